@@ -1,0 +1,184 @@
+// Package agenda holds the definitions a congress is set up from: the roster
+// of delegates, the agenda, the meeting's settings and the election method
+// (选举办法), with the defaults taken from the seed document and the readers
+// for the files a secretary brings (CSV, XLSX, TOML).
+//
+// The package is pure data: it imports nothing of podium and decides no
+// outcome. The rules that use these definitions live in package session.
+package agenda
+
+import "fmt"
+
+// Kind is a person's kind on the roster. Only formal delegates vote, count
+// toward quorum, propose, second or serve as scrutineers (RULES §1).
+type Kind uint8
+
+const (
+	// Formal is a formal delegate (正式代表).
+	Formal Kind = iota
+	// Observer is an observer (列席代表).
+	Observer
+	// Guest is an invited guest (特邀代表).
+	Guest
+)
+
+// String returns the English word used in files: formal, observer or guest.
+func (k Kind) String() string {
+	switch k {
+	case Formal:
+		return "formal"
+	case Observer:
+		return "observer"
+	case Guest:
+		return "guest"
+	}
+	return fmt.Sprintf("kind(%d)", uint8(k))
+}
+
+// Zh returns the Chinese word for the kind: 正式, 列席 or 特邀.
+func (k Kind) Zh() string {
+	switch k {
+	case Formal:
+		return "正式"
+	case Observer:
+		return "列席"
+	case Guest:
+		return "特邀"
+	}
+	return k.String()
+}
+
+// ParseKind reads a kind written in Chinese or English, with or without the
+// trailing 代表 (正式代表, formal, observer, 特邀 …).
+func ParseKind(s string) (Kind, bool) {
+	switch s {
+	case "正式", "正式代表", "formal", "Formal", "FORMAL":
+		return Formal, true
+	case "列席", "列席代表", "observer", "Observer", "OBSERVER":
+		return Observer, true
+	case "特邀", "特邀代表", "guest", "Guest", "GUEST":
+		return Guest, true
+	}
+	return 0, false
+}
+
+// Person is one row of the roster (代表名册). ID tells apart two people who
+// share a name; it is assigned on import when the file has none.
+type Person struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Unit        string `json:"unit"`                 // electoral unit (选举单位)
+	Gender      string `json:"gender,omitempty"`     // as written: 男/女, M/F
+	Ethnicity   string `json:"ethnicity,omitempty"`  // 民族
+	BirthDate   string `json:"birth_date,omitempty"` // YYYY-MM-DD
+	Kind        Kind   `json:"kind"`
+	UnionCadre  bool   `json:"union_cadre,omitempty"`  // 学生会骨干
+	LeagueCadre bool   `json:"league_cadre,omitempty"` // 团干部
+	Honoured    bool   `json:"honoured,omitempty"`     // 受表彰
+}
+
+// Fraction is a rule "count reaches Num/Den of a base". Strict selects 超过
+// (more than, boundary excluded) over 以上 (or more, boundary included); see
+// RULES §0. It is evaluated in integers by package session.
+type Fraction struct {
+	Num    int  `json:"num"`
+	Den    int  `json:"den"`
+	Strict bool `json:"strict"`
+}
+
+// String writes the fraction as "n/d" followed by ">" when strict or ">="
+// when not, e.g. "4/5>".
+func (f Fraction) String() string {
+	op := ">="
+	if f.Strict {
+		op = ">"
+	}
+	return fmt.Sprintf("%d/%d%s", f.Num, f.Den, op)
+}
+
+// Valid reports whether the fraction is usable: 0 <= Num <= Den and Den > 0.
+func (f Fraction) Valid() bool { return f.Den > 0 && f.Num >= 0 && f.Num <= f.Den }
+
+// ItemKind is the kind of an agenda item; it decides which screen serves it.
+type ItemKind string
+
+// The kinds of agenda item of RULES §10.
+const (
+	ItemPreparatory  ItemKind = "preparatory"  // 预备会议
+	ItemOpening      ItemKind = "opening"      // 开幕
+	ItemReport       ItemKind = "report"       // 工作报告
+	ItemDeliberation ItemKind = "deliberation" // 审议
+	ItemQuestioning  ItemKind = "questioning"  // 质询
+	ItemMotions      ItemKind = "motions"      // 提案
+	ItemResolution   ItemKind = "resolution"   // 决议
+	ItemElection     ItemKind = "election"     // 选举
+	ItemClosing      ItemKind = "closing"      // 闭幕
+)
+
+// Item is one agenda item. Title is the Chinese title; TitleEn the English.
+type Item struct {
+	Kind    ItemKind `json:"kind"`
+	Title   string   `json:"title"`
+	TitleEn string   `json:"title_en,omitempty"`
+}
+
+// Meeting holds the settings of the meeting: its names and the rules it
+// decides by. Every rule is a setting because every school differs a little.
+type Meeting struct {
+	Name     string `json:"name"`               // e.g. 昌吉职业技术学院第一次学生代表大会
+	NameEn   string `json:"name_en,omitempty"`  // English name, when given
+	Date     string `json:"date,omitempty"`     // YYYY-MM-DD as planned
+	Place    string `json:"place,omitempty"`    // 地点
+	Chair    string `json:"chair,omitempty"`    // 主持人
+	Recorder string `json:"recorder,omitempty"` // 记录人
+
+	// OpeningQuorum is the attendance needed to declare the meeting valid
+	// (RULES §2): present 超过 1/2 of expected by default.
+	OpeningQuorum Fraction `json:"opening_quorum"`
+	// ElectionQuorum is the attendance needed for any election round:
+	// present 超过 4/5 of expected by default.
+	ElectionQuorum Fraction `json:"election_quorum"`
+	// Ordinary is the vote needed to adopt an ordinary matter, against all
+	// delegates: 二分之一以上 by default (charter art. 14).
+	Ordinary Fraction `json:"ordinary"`
+	// Charter is the vote needed to amend the charter, against all
+	// delegates: 三分之二以上 by default.
+	Charter Fraction `json:"charter"`
+}
+
+// DefaultMeeting returns the seed's rules with the given name.
+func DefaultMeeting(name string) Meeting {
+	return Meeting{
+		Name:           name,
+		OpeningQuorum:  Fraction{1, 2, true},
+		ElectionQuorum: Fraction{4, 5, true},
+		Ordinary:       Fraction{1, 2, false},
+		Charter:        Fraction{2, 3, false},
+	}
+}
+
+// Setup is everything a congress is opened with. It is stored whole in the
+// first event of the log, so replay never depends on files that may have
+// changed since.
+type Setup struct {
+	Meeting  Meeting   `json:"meeting"`
+	Roster   []Person  `json:"roster"`
+	Agenda   []Item    `json:"agenda"`
+	Election *Election `json:"election,omitempty"`
+}
+
+// Election is the committee election prepared for the congress: the method
+// proposed and the candidates in the approved order (候选人顺序).
+type Election struct {
+	Method     Method      `json:"method"`
+	Candidates []Candidate `json:"candidates"`
+}
+
+// Candidate is one name on the ballot. PersonID links the candidate to the
+// roster when the candidate is a delegate (so that a candidate can never be a
+// scrutineer); Category is empty when the method has no categories.
+type Candidate struct {
+	Name     string `json:"name"`
+	Category string `json:"category,omitempty"`
+	PersonID string `json:"person_id,omitempty"`
+}

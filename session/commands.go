@@ -1,0 +1,145 @@
+package session
+
+import (
+	"fmt"
+	"time"
+
+	"podium/agenda"
+)
+
+// Command is a request to change the congress. Every command carries its
+// time and the actor (the terminal or role) that gave it.
+type Command interface{ meta() Meta }
+
+// Meta is what every command carries.
+type Meta struct {
+	At    time.Time
+	Actor string
+}
+
+func (m Meta) meta() Meta { return m }
+
+// Open creates the congress from a setup. It must be the first command.
+type Open struct {
+	Meta
+	Setup agenda.Setup
+}
+
+// Mark sets a person's attendance status.
+type Mark struct {
+	Meta
+	Person string // roster id
+	Status Status
+}
+
+// Undo takes back the actor's last attendance mark that still stands.
+type Undo struct{ Meta }
+
+// StartItem makes agenda item Index (0-based) the current one.
+type StartItem struct {
+	Meta
+	Index int
+}
+
+// DeclareOpen declares the meeting valid (宣布会议有效). It is refused
+// unless the opening quorum is met (RULES §2).
+type DeclareOpen struct{ Meta }
+
+// decide validates cmd against st and returns the events it causes, or a
+// typed refusal. It changes nothing.
+func decide(st *State, cmd Command) ([]Body, error) {
+	if _, ok := cmd.(Open); !ok && !st.Opened() {
+		return nil, ErrNotOpen
+	}
+	switch c := cmd.(type) {
+	case Open:
+		if st.Opened() {
+			return nil, ErrAlreadyOpen
+		}
+		if err := CheckSetup(c.Setup); err != nil {
+			return nil, err
+		}
+		return []Body{Opened{Setup: c.Setup}}, nil
+	case Mark:
+		i, ok := st.index[c.Person]
+		if !ok {
+			return nil, &UnknownPersonError{ID: c.Person}
+		}
+		if !c.Status.Valid() {
+			return nil, fmt.Errorf("session: unknown status %d", c.Status)
+		}
+		if st.Attendance[i].Status == c.Status {
+			return nil, &SameStatusError{ID: c.Person, Status: c.Status}
+		}
+		return []Body{Marked{Person: c.Person, Status: c.Status}}, nil
+	case Undo:
+		stack := st.undo[c.Actor]
+		if len(stack) == 0 {
+			return nil, &NothingToUndoError{Actor: c.Actor}
+		}
+		seq := stack[len(stack)-1]
+		m := st.marks[seq]
+		return []Body{Marked{Person: st.Setup.Roster[m.person].ID, Status: m.from, Undoes: seq}}, nil
+	case StartItem:
+		if c.Index < 0 || c.Index >= len(st.Setup.Agenda) {
+			return nil, &ItemError{Index: c.Index, Len: len(st.Setup.Agenda)}
+		}
+		return []Body{ItemStarted{Index: c.Index, Count: st.Count()}}, nil
+	case DeclareOpen:
+		if st.Declared != nil {
+			return nil, ErrAlreadyDeclared
+		}
+		q := st.Quorum()
+		if !q.Opening {
+			return nil, &QuorumError{What: "opening", Rule: st.Setup.Meeting.OpeningQuorum, Count: q.Count, Need: q.OpeningNeed}
+		}
+		return []Body{DeclaredOpen{Count: q.Count}}, nil
+	}
+	return nil, ErrUnknownCommand
+}
+
+// CheckSetup validates a setup: a name, at least one formal delegate, ids
+// present and unique, names and units present, usable rules, an agenda.
+func CheckSetup(s agenda.Setup) error {
+	if s.Meeting.Name == "" {
+		return &SetupError{"meeting.name", "is empty"}
+	}
+	for field, f := range map[string]agenda.Fraction{
+		"meeting.opening_quorum":  s.Meeting.OpeningQuorum,
+		"meeting.election_quorum": s.Meeting.ElectionQuorum,
+		"meeting.ordinary":        s.Meeting.Ordinary,
+		"meeting.charter":         s.Meeting.Charter,
+	} {
+		if !f.Valid() {
+			return &SetupError{field, fmt.Sprintf("%d/%d is not a fraction between 0 and 1", f.Num, f.Den)}
+		}
+	}
+	seen := make(map[string]int, len(s.Roster))
+	formal := 0
+	for i, p := range s.Roster {
+		switch {
+		case p.ID == "":
+			return &SetupError{fmt.Sprintf("roster[%d].id", i), "is empty"}
+		case p.Name == "":
+			return &SetupError{fmt.Sprintf("roster[%d].name", i), "is empty"}
+		case p.Unit == "":
+			return &SetupError{fmt.Sprintf("roster[%d].unit", i), "is empty"}
+		case p.Kind > agenda.Guest:
+			return &SetupError{fmt.Sprintf("roster[%d].kind", i), "is unknown"}
+		}
+		if j, dup := seen[p.ID]; dup {
+			return &SetupError{fmt.Sprintf("roster[%d].id", i), fmt.Sprintf("%q is also the id of roster[%d]", p.ID, j)}
+		}
+		seen[p.ID] = i
+		if p.Kind == agenda.Formal {
+			formal++
+		}
+	}
+	if formal == 0 {
+		return &SetupError{"roster", "has no formal delegate"}
+	}
+	if len(s.Agenda) == 0 {
+		return &SetupError{"agenda", "is empty"}
+	}
+	return nil
+}

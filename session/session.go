@@ -1,0 +1,143 @@
+package session
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// Record is one stored event: its sequence number and its encoded form.
+type Record struct {
+	Seq  uint64
+	Data []byte
+}
+
+// Log is the durable event log a Session writes through. Package data
+// implements it on bbolt.
+type Log interface {
+	// Append stores the records, in order, in one durable transaction.
+	// When it returns nil the records survive a crash.
+	Append(recs []Record) error
+	// Replay calls fn with every stored record in sequence order. The
+	// record's Data may not outlive the call.
+	Replay(fn func(Record) error) error
+}
+
+// ErrEmpty: Load was given a log with no events.
+var ErrEmpty = errors.New("session: the log is empty")
+
+// Session is one congress: its state and the log behind it. It is safe for
+// use by many goroutines (terminals); commands are executed one at a time.
+type Session struct {
+	mu   sync.RWMutex
+	log  Log
+	st   State
+	subs map[int]func(Event)
+	next int
+}
+
+// Create opens a new congress on an empty log by executing cmd.
+func Create(log Log, cmd Open) (*Session, error) {
+	s := &Session{log: log}
+	if _, err := s.Execute(cmd); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Load replays the log and returns the session in the state it was left.
+func Load(log Log) (*Session, error) {
+	s := &Session{log: log}
+	err := log.Replay(func(r Record) error {
+		e, err := Decode(r.Data)
+		if err != nil {
+			return &CorruptError{r.Seq, err.Error()}
+		}
+		if e.Seq != r.Seq {
+			return &CorruptError{r.Seq, fmt.Sprintf("stored under %d but numbered %d", r.Seq, e.Seq)}
+		}
+		return s.st.apply(e)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !s.st.Opened() {
+		return nil, ErrEmpty
+	}
+	return s, nil
+}
+
+// Execute validates cmd, stores the events it causes durably, applies them
+// and tells the subscribers. On any error nothing has changed.
+func (s *Session) Execute(cmd Command) ([]Event, error) {
+	s.mu.Lock()
+	bodies, err := decide(&s.st, cmd)
+	if err != nil {
+		s.mu.Unlock()
+		return nil, err
+	}
+	m := cmd.meta()
+	at := time.Unix(0, m.At.UnixNano()).UTC() // as it will read back
+	evs := make([]Event, len(bodies))
+	recs := make([]Record, len(bodies))
+	for i, b := range bodies {
+		evs[i] = Event{Seq: s.st.Seq + uint64(i) + 1, At: at, Actor: m.Actor, Body: b}
+		data, err := Encode(evs[i])
+		if err != nil {
+			s.mu.Unlock()
+			return nil, err
+		}
+		recs[i] = Record{Seq: evs[i].Seq, Data: data}
+	}
+	if err := s.log.Append(recs); err != nil {
+		s.mu.Unlock()
+		return nil, err
+	}
+	for _, e := range evs {
+		if err := s.st.apply(e); err != nil {
+			// decide accepted what apply refuses: a bug, not bad input.
+			// The log holds the event; Load will report it.
+			s.mu.Unlock()
+			return nil, fmt.Errorf("session: internal: stored an event it cannot apply: %w", err)
+		}
+	}
+	subs := make([]func(Event), 0, len(s.subs))
+	for _, f := range s.subs {
+		subs = append(subs, f)
+	}
+	s.mu.Unlock()
+	for _, e := range evs {
+		for _, f := range subs {
+			f(e)
+		}
+	}
+	return evs, nil
+}
+
+// Read calls fn with the current state under a read lock. fn must not keep
+// the state or call Execute.
+func (s *Session) Read(fn func(st *State)) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	fn(&s.st)
+}
+
+// Subscribe calls fn after each committed event, in order, from the
+// goroutine that executed the command. fn must not block or call Execute.
+// The returned function ends the subscription.
+func (s *Session) Subscribe(fn func(Event)) (cancel func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.subs == nil {
+		s.subs = map[int]func(Event){}
+	}
+	id := s.next
+	s.next++
+	s.subs[id] = fn
+	return func() {
+		s.mu.Lock()
+		delete(s.subs, id)
+		s.mu.Unlock()
+	}
+}

@@ -1,0 +1,211 @@
+package session
+
+import (
+	"time"
+
+	"podium/agenda"
+)
+
+// State is the congress as derived from the events applied so far. Read it
+// through Session.Read; never change it outside apply.
+type State struct {
+	// Seq is the last event applied (0 before Open).
+	Seq uint64
+	// Setup is what the congress was opened with.
+	Setup agenda.Setup
+	// Created is the time of the first event.
+	Created time.Time
+	// Attendance is parallel to Setup.Roster.
+	Attendance []Attendance
+	// Item is the index of the current agenda item, -1 before the first.
+	Item int
+	// ItemAt is when the current item started.
+	ItemAt time.Time
+	// Declared is set once the meeting was declared valid.
+	Declared *Stamp
+
+	index    map[string]int      // person id → roster index
+	expected int                 // formal delegates on the roster
+	present  int                 // formal delegates present now
+	undo     map[string][]uint64 // actor → seqs of their marks still standing
+	marks    map[uint64]markRef  // seq of a standing mark → what it changed
+}
+
+// Stamp is a decision's time and the attendance it used.
+type Stamp struct {
+	Seq   uint64
+	At    time.Time
+	Count Count
+}
+
+// Attendance is one person's attendance: the status now, since when, and
+// every change, so that the count at any past moment can be derived.
+type Attendance struct {
+	Status  Status
+	Since   time.Time
+	Changes []Change
+}
+
+// Change is one attendance change of a person.
+type Change struct {
+	Seq      uint64
+	At       time.Time
+	Actor    string
+	From, To Status
+}
+
+type markRef struct {
+	person int
+	from   Status
+}
+
+// Opened reports whether the congress exists (the first event is applied).
+func (st *State) Opened() bool { return st.Seq > 0 }
+
+// Person returns the roster index of the person with this id.
+func (st *State) Person(id string) (int, bool) {
+	i, ok := st.index[id]
+	return i, ok
+}
+
+// Count returns the attendance now: formal delegates expected and present.
+func (st *State) Count() Count { return Count{Expected: st.expected, Present: st.present} }
+
+// Quorum returns the live quorum answers for the meeting's rules.
+func (st *State) Quorum() Quorum { return quorumOf(st.Setup.Meeting, st.Count()) }
+
+// PresentAt returns how many formal delegates were present at time t,
+// derived from the attendance timeline.
+func (st *State) PresentAt(t time.Time) int {
+	n := 0
+	for i, a := range st.Attendance {
+		if st.Setup.Roster[i].Kind != agenda.Formal {
+			continue
+		}
+		s := NotArrived
+		for _, c := range a.Changes {
+			if c.At.After(t) {
+				break
+			}
+			s = c.To
+		}
+		if s == Present {
+			n++
+		}
+	}
+	return n
+}
+
+// UnitCount is the attendance of one electoral unit, formal delegates only.
+type UnitCount struct {
+	Unit                                  string
+	Expected, Present, OnLeave, Left, Out int // Out: not arrived
+}
+
+// Units returns the attendance per electoral unit, in the order units first
+// appear on the roster.
+func (st *State) Units() []UnitCount {
+	var out []UnitCount
+	at := map[string]int{}
+	for i, p := range st.Setup.Roster {
+		if p.Kind != agenda.Formal {
+			continue
+		}
+		j, ok := at[p.Unit]
+		if !ok {
+			j = len(out)
+			at[p.Unit] = j
+			out = append(out, UnitCount{Unit: p.Unit})
+		}
+		u := &out[j]
+		u.Expected++
+		switch st.Attendance[i].Status {
+		case Present:
+			u.Present++
+		case OnLeave:
+			u.OnLeave++
+		case Left:
+			u.Left++
+		default:
+			u.Out++
+		}
+	}
+	return out
+}
+
+// CanUndo reports whether the actor has an attendance mark to undo.
+func (st *State) CanUndo(actor string) bool { return len(st.undo[actor]) > 0 }
+
+// apply changes the state by one event. It is the only place state
+// changes; it refuses events that cannot follow the state (a damaged log).
+func (st *State) apply(e Event) error {
+	if e.Seq != st.Seq+1 {
+		return &CorruptError{e.Seq, "out of sequence"}
+	}
+	if _, first := e.Body.(Opened); first != (st.Seq == 0) {
+		return &CorruptError{e.Seq, "the first event, and only it, must open the congress"}
+	}
+	switch v := e.Body.(type) {
+	case Opened:
+		st.open(e, v.Setup)
+	case Marked:
+		i, ok := st.index[v.Person]
+		if !ok || !v.Status.Valid() {
+			return &CorruptError{e.Seq, "attendance of an unknown person or status"}
+		}
+		if v.Undoes != 0 {
+			stack := st.undo[e.Actor]
+			if len(stack) == 0 || stack[len(stack)-1] != v.Undoes {
+				return &CorruptError{e.Seq, "undoes a mark that is not the actor's last"}
+			}
+			st.undo[e.Actor] = stack[:len(stack)-1]
+			delete(st.marks, v.Undoes)
+		} else {
+			st.undo[e.Actor] = append(st.undo[e.Actor], e.Seq)
+			st.marks[e.Seq] = markRef{person: i, from: st.Attendance[i].Status}
+		}
+		st.setStatus(i, e, v.Status)
+	case ItemStarted:
+		if v.Index < 0 || v.Index >= len(st.Setup.Agenda) {
+			return &CorruptError{e.Seq, "agenda item out of range"}
+		}
+		st.Item, st.ItemAt = v.Index, e.At
+	case DeclaredOpen:
+		st.Declared = &Stamp{Seq: e.Seq, At: e.At, Count: v.Count}
+	default:
+		return &CorruptError{e.Seq, "unknown event"}
+	}
+	st.Seq = e.Seq
+	return nil
+}
+
+func (st *State) open(e Event, s agenda.Setup) {
+	st.Setup = s
+	st.Created = e.At
+	st.Item = -1
+	st.Attendance = make([]Attendance, len(s.Roster))
+	st.index = make(map[string]int, len(s.Roster))
+	st.undo = map[string][]uint64{}
+	st.marks = map[uint64]markRef{}
+	for i, p := range s.Roster {
+		st.index[p.ID] = i
+		if p.Kind == agenda.Formal {
+			st.expected++
+		}
+	}
+}
+
+func (st *State) setStatus(i int, e Event, to Status) {
+	a := &st.Attendance[i]
+	from := a.Status
+	if st.Setup.Roster[i].Kind == agenda.Formal {
+		if from == Present {
+			st.present--
+		}
+		if to == Present {
+			st.present++
+		}
+	}
+	a.Status, a.Since = to, e.At
+	a.Changes = append(a.Changes, Change{Seq: e.Seq, At: e.At, Actor: e.Actor, From: from, To: to})
+}
