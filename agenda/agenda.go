@@ -165,6 +165,9 @@ type Setup struct {
 	Roster   []Person  `json:"roster"`
 	Agenda   []Item    `json:"agenda"`
 	Election *Election `json:"election,omitempty"`
+	// Demo marks the synthetic demo congress (Demo sets it), which a new
+	// demo may replace; a real congress is never replaced.
+	Demo bool `json:"demo,omitempty"`
 }
 
 // Election is the committee election prepared for the congress: the method

@@ -1,0 +1,60 @@
+package agenda
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// rosterSheetNames are the worksheet names that mark the roster in a
+// workbook with several sheets (compared case-insensitively).
+var rosterSheetNames = []string{"代表名册", "roster"}
+
+// ReadRosterXLSX reads a roster from an XLSX workbook in r; name is the file
+// name used in error messages. The sheet is the one named 代表名册 or roster
+// when there is one, else the first sheet. Cells are read raw (not as
+// formatted for display), so a date cell arrives as its serial number and is
+// converted in the workbook's date system; messages name columns by header
+// and letter. The rules are those of ReadRosterCSV.
+func ReadRosterXLSX(name string, r io.Reader) (ps []Person, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			ps, err = nil, &FileError{File: name, Reason: fmt.Sprintf("cannot be read as XLSX (internal error: %v)", p)}
+		}
+	}()
+	f, err := excelize.OpenReader(r)
+	if err != nil {
+		return nil, &FileError{File: name, Reason: "cannot be read as XLSX: " + err.Error(), Err: err}
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, &FileError{File: name, Reason: "has no worksheet"}
+	}
+	sheet := sheets[0]
+	for _, s := range sheets {
+		for _, want := range rosterSheetNames {
+			if strings.EqualFold(strings.TrimSpace(s), want) {
+				sheet = s
+			}
+		}
+	}
+	date1904 := false
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		date1904 = *props.Date1904
+	}
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, &FileError{File: name, Sheet: sheet, Reason: "cannot be read: " + err.Error(), Err: err}
+	}
+	t := &table{file: name, sheet: sheet, letters: true, serial: &date1904}
+	for i, cells := range rows {
+		t.rows = append(t.rows, tableRow{n: i + 1, cells: cells})
+	}
+	if len(sheets) == 1 {
+		t.sheet = "" // no need to name the only sheet
+	}
+	return t.people()
+}
