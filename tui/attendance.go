@@ -1,0 +1,411 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"podium/agenda"
+	"podium/session"
+)
+
+// noteKind is the tone of the status line.
+type noteKind int
+
+const (
+	noteInfo noteKind = iota // calm information
+	noteOK                   // something was done
+	noteErr                  // a refusal or failure
+	noteAsk                  // the UI waits for a confirmation or a choice
+)
+
+// note is one message for the status line.
+type note struct {
+	kind noteKind
+	text string
+}
+
+// statusFilter narrows the list by attendance status.
+type statusFilter int
+
+const (
+	filterAll statusFilter = iota
+	filterOut              // not arrived
+	filterIn               // present
+	nFilters
+)
+
+// attendance is the check-in desk's screen: a live search over the roster,
+// the list of people with their status, and the marks.
+//
+// The desk flow: type a name, its pinyin or initials; Enter marks the
+// highlighted person present and clears the search. ctrl+l, ctrl+x and
+// ctrl+r mark leave, left and not arrived; ctrl+z undoes this terminal's
+// last mark.
+type attendance struct {
+	c    *Common
+	ix   *Index
+	byID map[string]int
+
+	query   string
+	filter  statusFilter
+	results []int // roster indexes shown, in order
+	cursor  int   // position in results
+	offset  int   // first result shown
+	moved   bool  // the cursor was moved since the query last changed
+	w, h    int
+
+	selected int  // roster index under the cursor, -1 when none
+	follow   bool // on the next sync, put the cursor on selected
+	done     struct {
+		query  string
+		filter statusFilter
+		seq    uint64
+		h      int
+		ok     bool
+	}
+}
+
+func newAttendance(c *Common) *attendance {
+	a := &attendance{c: c, ix: NewIndex(c.Setup.Roster), selected: -1, byID: map[string]int{}}
+	for i, p := range c.Setup.Roster {
+		a.byID[p.ID] = i
+	}
+	return a
+}
+
+// setSize gives the screen its area.
+func (a *attendance) setSize(w, h int) { a.w, a.h = w, h }
+
+// rows is the number of list rows that fit.
+func (a *attendance) rows() int { return max(a.h-2, 1) }
+
+// sync recomputes the results when the query, the filter or the state
+// changed, keeping the highlighted person when asked to.
+func (a *attendance) sync() {
+	d := &a.done
+	if d.ok && d.query == a.query && d.filter == a.filter && d.seq == a.c.Snap.Seq && d.h == a.h {
+		return
+	}
+	queryChanged := !d.ok || d.query != a.query
+	d.query, d.filter, d.seq, d.h, d.ok = a.query, a.filter, a.c.Snap.Seq, a.h, true
+
+	var keep func(int) bool
+	st := a.c.Snap.Status
+	switch a.filter {
+	case filterOut:
+		keep = func(i int) bool { return i < len(st) && st[i].Status == session.NotArrived }
+	case filterIn:
+		keep = func(i int) bool { return i < len(st) && st[i].Status == session.Present }
+	}
+	a.results = a.ix.Search(a.query, keep, a.results)
+
+	pos := -1
+	if (a.follow || !queryChanged) && a.selected >= 0 {
+		for j, i := range a.results {
+			if i == a.selected {
+				pos = j
+				break
+			}
+		}
+	}
+	center := a.follow
+	switch {
+	case pos >= 0:
+		a.cursor = pos
+	case queryChanged && !a.follow:
+		a.cursor, a.offset = 0, 0
+	}
+	a.follow = false
+	a.cursor = min(a.cursor, len(a.results)-1)
+	a.cursor = max(a.cursor, 0)
+	a.selected = -1
+	if len(a.results) > 0 {
+		a.selected = a.results[a.cursor]
+	}
+	a.visible(center)
+}
+
+// visible scrolls so that the cursor is on screen: by as little as
+// possible, or to the middle after a jump.
+func (a *attendance) visible(center bool) {
+	h := a.rows()
+	if a.cursor < a.offset || a.cursor >= a.offset+h {
+		if center {
+			a.offset = a.cursor - h/2
+		} else if a.cursor < a.offset {
+			a.offset = a.cursor
+		} else {
+			a.offset = a.cursor - h + 1
+		}
+	}
+	a.offset = min(a.offset, len(a.results)-h)
+	a.offset = max(a.offset, 0)
+}
+
+func (a *attendance) move(d int) {
+	if len(a.results) == 0 {
+		return
+	}
+	a.cursor = max(0, min(len(a.results)-1, a.cursor+d))
+	a.selected = a.results[a.cursor]
+	a.moved = true
+	a.visible(false)
+}
+
+func (a *attendance) setQuery(q string) {
+	a.query = q
+	a.moved = false
+	a.sync()
+}
+
+// clearAfterMark clears the search and keeps the person just marked under
+// the cursor, so the desk sees the result and can type the next name.
+func (a *attendance) clearAfterMark(i int) {
+	a.selected, a.follow = i, true
+	a.done.ok = false
+	a.setQuery("")
+}
+
+// update handles a key or a paste. It returns a note for the status line.
+func (a *attendance) update(msg tea.Msg) (*note, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		a.setQuery(a.query + strings.Join(strings.Fields(msg.Content), " "))
+		return nil, nil
+	case tea.KeyPressMsg:
+		k := a.c.Keys
+		switch {
+		case key.Matches(msg, k.Mark):
+			return a.enter(), nil
+		case key.Matches(msg, k.Leave):
+			return a.markCursor(session.OnLeave), nil
+		case key.Matches(msg, k.Left):
+			return a.markCursor(session.Left), nil
+		case key.Matches(msg, k.Reset):
+			return a.markCursor(session.NotArrived), nil
+		case key.Matches(msg, k.Undo):
+			return a.undo(), nil
+		case key.Matches(msg, k.Up):
+			a.move(-1)
+		case key.Matches(msg, k.Down):
+			a.move(1)
+		case key.Matches(msg, k.PageUp):
+			a.move(-a.rows())
+		case key.Matches(msg, k.PageDown):
+			a.move(a.rows())
+		case key.Matches(msg, k.Home):
+			a.move(-len(a.results))
+		case key.Matches(msg, k.End):
+			a.move(len(a.results))
+		case key.Matches(msg, k.Filter):
+			a.filter = (a.filter + 1) % nFilters
+			a.sync()
+		case key.Matches(msg, k.Clear), msg.String() == "ctrl+u", msg.String() == "ctrl+w":
+			if a.query != "" {
+				a.setQuery("")
+			}
+		case msg.String() == "backspace":
+			if r := []rune(a.query); len(r) > 0 {
+				a.setQuery(string(r[:len(r)-1]))
+			}
+		case msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) == 0:
+			a.setQuery(a.query + msg.Text)
+		}
+	}
+	return nil, nil
+}
+
+// enter marks the highlighted person present.
+func (a *attendance) enter() *note {
+	return a.markCursor(session.Present)
+}
+
+// ambiguous asks the desk to choose when the search matched several people
+// of exactly the highlighted name and the cursor was not moved, instead of
+// guessing which of them is meant.
+func (a *attendance) ambiguous() *note {
+	if a.query == "" || a.moved {
+		return nil
+	}
+	name, n := a.c.Setup.Roster[a.results[a.cursor]].Name, 0
+	for _, j := range a.results {
+		if a.c.Setup.Roster[j].Name == name {
+			n++
+		}
+	}
+	if n > 1 {
+		return &note{noteAsk, a.c.Texts.SameName(n, name)}
+	}
+	return nil
+}
+
+func (a *attendance) none() *note {
+	t := a.c.Texts
+	if a.query != "" {
+		return &note{noteInfo, t.NoMatch(a.query)}
+	}
+	return &note{noteInfo, t.EmptyList}
+}
+
+// markCursor marks the highlighted person, unless the choice is ambiguous.
+func (a *attendance) markCursor(s session.Status) *note {
+	if len(a.results) == 0 {
+		return a.none()
+	}
+	if n := a.ambiguous(); n != nil {
+		return n
+	}
+	return a.mark(a.results[a.cursor], s)
+}
+
+// mark executes the mark of person i and explains the result.
+func (a *attendance) mark(i int, s session.Status) *note {
+	c, t := a.c, a.c.Texts
+	p := c.Setup.Roster[i]
+	if i < len(c.Snap.Status) && c.Snap.Status[i].Status == s {
+		// Already so: say it calmly and let the desk go on.
+		a.clearAfterMark(i)
+		return &note{noteInfo, t.Already(p.Name, a.statusText(i))}
+	}
+	_, err := c.Exec(session.Mark{Meta: c.Meta(), Person: p.ID, Status: s})
+	if err != nil {
+		text, calm := t.Refusal(err, c.personName)
+		if calm {
+			return &note{noteInfo, text}
+		}
+		return &note{noteErr, text}
+	}
+	a.clearAfterMark(i)
+	if s == session.Present {
+		n := c.Snap.Count
+		return &note{noteOK, t.Marked(p.Name, p.Unit, c.clock(c.Snap.Status[i].Since), n.Present, n.Expected)}
+	}
+	return &note{noteOK, t.MarkedAs(p.Name, p.Unit, a.statusText(i))}
+}
+
+// undo takes back this terminal's last mark.
+func (a *attendance) undo() *note {
+	c, t := a.c, a.c.Texts
+	evs, err := c.Exec(session.Undo{Meta: c.Meta()})
+	if err != nil {
+		text, calm := t.Refusal(err, c.personName)
+		if calm {
+			return &note{noteInfo, text}
+		}
+		return &note{noteErr, text}
+	}
+	for _, e := range evs {
+		if m, ok := e.Body.(session.Marked); ok {
+			if i, ok := a.byID[m.Person]; ok {
+				a.selected, a.follow = i, true
+				a.done.ok = false
+				a.sync()
+				p := c.Setup.Roster[i]
+				return &note{noteOK, t.Undone(p.Name, p.Unit, a.statusText(i))}
+			}
+		}
+	}
+	return nil
+}
+
+// statusText is a person's status as the list shows it: 已到 09:12, 请假,
+// 离场 10:40, 未到.
+func (a *attendance) statusText(i int) string {
+	t := a.c.Texts
+	if i >= len(a.c.Snap.Status) {
+		return t.StatusOut
+	}
+	s := a.c.Snap.Status[i]
+	switch s.Status {
+	case session.Present, session.Left:
+		return t.StatusWord(s.Status) + " " + a.c.clock(s.Since)
+	}
+	return t.StatusWord(s.Status)
+}
+
+// columns returns the widths of the name, unit, kind and status columns
+// and of the gap between columns, for the screen's width.
+func (a *attendance) columns() (name, unit, kind, st, gap int) {
+	t := a.c.Texts
+	st = max(width(t.StHead), width(t.StatusPresent+" 00:00"), width(t.StatusLeft+" 00:00"),
+		width(t.StatusLeave), width(t.StatusOut))
+	kind = max(width(t.KindHead), width(t.Kind(agenda.Formal)), width(t.Kind(agenda.Observer)),
+		width(t.Kind(agenda.Guest)))
+	gap = 2
+	if a.w < 70 {
+		gap = 1
+	}
+	rest := a.w - 2 - st - kind - 3*gap
+	name = max(10, min(24, rest*55/100))
+	unit = max(6, min(30, rest-name))
+	return name, unit, kind, st, gap
+}
+
+func (a *attendance) filterName() string {
+	t := a.c.Texts
+	switch a.filter {
+	case filterOut:
+		return t.FilterOut
+	case filterIn:
+		return t.FilterIn
+	}
+	return t.FilterAll
+}
+
+// view renders the screen as exactly h lines of exactly w columns.
+func (a *attendance) view() []string {
+	c, t, s := a.c, a.c.Texts, a.c.Styles
+	lines := make([]string, 0, a.h)
+
+	var left string
+	if a.query == "" {
+		left = s.Prompt.Render(t.Prompt) + s.Cursor.Render("█") + " " + s.Placeholder.Render(t.Placeholder)
+	} else {
+		left = s.Prompt.Render(t.Prompt) + s.Query.Render(a.query) + s.Cursor.Render("█")
+	}
+	cur := 0
+	if len(a.results) > 0 {
+		cur = a.cursor + 1
+	}
+	right := s.Position.Render(t.Position(cur, len(a.results), a.filterName()))
+	lines = append(lines, spread(left, right, a.w))
+
+	nw, uw, kw, sw, gw := a.columns()
+	gap := strings.Repeat(" ", gw)
+	row := func(marker, name, unit, kind, st string) string {
+		return marker + fit(name, nw) + gap + fit(unit, uw) + gap + fit(kind, kw) + gap + fit(st, sw)
+	}
+	lines = append(lines, s.ColHeader.Render(row("  ", t.NameHead, t.UnitCol, t.KindHead, t.StHead)))
+
+	if len(a.results) == 0 {
+		lines = append(lines, "  "+s.Dim.Render(a.none().text))
+	}
+	end := min(len(a.results), a.offset+a.rows())
+	for j := a.offset; j < end; j++ {
+		i := a.results[j]
+		p := c.Setup.Roster[i]
+		marker, name := "  ", s.Name.Render(fit(p.Name, nw))
+		if j == a.cursor {
+			marker, name = s.Marker.Render("› "), s.NameSel.Render(fit(p.Name, nw))
+		}
+		kind := fit(t.Kind(p.Kind), kw)
+		if p.Kind != agenda.Formal {
+			kind = s.Dim.Render(kind)
+		}
+		st := s.StOut
+		if i < len(c.Snap.Status) {
+			switch c.Snap.Status[i].Status {
+			case session.Present:
+				st = s.StPresent
+			case session.OnLeave:
+				st = s.StLeave
+			case session.Left:
+				st = s.StLeft
+			}
+		}
+		lines = append(lines, marker+name+gap+fit(p.Unit, uw)+gap+kind+gap+st.Render(fit(a.statusText(i), sw)))
+	}
+	return block(lines, a.w, a.h)
+}

@@ -1,0 +1,120 @@
+package tui
+
+import (
+	"sort"
+	"time"
+
+	"podium/agenda"
+	"podium/session"
+)
+
+// Common is what every screen shares: the terminal size, the styles, keys
+// and texts of the language, the session and who acts through this
+// terminal, and the clock.
+type Common struct {
+	Width, Height int
+	Styles        *Styles
+	Keys          *KeyMap
+	Texts         *Texts
+	Sess          *session.Session
+	Actor         string
+	Now           func() time.Time
+
+	// Setup is the congress as opened; it never changes in a session.
+	Setup agenda.Setup
+	// Snap is the state last read from the session.
+	Snap Snapshot
+}
+
+// Snapshot is what the screens render, copied from the session's state
+// under its read lock so that rendering never holds the lock.
+type Snapshot struct {
+	Seq      uint64
+	Status   []session.Attendance // parallel to the roster; Changes left out
+	Count    session.Count
+	Quorum   session.Quorum
+	Units    []session.UnitCount
+	Item     int
+	Declared *session.Stamp
+	// Peak is the highest number of formal delegates present at any time,
+	// derived from the attendance timeline (for the quorum-lost banner).
+	Peak int
+}
+
+// Meta returns the time and actor for a new command.
+func (c *Common) Meta() session.Meta { return session.Meta{At: c.Now(), Actor: c.Actor} }
+
+// Exec executes cmd and refreshes the snapshot.
+func (c *Common) Exec(cmd session.Command) ([]session.Event, error) {
+	evs, err := c.Sess.Execute(cmd)
+	c.Refresh()
+	return evs, err
+}
+
+// Refresh reads the session's state into Snap when it has changed.
+func (c *Common) Refresh() {
+	c.Sess.Read(func(st *session.State) {
+		if st.Seq == c.Snap.Seq && c.Snap.Status != nil {
+			return
+		}
+		s := &c.Snap
+		s.Seq = st.Seq
+		if len(s.Status) != len(st.Attendance) {
+			s.Status = make([]session.Attendance, len(st.Attendance))
+		}
+		type step struct {
+			seq   uint64
+			delta int
+		}
+		var steps []step
+		for i, a := range st.Attendance {
+			s.Status[i] = session.Attendance{Status: a.Status, Since: a.Since}
+			if st.Setup.Roster[i].Kind != agenda.Formal {
+				continue
+			}
+			for _, ch := range a.Changes {
+				d := 0
+				if ch.To == session.Present {
+					d++
+				}
+				if ch.From == session.Present {
+					d--
+				}
+				if d != 0 {
+					steps = append(steps, step{ch.Seq, d})
+				}
+			}
+		}
+		sort.Slice(steps, func(i, j int) bool { return steps[i].seq < steps[j].seq })
+		n, peak := 0, 0
+		for _, x := range steps {
+			n += x.delta
+			peak = max(peak, n)
+		}
+		s.Peak = peak
+		s.Count = st.Count()
+		s.Quorum = st.Quorum()
+		s.Units = st.Units()
+		s.Item = st.Item
+		s.Declared = nil
+		if st.Declared != nil {
+			d := *st.Declared
+			s.Declared = &d
+		}
+	})
+}
+
+// clock formats t as HH:MM in the terminal's time zone (that of Now).
+func (c *Common) clock(t time.Time) string {
+	return t.In(c.Now().Location()).Format("15:04")
+}
+
+// personName returns the name of the person with this roster id.
+func (c *Common) personName(id string) string {
+	for _, p := range c.Setup.Roster {
+		if p.ID == id {
+			return p.Name
+		}
+	}
+	return id
+}

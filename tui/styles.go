@@ -1,0 +1,90 @@
+package tui
+
+import (
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+)
+
+// Palette is the handful of colours every style is built from.
+type Palette struct {
+	Fg, Dim, Faint, Accent, OK, Bad, Warn, BannerFg, BannerBg color.Color
+}
+
+// NewPalette returns the palette for a dark or a light terminal background.
+func NewPalette(dark bool) Palette {
+	ld := lipgloss.LightDark(dark)
+	c := lipgloss.Color
+	return Palette{
+		Fg:       ld(c("#1F1F1F"), c("#E4E4E4")),
+		Dim:      ld(c("#6E6E6E"), c("#9A9A9A")),
+		Faint:    ld(c("#A8A8A8"), c("#5C5C5C")),
+		Accent:   ld(c("#0B5CAD"), c("#6CB6FF")),
+		OK:       ld(c("#137333"), c("#5FD35F")),
+		Bad:      ld(c("#B3261E"), c("#FF6B6B")),
+		Warn:     ld(c("#8A5A00"), c("#F2C14E")),
+		BannerFg: ld(c("#FFFFFF"), c("#FFFFFF")),
+		BannerBg: ld(c("#B3261E"), c("#A3201A")),
+	}
+}
+
+// Styles are the lipgloss styles of every screen, built from one palette.
+type Styles struct {
+	Title, Clock, Counts, BadgeOK, BadgeBad, Declared, Banner, Rule lipgloss.Style
+
+	SideTitle, ItemCurrent, ItemDone, ItemTodo, Sep lipgloss.Style
+
+	Prompt, Query, Cursor, Placeholder, Position, ColHeader lipgloss.Style
+	Marker, NameSel, Name, Dim                              lipgloss.Style
+	StPresent, StLeave, StLeft, StOut                       lipgloss.Style
+
+	MsgOK, MsgInfo, MsgErr, MsgAsk lipgloss.Style
+
+	Help help.Styles
+}
+
+// NewStyles builds the styles for a dark or a light background.
+func NewStyles(dark bool) *Styles {
+	p := NewPalette(dark)
+	s := lipgloss.NewStyle
+	fg := s().Foreground
+	return &Styles{
+		Title:    s().Bold(true).Foreground(p.Fg),
+		Clock:    s().Bold(true).Foreground(p.Accent),
+		Counts:   s().Bold(true).Foreground(p.Fg),
+		BadgeOK:  s().Bold(true).Foreground(p.OK),
+		BadgeBad: fg(p.Bad),
+		Declared: fg(p.OK),
+		Banner:   s().Bold(true).Foreground(p.BannerFg).Background(p.BannerBg),
+		Rule:     fg(p.Faint),
+
+		SideTitle:   s().Bold(true).Foreground(p.Dim),
+		ItemCurrent: s().Bold(true).Foreground(p.Accent),
+		ItemDone:    fg(p.Faint),
+		ItemTodo:    fg(p.Fg),
+		Sep:         fg(p.Faint),
+
+		Prompt:      s().Bold(true).Foreground(p.Accent),
+		Query:       s().Bold(true).Foreground(p.Fg),
+		Cursor:      fg(p.Accent),
+		Placeholder: fg(p.Faint),
+		Position:    fg(p.Dim),
+		ColHeader:   s().Bold(true).Foreground(p.Dim),
+		Marker:      s().Bold(true).Foreground(p.Accent),
+		NameSel:     s().Bold(true).Foreground(p.Accent),
+		Name:        fg(p.Fg),
+		Dim:         fg(p.Dim),
+		StPresent:   fg(p.OK),
+		StLeave:     fg(p.Warn),
+		StLeft:      fg(p.Bad),
+		StOut:       fg(p.Dim),
+
+		MsgOK:   fg(p.OK),
+		MsgInfo: fg(p.Accent),
+		MsgErr:  s().Bold(true).Foreground(p.Bad),
+		MsgAsk:  s().Bold(true).Foreground(p.Warn),
+
+		Help: help.DefaultStyles(dark),
+	}
+}

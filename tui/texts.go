@@ -1,0 +1,360 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"podium/agenda"
+	"podium/session"
+)
+
+// Texts is every user-visible string of the TUI in one language. Plain
+// fields are labels; func fields fill in numbers and names. Build one with
+// NewTexts; never keep one in a package variable.
+type Texts struct {
+	Lang string // "zh" or "en"
+
+	AppName       string
+	TooSmall      func(w, h int) string
+	Present       func(present, expected int) string
+	OpeningBadge  string // 开会
+	ElectionBadge string // 选举
+	Declared      func(at string) string
+	NotDeclared   string
+	Current       func(n int, title string) string
+	NotStarted    string
+	Banner        func(present int, which string, need int) string
+
+	Agenda, Units, UnitHead, InExp, LeaveHead, LeftHead, Total string
+	UnitsShort                                                 string // the per-unit table, in a hint
+	SideOther                                                  func(key, other string) string
+
+	Prompt, Placeholder                 string
+	NameHead, UnitCol, KindHead, StHead string
+	NoMatch                             func(q string) string
+	EmptyList                           string
+	FilterAll, FilterOut, FilterIn      string
+	Position                            func(cur, n int, filter string) string
+
+	StatusPresent, StatusLeave, StatusLeft, StatusOut string
+	Kind                                              func(k agenda.Kind) string
+
+	Marked        func(name, unit, at string, present, expected int) string
+	MarkedAs      func(name, unit, status string) string
+	Already       func(name, status string) string
+	Undone        func(name, unit, status string) string
+	NothingUndo   string
+	SameName      func(n int, name string) string
+	ConfirmNext   func(key string, n int, title string) string
+	ConfirmOpen   func(key string, present, expected int) string
+	Started       func(n int, title string, present, expected int) string
+	DeclaredOK    func(present, expected int) string
+	LastItem      string
+	AlreadyOpen   string
+	Cancelled     string
+	QuorumRefused func(what string, present, expected int, rule string, need int) string
+	Failed        func(err error) string
+	Rule          func(f agenda.Fraction) string // 超过半数 / more than half
+	RuleShort     func(f agenda.Fraction) string // 超过1/2 / >1/2
+
+	// Key help: key names and descriptions.
+	HelpMark, HelpLeave, HelpLeft, HelpReset, HelpUndo   string
+	HelpMove, HelpPage, HelpEnds, HelpFilter, HelpClear  string
+	HelpNext, HelpDeclare, HelpSide, HelpHelp, HelpQuit  string
+	HelpMarkLong, HelpUndoLong, HelpFilterLong, HelpMore string
+
+	WelcomeTitle string
+	WelcomeBody  []string
+	HelpDemo     string
+}
+
+// NewTexts returns the texts for lang: English for "en" (or "en-…"),
+// Chinese otherwise.
+func NewTexts(lang string) *Texts {
+	if strings.HasPrefix(strings.ToLower(lang), "en") {
+		return enTexts()
+	}
+	return zhTexts()
+}
+
+func zhTexts() *Texts {
+	t := &Texts{
+		Lang:    "zh",
+		AppName: "podium 学代会",
+		TooSmall: func(w, h int) string {
+			return fmt.Sprintf("请把终端放大到至少 80×24（当前 %d×%d）", w, h)
+		},
+		Present: func(p, e int) string {
+			return fmt.Sprintf("实到 %d / 应到 %d", p, e)
+		},
+		OpeningBadge:  "开会",
+		ElectionBadge: "选举",
+		Declared:      func(at string) string { return "已宣布有效 " + at },
+		NotDeclared:   "未宣布有效",
+		Current:       func(n int, title string) string { return fmt.Sprintf("当前 %d %s", n, title) },
+		NotStarted:    "议程未开始",
+		Banner: func(p int, which string, need int) string {
+			return fmt.Sprintf("注意：实到已降至 %d 人，低于%s法定人数（需 %d 人）", p, which, need)
+		},
+		Agenda: "议程", Units: "各单位出席", UnitHead: "单位", InExp: "到/应",
+		LeaveHead: "假", LeftHead: "离", Total: "合计",
+		SideOther:   func(k, o string) string { return k + " " + o },
+		UnitsShort:  "单位",
+		Prompt:      "搜索 › ",
+		Placeholder: "拼音首字母如 zxl，回车签到",
+		NameHead:    "姓名", UnitCol: "单位", KindHead: "类别", StHead: "状态",
+		NoMatch:   func(q string) string { return fmt.Sprintf("没有找到「%s」", q) },
+		EmptyList: "没有符合条件的人",
+		FilterAll: "全部", FilterOut: "未到", FilterIn: "已到",
+		Position: func(cur, n int, f string) string {
+			return fmt.Sprintf("%d/%d · %s", cur, n, f)
+		},
+		StatusPresent: "已到", StatusLeave: "请假", StatusLeft: "离场", StatusOut: "未到",
+		Kind: func(k agenda.Kind) string { return k.Zh() },
+		Marked: func(name, unit, at string, p, e int) string {
+			return fmt.Sprintf("✓ %s（%s）%s 签到 · 实到 %d/%d", name, unit, at, p, e)
+		},
+		MarkedAs: func(name, unit, st string) string { return fmt.Sprintf("%s（%s）已记为「%s」", name, unit, st) },
+		Already:  func(name, st string) string { return fmt.Sprintf("%s 已是「%s」，无需重复", name, st) },
+		Undone: func(name, unit, st string) string {
+			return fmt.Sprintf("已撤销：%s（%s）恢复为「%s」", name, unit, st)
+		},
+		NothingUndo: "没有可撤销的标记",
+		SameName: func(n int, name string) string {
+			return fmt.Sprintf("有 %d 位「%s」：请用 ↑↓ 选中后再按回车", n, name)
+		},
+		ConfirmNext: func(k string, n int, title string) string {
+			return fmt.Sprintf("再按 %s 开始议程第 %d 项「%s」，esc 取消", k, n, title)
+		},
+		ConfirmOpen: func(k string, p, e int) string {
+			return fmt.Sprintf("再按 %s 宣布会议有效（实到 %d / 应到 %d），esc 取消", k, p, e)
+		},
+		Started: func(n int, title string, p, e int) string {
+			return fmt.Sprintf("议程第 %d 项「%s」开始 · 实到 %d/%d", n, title, p, e)
+		},
+		DeclaredOK: func(p, e int) string {
+			return fmt.Sprintf("已宣布会议有效：应到 %d 人，实到 %d 人", e, p)
+		},
+		LastItem:    "已是最后一项议程",
+		AlreadyOpen: "会议已宣布有效，无需重复",
+		Cancelled:   "已取消",
+		QuorumRefused: func(what string, p, e int, rule string, need int) string {
+			return fmt.Sprintf("%s法定人数不足：实到 %d 人，应到 %d 人，需%s即 %d 人", what, p, e, rule, need)
+		},
+		Failed: func(err error) string { return "未执行：" + err.Error() },
+		Rule:   zhRule,
+		RuleShort: func(f agenda.Fraction) string {
+			if f.Strict {
+				return fmt.Sprintf("超过%d/%d", f.Num, f.Den)
+			}
+			return fmt.Sprintf("%d/%d以上", f.Num, f.Den)
+		},
+		HelpMark: "签到", HelpLeave: "请假", HelpLeft: "离场", HelpReset: "改回未到",
+		HelpUndo: "撤销", HelpMove: "上下", HelpPage: "翻页", HelpEnds: "首/尾",
+		HelpFilter: "筛选", HelpClear: "清空搜索", HelpNext: "下一项议程",
+		HelpDeclare: "宣布会议有效", HelpSide: "侧栏 议程/单位", HelpHelp: "收起帮助",
+		HelpQuit: "退出", HelpMarkLong: "签到并清空搜索", HelpUndoLong: "撤销上一次标记",
+		HelpFilterLong: "筛选 全部/未到/已到", HelpMore: "更多按键",
+		WelcomeTitle: "podium · 学生代表大会",
+		WelcomeBody: []string{
+			"本机还没有大会。",
+			"",
+			"按 回车 或 d 打开示例大会，先熟悉签到和议程。",
+			"",
+			"要建立真实的大会，请退出后运行：",
+			"    podium new --roster 名册文件",
+			"",
+			"q 或 esc 退出",
+		},
+		HelpDemo: "打开示例大会",
+	}
+	return t
+}
+
+func enTexts() *Texts {
+	t := &Texts{
+		Lang:    "en",
+		AppName: "podium congress",
+		TooSmall: func(w, h int) string {
+			return fmt.Sprintf("Please enlarge the terminal to at least 80×24 (now %d×%d)", w, h)
+		},
+		Present: func(p, e int) string {
+			return fmt.Sprintf("present %d/%d", p, e)
+		},
+		OpeningBadge:  "Opening",
+		ElectionBadge: "Election",
+		Declared:      func(at string) string { return "declared " + at },
+		NotDeclared:   "not declared",
+		Current:       func(n int, title string) string { return fmt.Sprintf("now %d %s", n, title) },
+		NotStarted:    "agenda not started",
+		Banner: func(p int, which string, need int) string {
+			return fmt.Sprintf("Attention: present fell to %d, below the %s quorum (%d needed)", p, strings.ToLower(which), need)
+		},
+		Agenda: "Agenda", Units: "Attendance by unit", UnitHead: "Unit", InExp: "in/exp",
+		LeaveHead: "lv", LeftHead: "out", Total: "Total",
+		SideOther:   func(k, o string) string { return k + " " + strings.ToLower(o) },
+		UnitsShort:  "units",
+		Prompt:      "Search › ",
+		Placeholder: "pinyin or initials, Enter",
+		NameHead:    "Name", UnitCol: "Unit", KindHead: "Kind", StHead: "Status",
+		NoMatch:   func(q string) string { return fmt.Sprintf("No one matches “%s”", q) },
+		EmptyList: "No one to show",
+		FilterAll: "all", FilterOut: "not arrived", FilterIn: "present",
+		Position: func(cur, n int, f string) string {
+			return fmt.Sprintf("%d/%d · %s", cur, n, f)
+		},
+		StatusPresent: "present", StatusLeave: "on leave", StatusLeft: "left", StatusOut: "not arrived",
+		Kind: func(k agenda.Kind) string { return k.String() },
+		Marked: func(name, unit, at string, p, e int) string {
+			return fmt.Sprintf("✓ %s (%s) present %s · %d/%d present", name, unit, at, p, e)
+		},
+		MarkedAs: func(name, unit, st string) string { return fmt.Sprintf("%s (%s) is now %s", name, unit, st) },
+		Already:  func(name, st string) string { return fmt.Sprintf("%s is already %s, nothing to do", name, st) },
+		Undone: func(name, unit, st string) string {
+			return fmt.Sprintf("Undone: %s (%s) is back to %s", name, unit, st)
+		},
+		NothingUndo: "Nothing of yours to undo",
+		SameName: func(n int, name string) string {
+			return fmt.Sprintf("%d people named %s: pick one with ↑↓, then Enter", n, name)
+		},
+		ConfirmNext: func(k string, n int, title string) string {
+			return fmt.Sprintf("Press %s again to start item %d “%s”, esc cancels", k, n, title)
+		},
+		ConfirmOpen: func(k string, p, e int) string {
+			return fmt.Sprintf("Press %s again to declare the meeting valid (%d of %d present), esc cancels", k, p, e)
+		},
+		Started: func(n int, title string, p, e int) string {
+			return fmt.Sprintf("Item %d “%s” started · %d/%d present", n, title, p, e)
+		},
+		DeclaredOK: func(p, e int) string {
+			return fmt.Sprintf("Meeting declared valid: %d present of %d expected", p, e)
+		},
+		LastItem:    "This is the last agenda item",
+		AlreadyOpen: "The meeting has already been declared valid",
+		Cancelled:   "Cancelled",
+		QuorumRefused: func(what string, p, e int, rule string, need int) string {
+			return fmt.Sprintf("No %s quorum: %d present of %d expected; %s needed, i.e. %d",
+				strings.ToLower(what), p, e, rule, need)
+		},
+		Failed: func(err error) string { return "Not done: " + err.Error() },
+		Rule:   enRule,
+		RuleShort: func(f agenda.Fraction) string {
+			if f.Strict {
+				return fmt.Sprintf(">%d/%d", f.Num, f.Den)
+			}
+			return fmt.Sprintf("≥%d/%d", f.Num, f.Den)
+		},
+		HelpMark: "present", HelpLeave: "leave", HelpLeft: "left", HelpReset: "not arrived",
+		HelpUndo: "undo", HelpMove: "move", HelpPage: "page", HelpEnds: "first/last",
+		HelpFilter: "filter", HelpClear: "clear search", HelpNext: "next item",
+		HelpDeclare: "declare valid", HelpSide: "agenda/units", HelpHelp: "less help",
+		HelpQuit: "quit", HelpMarkLong: "present, clear", HelpUndoLong: "undo my mark",
+		HelpFilterLong: "filter status", HelpMore: "keys",
+		WelcomeTitle: "podium · student congress",
+		WelcomeBody: []string{
+			"There is no congress on this machine yet.",
+			"",
+			"Press Enter or d to open the demo congress and try check-in and the agenda.",
+			"",
+			"To set up a real congress, quit and run:",
+			"    podium new --roster FILE",
+			"",
+			"q or esc quits",
+		},
+		HelpDemo: "open the demo",
+	}
+	return t
+}
+
+// zhNum writes 1–10 in Chinese numerals, anything else in digits.
+func zhNum(n int) string {
+	d := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+	if n >= 1 && n <= 10 {
+		return d[n]
+	}
+	return fmt.Sprint(n)
+}
+
+// zhRule writes a rule the way a congress says it: 超过半数, 超过五分之四,
+// 三分之二以上.
+func zhRule(f agenda.Fraction) string {
+	frac := zhNum(f.Den) + "分之" + zhNum(f.Num)
+	if f.Num == 1 && f.Den == 2 {
+		frac = "半数"
+	}
+	if f.Strict {
+		return "超过" + frac
+	}
+	if frac == "半数" {
+		return "二分之一以上"
+	}
+	return frac + "以上"
+}
+
+// enRule writes a rule in English: more than 1/2, 2/3 or more.
+func enRule(f agenda.Fraction) string {
+	if f.Strict {
+		if f.Num == 1 && f.Den == 2 {
+			return "more than half"
+		}
+		return fmt.Sprintf("more than %d/%d", f.Num, f.Den)
+	}
+	return fmt.Sprintf("%d/%d or more", f.Num, f.Den)
+}
+
+// StatusWord returns the word for an attendance status.
+func (t *Texts) StatusWord(s session.Status) string {
+	switch s {
+	case session.Present:
+		return t.StatusPresent
+	case session.OnLeave:
+		return t.StatusLeave
+	case session.Left:
+		return t.StatusLeft
+	}
+	return t.StatusOut
+}
+
+// ItemTitle returns an agenda item's title in the language: the English
+// title when the language is English and one is set.
+func (t *Texts) ItemTitle(it agenda.Item) string {
+	if t.Lang == "en" && it.TitleEn != "" {
+		return it.TitleEn
+	}
+	return it.Title
+}
+
+// MeetingName returns the congress name in the language.
+func (t *Texts) MeetingName(m agenda.Meeting) string {
+	if t.Lang == "en" && m.NameEn != "" {
+		return m.NameEn
+	}
+	return m.Name
+}
+
+// Refusal explains an error returned by Session.Execute in the language,
+// with its numbers. It reports whether the refusal is calm (nothing went
+// wrong, e.g. the person already has that status) rather than an error.
+func (t *Texts) Refusal(err error, name func(id string) string) (text string, calm bool) {
+	var (
+		qe   *session.QuorumError
+		same *session.SameStatusError
+		nu   *session.NothingToUndoError
+	)
+	switch {
+	case errors.As(err, &qe):
+		what := t.OpeningBadge
+		if qe.What == "election" {
+			what = t.ElectionBadge
+		}
+		return t.QuorumRefused(what, qe.Present, qe.Expected, t.Rule(qe.Rule), qe.Need), false
+	case errors.As(err, &same):
+		return t.Already(name(same.ID), t.StatusWord(same.Status)), true
+	case errors.As(err, &nu):
+		return t.NothingUndo, true
+	case errors.Is(err, session.ErrAlreadyDeclared):
+		return t.AlreadyOpen, true
+	}
+	return t.Failed(err), false
+}
