@@ -41,14 +41,24 @@ type Quorum struct {
 	Opening      bool // present meets the opening quorum
 	ElectionNeed int  // present needed for an election round
 	Election     bool // present meets the election quorum
+
+	// Peak is the most formal delegates present at once so far.
+	Peak int
+	// OpeningLost and ElectionLost are set while attendance is below a
+	// quorum that had been met (RULES §2: the host sees it at once).
+	OpeningLost, ElectionLost bool
 }
 
-func quorumOf(m agenda.Meeting, c Count) Quorum {
-	return Quorum{
+func quorumOf(m agenda.Meeting, c Count, peak int) Quorum {
+	q := Quorum{
 		Count:        c,
 		OpeningNeed:  Need(m.OpeningQuorum, c.Expected),
 		Opening:      Meets(m.OpeningQuorum, c.Present, c.Expected),
 		ElectionNeed: Need(m.ElectionQuorum, c.Expected),
 		Election:     Meets(m.ElectionQuorum, c.Present, c.Expected),
+		Peak:         peak,
 	}
+	q.OpeningLost = !q.Opening && Meets(m.OpeningQuorum, peak, c.Expected)
+	q.ElectionLost = !q.Election && Meets(m.ElectionQuorum, peak, c.Expected)
+	return q
 }

@@ -7,7 +7,7 @@ import (
 )
 
 func TestMeetsAndNeed(t *testing.T) {
-	half := agenda.Fraction{Num: 1, Den: 2, Strict: true}     // 超过半数
+	half := agenda.Fraction{Num: 1, Den: 2, Strict: true}      // 超过半数
 	halfIncl := agenda.Fraction{Num: 1, Den: 2, Strict: false} // 二分之一以上
 	twoThirds := agenda.Fraction{Num: 2, Den: 3, Strict: false}
 	fourFifths := agenda.Fraction{Num: 4, Den: 5, Strict: true}

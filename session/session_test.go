@@ -156,8 +156,13 @@ func TestQuorumBoundaries(t *testing.T) {
 	// Someone leaves: the election quorum is lost at once.
 	exec(t, s, Mark{at(200), "D0001", Left})
 	s.Read(func(st *State) { q = st.Quorum() })
-	if q.Election {
+	if q.Election || !q.ElectionLost || q.OpeningLost || q.Peak != 98 {
 		t.Fatalf("after one left: %+v", q)
+	}
+	exec(t, s, Mark{at(201), "D0001", Present})
+	s.Read(func(st *State) { q = st.Quorum() })
+	if !q.Election || q.ElectionLost {
+		t.Fatalf("back again: %+v", q)
 	}
 }
 

@@ -27,6 +27,7 @@ type State struct {
 	index    map[string]int      // person id → roster index
 	expected int                 // formal delegates on the roster
 	present  int                 // formal delegates present now
+	peak     int                 // the most formal delegates present at once
 	undo     map[string][]uint64 // actor → seqs of their marks still standing
 	marks    map[uint64]markRef  // seq of a standing mark → what it changed
 }
@@ -72,7 +73,7 @@ func (st *State) Person(id string) (int, bool) {
 func (st *State) Count() Count { return Count{Expected: st.expected, Present: st.present} }
 
 // Quorum returns the live quorum answers for the meeting's rules.
-func (st *State) Quorum() Quorum { return quorumOf(st.Setup.Meeting, st.Count()) }
+func (st *State) Quorum() Quorum { return quorumOf(st.Setup.Meeting, st.Count(), st.peak) }
 
 // PresentAt returns how many formal delegates were present at time t,
 // derived from the attendance timeline.
@@ -204,6 +205,7 @@ func (st *State) setStatus(i int, e Event, to Status) {
 		}
 		if to == Present {
 			st.present++
+			st.peak = max(st.peak, st.present)
 		}
 	}
 	a.Status, a.Since = to, e.At

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"sort"
 	"time"
 
 	"podium/agenda"
@@ -36,9 +35,6 @@ type Snapshot struct {
 	Units    []session.UnitCount
 	Item     int
 	Declared *session.Stamp
-	// Peak is the highest number of formal delegates present at any time,
-	// derived from the attendance timeline (for the quorum-lost banner).
-	Peak int
 }
 
 // Meta returns the time and actor for a new command.
@@ -62,36 +58,9 @@ func (c *Common) Refresh() {
 		if len(s.Status) != len(st.Attendance) {
 			s.Status = make([]session.Attendance, len(st.Attendance))
 		}
-		type step struct {
-			seq   uint64
-			delta int
-		}
-		var steps []step
 		for i, a := range st.Attendance {
 			s.Status[i] = session.Attendance{Status: a.Status, Since: a.Since}
-			if st.Setup.Roster[i].Kind != agenda.Formal {
-				continue
-			}
-			for _, ch := range a.Changes {
-				d := 0
-				if ch.To == session.Present {
-					d++
-				}
-				if ch.From == session.Present {
-					d--
-				}
-				if d != 0 {
-					steps = append(steps, step{ch.Seq, d})
-				}
-			}
 		}
-		sort.Slice(steps, func(i, j int) bool { return steps[i].seq < steps[j].seq })
-		n, peak := 0, 0
-		for _, x := range steps {
-			n += x.delta
-			peak = max(peak, n)
-		}
-		s.Peak = peak
 		s.Count = st.Count()
 		s.Quorum = st.Quorum()
 		s.Units = st.Units()

@@ -64,17 +64,14 @@ func (m *Model) header(w int) []string {
 // that had been met, or "".
 func (m *Model) banner(w int) string {
 	c, t := m.c, m.c.Texts
-	q, peak := c.Snap.Quorum, c.Snap.Peak
+	q := c.Snap.Quorum
 	var which string
 	var need int
 	switch {
-	case !q.Election && peak >= q.ElectionNeed && q.ElectionNeed > 0:
-		which, need = t.ElectionBadge, q.ElectionNeed
-		if !q.Opening && peak >= q.OpeningNeed {
-			which, need = t.OpeningBadge, q.OpeningNeed
-		}
-	case !q.Opening && peak >= q.OpeningNeed && q.OpeningNeed > 0:
+	case q.OpeningLost:
 		which, need = t.OpeningBadge, q.OpeningNeed
+	case q.ElectionLost:
+		which, need = t.ElectionBadge, q.ElectionNeed
 	default:
 		return ""
 	}

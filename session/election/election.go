@@ -1,0 +1,215 @@
+// Package election counts one round of the committee election (RULES §6):
+// quorum, ballots issued and collected, the validity of each ballot, the
+// tally per candidate and write-in name, and the decision: elected, runoff
+// (重新投票) among the tied, or second round (另行选举) for missing seats.
+//
+// The package is pure: no files, no clock, no UI. It reads the CSV files a
+// secretary brings (ReadCandidates, ReadBallots) from an io.Reader and
+// writes the tally sheet (计票单) as text. Every threshold is computed in
+// integers by session.Meets and session.Need.
+package election
+
+import (
+	"podium/agenda"
+)
+
+// Mark is what a voter put against one candidate (RULES §6.3).
+type Mark uint8
+
+const (
+	// Abstain is no mark, or any mark other than ○ and × (弃权).
+	Abstain Mark = iota
+	// Approve is ○ (赞成).
+	Approve
+	// Disapprove is × (不赞成); each × allows one write-in.
+	Disapprove
+)
+
+// WriteIn is one name written in the write-in space (另选他人). Category is
+// the category of the space; it is ignored when the method has none.
+type WriteIn struct {
+	Name     string `json:"name"`
+	Category string `json:"category,omitempty"`
+}
+
+// Ballot is one collected ballot. Marks is parallel to the round's slate; a
+// missing mark (a short or nil Marks) is Abstain and marks beyond the slate
+// are ignored. WriteIns are in the order they stand on the ballot. A
+// non-empty Spoiled is the scrutineers' reason for declaring the ballot
+// invalid (illegible, identifying marks). ID is the ballot's number, if any.
+type Ballot struct {
+	ID       string
+	Marks    []Mark
+	WriteIns []WriteIn
+	Spoiled  string
+}
+
+// Kind is the kind of a round.
+type Kind uint8
+
+const (
+	// Regular is the election on the approved slate; the threshold applies
+	// and write-ins are allowed when the method allows them.
+	Regular Kind = iota
+	// Runoff is a re-vote among candidates tied across the cut-off (重新投票):
+	// they already passed, so the most approvals win; no write-ins.
+	Runoff
+	// Second is a second round (另行选举) for missing seats among the
+	// candidates not elected: same threshold, no write-ins.
+	Second
+)
+
+// String returns regular, runoff or second.
+func (k Kind) String() string {
+	switch k {
+	case Regular:
+		return "regular"
+	case Runoff:
+		return "runoff"
+	case Second:
+		return "second"
+	}
+	return "kind?"
+}
+
+// Round is everything one round is counted from (RULES §6.2).
+type Round struct {
+	Method agenda.Method
+	// Slate is the candidates on this round's ballot, in ballot order.
+	// With categories every candidate's Category names one of the method;
+	// without, every Category is empty. Names are distinct.
+	Slate []agenda.Candidate
+	Kind  Kind
+	// Seats is the open seats per category name ("" when the method has
+	// no categories). Nil means the method's seats, which only a Regular
+	// round may use. Categories absent from a non-nil map have no seat.
+	Seats map[string]int
+	// Expected (应到) and Present (实到) formal delegates, ballots Issued
+	// (发出). Ballots are the ballots collected (收回), in any order.
+	Expected, Present, Issued int
+	Ballots                   []Ballot
+}
+
+// Status is a candidate's outcome in one round.
+type Status string
+
+// The outcomes of RULES §6.4.
+const (
+	Elected    Status = "elected"     // 当选
+	InRunoff   Status = "runoff"      // tied across the cut-off: runoff
+	NotElected Status = "not_elected" // 未当选 (or nothing decided)
+)
+
+// Result is the outcome of Count. Its JSON is the contract of `podium
+// count`; the fields tagged "-" serve the tally sheet and the next round.
+type Result struct {
+	QuorumMet  bool `json:"quorum_met"`
+	RoundValid bool `json:"round_valid"`
+	Expected   int  `json:"expected"`
+	Present    int  `json:"present"`
+	Issued     int  `json:"issued"`
+	Collected  int  `json:"collected"`
+	// Valid counts the ballots valid in every part; Invalid is Collected −
+	// Valid. Both are 0 when nothing was counted (quorum not met, round
+	// void): the ballots of a void round are not judged.
+	Valid   int `json:"valid"`
+	Invalid int `json:"invalid"`
+	// Threshold is the minimum approvals that pass, nil when it differs
+	// between categories or is unknown. A runoff's is 0: the most win.
+	Threshold    *int             `json:"threshold"`
+	Categories   []CategoryResult `json:"categories"`
+	Candidates   []CandidateCount `json:"candidates"`
+	Elected      []string         `json:"elected"`
+	Runoffs      []Pending        `json:"runoffs"`
+	SecondRounds []Pending        `json:"second_rounds"`
+	// Reason says why nothing was decided; empty when decided.
+	Reason string `json:"reason,omitempty"`
+
+	// Kind is the round's kind.
+	Kind Kind `json:"-"`
+	// Method is the method the round was counted by.
+	Method agenda.Method `json:"-"`
+	// QuorumNeed is the present needed for the round.
+	QuorumNeed int `json:"-"`
+	// InvalidBallots lists each invalid ballot or ballot part, in the order
+	// of the ballots given.
+	InvalidBallots []InvalidBallot `json:"-"`
+	// VoidWriteIns counts the void write-ins on ballots otherwise counted.
+	VoidWriteIns int `json:"-"`
+}
+
+// CategoryResult is one category's part of a round. Name is "" when the
+// method has no categories. Valid counts the ballots whose part for this
+// category is valid; Invalid is Collected − Valid.
+type CategoryResult struct {
+	Name      string `json:"name"`
+	Seats     int    `json:"seats"`
+	Valid     int    `json:"valid"`
+	Invalid   int    `json:"invalid"`
+	Threshold *int   `json:"threshold"`
+}
+
+// CandidateCount is one candidate's or write-in name's tally. For a listed
+// candidate Approve+Disapprove+Abstain is the valid ballots of its
+// category; a write-in name has approvals only.
+type CandidateCount struct {
+	Name       string `json:"name"`
+	Category   string `json:"category"`
+	WriteIn    bool   `json:"write_in"`
+	Approve    int    `json:"approve"`
+	Disapprove int    `json:"disapprove"`
+	Abstain    int    `json:"abstain"`
+	Status     Status `json:"status"`
+}
+
+// Pending is a runoff or second round still to hold in one category: the
+// open seats and the candidates on its ballot, in ballot order.
+type Pending struct {
+	Category   string   `json:"category"`
+	Seats      int      `json:"seats"`
+	Candidates []string `json:"candidates"`
+	// Slate is Candidates as they stood on the ballot (with PersonID); a
+	// write-in person carries the category only.
+	Slate []agenda.Candidate `json:"-"`
+}
+
+// InvalidBallot is one invalid ballot, or one invalid category part of a
+// ballot (Category set, over-selection per category). Index is the
+// 0-based position in Round.Ballots.
+type InvalidBallot struct {
+	Index    int
+	ID       string
+	Category string
+	Reason   string
+}
+
+// Reasons a ballot or a ballot part is invalid.
+const (
+	ReasonSpoiled       = "spoiled"
+	ReasonOverSelection = "over-selection"
+)
+
+// NextRound returns the round that holds pending (runoffs of r when kind is
+// Runoff, its second rounds when Second): same method and expected, the
+// pending slates in order, their seats. The caller fills Present, Issued and
+// Ballots. ok is false when there is nothing of that kind to hold.
+func (r Result) NextRound(kind Kind) (next Round, ok bool) {
+	var ps []Pending
+	switch kind {
+	case Runoff:
+		ps = r.Runoffs
+	case Second:
+		ps = r.SecondRounds
+	default:
+		return Round{}, false
+	}
+	next = Round{Method: r.Method, Kind: kind, Seats: map[string]int{}, Expected: r.Expected}
+	for _, p := range ps {
+		if p.Seats <= 0 || len(p.Slate) == 0 {
+			continue
+		}
+		next.Slate = append(next.Slate, p.Slate...)
+		next.Seats[p.Category] += p.Seats
+	}
+	return next, len(next.Slate) > 0
+}

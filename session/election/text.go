@@ -1,0 +1,280 @@
+package election
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"podium/agenda"
+)
+
+// words are the words of a tally sheet in one language.
+type words struct {
+	title                                              [3]string // by Kind
+	expected, present, issued, collected, valid, inval string
+	threshold, runoffThreshold                         string
+	no, name, category, approve, disapprove, abstain   string
+	outcome, writeIns, invalidBallots, voidWriteIns    string
+	elected, runoff, second, none, sep                 string
+	status                                             map[Status]string
+	spoiled, overSelection, ballotNo                   string
+	counter, scrutineer, chief                         string
+}
+
+var zhWords = words{
+	title:    [3]string{"计票单", "计票单（重新投票）", "计票单（另行选举）"},
+	expected: "应到", present: "实到", issued: "发出", collected: "收回", valid: "有效", inval: "无效",
+	threshold: "当选票数", runoffThreshold: "当选票数：在重新投票的候选人中得票多者当选",
+	no: "序号", name: "姓名", category: "类别", approve: "赞成", disapprove: "不赞成", abstain: "弃权",
+	outcome: "结果", writeIns: "另选他人", invalidBallots: "无效票", voidWriteIns: "无效的另选人",
+	elected: "当选", runoff: "重新投票", second: "另行选举", none: "无", sep: "、",
+	status:  map[Status]string{Elected: "当选", InRunoff: "重新投票", NotElected: "未当选"},
+	spoiled: "作废", overSelection: "所选人数多于应选名额", ballotNo: "第%s号",
+	counter: "计票人", scrutineer: "监票人", chief: "总监票人",
+}
+
+var enWords = words{
+	title:    [3]string{"Tally sheet", "Tally sheet (runoff)", "Tally sheet (second round)"},
+	expected: "Expected", present: "Present", issued: "Issued", collected: "Collected", valid: "Valid", inval: "Invalid",
+	threshold: "Threshold", runoffThreshold: "Threshold: among the tied, the most approvals win",
+	no: "No.", name: "Name", category: "Category", approve: "Approve", disapprove: "Disapprove", abstain: "Abstain",
+	outcome: "Outcome", writeIns: "Write-ins", invalidBallots: "Invalid ballots", voidWriteIns: "Void write-ins",
+	elected: "Elected", runoff: "Runoff", second: "Second round", none: "none", sep: ", ",
+	status:  map[Status]string{Elected: "elected", InRunoff: "runoff", NotElected: "not elected"},
+	spoiled: "spoiled", overSelection: "more selections than seats", ballotNo: "ballot %s",
+	counter: "Counter", scrutineer: "Scrutineer", chief: "Chief scrutineer",
+}
+
+// Text returns the tally sheet (计票单) a scrutineer reads out and signs, in
+// Chinese for lang "zh" (or any "zh-…") and English otherwise: the counts,
+// the threshold, every candidate in ballot order with approve / disapprove
+// / abstain and outcome, the write-in rows, the invalid ballots, the
+// outcome and the signature lines. Columns are aligned by display width.
+func (r Result) Text(lang string) string {
+	w, zh := enWords, strings.HasPrefix(lang, "zh")
+	if zh {
+		w = zhWords
+	}
+	var b strings.Builder
+	b.WriteString(w.title[min(int(r.Kind), 2)] + "\n\n")
+	fmt.Fprintf(&b, "%s %d  %s %d  %s %d  %s %d  %s %d  %s %d\n",
+		w.expected, r.Expected, w.present, r.Present, w.issued, r.Issued,
+		w.collected, r.Collected, w.valid, r.Valid, w.inval, r.Invalid)
+	if !r.RoundValid {
+		b.WriteString("\n" + r.undecided(zh) + "\n")
+		b.WriteString(signatures(w))
+		return b.String()
+	}
+	if r.Kind == Runoff {
+		b.WriteString(w.runoffThreshold + "\n")
+	} else {
+		for _, c := range r.Categories {
+			if c.Threshold == nil {
+				continue
+			}
+			label := w.threshold
+			if c.Name != "" {
+				label += "（" + c.Name + "）"
+			}
+			fmt.Fprintf(&b, "%s: %s\n", label, thresholdWords(r.Method, r, c, *c.Threshold, zh))
+		}
+	}
+	b.WriteString("\n")
+	withCat := len(r.Method.Categories) > 0
+	head := []string{w.no, w.name}
+	if withCat {
+		head = append(head, w.category)
+	}
+	head = append(head, w.approve, w.disapprove, w.abstain, w.outcome)
+	rows := [][]string{head}
+	n, wrote := 0, false
+	for _, c := range r.Candidates {
+		row := []string{}
+		if c.WriteIn {
+			if !wrote {
+				rows = append(rows, []string{w.writeIns})
+				wrote = true
+			}
+			row = append(row, "", c.Name)
+		} else {
+			n++
+			row = append(row, strconv.Itoa(n), c.Name)
+		}
+		if withCat {
+			row = append(row, c.Category)
+		}
+		if c.WriteIn {
+			row = append(row, strconv.Itoa(c.Approve), "", "", w.status[c.Status])
+		} else {
+			row = append(row, strconv.Itoa(c.Approve), strconv.Itoa(c.Disapprove), strconv.Itoa(c.Abstain), w.status[c.Status])
+		}
+		rows = append(rows, row)
+	}
+	numeric := map[int]bool{len(head) - 4: true, len(head) - 3: true, len(head) - 2: true}
+	b.WriteString(align(rows, numeric))
+	b.WriteString("\n" + w.invalidBallots + ":")
+	if len(r.InvalidBallots) == 0 {
+		b.WriteString(" " + w.none)
+	}
+	b.WriteString("\n")
+	for _, iv := range r.InvalidBallots {
+		id := iv.ID
+		if id == "" {
+			id = strconv.Itoa(iv.Index + 1)
+		}
+		why := w.overSelection
+		if s, ok := strings.CutPrefix(iv.Reason, ReasonSpoiled+": "); ok {
+			why = w.spoiled + ": " + s
+		}
+		if iv.Category != "" {
+			why += "（" + iv.Category + "）"
+		}
+		fmt.Fprintf(&b, "  %s: %s\n", fmt.Sprintf(w.ballotNo, id), why)
+	}
+	if r.VoidWriteIns > 0 {
+		fmt.Fprintf(&b, "%s: %d\n", w.voidWriteIns, r.VoidWriteIns)
+	}
+	b.WriteString("\n" + w.elected + ": ")
+	if len(r.Elected) == 0 {
+		b.WriteString(w.none)
+	}
+	b.WriteString(strings.Join(r.Elected, w.sep) + "\n")
+	for _, p := range r.Runoffs {
+		fmt.Fprintf(&b, "%s: %s\n", w.runoff, pendingWords(p, w, zh))
+	}
+	for _, p := range r.SecondRounds {
+		fmt.Fprintf(&b, "%s: %s\n", w.second, pendingWords(p, w, zh))
+	}
+	b.WriteString(signatures(w))
+	return b.String()
+}
+
+// undecided says why nothing was decided.
+func (r Result) undecided(zh bool) string {
+	if !zh {
+		return r.Reason
+	}
+	switch {
+	case strings.HasPrefix(r.Reason, "bad input"):
+		return "输入有误：" + r.Reason
+	case !r.QuorumMet:
+		return fmt.Sprintf("本次选举应到代表%d名，实到%d名，未%s应到人数的%s（需%d名），不能进行选举。",
+			r.Expected, r.Present, reach(r.Method.Quorum), zhFraction(r.Method.Quorum), r.QuorumNeed)
+	case r.Issued > r.Present:
+		return fmt.Sprintf("发出选票%d张，多于实到代表%d名，选举无效。", r.Issued, r.Present)
+	}
+	return fmt.Sprintf("发出选票%d张，收回%d张，收回的选票多于发出的选票，选举无效，应重新进行选举。", r.Issued, r.Collected)
+}
+
+// reach is the verb of a fraction in Chinese: 超过 or 达到.
+func reach(f agenda.Fraction) string {
+	if f.Strict {
+		return "超过"
+	}
+	return "达到"
+}
+
+func thresholdWords(m agenda.Method, r Result, c CategoryResult, need int, zh bool) string {
+	base, baseZh, baseEn := r.Expected, "应到人数", "expected"
+	switch m.ThresholdBase {
+	case agenda.BasePresent:
+		base, baseZh, baseEn = r.Present, "实到人数", "present"
+	case agenda.BaseValid:
+		base, baseZh, baseEn = c.Valid, "有效票数", "valid ballots"
+	}
+	f := m.Threshold
+	if zh {
+		if f.Strict {
+			return fmt.Sprintf("赞成票超过%s%d的%s，即%d票以上", baseZh, base, zhFraction(f), need)
+		}
+		return fmt.Sprintf("赞成票达到%s%d的%s以上，即%d票以上", baseZh, base, zhFraction(f), need)
+	}
+	return fmt.Sprintf("approvals %s of %d %s: at least %d", fractionWords(f), base, baseEn, need)
+}
+
+func pendingWords(p Pending, w words, zh bool) string {
+	names := strings.Join(p.Candidates, w.sep)
+	if names == "" {
+		names = w.none
+	}
+	cat := p.Category
+	if cat != "" {
+		cat += " "
+	}
+	if zh {
+		return fmt.Sprintf("%s%d名，候选人：%s", cat, p.Seats, names)
+	}
+	return fmt.Sprintf("%s%d seat(s) among %s", cat, p.Seats, names)
+}
+
+func signatures(w words) string {
+	line := "________________"
+	return fmt.Sprintf("\n%s: %s    %s: %s    %s: %s\n", w.counter, line, w.scrutineer, line, w.chief, line)
+}
+
+var zhDigits = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+
+// zhNumber writes 0..99 in Chinese numerals, larger numbers in digits.
+func zhNumber(n int) string {
+	switch {
+	case n >= 0 && n <= 10:
+		return zhDigits[n]
+	case n < 20:
+		return "十" + zhDigits[n-10]
+	case n < 100:
+		s := zhDigits[n/10] + "十"
+		if n%10 != 0 {
+			s += zhDigits[n%10]
+		}
+		return s
+	}
+	return strconv.Itoa(n)
+}
+
+// zhFraction writes n/d the Chinese way: 1/2 → 二分之一, 4/5 → 五分之四.
+func zhFraction(f agenda.Fraction) string {
+	if f.Num == f.Den {
+		return "全部"
+	}
+	return zhNumber(f.Den) + "分之" + zhNumber(f.Num)
+}
+
+// align lays out rows in columns padded by display width; the columns in
+// numeric are right-aligned. A row of one cell is written as is.
+func align(rows [][]string, numeric map[int]bool) string {
+	var width []int
+	for _, row := range rows {
+		if len(row) == 1 {
+			continue
+		}
+		for i, cell := range row {
+			if i >= len(width) {
+				width = append(width, 0)
+			}
+			width[i] = max(width[i], ansi.StringWidth(cell))
+		}
+	}
+	var b strings.Builder
+	for _, row := range rows {
+		if len(row) == 1 {
+			b.WriteString(row[0] + "\n")
+			continue
+		}
+		var line strings.Builder
+		for i, cell := range row {
+			pad := strings.Repeat(" ", width[i]-ansi.StringWidth(cell))
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			if numeric[i] {
+				line.WriteString(pad + cell)
+			} else {
+				line.WriteString(cell + pad)
+			}
+		}
+		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
+	}
+	return b.String()
+}
