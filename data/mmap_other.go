@@ -1,0 +1,6 @@
+//go:build !linux
+
+package data
+
+// mmapFlags: MAP_POPULATE is Linux-only; elsewhere bbolt maps lazily.
+const mmapFlags = 0
