@@ -1,0 +1,283 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"podium/agenda"
+	"podium/data"
+	"podium/session"
+	"podium/tui"
+)
+
+// globals are the flags every command takes.
+type globals struct {
+	db   string
+	lang string
+}
+
+// flags returns a flag set with the global flags registered.
+func (g *globals) flags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&g.db, "db", defaultDBPath(), "the database `FILE`")
+	fs.StringVar(&g.lang, "lang", "", "the language of the screens: zh or en (default from the locale)")
+	return fs
+}
+
+// parse parses args and checks the global flags.
+func (g *globals) parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return exitError{code: exitUsage}
+	}
+	if fs.NArg() > 0 {
+		return usageError("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
+	}
+	switch g.lang {
+	case "":
+		g.lang = localeLang()
+	case "zh", "en":
+	default:
+		return usageError("--lang %q: use zh or en", g.lang)
+	}
+	return nil
+}
+
+// defaultDBPath follows the XDG rules: $XDG_DATA_HOME/podium/podium.db,
+// else ~/.local/share/podium/podium.db.
+func defaultDBPath() string {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" || !filepath.IsAbs(dir) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "podium.db"
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "podium", "podium.db")
+}
+
+// localeLang is "zh" when the locale is Chinese, "en" otherwise.
+func localeLang() string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := os.Getenv(v); s != "" {
+			if strings.HasPrefix(strings.ToLower(s), "zh") {
+				return "zh"
+			}
+			return "en"
+		}
+	}
+	return "en"
+}
+
+func (g *globals) tuiOptions() tui.Options {
+	return tui.Options{Lang: g.lang, Actor: "host", Now: time.Now}
+}
+
+// runOpen opens the congress in the database; with none yet it offers the
+// demo.
+func runOpen(g *globals, stdout, stderr io.Writer) error {
+	if g.lang == "" {
+		g.lang = localeLang()
+	} else if g.lang != "zh" && g.lang != "en" {
+		return usageError("--lang %q: use zh or en", g.lang)
+	}
+	if !exists(g.db) {
+		ok, err := tui.OfferDemo(g.tuiOptions())
+		if err != nil || !ok {
+			return err
+		}
+		return openDemo(g, true)
+	}
+	store, err := data.Open(g.db, data.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	s, err := session.Load(store)
+	if errors.Is(err, session.ErrEmpty) {
+		store.Close()
+		ok, err := tui.OfferDemo(g.tuiOptions())
+		if err != nil || !ok {
+			return err
+		}
+		return openDemo(g, true)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", g.db, err)
+	}
+	return tui.Run(s, g.tuiOptions())
+}
+
+func runDemo(g *globals, args []string, stdout, stderr io.Writer) error {
+	fs := g.flags("demo", stderr)
+	if err := g.parse(fs, args); err != nil {
+		return err
+	}
+	return openDemo(g, true)
+}
+
+// openDemo creates a fresh demo congress in g.db, replacing an earlier demo
+// but never a real congress, and opens it when open is set.
+func openDemo(g *globals, open bool) error {
+	if exists(g.db) {
+		if err := replaceableDemo(g.db); err != nil {
+			return err
+		}
+		if err := os.Remove(g.db); err != nil {
+			return err
+		}
+	}
+	setup := agenda.Demo()
+	setup.Demo = true
+	store, err := data.Open(g.db, data.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	s, err := session.Create(store, session.Open{Meta: session.Meta{At: time.Now(), Actor: "host"}, Setup: setup})
+	if err != nil {
+		return err
+	}
+	if !open {
+		return nil
+	}
+	return tui.Run(s, g.tuiOptions())
+}
+
+// replaceableDemo returns nil when the database at path is empty or holds
+// a demo congress, and an error naming the congress otherwise.
+func replaceableDemo(path string) error {
+	store, err := data.Open(path, data.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	s, err := session.Load(store)
+	if errors.Is(err, session.ErrEmpty) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	var name string
+	var demo bool
+	s.Read(func(st *session.State) { name, demo = st.Setup.Meeting.Name, st.Setup.Demo })
+	if demo {
+		return nil
+	}
+	return exitError{1, fmt.Sprintf("podium: %s holds the congress %q; the demo never replaces a real congress.\nUse another file: --db demo.db", path, name)}
+}
+
+func runNew(g *globals, args []string, stdout, stderr io.Writer) error {
+	fs := g.flags("new", stderr)
+	roster := fs.String("roster", "", "the roster `FILE` (.csv or .xlsx)")
+	agendaFile := fs.String("agenda", "", "the agenda `FILE` (.toml); default: the standard agenda")
+	name := fs.String("name", "", "the congress's name (overrides the agenda file's)")
+	demo := fs.Bool("demo", false, "create the demo congress instead of reading a roster")
+	if err := g.parse(fs, args); err != nil {
+		return err
+	}
+	if *demo {
+		if *roster != "" || *agendaFile != "" || *name != "" {
+			return usageError("new --demo takes no --roster, --agenda or --name")
+		}
+		if err := openDemo(g, false); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "created the demo congress in %s\nopen it with: podium --db %s\n", g.db, g.db)
+		return nil
+	}
+	if *roster == "" {
+		return usageError("new needs --roster FILE (or --demo)")
+	}
+	setup, err := readSetup(*roster, *agendaFile, *name)
+	if err != nil {
+		return exitError{exitUsage, "podium: " + err.Error()}
+	}
+	if exists(g.db) {
+		return exitError{1, fmt.Sprintf("podium: %s exists already; a congress is never overwritten. Use --db with a new file.", g.db)}
+	}
+	store, err := data.Open(g.db, data.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if _, err := session.Create(store, session.Open{Meta: session.Meta{At: time.Now(), Actor: "host"}, Setup: setup}); err != nil {
+		store.Close()
+		os.Remove(g.db)
+		return exitError{exitUsage, "podium: " + err.Error()}
+	}
+	formal := 0
+	for _, p := range setup.Roster {
+		if p.Kind == agenda.Formal {
+			formal++
+		}
+	}
+	fmt.Fprintf(stdout, "created %q: %d people (%d formal delegates), %d agenda items\nin %s\nopen it with: podium --db %s\n",
+		setup.Meeting.Name, len(setup.Roster), formal, len(setup.Agenda), g.db, g.db)
+	return nil
+}
+
+func runVerify(g *globals, args []string, stdout, stderr io.Writer) error {
+	fs := g.flags("verify", stderr)
+	if err := g.parse(fs, args); err != nil {
+		return err
+	}
+	if !exists(g.db) {
+		return exitError{1, fmt.Sprintf("podium: %s does not exist", g.db)}
+	}
+	store, err := data.Open(g.db, data.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	n, last, err := store.Verify()
+	if err != nil {
+		return exitError{1, fmt.Sprintf("podium: %s: %v", g.db, err)}
+	}
+	fmt.Fprintf(stdout, "ok %d %x\n", n, last)
+	return nil
+}
+
+func runBackup(g *globals, args []string, stdout, stderr io.Writer) error {
+	fs := g.flags("backup", stderr)
+	out := fs.String("out", "", "where to write the copy (`FILE`)")
+	if err := g.parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return usageError("backup needs --out FILE")
+	}
+	if !exists(g.db) {
+		return exitError{1, fmt.Sprintf("podium: %s does not exist", g.db)}
+	}
+	store, err := data.Open(g.db, data.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := store.Backup(*out); err != nil {
+		return err
+	}
+	n, last, err := store.Verify()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "backed up %d events (last %x) to %s\n", n, last, *out)
+	return nil
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
