@@ -115,7 +115,15 @@ func runOpen(g *globals, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", g.db, err)
 	}
-	return tui.Run(s, g.tuiOptions())
+	return runTUI(g, store, s)
+}
+
+// runTUI runs the screens on a session whose log is store; the log's hash
+// chain is verified in the background once the screens are up.
+func runTUI(g *globals, store *data.Store, s *session.Session) error {
+	opt := g.tuiOptions()
+	opt.Verify = store.Verify
+	return tui.Run(s, opt)
 }
 
 func runDemo(g *globals, args []string, stdout, stderr io.Writer) error {
@@ -151,7 +159,7 @@ func openDemo(g *globals, open bool) error {
 	if !open {
 		return nil
 	}
-	return tui.Run(s, g.tuiOptions())
+	return runTUI(g, store, s)
 }
 
 // replaceableDemo returns nil when the database at path is empty or holds

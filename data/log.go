@@ -80,18 +80,44 @@ func (s *Store) Append(recs []session.Record) error {
 	return nil
 }
 
-// Replay calls fn with every record in seq order, checking the chain as it
-// goes, and stops at the first error: fn's, or a *BadRecordError naming the
-// first event that cannot be trusted. A changed event is found from the
-// link in the one after it, so fn may already have seen it: on an error,
-// throw away what fn built.
+// Replay calls fn with every record in seq order and stops at the first
+// error: fn's, or a *BadRecordError. It checks that the events follow each
+// other without gaps and that the last one hashes to meta/head, which
+// catches a log cut short or a changed last event; the links between the
+// events are left to Verify, which a program should run after it is ready
+// (podium's screens do, in the background), so that opening a long log
+// costs no more than reading it. On an error, throw away what fn built.
 //
 // The record's Data points into the read-only memory map: it must not be
 // changed or kept after fn returns. fn must not call Append.
 func (s *Store) Replay(fn func(session.Record) error) error {
 	return s.db.View(func(tx *bolt.Tx) error {
-		_, _, err := s.walk(tx, fn)
-		return err
+		head := tx.Bucket(bucketMeta).Get(keyHead)
+		if len(head) != 8+hashLen {
+			return &BadRecordError{Seq: 1, Reason: "meta/head is missing or malformed"}
+		}
+		headSeq := binary.BigEndian.Uint64(head)
+		var seq uint64
+		c := tx.Bucket(bucketEvents).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if err := checkPlace(k, v, seq+1); err != nil {
+				return err
+			}
+			seq++
+			if err := fn(session.Record{Seq: seq, Data: v[hashLen:]}); err != nil {
+				return err
+			}
+			if seq == headSeq {
+				if h := sha256.Sum256(v); !bytes.Equal(h[:], head[8:]) {
+					return &BadRecordError{Seq: seq, Reason: "changed after it was written: its hash does not match meta/head"}
+				}
+			}
+		}
+		if seq != headSeq {
+			return &BadRecordError{Seq: min(seq, headSeq) + 1, Reason: fmt.Sprintf(
+				"the log ends at event %d but meta/head says %d", seq, headSeq)}
+		}
+		return nil
 	})
 }
 

@@ -221,6 +221,12 @@ func TestTamperDetected(t *testing.T) {
 			if events != int(c.bad)-1 {
 				t.Errorf("verify counted %d good events, want %d", events, c.bad-1)
 			}
+			// Replay checks order and the head, not every link (that is
+			// Verify's work, run in the background once podium is ready):
+			// it catches what happens at the end of the log.
+			if c.bad < n && !strings.Contains(c.reason, "missing") {
+				return
+			}
 			err = st.Replay(func(session.Record) error { return nil })
 			if !errors.As(err, &bad) || bad.Seq != c.bad {
 				t.Fatalf("replay: %v; want event %d", err, c.bad)

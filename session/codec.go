@@ -53,8 +53,13 @@ func Encode(e Event) ([]byte, error) {
 
 // Decode reads an event written by Encode. It never panics; any damage is
 // an error.
-func Decode(data []byte) (Event, error) {
-	r := reader{b: data}
+func Decode(data []byte) (Event, error) { return decode(data, nil) }
+
+// decode is Decode with an optional table of strings already read (ids,
+// actors), so that replaying a long log does not copy the same few strings
+// again for every event.
+func decode(data []byte, strs map[string]string) (Event, error) {
+	r := reader{b: data, strs: strs}
 	if v := r.byte(); r.err == nil && v != codecVersion {
 		return Event{}, fmt.Errorf("session: decode: unknown codec version %d", v)
 	}
@@ -115,9 +120,10 @@ var errShort = errors.New("record is cut short")
 // reader reads the envelope with a sticky error: after the first failure
 // every read returns a zero value.
 type reader struct {
-	b   []byte
-	off int
-	err error
+	b    []byte
+	off  int
+	err  error
+	strs map[string]string // interned strings, or nil
 }
 
 func (r *reader) byte() byte {
@@ -180,7 +186,18 @@ func (r *reader) bytes() []byte {
 	return v
 }
 
-func (r *reader) string() string { return string(r.bytes()) }
+func (r *reader) string() string {
+	b := r.bytes()
+	if r.strs == nil || len(b) > 64 {
+		return string(b)
+	}
+	if s, ok := r.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	r.strs[s] = s
+	return s
+}
 
 func (r *reader) count() Count {
 	return Count{Expected: r.int(), Present: r.int()}

@@ -77,9 +77,8 @@ func decide(st *State, cmd Command) ([]Body, error) {
 		if len(stack) == 0 {
 			return nil, &NothingToUndoError{Actor: c.Actor}
 		}
-		seq := stack[len(stack)-1]
-		m := st.marks[seq]
-		return []Body{Marked{Person: st.Setup.Roster[m.person].ID, Status: m.from, Undoes: seq}}, nil
+		m := stack[len(stack)-1]
+		return []Body{Marked{Person: st.Setup.Roster[m.person].ID, Status: m.from, Undoes: m.seq}}, nil
 	case StartItem:
 		if c.Index < 0 || c.Index >= len(st.Setup.Agenda) {
 			return nil, &ItemError{Index: c.Index, Len: len(st.Setup.Agenda)}

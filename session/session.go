@@ -49,8 +49,9 @@ func Create(log Log, cmd Open) (*Session, error) {
 // Load replays the log and returns the session in the state it was left.
 func Load(log Log) (*Session, error) {
 	s := &Session{log: log}
+	strs := map[string]string{}
 	err := log.Replay(func(r Record) error {
-		e, err := Decode(r.Data)
+		e, err := decode(r.Data, strs)
 		if err != nil {
 			return &CorruptError{r.Seq, err.Error()}
 		}

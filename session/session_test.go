@@ -107,8 +107,8 @@ func TestCommandsToEventsToState(t *testing.T) {
 		}
 	}
 	s.Read(func(st *State) {
-		if st.Attendance[2].Status != NotArrived || len(st.Attendance[2].Changes) != 2 {
-			t.Errorf("D0003 after undo: %+v", st.Attendance[2])
+		if st.Attendance[2].Status != NotArrived || len(st.History(2)) != 2 {
+			t.Errorf("D0003 after undo: %+v %+v", st.Attendance[2], st.History(2))
 		}
 		if st.Item != 0 || st.ItemAt != at(9).At.UTC() {
 			t.Errorf("item %d at %v", st.Item, st.ItemAt)

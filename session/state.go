@@ -15,8 +15,11 @@ type State struct {
 	Setup agenda.Setup
 	// Created is the time of the first event.
 	Created time.Time
-	// Attendance is parallel to Setup.Roster.
+	// Attendance is parallel to Setup.Roster: each person's status now.
 	Attendance []Attendance
+	// Timeline is every attendance change in order, so that the count at
+	// any past moment, and each person's history, can be derived.
+	Timeline []Change
 	// Item is the index of the current agenda item, -1 before the first.
 	Item int
 	// ItemAt is when the current item started.
@@ -24,12 +27,11 @@ type State struct {
 	// Declared is set once the meeting was declared valid.
 	Declared *Stamp
 
-	index    map[string]int      // person id → roster index
-	expected int                 // formal delegates on the roster
-	present  int                 // formal delegates present now
-	peak     int                 // the most formal delegates present at once
-	undo     map[string][]uint64 // actor → seqs of their marks still standing
-	marks    map[uint64]markRef  // seq of a standing mark → what it changed
+	index    map[string]int       // person id → roster index
+	expected int                  // formal delegates on the roster
+	present  int                  // formal delegates present now
+	peak     int                  // the most formal delegates present at once
+	undo     map[string][]markRef // actor → their marks still standing
 }
 
 // Stamp is a decision's time and the attendance it used.
@@ -39,23 +41,24 @@ type Stamp struct {
 	Count Count
 }
 
-// Attendance is one person's attendance: the status now, since when, and
-// every change, so that the count at any past moment can be derived.
+// Attendance is one person's attendance: the status now and since when.
 type Attendance struct {
-	Status  Status
-	Since   time.Time
-	Changes []Change
+	Status Status
+	Since  time.Time
 }
 
-// Change is one attendance change of a person.
+// Change is one attendance change of a person (by roster index).
 type Change struct {
 	Seq      uint64
 	At       time.Time
 	Actor    string
+	Person   int
 	From, To Status
 }
 
+// markRef is a mark that may be undone: its event and what it changed.
 type markRef struct {
+	seq    uint64
 	person int
 	from   Status
 }
@@ -79,22 +82,33 @@ func (st *State) Quorum() Quorum { return quorumOf(st.Setup.Meeting, st.Count(),
 // derived from the attendance timeline.
 func (st *State) PresentAt(t time.Time) int {
 	n := 0
-	for i, a := range st.Attendance {
-		if st.Setup.Roster[i].Kind != agenda.Formal {
+	for _, c := range st.Timeline {
+		if c.At.After(t) {
+			break
+		}
+		if st.Setup.Roster[c.Person].Kind != agenda.Formal {
 			continue
 		}
-		s := NotArrived
-		for _, c := range a.Changes {
-			if c.At.After(t) {
-				break
-			}
-			s = c.To
+		if c.From == Present {
+			n--
 		}
-		if s == Present {
+		if c.To == Present {
 			n++
 		}
 	}
 	return n
+}
+
+// History returns the attendance changes of the person at roster index i,
+// in order.
+func (st *State) History(i int) []Change {
+	var out []Change
+	for _, c := range st.Timeline {
+		if c.Person == i {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // UnitCount is the attendance of one electoral unit, formal delegates only.
@@ -156,14 +170,12 @@ func (st *State) apply(e Event) error {
 		}
 		if v.Undoes != 0 {
 			stack := st.undo[e.Actor]
-			if len(stack) == 0 || stack[len(stack)-1] != v.Undoes {
+			if len(stack) == 0 || stack[len(stack)-1].seq != v.Undoes {
 				return &CorruptError{e.Seq, "undoes a mark that is not the actor's last"}
 			}
 			st.undo[e.Actor] = stack[:len(stack)-1]
-			delete(st.marks, v.Undoes)
 		} else {
-			st.undo[e.Actor] = append(st.undo[e.Actor], e.Seq)
-			st.marks[e.Seq] = markRef{person: i, from: st.Attendance[i].Status}
+			st.undo[e.Actor] = append(st.undo[e.Actor], markRef{seq: e.Seq, person: i, from: st.Attendance[i].Status})
 		}
 		st.setStatus(i, e, v.Status)
 	case ItemStarted:
@@ -186,8 +198,7 @@ func (st *State) open(e Event, s agenda.Setup) {
 	st.Item = -1
 	st.Attendance = make([]Attendance, len(s.Roster))
 	st.index = make(map[string]int, len(s.Roster))
-	st.undo = map[string][]uint64{}
-	st.marks = map[uint64]markRef{}
+	st.undo = map[string][]markRef{}
 	for i, p := range s.Roster {
 		st.index[p.ID] = i
 		if p.Kind == agenda.Formal {
@@ -209,5 +220,5 @@ func (st *State) setStatus(i int, e Event, to Status) {
 		}
 	}
 	a.Status, a.Since = to, e.At
-	a.Changes = append(a.Changes, Change{Seq: e.Seq, At: e.At, Actor: e.Actor, From: from, To: to})
+	st.Timeline = append(st.Timeline, Change{Seq: e.Seq, At: e.At, Actor: e.Actor, Person: i, From: from, To: to})
 }

@@ -27,6 +27,9 @@ func (m *Model) header(w int) []string {
 	c, t, s := m.c, m.c.Texts, m.c.Styles
 	now := c.Now()
 	clock := s.Clock.Render(now.Format("15:04:05"))
+	if m.chain != nil && m.chain.err == nil {
+		clock = s.Dim.Render(t.ChainOK) + "  " + clock
+	}
 	line1 := spread(s.Title.Render(t.MeetingName(c.Setup.Meeting)), clock, w)
 
 	q := c.Snap.Quorum
@@ -64,6 +67,9 @@ func (m *Model) header(w int) []string {
 // that had been met, or "".
 func (m *Model) banner(w int) string {
 	c, t := m.c, m.c.Texts
+	if m.chain != nil && m.chain.err != nil {
+		return c.Styles.Banner.Render(fit(" ! "+t.ChainBad(m.chain.err.Error()), w))
+	}
 	q := c.Snap.Quorum
 	var which string
 	var need int

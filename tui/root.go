@@ -29,7 +29,13 @@ type Options struct {
 	Actor string
 	// Now is the clock; time.Now when nil. Tests fix it.
 	Now func() time.Time
+	// Verify, when set, recomputes the log's hash chain; the model runs it
+	// once in the background after start and raises an alarm if it fails.
+	Verify func() (events int, last [32]byte, err error)
 }
+
+// chainMsg is the answer of Options.Verify.
+type chainMsg struct{ err error }
 
 // ChangedMsg tells the model that the session changed (an event was
 // executed, possibly by another terminal). Run sends it; a program hosting
@@ -57,6 +63,8 @@ type Model struct {
 	note    note
 	pending pending
 	side    sideMode
+	verify  func() (int, [32]byte, error)
+	chain   *chainMsg // nil until verified
 }
 
 // New returns the root model for a session.
@@ -80,7 +88,7 @@ func newModel(s *session.Session, opt Options) *Model {
 	}
 	s.Read(func(st *session.State) { c.Setup = st.Setup })
 	c.Refresh()
-	m := &Model{c: c, help: help.New()}
+	m := &Model{c: c, help: help.New(), verify: opt.Verify}
 	m.help.ShortSeparator = " · "
 	m.help.Styles = c.Styles.Help
 	m.att = newAttendance(c)
@@ -90,7 +98,15 @@ func newModel(s *session.Session, opt Options) *Model {
 
 // Init asks for the terminal's background colour and starts the clock.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, tick())
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, tick()}
+	if m.verify != nil {
+		verify := m.verify
+		cmds = append(cmds, func() tea.Msg {
+			_, _, err := verify()
+			return chainMsg{err}
+		})
+	}
+	return tea.Batch(cmds...)
 }
 
 func tick() tea.Cmd {
@@ -108,6 +124,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.Styles = m.c.Styles.Help
 	case tickMsg:
 		cmd = tick()
+	case chainMsg:
+		m.chain = &msg
 	case ChangedMsg:
 	case tea.PasteMsg:
 		if !m.tooSmall() {

@@ -459,3 +459,20 @@ func TestWelcome(t *testing.T) {
 }
 
 func screen2(v tea.View) string { return v.Content }
+
+func TestChainVerifiedInBackground(t *testing.T) {
+	sess := newSession(t, testSetup())
+	m := newTestModel(t, sess, "zh", 120, 40)
+	if strings.Contains(screen(m), "记录链 ✓") {
+		t.Fatal("chain shown verified before it was")
+	}
+	m.Update(chainMsg{})
+	if !strings.Contains(screen(m), "记录链 ✓") {
+		t.Fatalf("verified chain not shown:\n%s", screen(m))
+	}
+	m.Update(chainMsg{err: fmt.Errorf("event 5: changed after it was written")})
+	if !strings.Contains(screen(m), "记录链校验失败") || !strings.Contains(screen(m), "event 5") {
+		t.Fatalf("broken chain not raised:\n%s", screen(m))
+	}
+	checkFrame(t, m, 120, 40)
+}

@@ -25,6 +25,8 @@ type Texts struct {
 	Current       func(n int, title string) string
 	NotStarted    string
 	Banner        func(present int, which string, need int) string
+	ChainOK       string                  // shown by the clock once the log's chain is verified
+	ChainBad      func(err string) string // the alarm when it is not
 
 	Agenda, Units, UnitHead, InExp, LeaveHead, LeftHead, Total string
 	UnitsShort                                                 string // the per-unit table, in a hint
@@ -96,6 +98,10 @@ func zhTexts() *Texts {
 		NotStarted:    "议程未开始",
 		Banner: func(p int, which string, need int) string {
 			return fmt.Sprintf("注意：实到已降至 %d 人，低于%s法定人数（需 %d 人）", p, which, need)
+		},
+		ChainOK: "记录链 ✓",
+		ChainBad: func(err string) string {
+			return "记录链校验失败，记录可能被改动：" + err + "（请停止操作并运行 podium verify）"
 		},
 		Agenda: "议程", Units: "各单位出席", UnitHead: "单位", InExp: "到/应",
 		LeaveHead: "假", LeftHead: "离", Total: "合计",
@@ -190,6 +196,10 @@ func enTexts() *Texts {
 		NotStarted:    "agenda not started",
 		Banner: func(p int, which string, need int) string {
 			return fmt.Sprintf("Attention: present fell to %d, below the %s quorum (%d needed)", p, strings.ToLower(which), need)
+		},
+		ChainOK: "log ✓",
+		ChainBad: func(err string) string {
+			return "The log's hash chain is broken, the record may have been changed: " + err + " (stop and run podium verify)"
 		},
 		Agenda: "Agenda", Units: "Attendance by unit", UnitHead: "Unit", InExp: "in/exp",
 		LeaveHead: "lv", LeftHead: "out", Total: "Total",
