@@ -269,7 +269,16 @@ func runBackup(g *globals, args []string, stdout, stderr io.Writer) error {
 	if !exists(g.db) {
 		return exitError{1, fmt.Sprintf("podium: %s does not exist", g.db)}
 	}
-	store, err := data.Open(g.db, data.Options{ReadOnly: true})
+	store, err := data.Open(g.db, data.Options{ReadOnly: true, Timeout: 300 * time.Millisecond})
+	if errors.Is(err, data.ErrInUse) {
+		// podium is running: copy the file and verify the copy whole.
+		n, last, err := data.CopyInUse(g.db, *out)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "backed up %d events (last %x) to %s (copied while podium was running, and verified)\n", n, last, *out)
+		return nil
+	}
 	if err != nil {
 		return err
 	}
