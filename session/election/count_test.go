@@ -23,12 +23,29 @@ func slate15() []agenda.Candidate {
 // (and disapproved disapprove[i] times, if given), spread cyclically so that
 // no ballot carries more than ceil(sum/n) marks of each kind.
 func build(n, slate int, approve, disapprove []int) []Ballot {
+	return buildGroups(n, []int{slate}, approve, disapprove)
+}
+
+// buildGroups is build with the slate in groups (categories) filled each
+// from the first ballot, so that a group's marks spread evenly on their own.
+func buildGroups(n int, groups []int, approve, disapprove []int) []Ballot {
+	slate, start := 0, map[int]bool{}
+	for _, g := range groups {
+		start[slate] = true
+		slate += g
+	}
 	bs := make([]Ballot, n)
 	for i := range bs {
 		bs[i].Marks = make([]Mark, slate)
 	}
 	fill := func(counts []int, mk Mark, pos int) int {
 		for c, a := range counts {
+			if start[c] && mk == Approve {
+				pos = 0
+			}
+			if a > n {
+				panic("more marks than ballots")
+			}
 			for range a {
 				for bs[pos%n].Marks[c] != Abstain {
 					pos++
@@ -311,23 +328,24 @@ func TestCountCategories(t *testing.T) {
 
 	// A category with too many passing: 主席团 4 pass, 3rd and 4th tie.
 	a2 := slices.Clone(a)
-	a2[2], a2[3] = 90, 90
-	r = Count(regular(m, s, 110, build(110, 15, a2, nil)))
+	a2[0], a2[1], a2[2], a2[3] = 80, 80, 70, 70
+	groups := []int{4, 8, 3}
+	r = Count(regular(m, s, 110, buildGroups(110, groups, a2, nil)))
 	checkPending(t, "runoffs", r.Runoffs, []Pending{{Category: "主席团", Seats: 1, Candidates: []string{"主席团3", "主席团4"}}})
 	if len(r.Elected) != 12 || r.Candidates[2].Status != InRunoff || r.Candidates[3].Status != InRunoff {
 		t.Errorf("elected %v", r.Elected)
 	}
 	// 4 pass without a tie: the top 3 are elected.
-	a2[3] = 89
-	r = Count(regular(m, s, 110, build(110, 15, a2, nil)))
+	a2[3] = 69
+	r = Count(regular(m, s, 110, buildGroups(110, groups, a2, nil)))
 	if len(r.Runoffs) != 0 || r.Candidates[3].Status != NotElected || len(r.Elected) != 13 {
 		t.Errorf("no tie: %v %+v", r.Elected, r.Runoffs)
 	}
 	// Threshold by valid ballots differs between categories: null overall.
 	mv := m
 	mv.ThresholdBase = agenda.BaseValid
-	r = Count(regular(mv, s, 111, append(build(110, 15, a, nil), over)))
-	if r.Threshold != nil || *r.Categories[0].Threshold != 56 || *r.Categories[1].Threshold != 56 {
+	r = Count(regular(mv, s, 112, append(build(110, 15, a, nil), over, over)))
+	if r.Threshold != nil || *r.Categories[0].Threshold != 56 || *r.Categories[1].Threshold != 57 {
 		t.Errorf("threshold %v, categories %+v", r.Threshold, r.Categories)
 	}
 }
@@ -380,10 +398,20 @@ func TestCountWriteIns(t *testing.T) {
 	if len(r.Candidates) != 16 || r.Candidates[15].Name != "乙" || r.Candidates[15].Category != "主席团" || r.VoidWriteIns != 2 {
 		t.Errorf("category write-ins %+v void %d", r.Candidates[15:], r.VoidWriteIns)
 	}
+	// ○ + valid write-ins over the category's seats: that part is invalid.
+	b = Ballot{Marks: marks("○○○×○"), WriteIns: []WriteIn{{Name: "乙", Category: "主席团"}}}
+	r = Count(regular(mc, sc, 100, []Ballot{b}))
+	if r.Categories[0].Valid != 0 || r.Categories[1].Valid != 1 || r.Candidates[0].Approve != 0 || r.Candidates[4].Approve != 1 || len(r.Candidates) != 15 {
+		t.Errorf("write-in over-selection: %+v %+v", r.Categories, r.Candidates)
+	}
 	// A write-in person who passes is elected, announced after the listed.
-	bs := build(110, 15, approvals(12, 100, 0, 0, 0), []int{70})
-	for i := range 70 {
-		bs[i].WriteIns = []WriteIn{{Name: "王五"}}
+	dis := make([]int, 15)
+	dis[12] = 70
+	bs := build(110, 15, approvals(12, 100, 0, 0, 0), dis)
+	for i := range bs {
+		if bs[i].Marks[12] == Disapprove {
+			bs[i].WriteIns = []WriteIn{{Name: "王五"}}
+		}
 	}
 	r = Count(regular(m, s, 110, bs))
 	if len(r.Elected) != 13 || r.Elected[12] != "王五" || r.Candidates[15].Status != Elected {
@@ -490,15 +518,16 @@ func TestCountJSON(t *testing.T) {
 	m := agenda.DefaultMethod(1)
 	s := []agenda.Candidate{{Name: "甲"}, {Name: "乙"}}
 	r := Count(Round{Method: m, Slate: s, Expected: 5, Present: 5, Issued: 5, Ballots: []Ballot{
-		{Marks: marks("○×")}, {Marks: marks("○×"), WriteIns: []WriteIn{{Name: "丙"}}}, {Marks: marks("○")}, {Marks: marks("○○")}, {Spoiled: "x"},
+		{Marks: marks("○×")}, {Marks: marks("○×"), WriteIns: []WriteIn{{Name: "丙"}}}, {Marks: marks("○")}, {Marks: marks("○?")}, {Spoiled: "x"},
 	}})
 	got, _ := json.Marshal(r)
 	want := `{"quorum_met":true,"round_valid":true,"expected":5,"present":5,"issued":5,"collected":5,"valid":3,"invalid":2,"threshold":3,` +
 		`"categories":[{"name":"","seats":1,"valid":3,"invalid":2,"threshold":3}],` +
 		`"candidates":[{"name":"甲","category":"","write_in":false,"approve":3,"disapprove":0,"abstain":0,"status":"elected"},` +
-		`{"name":"乙","category":"","write_in":false,"approve":0,"disapprove":2,"abstain":1,"status":"not_elected"}],` +
+		`{"name":"乙","category":"","write_in":false,"approve":0,"disapprove":1,"abstain":2,"status":"not_elected"}],` +
 		`"elected":["甲"],"runoffs":[],"second_rounds":[]}`
-	// The ballot 甲○ 乙× 丙 has 2 selections for 1 seat: invalid.
+	// The ballot 甲○ 乙× 丙 has 2 selections for 1 seat: invalid; "?" is
+	// an abstention.
 	if string(got) != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
