@@ -35,7 +35,10 @@ type Options struct {
 	noSync bool
 }
 
-var _ session.Log = (*Store)(nil)
+var (
+	_ session.Log   = (*Store)(nil)
+	_ session.Sizer = (*Store)(nil)
+)
 
 // Store is a durable, hash-chained event log in one bbolt file. It
 // implements session.Log. It is safe for use by many goroutines; appends
@@ -165,6 +168,13 @@ func (s *Store) Head() (seq uint64, hash [32]byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.seq, s.hash
+}
+
+// Len returns the number of events stored, so that session.Load can size
+// its tables (a session.Sizer).
+func (s *Store) Len() uint64 {
+	seq, _ := s.Head()
+	return seq
 }
 
 // Path returns the path of the file.

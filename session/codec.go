@@ -188,7 +188,7 @@ func (r *reader) bytes() []byte {
 
 func (r *reader) string() string {
 	b := r.bytes()
-	if r.strs == nil || len(b) > 64 {
+	if r.strs == nil || len(b) > 256 {
 		return string(b)
 	}
 	if s, ok := r.strs[string(b)]; ok {

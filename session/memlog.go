@@ -32,9 +32,9 @@ func (m *MemoryLog) Replay(fn func(Record) error) error {
 	return nil
 }
 
-// Len returns the number of records kept.
-func (m *MemoryLog) Len() int {
+// Len returns the number of records kept; a MemoryLog is a Sizer.
+func (m *MemoryLog) Len() uint64 {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return len(m.recs)
+	return uint64(len(m.recs))
 }

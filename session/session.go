@@ -24,6 +24,10 @@ type Log interface {
 	Replay(fn func(Record) error) error
 }
 
+// Sizer is implemented by a Log that knows how many events it holds, so
+// that Load can size its tables once instead of growing them.
+type Sizer interface{ Len() uint64 }
+
 // ErrEmpty: Load was given a log with no events.
 var ErrEmpty = errors.New("session: the log is empty")
 
@@ -49,6 +53,9 @@ func Create(log Log, cmd Open) (*Session, error) {
 // Load replays the log and returns the session in the state it was left.
 func Load(log Log) (*Session, error) {
 	s := &Session{log: log}
+	if sz, ok := log.(Sizer); ok {
+		s.st.Timeline = make([]Change, 0, min(sz.Len(), 1<<24))
+	}
 	strs := map[string]string{}
 	err := log.Replay(func(r Record) error {
 		e, err := decode(r.Data, strs)

@@ -102,7 +102,7 @@ func TestCommandsToEventsToState(t *testing.T) {
 		if got := count(s).Present; got != st.present {
 			t.Fatalf("%s: present = %d, want %d", st.name, got, st.present)
 		}
-		if log.Len() != st.events {
+		if log.Len() != uint64(st.events) {
 			t.Fatalf("%s: log has %d events, want %d", st.name, log.Len(), st.events)
 		}
 	}
