@@ -26,6 +26,7 @@ type globals struct {
 func (g *globals) flags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() { commandUsage(stderr, fs) }
 	fs.StringVar(&g.db, "db", defaultDBPath(), "the database `FILE`")
 	fs.StringVar(&g.lang, "lang", "", "the language of the screens: zh or en (default from the locale)")
 	return fs

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // exitUsage is the exit code for bad arguments or bad input files.
@@ -23,18 +24,36 @@ func main() {
 
 // command is one subcommand of podium.
 type command struct {
-	name    string
-	summary string
-	run     func(g *globals, args []string, stdout, stderr io.Writer) error
+	name     string
+	synopsis string
+	summary  string
+	run      func(g *globals, args []string, stdout, stderr io.Writer) error
 }
 
 func commands() []command {
 	return []command{
-		{"demo", "create a fresh demo congress and open it", runDemo},
-		{"new", "create a congress from a roster (--roster FILE) or the demo (--demo)", runNew},
-		{"verify", "recompute the hash chain of the event log", runVerify},
-		{"backup", "write a consistent copy of the database (--out FILE)", runBackup},
+		{"demo", "", "create a fresh demo congress and open it", runDemo},
+		{"new", "--roster FILE [--agenda FILE] [--name TEXT] | --demo", "create a congress from a roster (--roster FILE) or the demo (--demo)", runNew},
+		{"verify", "", "recompute the hash chain of the event log", runVerify},
+		{"backup", "--out FILE", "write a consistent copy of the database (--out FILE)", runBackup},
 	}
+}
+
+// commandUsage prints a command's synopsis and flags, written with "--".
+func commandUsage(w io.Writer, fs *flag.FlagSet) {
+	for _, c := range commands() {
+		if c.name == fs.Name() {
+			fmt.Fprintf(w, "Usage: podium %s [--db FILE] [--lang zh|en] %s\n\n%s.\n\nFlags:\n", c.name, c.synopsis, c.summary)
+		}
+	}
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		fmt.Fprintf(w, "  --%s\n      %s", strings.TrimSpace(f.Name+" "+name), usage)
+		if f.DefValue != "" && f.DefValue != "false" {
+			fmt.Fprintf(w, " (default %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
 }
 
 // run is main without the exit, for tests.

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"podium/data"
+)
+
+// podium runs the command line in-process and returns exit code, stdout
+// and stderr.
+func podium(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func writeFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const goodRoster = "\ufeff姓名,选举单位,代表类别,性别\n张新龙,护理分院,正式,男\n阿依古丽·买买提,机电工程分院,正式代表,女\n张新龙,机电工程分院,正式,男\n高雅婷,校学生会,列席,女\n"
+
+func TestNewVerifyBackup(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	roster := writeFile(t, dir, "roster.csv", goodRoster)
+
+	code, out, errs := podium(t, "new", "--roster", roster, "--name", "测试学院第一次学生代表大会", "--db", db)
+	if code != 0 || !strings.Contains(out, "3 formal delegates") || !strings.Contains(out, db) {
+		t.Fatalf("new: %d %q %q", code, out, errs)
+	}
+	// A congress is never overwritten.
+	if code, _, errs := podium(t, "new", "--roster", roster, "--name", "x", "--db", db); code == 0 || !strings.Contains(errs, "never overwritten") {
+		t.Fatalf("second new: %d %q", code, errs)
+	}
+	// Nor replaced by the demo.
+	if code, _, errs := podium(t, "new", "--demo", "--db", db); code == 0 || !strings.Contains(errs, "never replaces a real congress") {
+		t.Fatalf("demo over a real congress: %d %q", code, errs)
+	}
+
+	code, out, errs = podium(t, "verify", "--db", db)
+	if code != 0 || !regexp.MustCompile(`^ok 1 [0-9a-f]{64}\n$`).MatchString(out) || errs != "" {
+		t.Fatalf("verify: %d %q %q", code, out, errs)
+	}
+	head := strings.Fields(out)[2]
+
+	copyPath := filepath.Join(dir, "copy.db")
+	if code, out, errs := podium(t, "backup", "--db", db, "--out", copyPath); code != 0 || !strings.Contains(out, head) {
+		t.Fatalf("backup: %d %q %q", code, out, errs)
+	}
+	if code, out, _ := podium(t, "verify", "--db", copyPath); code != 0 || !strings.Contains(out, head) {
+		t.Fatalf("verify of the backup: %d %q", code, out)
+	}
+
+	// While another process holds the file: a clear message, not a hang.
+	st, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs = podium(t, "verify", "--db", db)
+	if code == 0 || !strings.Contains(errs, "in use by another podium") {
+		t.Fatalf("verify while in use: %d %q", code, errs)
+	}
+	// backup still works: it copies and verifies.
+	if code, out, errs := podium(t, "backup", "--db", db, "--out", filepath.Join(dir, "hot.db")); code != 0 || !strings.Contains(out, "while podium was running") {
+		t.Fatalf("hot backup: %d %q %q", code, out, errs)
+	}
+	st.Close()
+
+	// A changed byte: verify names the event and exits 1.
+	b, err := bolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Update(func(tx *bolt.Tx) error {
+		bk := tx.Bucket([]byte("events"))
+		k, v := bk.Cursor().First()
+		v = append([]byte(nil), v...)
+		v[40] ^= 1
+		return bk.Put(k, v)
+	})
+	b.Close()
+	code, out, errs = podium(t, "verify", "--db", db)
+	if code != 1 || out != "" || !strings.Contains(errs, "event 1") {
+		t.Fatalf("verify of a changed log: %d %q %q", code, out, errs)
+	}
+}
+
+func TestNewRefusesBadInput(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		name string
+		args func(db string) []string
+		want string
+	}{
+		{"bad kind", func(db string) []string {
+			p := writeFile(t, dir, "bad.csv", "姓名,选举单位,代表类别\n张三,护理分院,正式\n李四,护理分院,正试\n")
+			return []string{"new", "--roster", p, "--name", "x", "--db", db}
+		}, "bad.csv row 3, column 代表类别"},
+		{"no name", func(db string) []string {
+			p := writeFile(t, dir, "ok.csv", goodRoster)
+			return []string{"new", "--roster", p, "--db", db}
+		}, "needs a name"},
+		{"no roster", func(db string) []string { return []string{"new", "--db", db} }, "--roster"},
+		{"missing file", func(db string) []string {
+			return []string{"new", "--roster", filepath.Join(dir, "nope.csv"), "--name", "x", "--db", db}
+		}, "nope.csv"},
+		{"bad agenda", func(db string) []string {
+			p := writeFile(t, dir, "ok2.csv", goodRoster)
+			a := writeFile(t, dir, "a.toml", "[meeting]\nname = \"x\"\nopening_quorum = \"3/2\"\n")
+			return []string{"new", "--roster", p, "--agenda", a, "--db", db}
+		}, "a.toml line 3"},
+		{"stray argument", func(db string) []string { return []string{"verify", "--db", db, "extra"} }, "unexpected argument"},
+		{"bad lang", func(db string) []string { return []string{"new", "--demo", "--db", db, "--lang", "fr"} }, "--lang"},
+	}
+	for _, c := range cases {
+		db := filepath.Join(dir, c.name+".db")
+		code, _, errs := podium(t, c.args(db)...)
+		if code != exitUsage || !strings.Contains(errs, c.want) {
+			t.Errorf("%s: exit %d, stderr %q; want %d and %q", c.name, code, errs, exitUsage, c.want)
+		}
+		if _, err := os.Stat(db); err == nil {
+			t.Errorf("%s: a refused command left %s behind", c.name, db)
+		}
+	}
+}
+
+func TestDemoReplacesOnlyADemo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	for i := 0; i < 2; i++ {
+		if code, out, errs := podium(t, "new", "--demo", "--db", db); code != 0 || !strings.Contains(out, "demo") {
+			t.Fatalf("new --demo #%d: %d %q %q", i+1, code, out, errs)
+		}
+	}
+	if code, out, _ := podium(t, "verify", "--db", db); code != 0 || !strings.HasPrefix(out, "ok 1 ") {
+		t.Fatalf("the demo was not fresh: %q", out)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"help"}, {"new", "--help"}, {"verify", "-h"}, {"backup", "--help"}, {"demo", "--help"}} {
+		code, out, errs := podium(t, args...)
+		if code != 0 || !strings.Contains(out+errs, "--db") {
+			t.Errorf("%v: exit %d, %q %q", args, code, out, errs)
+		}
+	}
+	if code, _, errs := podium(t, "frobnicate"); code != exitUsage || !strings.Contains(errs, "unknown command") {
+		t.Errorf("unknown command: %d %q", code, errs)
+	}
+}
