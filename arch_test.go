@@ -1,0 +1,57 @@
+package main
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestLayers enforces the import rules of docs/ARCHITECTURE.md: the core
+// stays pure, storage and screens meet only through the session.
+func TestLayers(t *testing.T) {
+	rules := []struct {
+		dir    string
+		forbid []string // import path prefixes
+		noNow  bool     // may not read the clock
+	}{
+		{"agenda", []string{"podium/"}, false},
+		{"session", []string{"podium/data", "podium/tui", "podium/session/election", "charm.land/", "go.etcd.io/bbolt", "os"}, true},
+		{"session/election", []string{"podium/data", "podium/tui", "charm.land/", "go.etcd.io/bbolt", "os"}, true},
+		{"data", []string{"podium/tui", "podium/agenda", "charm.land/"}, false},
+		{"tui", []string{"podium/data", "go.etcd.io/bbolt"}, false},
+	}
+	for _, r := range rules {
+		files, _ := filepath.Glob(filepath.Join(r.dir, "*.go"))
+		if len(files) == 0 {
+			t.Fatalf("%s: no Go files", r.dir)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			af, err := parser.ParseFile(token.NewFileSet(), f, src, parser.ImportsOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, imp := range af.Imports {
+				p, _ := strconv.Unquote(imp.Path.Value)
+				for _, bad := range r.forbid {
+					if p == bad || strings.HasPrefix(p, bad) && (strings.HasSuffix(bad, "/") || strings.HasPrefix(p, bad+"/")) {
+						t.Errorf("%s imports %s: the %s layer must not", f, p, r.dir)
+					}
+				}
+			}
+			if r.noNow && strings.Contains(string(src), "time.Now(") {
+				t.Errorf("%s reads the clock: commands carry their time", f)
+			}
+		}
+	}
+}
