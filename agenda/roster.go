@@ -210,13 +210,14 @@ func blank(cells []string) bool {
 func (t *table) errAt(row, col int, header, value, reason string) *FileError {
 	e := &FileError{File: t.file, Sheet: t.sheet, Row: row, Column: header, Value: value, Reason: reason}
 	if t.letters && col >= 0 {
-		e.Letter = columnLetter(col)
+		e.Letter = ColumnLetter(col)
 	}
 	return e
 }
 
-// columnLetter names the 0-based column i as a spreadsheet does: A … Z, AA …
-func columnLetter(i int) string {
+// ColumnLetter names the 0-based column i as a spreadsheet does: A … Z,
+// AA …; error messages about CSV and XLSX cells use it.
+func ColumnLetter(i int) string {
 	s := ""
 	for i++; i > 0; i = (i - 1) / 26 {
 		s = string(rune('A'+(i-1)%26)) + s
@@ -308,7 +309,7 @@ func (t *table) people() ([]Person, error) {
 // headerName writes a header for a message, with its letter for XLSX.
 func headerName(h string, i int, letters bool) string {
 	if letters {
-		return h + " (" + columnLetter(i) + ")"
+		return h + " (" + ColumnLetter(i) + ")"
 	}
 	return h
 }

@@ -69,21 +69,12 @@ func readTable(name string, r io.Reader) (*table, error) {
 func (t *table) err(row, col int, value, reason string) error {
 	e := &agenda.FileError{File: t.name, Line: t.lines[row], Value: value, Reason: reason}
 	if col >= 0 {
-		e.Column, e.Letter = t.rows[0][col], letter(col)
+		e.Column, e.Letter = t.rows[0][col], agenda.ColumnLetter(col)
 		if e.Column == "" {
 			e.Column = "#" + strconv.Itoa(col+1)
 		}
 	}
 	return e
-}
-
-// letter returns the spreadsheet letter of the 0-based column i: A … Z, AA ….
-func letter(i int) string {
-	s := ""
-	for i++; i > 0; i = (i - 1) / 26 {
-		s = string(rune('A'+(i-1)%26)) + s
-	}
-	return s
 }
 
 // ReadCandidates reads the slate of file name: a CSV with the header `name`
