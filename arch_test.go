@@ -20,6 +20,7 @@ func TestLayers(t *testing.T) {
 	}{
 		{"agenda", []string{"podium/"}, false},
 		{"session", []string{"podium/data", "podium/tui", "podium/session/election", "charm.land/", "go.etcd.io/bbolt", "os"}, true},
+		{"session/rule", []string{"podium/session", "podium/data", "podium/tui", "charm.land/", "os"}, true},
 		{"session/election", []string{"podium/data", "podium/tui", "charm.land/", "go.etcd.io/bbolt", "os"}, true},
 		{"data", []string{"podium/tui", "podium/agenda", "charm.land/"}, false},
 		{"tui", []string{"podium/data", "go.etcd.io/bbolt"}, false},

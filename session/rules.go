@@ -1,30 +1,9 @@
 package session
 
-import "podium/agenda"
-
-// Meets reports whether count reaches the fraction f of base, in integers
-// (RULES §0): count*den > base*num when strict (超过), >= otherwise (以上).
-func Meets(f agenda.Fraction, count, base int) bool {
-	l, r := int64(count)*int64(f.Den), int64(base)*int64(f.Num)
-	if f.Strict {
-		return l > r
-	}
-	return l >= r
-}
-
-// Need returns the smallest count that meets f of base: 62 for 超过 1/2 of
-// 122, 61 for 1/2 以上 of 122, 82 for 2/3 以上 of 122.
-func Need(f agenda.Fraction, base int) int {
-	if f.Den <= 0 {
-		return 0
-	}
-	p := int64(base) * int64(f.Num)
-	d := int64(f.Den)
-	if f.Strict {
-		return int(p/d + 1)
-	}
-	return int((p + d - 1) / d)
-}
+import (
+	"podium/agenda"
+	"podium/session/rule"
+)
 
 // Count is the attendance a decision used: formal delegates expected (应到)
 // and present (实到) at that moment. Every decision is stamped with one.
@@ -52,13 +31,13 @@ type Quorum struct {
 func quorumOf(m agenda.Meeting, c Count, peak int) Quorum {
 	q := Quorum{
 		Count:        c,
-		OpeningNeed:  Need(m.OpeningQuorum, c.Expected),
-		Opening:      Meets(m.OpeningQuorum, c.Present, c.Expected),
-		ElectionNeed: Need(m.ElectionQuorum, c.Expected),
-		Election:     Meets(m.ElectionQuorum, c.Present, c.Expected),
+		OpeningNeed:  rule.Need(m.OpeningQuorum, c.Expected),
+		Opening:      rule.Meets(m.OpeningQuorum, c.Present, c.Expected),
+		ElectionNeed: rule.Need(m.ElectionQuorum, c.Expected),
+		Election:     rule.Meets(m.ElectionQuorum, c.Present, c.Expected),
 		Peak:         peak,
 	}
-	q.OpeningLost = !q.Opening && Meets(m.OpeningQuorum, peak, c.Expected)
-	q.ElectionLost = !q.Election && Meets(m.ElectionQuorum, peak, c.Expected)
+	q.OpeningLost = !q.Opening && rule.Meets(m.OpeningQuorum, peak, c.Expected)
+	q.ElectionLost = !q.Election && rule.Meets(m.ElectionQuorum, peak, c.Expected)
 	return q
 }

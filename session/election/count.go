@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"podium/agenda"
-	"podium/session"
+	"podium/session/rule"
 )
 
 // category is one category's working state during a count.
@@ -58,8 +58,8 @@ func Count(r Round) Result {
 		res.Reason = "bad input: " + err.Error()
 		return res
 	}
-	res.QuorumNeed = session.Need(m.Quorum, r.Expected)
-	res.QuorumMet = session.Meets(m.Quorum, r.Present, r.Expected)
+	res.QuorumNeed = rule.Need(m.Quorum, r.Expected)
+	res.QuorumMet = rule.Meets(m.Quorum, r.Present, r.Expected)
 	switch {
 	case !res.QuorumMet:
 		res.Reason = fmt.Sprintf("quorum not met: %d present of %d expected, %d needed (%s)",
@@ -269,7 +269,7 @@ func (c *counter) thresholds(counted bool) {
 		}
 		need := 0
 		if c.r.Kind != Runoff {
-			need = session.Need(f, k.base)
+			need = rule.Need(f, k.base)
 		}
 		k.need = &need
 	}
@@ -280,7 +280,7 @@ func (c *counter) passes(k *category, approvals int) bool {
 	if c.r.Kind == Runoff {
 		return true
 	}
-	return session.Meets(c.m.Threshold, approvals, k.base)
+	return rule.Meets(c.m.Threshold, approvals, k.base)
 }
 
 // report fills the categories of res and its overall threshold.

@@ -6,7 +6,7 @@
 // The package is pure: no files, no clock, no UI. It reads the CSV files a
 // secretary brings (ReadCandidates, ReadBallots) from an io.Reader and
 // writes the tally sheet (计票单) as text. Every threshold is computed in
-// integers by session.Meets and session.Need.
+// integers by rule.Meets and rule.Need.
 package election
 
 import (

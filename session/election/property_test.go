@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"podium/agenda"
-	"podium/session"
+	"podium/session/rule"
 )
 
 // randomRound makes a random valid round: method, slate, ballots with
@@ -135,8 +135,8 @@ func checkProperties(t *testing.T, r Round, res Result, seen map[string]int) {
 		}
 		if r.Kind != Runoff {
 			base := map[agenda.Base]int{agenda.BaseExpected: r.Expected, agenda.BasePresent: r.Present, agenda.BaseValid: c.Valid}[r.Method.ThresholdBase]
-			if *c.Threshold != session.Need(r.Method.Threshold, base) {
-				t.Fatalf("threshold %d, Need %d", *c.Threshold, session.Need(r.Method.Threshold, base))
+			if *c.Threshold != rule.Need(r.Method.Threshold, base) {
+				t.Fatalf("threshold %d, Need %d", *c.Threshold, rule.Need(r.Method.Threshold, base))
 			}
 		}
 	}
