@@ -213,3 +213,28 @@ func (r Result) NextRound(kind Kind) (next Round, ok bool) {
 	}
 	return next, len(next.Slate) > 0
 }
+
+// Tally is a paper tally sheet (计票单) entered by hand instead of the
+// ballots: per candidate of the slate (parallel to it) approve /
+// disapprove / abstain, the approvals of each write-in name, and the
+// invalid ballots per category of the method in its order (one number
+// without categories). CountTally decides a round from it.
+type Tally struct {
+	Counts   []TallyCount   `json:"counts"`
+	WriteIns []WriteInCount `json:"write_ins,omitempty"`
+	Invalid  []int          `json:"invalid"`
+}
+
+// TallyCount is one candidate's line of a paper tally.
+type TallyCount struct {
+	Approve    int `json:"approve"`
+	Disapprove int `json:"disapprove"`
+	Abstain    int `json:"abstain"`
+}
+
+// WriteInCount is one write-in name's approvals on a paper tally.
+type WriteInCount struct {
+	Name     string `json:"name"`
+	Category string `json:"category,omitempty"`
+	Approve  int    `json:"approve"`
+}

@@ -1,0 +1,124 @@
+package session
+
+import (
+	"podium/agenda"
+	"podium/session/election"
+)
+
+// The committee election as the host and the tellers run it (RULES §6):
+// the method and the scrutineers are adopted, each round is opened with its
+// quorum check, ballots are issued and collected, the tellers key the
+// ballots (two tellers: double entry) or a paper tally is entered, and the
+// round is decided by package election. Every step is an event.
+
+// Vote is the election's state, derived from events like everything else.
+type Vote struct {
+	// Method is the method in force: the setup's until one is adopted.
+	Method agenda.Method
+	// Candidates are the approved candidates in ballot order (from setup).
+	Candidates []agenda.Candidate
+	// MethodAdopted is set once the method was adopted (a §3 vote).
+	MethodAdopted *Stamp
+	// Scrutineer and Chief are roster ids (监票人, 总监票人); Counters are
+	// the counters named by the host (计票人), free text.
+	Scrutineer, Chief string
+	Counters          []string
+	// ScrutineersAdopted is set once the scrutineers were adopted.
+	ScrutineersAdopted *Stamp
+	// Rounds are the rounds in order: regular, then re-votes, runoffs and
+	// second rounds.
+	Rounds []*Round
+	// Vacant is the seats per category left vacant (缺额) by the host.
+	Vacant map[string]int
+}
+
+// Round is one round of the election as it stands.
+type Round struct {
+	No    int // 1-based
+	Kind  election.Kind
+	Slate []agenda.Candidate
+	// Seats is the open seats per category ("" without categories).
+	Seats map[string]int
+	// Opened is when the round opened, with the attendance that allowed it.
+	Opened Stamp
+	// Issued and Collected are -1 until recorded.
+	Issued, Collected int
+	// IssuedCount is the attendance when ballots were issued.
+	IssuedCount Count
+	// Entries are each teller's keyed ballots, in stack order.
+	Entries map[string][]election.Ballot
+	// Tellers are the tellers in the order they first keyed a ballot.
+	Tellers []string
+	// Tally is the paper tally entered instead of ballots, if any.
+	Tally *election.Tally
+	// Decided is set when the host closed the count; Result is then the
+	// outcome (computed by package election from the agreed ballots or
+	// the tally).
+	Decided *Stamp
+	Result  *election.Result
+}
+
+// Void reports whether more ballots were collected than issued: the round
+// is void and is voted again with the same slate (RULES §6.2).
+func (r *Round) Void() bool { return r.Collected >= 0 && r.Issued >= 0 && r.Collected > r.Issued }
+
+// AdoptMethod adopts the election method (选举办法). Refused once a round
+// has opened.
+type AdoptMethod struct {
+	Meta
+	Method agenda.Method
+}
+
+// AdoptScrutineers adopts the scrutineer (监票人) and the chief scrutineer
+// (总监票人) by roster id, and names the counters (计票人). Both must be
+// present formal delegates and neither a candidate (RULES §6.1).
+type AdoptScrutineers struct {
+	Meta
+	Scrutineer, Chief string
+	Counters          []string
+}
+
+// OpenRound opens the next round: the regular round first; after a void
+// round the same again; after a decided round its runoffs, then its second
+// rounds. It needs the election quorum.
+type OpenRound struct{ Meta }
+
+// IssueBallots records the ballots issued (发出) in the open round; no
+// more than the formal delegates present.
+type IssueBallots struct {
+	Meta
+	N int
+}
+
+// CollectBallots records the ballots collected (收回). More than issued
+// makes the round void.
+type CollectBallots struct {
+	Meta
+	N int
+}
+
+// EnterBallot keys one ballot for the teller (Meta.Actor). Index -1
+// appends; an index of an entered ballot replaces it (a correction).
+type EnterBallot struct {
+	Meta
+	Index  int
+	Ballot election.Ballot
+}
+
+// RemoveBallot takes back the teller's last keyed ballot.
+type RemoveBallot struct{ Meta }
+
+// EnterTally enters a paper tally sheet for the open round, checked
+// against the ballots collected.
+type EnterTally struct {
+	Meta
+	Tally election.Tally
+}
+
+// DecideRound closes the count of the open round and decides it. With
+// keyed ballots every teller's stack must be whole and agree.
+type DecideRound struct{ Meta }
+
+// DeclareVacant leaves the seats still open after a second round vacant
+// (缺额) instead of holding another round.
+type DeclareVacant struct{ Meta }
