@@ -43,10 +43,24 @@ type counter struct {
 // cannot be decided (bad input, quorum not met, void) comes back with
 // RoundValid false, empty Elected and the Reason.
 func Count(r Round) Result {
+	res, c := begin(r, len(r.Ballots))
+	if c == nil || !res.RoundValid {
+		return res
+	}
+	approve, disapprove, writeIns := c.tally(&res)
+	c.finish(&res, approve, disapprove, writeIns)
+	return res
+}
+
+// begin checks the round with collected ballots: its input, quorum and
+// whether it is void (RULES §6.2 steps 1–3). The counter is nil on bad
+// input. When the round is not valid the result is complete; else the
+// caller tallies into the counter's categories and calls finish.
+func begin(r Round, collected int) (Result, *counter) {
 	m := r.Method
 	res := Result{
 		Kind: r.Kind, Method: m,
-		Expected: r.Expected, Present: r.Present, Issued: r.Issued, Collected: len(r.Ballots),
+		Expected: r.Expected, Present: r.Present, Issued: r.Issued, Collected: collected,
 		Categories: []CategoryResult{}, Candidates: []CandidateCount{},
 		Elected: []string{}, Runoffs: []Pending{}, SecondRounds: []Pending{},
 	}
@@ -56,7 +70,7 @@ func Count(r Round) Result {
 	c, err := newCounter(r)
 	if err != nil {
 		res.Reason = "bad input: " + err.Error()
-		return res
+		return res, nil
 	}
 	res.QuorumNeed = rule.Need(m.Quorum, r.Expected)
 	res.QuorumMet = rule.Meets(m.Quorum, r.Present, r.Expected)
@@ -66,21 +80,24 @@ func Count(r Round) Result {
 			r.Present, r.Expected, res.QuorumNeed, fractionWords(m.Quorum))
 	case r.Issued > r.Present:
 		res.Reason = fmt.Sprintf("round void: %d ballots issued, more than the %d present", r.Issued, r.Present)
-	case len(r.Ballots) > r.Issued:
-		res.Reason = fmt.Sprintf("round void: %d ballots collected, more than the %d issued", len(r.Ballots), r.Issued)
+	case collected > r.Issued:
+		res.Reason = fmt.Sprintf("round void: %d ballots collected, more than the %d issued", collected, r.Issued)
 	default:
 		res.RoundValid = true
 	}
 	if !res.RoundValid {
 		c.thresholds(false)
 		c.report(&res)
-		return res
 	}
-	approve, disapprove, writeIns := c.tally(&res)
+	return res, c
+}
+
+// finish decides a valid round once each category's valid count and the
+// approvals are known (RULES §6.4).
+func (c *counter) finish(res *Result, approve, disapprove []int, writeIns map[writeKey]int) {
 	c.thresholds(true)
-	c.report(&res)
-	c.decide(&res, approve, disapprove, writeIns)
-	return res
+	c.report(res)
+	c.decide(res, approve, disapprove, writeIns)
 }
 
 // newCounter checks the round and indexes its slate and categories.
@@ -152,84 +169,37 @@ func (c *counter) tally(res *Result) (approve, disapprove []int, writeIns map[wr
 	slate := c.r.Slate
 	approve, disapprove = make([]int, len(slate)), make([]int, len(slate))
 	writeIns = map[writeKey]int{}
-	nc := len(c.cats)
-	ap, dis, used, valid := make([]int, nc), make([]int, nc), make([]int, nc), make([]bool, nc)
-	allowWrite := c.m.WriteIns == agenda.WriteInsWithDisapproval && c.r.Kind == Regular
-	var written []string
-	var accepted []writeKey
+	var v Verdict
 	for bi, b := range c.r.Ballots {
-		if b.Spoiled != "" {
-			res.InvalidBallots = append(res.InvalidBallots, InvalidBallot{Index: bi, ID: b.ID, Reason: ReasonSpoiled + ": " + b.Spoiled})
+		c.judge(b, &v)
+		switch {
+		case b.Spoiled != "":
+			res.InvalidBallots = append(res.InvalidBallots, InvalidBallot{Index: bi, ID: b.ID, Reason: v.Reason})
 			continue
+		case v.PerBallot && !v.Valid:
+			res.InvalidBallots = append(res.InvalidBallots, InvalidBallot{Index: bi, ID: b.ID, Reason: ReasonOverSelection})
+		case !v.PerBallot:
+			for _, p := range v.Parts {
+				if !p.Valid {
+					res.InvalidBallots = append(res.InvalidBallots, InvalidBallot{Index: bi, ID: b.ID, Category: p.Category, Reason: p.Reason})
+				}
+			}
 		}
-		clear(ap)
-		clear(dis)
-		clear(used)
+		res.VoidWriteIns += len(v.VoidWriteIns)
+		if v.Valid {
+			res.Valid++
+		}
+		for k, p := range v.Parts {
+			if p.Valid {
+				c.cats[k].valid++
+			}
+		}
 		marks := b.Marks
 		if len(marks) > len(slate) {
 			marks = marks[:len(slate)]
 		}
 		for i, mk := range marks {
-			switch mk {
-			case Approve:
-				ap[c.candCat[i]]++
-			case Disapprove:
-				dis[c.candCat[i]]++
-			}
-		}
-		written, accepted = written[:0], accepted[:0]
-		for _, w := range b.WriteIns {
-			name := strings.TrimSpace(w.Name)
-			if name == "" {
-				continue
-			}
-			k, known := 0, true
-			if len(c.m.Categories) > 0 {
-				k, known = c.catIdx[strings.TrimSpace(w.Category)]
-			}
-			_, listed := c.names[name]
-			repeated := slices.Contains(written, name)
-			written = append(written, name)
-			if !allowWrite || !known || listed || repeated || used[k] >= dis[k] {
-				res.VoidWriteIns++
-				continue
-			}
-			used[k]++
-			accepted = append(accepted, writeKey{k, name})
-		}
-		// Selections = ○ + valid write-ins (RULES §6.3).
-		all := true
-		if c.ballotW {
-			sel := 0
-			for k := range nc {
-				sel += ap[k] + used[k]
-			}
-			all = sel <= c.open
-			for k := range nc {
-				valid[k] = all
-			}
-			if !all {
-				res.InvalidBallots = append(res.InvalidBallots, InvalidBallot{Index: bi, ID: b.ID, Reason: ReasonOverSelection})
-			}
-		} else {
-			for k := range nc {
-				valid[k] = ap[k]+used[k] <= c.cats[k].open
-				if !valid[k] {
-					all = false
-					res.InvalidBallots = append(res.InvalidBallots, InvalidBallot{Index: bi, ID: b.ID, Category: c.cats[k].name, Reason: ReasonOverSelection})
-				}
-			}
-		}
-		if all {
-			res.Valid++
-		}
-		for k := range nc {
-			if valid[k] {
-				c.cats[k].valid++
-			}
-		}
-		for i, mk := range marks {
-			if !valid[c.candCat[i]] {
+			if !v.Parts[c.candCat[i]].Valid {
 				continue
 			}
 			switch mk {
@@ -239,8 +209,8 @@ func (c *counter) tally(res *Result) (approve, disapprove []int, writeIns map[wr
 				disapprove[i]++
 			}
 		}
-		for _, w := range accepted {
-			if valid[w.cat] {
+		for _, w := range v.accepted {
+			if v.Parts[w.cat].Valid {
 				writeIns[w]++
 			}
 		}
