@@ -46,7 +46,14 @@ func Encode(e Event) ([]byte, error) {
 	case DeclaredOpen:
 		b = appendCount(b, v.Count)
 	default:
-		return nil, fmt.Errorf("session: encode: unknown body %T", e.Body)
+		if jsonBody(e.Body.kind()) == nil {
+			return nil, fmt.Errorf("session: encode: unknown body %T", e.Body)
+		}
+		js, err := json.Marshal(e.Body)
+		if err != nil {
+			return nil, fmt.Errorf("session: encode %T: %w", e.Body, err)
+		}
+		b = appendString(b, string(js))
 	}
 	return b, nil
 }
@@ -92,9 +99,20 @@ func decode(data []byte, strs map[string]string) (Event, error) {
 	case kindDeclaredOpen:
 		e.Body = DeclaredOpen{Count: r.count()}
 	default:
-		if r.err == nil {
-			return Event{}, fmt.Errorf("session: decode: unknown event kind %d", k)
+		p := jsonBody(k)
+		if p == nil {
+			if r.err == nil {
+				return Event{}, fmt.Errorf("session: decode: unknown event kind %d", k)
+			}
+			break
 		}
+		js := r.bytes()
+		if r.err == nil {
+			if err := json.Unmarshal(js, p); err != nil {
+				return Event{}, fmt.Errorf("session: decode event kind %d: %w", k, err)
+			}
+		}
+		e.Body = deref(p)
 	}
 	if r.err != nil {
 		return Event{}, fmt.Errorf("session: decode: %w", r.err)

@@ -93,6 +93,9 @@ func decide(st *State, cmd Command) ([]Body, error) {
 			return nil, &QuorumError{What: "opening", Rule: st.Setup.Meeting.OpeningQuorum, Count: q.Count, Need: q.OpeningNeed}
 		}
 		return []Body{DeclaredOpen{Count: q.Count}}, nil
+	case AdoptMethod, AdoptScrutineers, OpenRound, IssueBallots, CollectBallots,
+		EnterBallot, RemoveBallot, EnterTally, DecideRound, DeclareVacant:
+		return decideVote(st, cmd)
 	}
 	return nil, ErrUnknownCommand
 }
@@ -139,6 +142,41 @@ func CheckSetup(s agenda.Setup) error {
 	}
 	if len(s.Agenda) == 0 {
 		return &SetupError{"agenda", "is empty"}
+	}
+	if s.Election != nil {
+		return checkElection(s, seen)
+	}
+	return nil
+}
+
+// checkElection checks the prepared election: a usable method, candidates
+// with distinct names in its categories, each linked candidate a formal
+// delegate on the roster.
+func checkElection(s agenda.Setup, ids map[string]int) error {
+	el := s.Election
+	if len(el.Candidates) == 0 {
+		return &SetupError{"election.candidates", "is empty"}
+	}
+	if err := checkMethod(el.Method, el.Candidates); err != nil {
+		return &SetupError{"election.method", err.(*MethodError).Reason}
+	}
+	names := map[string]bool{}
+	for i, c := range el.Candidates {
+		field := fmt.Sprintf("election.candidates[%d]", i)
+		if c.Name == "" || names[c.Name] {
+			return &SetupError{field + ".name", fmt.Sprintf("%q is empty or stands twice on the slate", c.Name)}
+		}
+		names[c.Name] = true
+		if c.PersonID == "" {
+			continue
+		}
+		j, ok := ids[c.PersonID]
+		if !ok {
+			return &SetupError{field + ".person_id", fmt.Sprintf("%q is not on the roster", c.PersonID)}
+		}
+		if p := s.Roster[j]; p.Kind != agenda.Formal || p.Name != c.Name {
+			return &SetupError{field + ".person_id", fmt.Sprintf("%q is %s (%s), not the formal delegate %s", c.PersonID, p.Name, p.Kind, c.Name)}
+		}
 	}
 	return nil
 }

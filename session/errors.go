@@ -83,3 +83,92 @@ type CorruptError struct {
 func (e *CorruptError) Error() string {
 	return fmt.Sprintf("session: event %d: %s", e.Seq, e.Reason)
 }
+
+// The election's refusals without numbers.
+var (
+	// ErrNoElection: the congress was set up without an election.
+	ErrNoElection = errors.New("session: this congress has no election")
+	// ErrMethodNotAdopted: a round needs the adopted method.
+	ErrMethodNotAdopted = errors.New("session: the election method has not been adopted")
+	// ErrNoScrutineers: a round needs the adopted scrutineers.
+	ErrNoScrutineers = errors.New("session: the scrutineers have not been adopted")
+	// ErrVoteStarted: the method cannot change once a round has opened.
+	ErrVoteStarted = errors.New("session: a round has opened; the method can no longer change")
+	// ErrRoundOpen: the current round is not decided yet.
+	ErrRoundOpen = errors.New("session: the current round is still open")
+	// ErrNoOpenRound: no round is open.
+	ErrNoOpenRound = errors.New("session: no round is open")
+	// ErrNothingToHold: every seat is decided or vacant; no round is due.
+	ErrNothingToHold = errors.New("session: no round is due: every seat is filled or vacant")
+	// ErrNotIssued: ballots must be issued before they are collected.
+	ErrNotIssued = errors.New("session: no ballots have been issued in this round")
+	// ErrNotCollected: ballots must be collected before they are counted.
+	ErrNotCollected = errors.New("session: the ballots of this round have not been collected")
+	// ErrAlreadyRecorded: issued or collected was recorded already.
+	ErrAlreadyRecorded = errors.New("session: that count is already recorded for this round")
+	// ErrRoundVoid: a void round is not counted; open it again.
+	ErrRoundVoid = errors.New("session: the round is void (more ballots collected than issued); vote again")
+	// ErrMixedEntry: a round is counted from keyed ballots or from a
+	// tally sheet, not both.
+	ErrMixedEntry = errors.New("session: this round is counted the other way (ballots or tally sheet)")
+	// ErrNoVacancy: only seats left open after a second round can be
+	// declared vacant.
+	ErrNoVacancy = errors.New("session: no seats are left open after a second round")
+)
+
+// MethodError: the election method cannot be used with this congress.
+type MethodError struct{ Reason string }
+
+func (e *MethodError) Error() string { return "session: election method: " + e.Reason }
+
+// ScrutineerError: a person cannot serve as scrutineer (RULES §6.1).
+type ScrutineerError struct {
+	ID, Name string
+	Role     string // RoleScrutineer or RoleChief
+	Reason   string // one of the Reason constants below
+}
+
+// The roles and the reasons of a ScrutineerError.
+const (
+	RoleScrutineer   = "scrutineer"  // 监票人
+	RoleChief        = "chief"       // 总监票人
+	ReasonNotFormal  = "not_formal"  // not a formal delegate
+	ReasonNotPresent = "not_present" // not present now
+	ReasonCandidate  = "candidate"   // a candidate of this election
+	ReasonSamePerson = "same_person" // the chief is the scrutineer
+)
+
+func (e *ScrutineerError) Error() string {
+	return fmt.Sprintf("session: %s (%s) cannot be %s: %s", e.Name, e.ID, e.Role, e.Reason)
+}
+
+// IssueError: more ballots issued than formal delegates present.
+type IssueError struct{ N, Present int }
+
+func (e *IssueError) Error() string {
+	return fmt.Sprintf("session: %d ballots cannot be issued to %d formal delegates present", e.N, e.Present)
+}
+
+// BallotError: a keyed ballot cannot be taken.
+type BallotError struct {
+	Index, Len, Collected int
+	Reason                string // "stack_full", "bad_index", "bad_mark", "too_many_marks", "empty"
+}
+
+func (e *BallotError) Error() string {
+	return fmt.Sprintf("session: ballot %d: %s (%d keyed of %d collected)", e.Index+1, e.Reason, e.Len, e.Collected)
+}
+
+// EntryMismatchError: the tellers' keyed stacks are incomplete or differ,
+// so the round cannot be decided (double entry).
+type EntryMismatchError struct {
+	Collected int
+	Tellers   []string
+	Lengths   []int // per teller
+	Differ    []int // 0-based stack positions where the tellers differ
+}
+
+func (e *EntryMismatchError) Error() string {
+	return fmt.Sprintf("session: the keyed ballots are not complete and agreed: tellers %v keyed %v of %d, %d positions differ",
+		e.Tellers, e.Lengths, e.Collected, len(e.Differ))
+}

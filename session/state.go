@@ -26,6 +26,8 @@ type State struct {
 	ItemAt time.Time
 	// Declared is set once the meeting was declared valid.
 	Declared *Stamp
+	// Vote is the committee election, nil when the setup has none.
+	Vote *Vote
 
 	index    map[string]int       // person id → roster index
 	expected int                  // formal delegates on the roster
@@ -186,7 +188,9 @@ func (st *State) apply(e Event) error {
 	case DeclaredOpen:
 		st.Declared = &Stamp{Seq: e.Seq, At: e.At, Count: v.Count}
 	default:
-		return &CorruptError{e.Seq, "unknown event"}
+		if err := st.applyVote(e); err != nil {
+			return err
+		}
 	}
 	st.Seq = e.Seq
 	return nil
@@ -199,6 +203,13 @@ func (st *State) open(e Event, s agenda.Setup) {
 	st.Attendance = make([]Attendance, len(s.Roster))
 	st.index = make(map[string]int, len(s.Roster))
 	st.undo = map[string][]markRef{}
+	if s.Election != nil {
+		st.Vote = &Vote{
+			Method:     s.Election.Method,
+			Candidates: s.Election.Candidates,
+			Vacant:     map[string]int{},
+		}
+	}
 	for i, p := range s.Roster {
 		st.index[p.ID] = i
 		if p.Kind == agenda.Formal {

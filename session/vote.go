@@ -28,6 +28,9 @@ type Vote struct {
 	// Rounds are the rounds in order: regular, then re-votes, runoffs and
 	// second rounds.
 	Rounds []*Round
+	// Pending are the runoffs and second rounds due, in the order the
+	// rounds that called for them were decided.
+	Pending []PendingRound
 	// Vacant is the seats per category left vacant (缺额) by the host.
 	Vacant map[string]int
 }
