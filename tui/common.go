@@ -35,6 +35,8 @@ type Snapshot struct {
 	Units    []session.UnitCount
 	Item     int
 	Declared *session.Stamp
+	// Vote is the election, nil when the congress has none.
+	Vote *session.Vote
 }
 
 // Meta returns the time and actor for a new command.
@@ -70,6 +72,7 @@ func (c *Common) Refresh() {
 			d := *st.Declared
 			s.Declared = &d
 		}
+		s.Vote = copyVote(voteOf(st))
 	})
 }
 

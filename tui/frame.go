@@ -187,7 +187,7 @@ func (m *Model) statusLine(w int) string {
 // helpLines renders the help footer generated from the key bindings.
 func (m *Model) helpLines(w int) []string {
 	m.help.SetWidth(w)
-	lines := strings.Split(m.help.View(m.c.Keys), "\n")
+	lines := strings.Split(m.help.View(m.helpKeys()), "\n")
 	for i := range lines {
 		lines[i] = cut(lines[i], w)
 	}

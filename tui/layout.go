@@ -84,3 +84,11 @@ func besides(a []string, sep string, b []string) []string {
 	}
 	return out
 }
+
+// rpad right-aligns s in w display columns.
+func rpad(s string, w int) string {
+	if n := w - width(s); n > 0 {
+		return strings.Repeat(" ", n) + s
+	}
+	return s
+}

@@ -17,6 +17,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"podium/agenda"
 	"podium/session"
 )
 
@@ -59,6 +60,9 @@ const (
 type Model struct {
 	c       *Common
 	att     *attendance
+	vote    *voteScreen
+	screen  screenKind
+	item    int // the agenda item the screen was last chosen for
 	help    help.Model
 	note    note
 	pending pending
@@ -66,6 +70,14 @@ type Model struct {
 	verify  func() (int, [32]byte, error)
 	chain   *chainMsg // nil until verified
 }
+
+// screen is which screen the frame shows.
+type screenKind int
+
+const (
+	screenAttendance screenKind = iota
+	screenElection
+)
 
 // New returns the root model for a session.
 func New(s *session.Session, opt Options) tea.Model { return newModel(s, opt) }
@@ -92,6 +104,9 @@ func newModel(s *session.Session, opt Options) *Model {
 	m.help.ShortSeparator = " · "
 	m.help.Styles = c.Styles.Help
 	m.att = newAttendance(c)
+	m.vote = newVoteScreen(c)
+	m.item = -2
+	m.follow()
 	m.layout()
 	return m
 }
@@ -129,7 +144,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ChangedMsg:
 	case tea.PasteMsg:
 		if !m.tooSmall() {
-			if n, c := m.att.update(msg); n != nil || c != nil {
+			if n, c := m.screenUpdate(msg); n != nil || c != nil {
 				m.setNote(n)
 				cmd = c
 			}
@@ -138,8 +153,32 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.key(msg)
 	}
 	m.c.Refresh()
+	m.follow()
 	m.layout()
 	return m, cmd
+}
+
+// follow shows the screen the agenda calls for when the current item
+// changes: the election screen for an election item, the attendance
+// screen otherwise. Between changes the host switches freely.
+func (m *Model) follow() {
+	c := m.c
+	if c.Snap.Item == m.item {
+		return
+	}
+	m.item = c.Snap.Item
+	m.screen = screenAttendance
+	if i := c.Snap.Item; i >= 0 && i < len(c.Setup.Agenda) && c.Setup.Agenda[i].Kind == agenda.ItemElection && c.Snap.Vote != nil {
+		m.screen = screenElection
+	}
+}
+
+// screenUpdate passes a key or a paste to the screen shown.
+func (m *Model) screenUpdate(msg tea.Msg) (*note, tea.Cmd) {
+	if m.screen == screenElection {
+		return m.vote.update(msg)
+	}
+	return m.att.update(msg)
 }
 
 func (m *Model) setNote(n *note) {
@@ -178,6 +217,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.note = note{}
 	}
 	switch {
+	case key.Matches(msg, k.Screen):
+		if c.Snap.Vote == nil {
+			m.note = note{noteInfo, t.V.NoElection}
+			return nil
+		}
+		m.screen = 1 - m.screen
+		m.note = note{}
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 	case key.Matches(msg, k.Side):
@@ -198,7 +244,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.pending = pendDeclare
 		m.note = note{noteAsk, t.ConfirmOpen(k.Declare.Help().Key, c.Snap.Count.Present, c.Snap.Count.Expected)}
 	default:
-		n, cmd := m.att.update(msg)
+		n, cmd := m.screenUpdate(msg)
 		m.setNote(n)
 		return cmd
 	}
@@ -247,6 +293,7 @@ func (m *Model) layout() {
 	bw, bh := m.body(w, h)
 	m.att.setSize(bw-sideWidth(w)-2, bh)
 	m.att.sync()
+	m.vote.setSize(bw, bh)
 }
 
 // body returns the size of the area between header and footer.
@@ -286,18 +333,31 @@ func (m *Model) render() string {
 	}
 	lines = append(lines, s.Rule.Render(strings.Repeat("─", w)))
 	_, bh := m.body(w, h)
-	sw := sideWidth(w)
-	side := m.sidebar(sw-1, bh)
-	main := m.att.view()
-	sep := make([]string, bh)
-	for i := range sep {
-		sep[i] = s.Sep.Render(" │ ")
+	if m.screen == screenElection {
+		lines = append(lines, m.vote.view()...)
+	} else {
+		sw := sideWidth(w)
+		side := m.sidebar(sw-1, bh)
+		main := m.att.view()
+		sep := make([]string, bh)
+		for i := range sep {
+			sep[i] = s.Sep.Render(" │ ")
+		}
+		lines = append(lines, besides(side, "", besides(sep, "", main))...)
 	}
-	lines = append(lines, besides(side, "", besides(sep, "", main))...)
 	lines = append(lines, m.statusLine(w))
 	lines = append(lines, m.helpLines(w)...)
 	if len(lines) > h {
 		lines = lines[:h]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// helpKeys is the help of the screen shown.
+func (m *Model) helpKeys() help.KeyMap {
+	if m.screen == screenElection && m.c.Snap.Vote != nil {
+		v := m.c.Snap.Vote
+		return voteHelp{k: m.c.Keys, mode: m.vote.mode, act: nextAction(v), more: m.vote.showIndex(v) >= 0}
+	}
+	return attendanceHelp{k: m.c.Keys, election: m.c.Snap.Vote != nil}
 }

@@ -69,6 +69,12 @@ type Texts struct {
 	WelcomeTitle string
 	WelcomeBody  []string
 	HelpDemo     string
+
+	// HelpScreen is the help of the key that switches between the
+	// attendance and the election screen.
+	HelpScreen, HelpToVote, HelpToDesk string
+	// V is the election screen's words.
+	V *VoteTexts
 }
 
 // NewTexts returns the texts for lang: English for "en" (or "en-…"),
@@ -173,7 +179,9 @@ func zhTexts() *Texts {
 			"",
 			"q 或 esc 退出",
 		},
-		HelpDemo: "打开示例大会",
+		HelpDemo:   "打开示例大会",
+		HelpScreen: "签到/选举", HelpToVote: "选举", HelpToDesk: "签到",
+		V: zhVoteTexts(),
 	}
 	return t
 }
@@ -272,7 +280,9 @@ func enTexts() *Texts {
 			"",
 			"q or esc quits",
 		},
-		HelpDemo: "open the demo",
+		HelpDemo:   "open the demo",
+		HelpScreen: "check-in/election", HelpToVote: "election", HelpToDesk: "check-in",
+		V: enVoteTexts(),
 	}
 	return t
 }
@@ -365,6 +375,9 @@ func (t *Texts) Refusal(err error, name func(id string) string) (text string, ca
 		return t.NothingUndo, true
 	case errors.Is(err, session.ErrAlreadyDeclared):
 		return t.AlreadyOpen, true
+	}
+	if text, calm, ok := t.voteRefusal(err); ok {
+		return text, calm
 	}
 	return t.Failed(err), false
 }

@@ -1,0 +1,543 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"podium/session"
+	"podium/session/election"
+)
+
+// ballotInput is the small input open on the ballot screen, if any.
+type ballotInput int
+
+const (
+	inputNone    ballotInput = iota
+	inputWriteIn             // a write-in name
+	inputSpoil               // the reason a ballot is spoiled
+)
+
+// ballotEntry is the tellers' ballot entry: one paper ballot at a time,
+// keyed as a row of marks (o, x, space: one key per candidate, the cursor
+// moving down), write-ins typed by name, the ballot's validity judged by
+// package election before it is saved, and a running tally of the
+// teller's stack. The teller is the terminal's actor; a second terminal
+// with another actor keys the same stack (double entry).
+type ballotEntry struct {
+	c    *Common
+	w, h int
+
+	round    int // the round the editor belongs to (No), 0 before any
+	pos      int // stack position being keyed; len(mine) for a new ballot
+	marks    []election.Mark
+	writeIns []election.WriteIn
+	spoiled  string
+	row      int // candidate under the cursor
+	offset   int // first candidate row shown
+
+	input ballotInput
+	text  string
+	cat   int // category of the write-in being typed
+
+	tally struct { // running tally of the teller's stack, cached
+		seq uint64
+		res election.Result
+		ok  bool
+	}
+}
+
+func newBallotEntry(c *Common) *ballotEntry { return &ballotEntry{c: c} }
+
+func (b *ballotEntry) setSize(w, h int) { b.w, b.h = w, h }
+
+// round returns the election and the open round, or nil.
+func (b *ballotEntry) cur() (*session.Vote, *session.Round) {
+	v := b.c.Snap.Vote
+	if v == nil {
+		return nil, nil
+	}
+	r := v.Current()
+	if r == nil || r.Decided != nil {
+		return v, nil
+	}
+	return v, r
+}
+
+// mine is this teller's keyed stack.
+func (b *ballotEntry) mine(r *session.Round) []election.Ballot { return r.Entries[b.c.Actor] }
+
+// reset forgets the editor (a new round opened).
+func (b *ballotEntry) reset() { b.round = 0 }
+
+// begin readies the editor when the screen opens: a fresh ballot after
+// the teller's stack, unless a ballot is being edited in this round.
+func (b *ballotEntry) begin() {
+	_, r := b.cur()
+	if r == nil {
+		return
+	}
+	if b.round != r.No {
+		b.round = r.No
+		b.load(len(b.mine(r)))
+		return
+	}
+	b.pos = min(b.pos, len(b.mine(r)))
+}
+
+// load puts stack position p into the editor: the keyed ballot to correct,
+// or a blank one after the end of the stack.
+func (b *ballotEntry) load(p int) {
+	_, r := b.cur()
+	if r == nil {
+		return
+	}
+	mine := b.mine(r)
+	p = max(0, min(p, len(mine)))
+	b.pos, b.row, b.offset, b.input, b.text = p, 0, 0, inputNone, ""
+	b.marks = make([]election.Mark, len(r.Slate))
+	b.writeIns, b.spoiled = nil, ""
+	if p < len(mine) {
+		copy(b.marks, mine[p].Marks)
+		b.writeIns = slices.Clone(mine[p].WriteIns)
+		b.spoiled = mine[p].Spoiled
+	}
+}
+
+// ballot is the ballot in the editor.
+func (b *ballotEntry) ballot() election.Ballot {
+	return election.Ballot{Marks: slices.Clone(b.marks), WriteIns: slices.Clone(b.writeIns), Spoiled: b.spoiled}
+}
+
+// update handles a key on the ballot screen; back reports a return to the
+// steps view.
+func (b *ballotEntry) update(msg tea.Msg) (n *note, back bool) {
+	v, r := b.cur()
+	if r == nil {
+		return nil, true
+	}
+	if b.round != r.No {
+		b.begin()
+	}
+	if len(b.marks) != len(r.Slate) {
+		b.load(b.pos)
+	}
+	if b.input != inputNone {
+		return b.updateInput(v, r, msg), false
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	vk, t := b.c.Keys.Vote, b.c.Texts.V
+	last := len(r.Slate) - 1
+	switch {
+	case key.Matches(k, vk.Back):
+		return nil, true
+	case key.Matches(k, vk.Save):
+		return b.save(r), false
+	case key.Matches(k, vk.Approve):
+		b.set(election.Approve, last)
+	case key.Matches(k, vk.Disapprove):
+		b.set(election.Disapprove, last)
+	case key.Matches(k, vk.Abstain):
+		b.set(election.Abstain, last)
+	case key.Matches(k, vk.Clear):
+		if b.row > 0 {
+			b.row--
+		}
+		b.marks[b.row] = election.Abstain
+	case k.String() == "up":
+		b.row = max(0, b.row-1)
+	case k.String() == "down":
+		b.row = min(last, b.row+1)
+	case k.String() == "home":
+		b.row = 0
+	case k.String() == "end":
+		b.row = last
+	case key.Matches(k, vk.WriteIn):
+		b.input, b.text = inputWriteIn, ""
+		return &note{noteInfo, t.WriteInHint}, false
+	case key.Matches(k, vk.DropWriteIn):
+		if len(b.writeIns) > 0 {
+			b.writeIns = b.writeIns[:len(b.writeIns)-1]
+		}
+	case key.Matches(k, vk.Spoil):
+		if b.spoiled != "" {
+			b.spoiled = ""
+			return nil, false
+		}
+		b.input, b.text = inputSpoil, ""
+		return &note{noteInfo, t.SpoilHint}, false
+	case key.Matches(k, vk.Remove):
+		return b.remove(r), false
+	case key.Matches(k, vk.Prev):
+		b.load(b.pos - 1)
+	case key.Matches(k, vk.NextBallot):
+		b.load(b.pos + 1)
+	case key.Matches(k, vk.NextDiff):
+		diffs := r.PendingDiffers()
+		if len(diffs) == 0 {
+			return &note{noteInfo, t.NoDiffs}, false
+		}
+		next := diffs[0]
+		for _, d := range diffs {
+			if d > b.pos {
+				next = d
+				break
+			}
+		}
+		b.load(next)
+		return &note{noteInfo, t.CorrectHint(next + 1)}, false
+	}
+	b.visible()
+	_ = v
+	return nil, false
+}
+
+// set marks the candidate under the cursor and moves to the next one.
+func (b *ballotEntry) set(m election.Mark, last int) {
+	b.marks[b.row] = m
+	if b.row < last {
+		b.row++
+	}
+	b.visible()
+}
+
+// rows is the number of candidate rows that fit.
+func (b *ballotEntry) rows() int { return max(3, b.h-7) }
+
+func (b *ballotEntry) visible() {
+	n := b.rows()
+	if b.row < b.offset {
+		b.offset = b.row
+	}
+	if b.row >= b.offset+n {
+		b.offset = b.row - n + 1
+	}
+	b.offset = max(0, min(b.offset, len(b.marks)-n))
+}
+
+// updateInput edits the write-in name or the spoiled reason.
+func (b *ballotEntry) updateInput(v *session.Vote, r *session.Round, msg tea.Msg) *note {
+	t := b.c.Texts.V
+	switch k := msg.(type) {
+	case tea.PasteMsg:
+		b.text += strings.TrimSpace(k.Content)
+	case tea.KeyPressMsg:
+		switch {
+		case k.String() == "esc":
+			b.input = inputNone
+			return &note{noteInfo, b.c.Texts.Cancelled}
+		case k.String() == "tab":
+			if n := len(v.Method.Categories); n > 0 {
+				b.cat = (b.cat + 1) % n
+			}
+		case k.String() == "shift+tab":
+			if n := len(v.Method.Categories); n > 0 {
+				b.cat = (b.cat + n - 1) % n
+			}
+		case k.String() == "backspace":
+			if rs := []rune(b.text); len(rs) > 0 {
+				b.text = string(rs[:len(rs)-1])
+			}
+		case k.String() == "enter":
+			text := strings.TrimSpace(b.text)
+			in := b.input
+			b.input, b.text = inputNone, ""
+			if in == inputSpoil {
+				if text == "" {
+					text = t.SpoiledDefault
+				}
+				b.spoiled = text
+				return b.save(r)
+			}
+			if text == "" {
+				return nil
+			}
+			w := election.WriteIn{Name: text}
+			if cs := v.Method.Categories; len(cs) > 0 {
+				w.Category = cs[b.cat%len(cs)].Name
+			}
+			b.writeIns = append(b.writeIns, w)
+		case k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) == 0:
+			b.text += k.Text
+		}
+	}
+	return nil
+}
+
+// save enters the ballot in the editor at its stack position: appended
+// for a new ballot, replacing the keyed one for a correction.
+func (b *ballotEntry) save(r *session.Round) *note {
+	c, t := b.c, b.c.Texts.V
+	idx := b.pos
+	if b.pos >= len(b.mine(r)) {
+		idx = -1
+	}
+	bal := b.ballot()
+	verdict := judgeBallot(t, c.Snap.Vote, r, bal)
+	if _, err := c.Exec(session.EnterBallot{Meta: c.Meta(), Index: idx, Ballot: bal}); err != nil {
+		text, _ := c.Texts.Refusal(err, c.personName)
+		return &note{noteErr, text}
+	}
+	_, r = b.cur()
+	if r == nil {
+		return nil
+	}
+	what := t.Valid
+	if !verdict.valid {
+		what = t.Invalid
+	}
+	if idx >= 0 {
+		diffs := r.PendingDiffers()
+		next := len(b.mine(r))
+		for _, d := range diffs {
+			if d > idx && d < len(b.mine(r)) {
+				next = d
+				break
+			}
+		}
+		b.load(next)
+		return &note{noteOK, t.Corrected(idx+1, what, len(diffs))}
+	}
+	n := len(b.mine(r))
+	b.load(n)
+	return &note{noteOK, t.Saved(n, r.Collected, what)}
+}
+
+// remove takes back the teller's last keyed ballot and puts it in the
+// editor, so that it can be keyed again.
+func (b *ballotEntry) remove(r *session.Round) *note {
+	c, t := b.c, b.c.Texts.V
+	mine := b.mine(r)
+	if len(mine) == 0 {
+		return &note{noteInfo, t.NothingToRemove}
+	}
+	last := mine[len(mine)-1]
+	if _, err := c.Exec(session.RemoveBallot{Meta: c.Meta()}); err != nil {
+		text, _ := c.Texts.Refusal(err, c.personName)
+		return &note{noteErr, text}
+	}
+	_, r = b.cur()
+	if r == nil {
+		return nil
+	}
+	b.load(len(b.mine(r)))
+	copy(b.marks, last.Marks)
+	b.writeIns, b.spoiled = slices.Clone(last.WriteIns), last.Spoiled
+	return &note{noteOK, t.Removed(len(mine))}
+}
+
+// running is the tally of the teller's stack so far, counted by package
+// election (approvals over the valid ballots, as the decision will).
+func (b *ballotEntry) running(v *session.Vote, r *session.Round) election.Result {
+	if b.tally.ok && b.tally.seq == b.c.Snap.Seq {
+		return b.tally.res
+	}
+	mine := b.mine(r)
+	cnt := r.Opened.Count
+	issued := max(r.Issued, len(mine))
+	res := election.Count(election.Round{
+		Method: v.Method, Slate: r.Slate, Kind: r.Kind, Seats: r.Seats,
+		Expected: max(cnt.Expected, issued), Present: max(cnt.Present, issued), Issued: issued,
+		Ballots: mine,
+	})
+	b.tally.seq, b.tally.res, b.tally.ok = b.c.Snap.Seq, res, true
+	return res
+}
+
+// view renders the ballot screen as exactly h lines of w columns.
+func (b *ballotEntry) view() []string {
+	v, r := b.cur()
+	s, t := b.c.Styles, b.c.Texts.V
+	if r == nil {
+		return block([]string{"", "  " + s.Dim.Render(t.NoOpenRound)}, b.w, b.h)
+	}
+	if b.round != r.No || len(b.marks) != len(r.Slate) {
+		b.round = r.No
+		b.load(len(b.mine(r)))
+	}
+	mine := b.mine(r)
+	lines := []string{spread(s.Title.Render(t.RoundName(r.No, r.Kind, false)+" · "+t.BallotEntry),
+		s.Dim.Render(t.Teller(b.c.Actor)), b.w)}
+
+	// Where in the stack, and the other tellers.
+	var where string
+	if b.pos < len(mine) {
+		where = s.MsgAsk.Render(t.Correcting(b.pos+1, len(mine), r.Collected))
+	} else {
+		where = s.Counts.Render(t.BallotNo(b.pos+1, r.Collected)) + s.Dim.Render("  "+t.KeyedSoFar(len(mine)))
+	}
+	var others []string
+	for _, tl := range r.Tellers {
+		if tl != b.c.Actor {
+			others = append(others, t.OtherTeller(tl, len(r.Entries[tl])))
+		}
+	}
+	lines = append(lines, spread(where, s.Dim.Render(strings.Join(others, "  ")), b.w))
+
+	// The candidates: mark, running tally, and the other teller's mark
+	// at a difference being corrected.
+	withCat := len(v.Method.Categories) > 0
+	nw := 8
+	cw := 0
+	for _, c := range r.Slate {
+		nw = max(nw, width(c.Name))
+		cw = max(cw, width(c.Category))
+	}
+	nw = min(nw, 18)
+	if withCat {
+		cw = max(cw, width(t.CategoryHead))
+	}
+	other, otherName := b.otherAt(r)
+	num := func(n int) string { return fmt.Sprintf("%5d", n) }
+	num6 := func(n int) string { return fmt.Sprintf("%6d", n) }
+	row := func(marker, no, name, cat, mark, a, d, ab, o string) string {
+		l := marker + no + " " + fit(name, nw) + "  "
+		if withCat {
+			l += fit(cat, cw) + "  "
+		}
+		l += mark + "   " + a + " " + d + " " + ab
+		if other != nil {
+			l += "   " + o
+		}
+		return l
+	}
+	oh := ""
+	if other != nil {
+		oh = otherName
+	}
+	lines = append(lines, s.ColHeader.Render(row("  ", "  #", t.CandidateHead, t.CategoryHead, t.MarkHead,
+		rpad(t.ApproveShort, 5), rpad(t.DisapproveShort, 6), rpad(t.AbstainShort, 5), oh)))
+	res := b.running(v, r)
+	b.visible()
+	end := min(len(r.Slate), b.offset+b.rows())
+	for i := b.offset; i < end; i++ {
+		c := r.Slate[i]
+		marker, name := "  ", s.Name.Render(fit(c.Name, nw))
+		if i == b.row && b.input == inputNone {
+			marker, name = s.Marker.Render("› "), s.NameSel.Render(fit(c.Name, nw))
+		}
+		mark := b.markCell(b.marks[i], i == b.row)
+		var a, d, ab string
+		if i < len(res.Candidates) && res.RoundValid {
+			cc := res.Candidates[i]
+			a, d, ab = num(cc.Approve), num6(cc.Disapprove), num(cc.Abstain)
+		} else {
+			a, d, ab = num(0), num6(0), num(0)
+		}
+		o := ""
+		if other != nil {
+			om := markOf(other.Marks, i)
+			o = t.MarkGlyph(om)
+			if om != b.marks[i] {
+				o = s.MsgErr.Render(o + " ≠")
+			}
+		}
+		lines = append(lines, row(marker, fmt.Sprintf("%3d", i+1), name, c.Category, mark,
+			s.Dim.Render(a), s.Dim.Render(d), s.Dim.Render(ab), o))
+	}
+	if b.offset > 0 || end < len(r.Slate) {
+		lines = append(lines, s.Dim.Render(fmt.Sprintf("     %s", t.More(b.offset+1, end, len(r.Slate)))))
+	}
+
+	// Write-ins, the verdict, the differences.
+	verdict := judgeBallot(t, v, r, b.ballot())
+	lines = append(lines, b.writeInLine(v, verdict))
+	lines = append(lines, b.verdictLine(verdict))
+	if d := b.diffLine(r); d != "" {
+		lines = append(lines, d)
+	}
+	// Keep the last lines visible: the rows window was sized for them.
+	return block(lines, b.w, b.h)
+}
+
+// otherAt is another teller's ballot at the position being corrected, when
+// the core lists it as a difference; nil otherwise (double entry stays
+// blind while keying new ballots).
+func (b *ballotEntry) otherAt(r *session.Round) (*election.Ballot, string) {
+	if b.pos >= len(b.mine(r)) || !slices.Contains(r.PendingDiffers(), b.pos) {
+		return nil, ""
+	}
+	for _, tl := range r.Tellers {
+		if tl != b.c.Actor && b.pos < len(r.Entries[tl]) {
+			bal := r.Entries[tl][b.pos]
+			return &bal, tl
+		}
+	}
+	return nil, ""
+}
+
+// markCell is a candidate's mark in the editor.
+func (b *ballotEntry) markCell(m election.Mark, here bool) string {
+	s, t := b.c.Styles, b.c.Texts.V
+	cell := center(t.MarkGlyph(m), 4)
+	switch {
+	case here:
+		return s.Marker.Render("[" + center(t.MarkGlyph(m), 2) + "]")
+	case m == election.Abstain:
+		return s.Dim.Render(cell)
+	}
+	return s.Counts.Render(cell)
+}
+
+// writeInLine lists the write-ins with the void ones marked, or the input.
+func (b *ballotEntry) writeInLine(v *session.Vote, verdict ballotVerdict) string {
+	s, t := b.c.Styles, b.c.Texts.V
+	switch b.input {
+	case inputWriteIn:
+		l := s.Prompt.Render(t.WriteInLabel+" › ") + s.Query.Render(b.text) + s.Cursor.Render("█")
+		if cs := v.Method.Categories; len(cs) > 0 {
+			l += "   " + s.Dim.Render(t.CategoryHead+"：") + s.Query.Render(cs[b.cat%len(cs)].Name) + s.Dim.Render("  (tab)")
+		}
+		return l
+	case inputSpoil:
+		return s.Prompt.Render(t.SpoilLabel+" › ") + s.Query.Render(b.text) + s.Cursor.Render("█") +
+			"  " + s.Placeholder.Render(t.SpoiledDefault)
+	}
+	if len(b.writeIns) == 0 {
+		return s.Dim.Render("  " + t.WriteInLabel + "：" + t.None)
+	}
+	var parts []string
+	for i, w := range b.writeIns {
+		p := w.Name
+		if w.Category != "" {
+			p += "（" + w.Category + "）"
+		}
+		if i < len(verdict.void) && verdict.void[i] != "" {
+			p = s.MsgErr.Render(p + " " + t.VoidWriteIn(verdict.void[i]))
+		}
+		parts = append(parts, p)
+	}
+	return "  " + s.Dim.Render(t.WriteInLabel+"：") + strings.Join(parts, t.Sep)
+}
+
+// verdictLine is the ballot's validity before it is saved.
+func (b *ballotEntry) verdictLine(v ballotVerdict) string {
+	s, t := b.c.Styles, b.c.Texts.V
+	if v.valid {
+		return "  " + s.StPresent.Render("✓ "+t.Valid) + s.Dim.Render("  "+t.Selections(v.selections))
+	}
+	return "  " + s.MsgErr.Render("✗ "+t.Invalid+"："+strings.Join(v.reasons, t.Sep))
+}
+
+// diffLine lists the positions where the tellers differ.
+func (b *ballotEntry) diffLine(r *session.Round) string {
+	s, t := b.c.Styles, b.c.Texts.V
+	if len(r.Tellers) < 2 {
+		return ""
+	}
+	diffs := r.PendingDiffers()
+	if len(diffs) == 0 {
+		return "  " + s.StPresent.Render(t.NoDiffs)
+	}
+	var pos []string
+	for _, d := range diffs {
+		pos = append(pos, fmt.Sprint(d+1))
+	}
+	return "  " + s.MsgErr.Render(t.DiffsShort(len(diffs), strings.Join(pos, t.Sep), b.c.Keys.Vote.NextDiff.Help().Key))
+}
