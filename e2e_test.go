@@ -51,8 +51,17 @@ func startTmux(t *testing.T, socket, name string, env []string, cmdline string) 
 	t.Helper()
 	args := []string{"-L", socket, "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
 		"exec env " + strings.Join(env, " ") + " " + cmdline}
-	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
-		t.Fatalf("tmux new-session: %v\n%s", err, out)
+	// After the last pane is killed the old server may still be exiting:
+	// a new session started then fails, so try again a few times.
+	for try := 0; ; try++ {
+		out, err := exec.Command("tmux", args...).CombinedOutput()
+		if err == nil {
+			break
+		}
+		if try == 40 || !strings.Contains(string(out), "server exited") {
+			t.Fatalf("tmux new-session: %v\n%s", err, out)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 	tt := &tmuxTerm{t: t, socket: socket, name: name}
 	t.Cleanup(func() { exec.Command("tmux", "-L", socket, "kill-server").Run() })

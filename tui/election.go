@@ -60,6 +60,9 @@ type voteScreen struct {
 	counters string
 
 	numWhat action // actIssue or actCollect
+	// numFresh is set while num still holds the suggested figure: the
+	// first digit typed replaces it instead of being appended.
+	numFresh bool
 	num     string
 
 	ballot *ballotEntry
@@ -273,10 +276,10 @@ func (e *voteScreen) start(act action) *note {
 		q := c.Snap.Count
 		return &note{noteAsk, t.ConfirmOpen(ek, e.roundName(len(v.Rounds)+1, next.Kind, revote), q.Present, q.Expected)}
 	case actIssue:
-		e.mode, e.numWhat, e.num = modeNumber, act, fmt.Sprint(c.Snap.Count.Present)
+		e.mode, e.numWhat, e.num, e.numFresh = modeNumber, act, fmt.Sprint(c.Snap.Count.Present), true
 		return nil
 	case actCollect:
-		e.mode, e.numWhat, e.num = modeNumber, act, fmt.Sprint(v.Current().Issued)
+		e.mode, e.numWhat, e.num, e.numFresh = modeNumber, act, fmt.Sprint(v.Current().Issued), true
 		return nil
 	case actCount:
 		if cur := v.Current(); len(cur.Tellers) > 0 {
@@ -372,9 +375,12 @@ func (e *voteScreen) updateNumber(msg tea.Msg) *note {
 		e.mode = modeSteps
 		return &note{noteInfo, c.Texts.Cancelled}
 	case k.String() == "backspace":
+		e.numFresh = false
 		if e.num != "" {
 			e.num = e.num[:len(e.num)-1]
 		}
+	case k.String() == "ctrl+u":
+		e.num, e.numFresh = "", false
 	case k.String() == "enter":
 		n := 0
 		if _, err := fmt.Sscan(e.num, &n); err != nil {
@@ -397,7 +403,10 @@ func (e *voteScreen) updateNumber(msg tea.Msg) *note {
 			return &note{noteErr, t.CollectedVoid(cur.Issued, cur.Collected)}
 		}
 		return &note{noteOK, t.CollectedOK(cur.Issued, cur.Collected)}
-	case len(k.Text) == 1 && k.Text[0] >= '0' && k.Text[0] <= '9' && len(e.num) < 6:
+	case len(k.Text) == 1 && k.Text[0] >= '0' && k.Text[0] <= '9' && (e.numFresh || len(e.num) < 6):
+		if e.numFresh {
+			e.num, e.numFresh = "", false
+		}
 		e.num += k.Text
 	}
 	return nil
