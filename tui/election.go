@@ -63,7 +63,7 @@ type voteScreen struct {
 	// numFresh is set while num still holds the suggested figure: the
 	// first digit typed replaces it instead of being appended.
 	numFresh bool
-	num     string
+	num      string
 
 	ballot *ballotEntry
 	tally  *tallyEntry
