@@ -363,3 +363,59 @@ func TestResultsElected(t *testing.T) {
 		}
 	}
 }
+
+// TestRunoffSecondRoundAndVacancy drives the host's keys after a round
+// that left a runoff and a second round: the runoff opens with its slate
+// filled in, then the second round, and when that still leaves the seat
+// open the host leaves it vacant with v (twice).
+func TestRunoffSecondRoundAndVacancy(t *testing.T) {
+	sess := decidedWithRunoffAndSecond(t)
+	m := newTestModel(t, sess, "zh", 120, 40)
+	meta := session.Meta{At: t0, Actor: "host"}
+
+	enter(m)
+	enter(m) // open the runoff
+	r := vote(sess).Current()
+	if r.Kind != election.Runoff || len(r.Slate) != 3 || r.Seats["社团"] != 2 {
+		t.Fatalf("round 2: %+v", r)
+	}
+	openCount(t, m, "118", "118")
+	hostCmd(t, sess, session.EnterTally{Meta: meta, Tally: election.Tally{
+		Counts:  []election.TallyCount{{Approve: 70, Disapprove: 40, Abstain: 8}, {Approve: 60, Disapprove: 50, Abstain: 8}, {Approve: 50, Disapprove: 60, Abstain: 8}},
+		Invalid: []int{0, 0, 0}}})
+	m.Update(ChangedMsg{})
+	enter(m)
+	enter(m) // decide the runoff
+	if r := vote(sess).Current(); r.Result == nil || len(r.Result.Elected) != 2 {
+		t.Fatalf("runoff result: %+v", r.Result)
+	}
+
+	enter(m)
+	enter(m) // open the second round for 分院学生会
+	r = vote(sess).Current()
+	if r.Kind != election.Second || r.Seats["分院学生会"] != 1 {
+		t.Fatalf("round 3: %+v", r)
+	}
+	openCount(t, m, "118", "118")
+	counts := make([]election.TallyCount, len(r.Slate))
+	for i := range counts {
+		counts[i] = election.TallyCount{Approve: 40, Disapprove: 70, Abstain: 8} // nobody reaches 62
+	}
+	hostCmd(t, sess, session.EnterTally{Meta: meta, Tally: election.Tally{Counts: counts, Invalid: []int{0, 0, 0}}})
+	m.Update(ChangedMsg{})
+	enter(m)
+	enter(m) // decide the second round
+	if !vote(sess).CanVacate() {
+		t.Fatalf("the seat should be open for the host's choice:\n%s", screen(m))
+	}
+	press(m, 'v')
+	press(m, 'v')
+	v := vote(sess)
+	if v.Vacant["分院学生会"] != 1 || len(v.Pending) != 0 {
+		t.Fatalf("vacant %v, pending %v\n%s", v.Vacant, v.Pending, screen(m))
+	}
+	if len(v.Elected()) != 12 {
+		t.Fatalf("elected %d, want 12", len(v.Elected()))
+	}
+	checkFrame(t, m, 120, 40)
+}
