@@ -1,0 +1,583 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"podium/agenda"
+	"podium/session"
+	"podium/session/election"
+	"podium/session/rule"
+)
+
+// The election screen's rendering: the step strip, the panels of each
+// step, the double-entry differences and the scrutineer picker.
+
+// view renders the election screen as exactly h lines of w columns.
+func (e *voteScreen) view() []string {
+	v := e.vote()
+	if v == nil {
+		return block([]string{"", "  " + e.c.Styles.Dim.Render(e.c.Texts.V.NoElection)}, e.w, e.h)
+	}
+	switch e.mode {
+	case modeBallot:
+		return e.ballot.view()
+	case modeTally:
+		return e.tally.view()
+	case modePick:
+		return e.pickView(v)
+	}
+	return e.stepsView(v)
+}
+
+// steps are the host's steps as the strip at the top shows them.
+func (e *voteScreen) strip(v *session.Vote, act action) string {
+	t, s := e.c.Texts.V, e.c.Styles
+	here := map[action]int{actAdoptMethod: 0, actScrutineers: 1, actOpenRound: 2, actIssue: 3, actCollect: 3,
+		actCount: 4, actDecide: 4, actChoose: 5, actDone: 5}[act]
+	var parts []string
+	for i, name := range t.Steps {
+		switch {
+		case i == here && act != actDone:
+			parts = append(parts, s.ItemCurrent.Render("▶ "+name))
+		case i < here || act == actDone:
+			parts = append(parts, s.ItemDone.Render("✓ "+name))
+		default:
+			parts = append(parts, s.ItemTodo.Render("· "+name))
+		}
+	}
+	return strings.Join(parts, "   ")
+}
+
+// stepsView is the host's view: the step strip, the current step's panel
+// (with the results once a round is decided), and the next action pinned
+// to the bottom.
+func (e *voteScreen) stepsView(v *session.Vote) []string {
+	s, t := e.c.Styles, e.c.Texts.V
+	act := nextAction(v)
+	title := t.Title
+	if cur := v.Current(); cur != nil {
+		title += s.Dim.Render(" · ") + e.roundName(cur.No, cur.Kind, false)
+	}
+	top := []string{spread(s.Title.Render(title), s.Dim.Render(t.Actor(e.c.Actor)), e.w), cut(e.strip(v, act), e.w), ""}
+	var body []string
+	switch e.mode {
+	case modeCounters:
+		body = e.countersPanel(v)
+	case modeNumber:
+		body = append(e.roundPanel(v), "", e.numberInput())
+	default:
+		body = e.panel(v, act)
+	}
+	bottom := []string{"", e.nextLine(v, act)}
+	room := max(1, e.h-len(top)-len(bottom))
+	e.scroll = max(0, min(e.scroll, len(body)-room))
+	if e.mode == modeNumber {
+		e.scroll = max(0, len(body)-room)
+	}
+	end := min(len(body), e.scroll+room)
+	view := body[e.scroll:end]
+	if e.scroll > 0 || end < len(body) {
+		bottom[0] = s.Dim.Render(t.More(e.scroll+1, end, len(body)))
+	}
+	lines := append(top, block(view, e.w, room)...)
+	lines = append(lines, bottom...)
+	return block(lines, e.w, e.h)
+}
+
+// panel is the body of the steps view for the current action.
+func (e *voteScreen) panel(v *session.Vote, act action) []string {
+	switch act {
+	case actAdoptMethod:
+		return e.methodPanel(v)
+	case actScrutineers:
+		return append(e.methodPanel(v), append([]string{""}, e.scrutineerLines(v)...)...)
+	}
+	var out []string
+	if i := e.showIndex(v); i >= 0 && (act == actOpenRound || act == actChoose || act == actDone || e.show >= 0) {
+		out = append(out, e.resultLines(v, i)...)
+		out = append(out, "")
+		if act == actOpenRound || act == actChoose {
+			out = append(out, e.nextRoundLines(v)...)
+		}
+		return out
+	}
+	if act == actOpenRound {
+		out = append(out, e.nextRoundLines(v)...)
+		out = append(out, "")
+		out = append(out, e.scrutineerLines(v)...)
+		return out
+	}
+	out = append(out, e.roundPanel(v)...)
+	if act == actCount || act == actDecide {
+		out = append(out, "")
+		out = append(out, e.countLines(v)...)
+	}
+	return out
+}
+
+// nextLine is the one next action, with its key.
+func (e *voteScreen) nextLine(v *session.Vote, act action) string {
+	s, t, vk := e.c.Styles, e.c.Texts.V, e.c.Keys.Vote
+	ek := vk.Next.Help().Key
+	var what string
+	switch act {
+	case actAdoptMethod:
+		what = t.NextMethod(ek)
+	case actScrutineers:
+		what = t.NextScrutineers(ek)
+	case actOpenRound:
+		next, revote, _ := v.Next()
+		what = t.NextOpen(ek, e.roundName(len(v.Rounds)+1, next.Kind, revote))
+	case actIssue:
+		what = t.NextIssue(ek)
+	case actCollect:
+		what = t.NextCollect(ek)
+	case actCount:
+		what = t.NextCount(vk.Ballots.Help().Key, vk.Tally.Help().Key)
+	case actDecide:
+		what = t.NextDecide(ek)
+	case actChoose:
+		what = t.NextChoose(ek, vk.Vacant.Help().Key)
+	case actDone:
+		what = t.Done
+	}
+	switch e.mode {
+	case modeNumber:
+		what = t.NumberHint
+	case modeCounters:
+		what = t.CountersHint
+	}
+	return s.Prompt.Render(t.NextLabel) + s.Query.Render(what)
+}
+
+// methodPanel shows the method's terms in words and the candidates.
+func (e *voteScreen) methodPanel(v *session.Vote) []string {
+	c, s, t := e.c, e.c.Styles, e.c.Texts.V
+	m := v.Method
+	exp := c.Snap.Count.Expected
+	head := s.SideTitle.Render(t.MethodTitle)
+	if v.MethodAdopted != nil {
+		head += "  " + s.Declared.Render(t.Adopted(c.clock(v.MethodAdopted.At)))
+	}
+	out := []string{head}
+	var seats string
+	if len(m.Categories) > 0 {
+		var parts []string
+		for _, k := range m.Categories {
+			parts = append(parts, t.CatSeats(k.Name, k.Seats))
+		}
+		seats = t.SeatsWith(m.Seats, strings.Join(parts, " · "))
+	} else {
+		seats = t.SeatsOnly(m.Seats)
+	}
+	baseN := exp
+	switch m.ThresholdBase {
+	case agenda.BasePresent:
+		baseN = c.Snap.Count.Present
+	case agenda.BaseValid:
+		baseN = -1
+	}
+	need := -1
+	if baseN >= 0 {
+		need = rule.Need(m.Threshold, baseN)
+	}
+	rows := [][2]string{
+		{t.TermSeats, seats},
+		{t.TermCandidates, t.CandidatesWords(len(v.Candidates), m.Seats)},
+		{t.TermQuorum, t.QuorumWords(c.Texts.Rule(m.Quorum), exp, rule.Need(m.Quorum, exp))},
+		{t.TermThreshold, t.ThresholdWords(c.Texts.Rule(m.Threshold), m.ThresholdBase, baseN, need)},
+		{t.TermWriteIns, t.WriteInsWords(m.WriteIns)},
+		{t.TermOver, t.OverWords(m.OverSelection, len(m.Categories) > 0)},
+		{t.TermRunoff, t.RunoffWords},
+		{t.TermOrder, t.OrderWords},
+	}
+	out = append(out, e.terms(rows)...)
+	out = append(out, "", s.SideTitle.Render(t.CandidatesTitle))
+	out = append(out, e.slateLines(v.Candidates, m)...)
+	return out
+}
+
+// terms lays out label/value rows, wrapping values by display width.
+func (e *voteScreen) terms(rows [][2]string) []string {
+	s := e.c.Styles
+	lw := 0
+	for _, r := range rows {
+		lw = max(lw, width(r[0]))
+	}
+	var out []string
+	for _, r := range rows {
+		for i, l := range wrap(r[1], e.w-lw-6) {
+			label := ""
+			if i == 0 {
+				label = r[0]
+			}
+			out = append(out, "  "+s.Dim.Render(fit(label, lw))+"  "+l)
+		}
+	}
+	return out
+}
+
+// slateLines lists candidates in ballot order, by category when the
+// method has categories.
+func (e *voteScreen) slateLines(slate []agenda.Candidate, m agenda.Method) []string {
+	s, t := e.c.Styles, e.c.Texts.V
+	var out []string
+	if len(m.Categories) == 0 {
+		var names []string
+		for i, c := range slate {
+			names = append(names, fmt.Sprintf("%d %s", i+1, c.Name))
+		}
+		for _, l := range wrap(strings.Join(names, "   "), e.w-4) {
+			out = append(out, "  "+l)
+		}
+		return out
+	}
+	lw := 0
+	for _, k := range m.Categories {
+		lw = max(lw, width(k.Name))
+	}
+	n := 0
+	for _, k := range m.Categories {
+		var names []string
+		for _, c := range slate {
+			if c.Category == k.Name {
+				n++
+				names = append(names, fmt.Sprintf("%d %s", n, c.Name))
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		for i, l := range wrap(strings.Join(names, "   "), e.w-lw-6) {
+			label := ""
+			if i == 0 {
+				label = k.Name
+			}
+			out = append(out, "  "+s.Dim.Render(fit(label, lw))+"  "+l)
+		}
+	}
+	_ = t
+	return out
+}
+
+// scrutineerLines shows the adopted scrutineers and counters.
+func (e *voteScreen) scrutineerLines(v *session.Vote) []string {
+	c, s, t := e.c, e.c.Styles, e.c.Texts.V
+	head := s.SideTitle.Render(t.ScrutineersTitle)
+	if v.ScrutineersAdopted != nil {
+		head += "  " + s.Declared.Render(t.Adopted(c.clock(v.ScrutineersAdopted.At)))
+	}
+	name := func(id string) string {
+		if id == "" {
+			return s.Dim.Render(t.NotChosen)
+		}
+		return c.personName(id)
+	}
+	counters := strings.Join(v.Counters, "、")
+	if counters == "" {
+		counters = s.Dim.Render(t.NotChosen)
+	}
+	return append([]string{head}, e.terms([][2]string{
+		{t.Scrutineer, name(v.Scrutineer)},
+		{t.Chief, name(v.Chief)},
+		{t.Counters, counters},
+	})...)
+}
+
+// countersPanel is the counters' input after both scrutineers are chosen.
+func (e *voteScreen) countersPanel(v *session.Vote) []string {
+	c, s, t := e.c, e.c.Styles, e.c.Texts.V
+	out := []string{s.SideTitle.Render(t.ScrutineersTitle)}
+	out = append(out, e.terms([][2]string{
+		{t.Scrutineer, c.personName(e.chosen[0])},
+		{t.Chief, c.personName(e.chosen[1])},
+	})...)
+	out = append(out, "", s.Prompt.Render(t.Counters+" › ")+s.Query.Render(e.counters)+s.Cursor.Render("█"))
+	return out
+}
+
+// numberInput is the input line of the ballots issued or collected.
+func (e *voteScreen) numberInput() string {
+	s, t := e.c.Styles, e.c.Texts.V
+	label := t.IssuedLabel
+	if e.numWhat == actCollect {
+		label = t.CollectedLabel
+	}
+	return s.Prompt.Render(label+" › ") + s.Query.Render(e.num) + s.Cursor.Render("█")
+}
+
+// quorumWords is the sentence the host reads when a round opens (RULES
+// §6.5), with the live numbers.
+func (e *voteScreen) quorumWords(v *session.Vote, cnt session.Count) (string, bool) {
+	t := e.c.Texts.V
+	m := v.Method
+	need := rule.Need(m.Quorum, cnt.Expected)
+	ok := rule.Meets(m.Quorum, cnt.Present, cnt.Expected)
+	return t.QuorumSpeech(cnt.Expected, cnt.Present, m.Quorum, need, ok), ok
+}
+
+// nextRoundLines shows the round OpenRound would open, with the quorum
+// check and its words, live.
+func (e *voteScreen) nextRoundLines(v *session.Vote) []string {
+	s, t := e.c.Styles, e.c.Texts.V
+	next, revote, ok := v.Next()
+	if !ok {
+		return e.electedLines(v)
+	}
+	out := []string{s.SideTitle.Render(e.roundName(len(v.Rounds)+1, next.Kind, revote))}
+	out = append(out, e.terms([][2]string{
+		{t.OpenSeats, e.seatsWords(next.Seats, v.Method)},
+		{t.Slate, e.names(next.Slate)},
+	})...)
+	words, met := e.quorumWords(v, e.c.Snap.Count)
+	out = append(out, "", s.SideTitle.Render(t.QuorumTitle))
+	st := s.StPresent
+	if !met {
+		st = s.MsgErr
+	}
+	for _, l := range wrap(words, e.w-4) {
+		out = append(out, "  "+st.Render(l))
+	}
+	return out
+}
+
+// seatsWords writes open seats per category.
+func (e *voteScreen) seatsWords(seats map[string]int, m agenda.Method) string {
+	t := e.c.Texts.V
+	if len(m.Categories) == 0 {
+		return t.SeatsOnly(seats[""])
+	}
+	var parts []string
+	total := 0
+	for _, k := range m.Categories {
+		if n := seats[k.Name]; n > 0 {
+			parts = append(parts, t.CatSeats(k.Name, n))
+			total += n
+		}
+	}
+	return t.SeatsWith(total, strings.Join(parts, " · "))
+}
+
+func (e *voteScreen) names(slate []agenda.Candidate) string {
+	var n []string
+	for _, c := range slate {
+		n = append(n, c.Name)
+	}
+	return strings.Join(n, e.c.Texts.V.Sep)
+}
+
+// roundPanel shows the open round: the quorum words, issued and collected
+// with the announcement.
+func (e *voteScreen) roundPanel(v *session.Vote) []string {
+	s, t := e.c.Styles, e.c.Texts.V
+	cur := v.Current()
+	if cur == nil {
+		return nil
+	}
+	out := []string{s.SideTitle.Render(e.roundName(cur.No, cur.Kind, false)) + "  " +
+		s.Dim.Render(t.OpenedAt(e.c.clock(cur.Opened.At)))}
+	out = append(out, e.terms([][2]string{
+		{t.OpenSeats, e.seatsWords(cur.Seats, v.Method)},
+		{t.Slate, e.names(cur.Slate)},
+	})...)
+	words, _ := e.quorumWords(v, cur.Opened.Count)
+	out = append(out, "", s.SideTitle.Render(t.QuorumTitle))
+	for _, l := range wrap(words, e.w-4) {
+		out = append(out, "  "+s.Query.Render(l))
+	}
+	out = append(out, "", s.SideTitle.Render(t.BallotsTitle))
+	issued, collected := t.NotYet, t.NotYet
+	if cur.Issued >= 0 {
+		issued = fmt.Sprint(cur.Issued)
+	}
+	if cur.Collected >= 0 {
+		collected = fmt.Sprint(cur.Collected)
+	}
+	out = append(out, e.terms([][2]string{
+		{t.IssuedLabel, issued},
+		{t.CollectedLabel, collected},
+	})...)
+	if cur.Issued >= 0 && cur.Collected >= 0 {
+		st := s.Query
+		if cur.Void() {
+			st = s.MsgErr
+		}
+		out = append(out, "")
+		for _, l := range wrap(t.BallotSpeech(cur.Issued, cur.Collected), e.w-4) {
+			out = append(out, "  "+st.Render(l))
+		}
+	}
+	return out
+}
+
+// countLines shows the count in progress: each teller's stack, the
+// differences between them, or the tally sheet entered.
+func (e *voteScreen) countLines(v *session.Vote) []string {
+	s, t := e.c.Styles, e.c.Texts.V
+	cur := v.Current()
+	out := []string{s.SideTitle.Render(t.CountTitle)}
+	if cur.Tally != nil {
+		return append(out, "  "+s.StPresent.Render(t.TallyEntered))
+	}
+	if len(cur.Tellers) == 0 {
+		return append(out, "  "+s.Dim.Render(t.NothingKeyed))
+	}
+	for _, tl := range cur.Tellers {
+		n := len(cur.Entries[tl])
+		line := fmt.Sprintf("  %s  %s", fit(tl, 16), t.Keyed(n, cur.Collected))
+		if n == cur.Collected {
+			line = s.StPresent.Render(line)
+		}
+		out = append(out, line)
+	}
+	if len(cur.Tellers) == 1 {
+		out = append(out, "  "+s.Dim.Render(t.SingleEntry))
+	}
+	out = append(out, "")
+	out = append(out, e.diffLines(cur, e.w)...)
+	return out
+}
+
+// diffLines lists every stack position where the tellers' ballots differ
+// (as the core finds them), saying what differs.
+func (e *voteScreen) diffLines(r *session.Round, w int) []string {
+	s, t := e.c.Styles, e.c.Texts.V
+	if len(r.Tellers) < 2 {
+		return nil
+	}
+	diffs := r.PendingDiffers()
+	if len(diffs) == 0 {
+		return []string{"  " + s.StPresent.Render(t.NoDiffs)}
+	}
+	out := []string{"  " + s.MsgErr.Render(t.DiffsTitle(len(diffs)))}
+	for _, i := range diffs {
+		out = append(out, "  "+cut(e.diffWords(r, i), w-2))
+	}
+	return out
+}
+
+// diffWords says what differs at stack position i.
+func (e *voteScreen) diffWords(r *session.Round, i int) string {
+	t := e.c.Texts.V
+	var missing []string
+	var have []string
+	for _, tl := range r.Tellers {
+		if i >= len(r.Entries[tl]) {
+			missing = append(missing, tl)
+		} else {
+			have = append(have, tl)
+		}
+	}
+	head := fit(t.StackPos(i+1), 9) + " "
+	if len(missing) > 0 {
+		return head + t.MissingAt(strings.Join(missing, t.Sep))
+	}
+	a := r.Entries[have[0]][i]
+	var parts []string
+	for _, tl := range have[1:] {
+		b := r.Entries[tl][i]
+		for j, c := range r.Slate {
+			ma, mb := markOf(a.Marks, j), markOf(b.Marks, j)
+			if ma != mb {
+				parts = append(parts, fmt.Sprintf("%s %s≠%s", c.Name, t.MarkGlyph(ma), t.MarkGlyph(mb)))
+			}
+		}
+		if a.Spoiled != b.Spoiled {
+			parts = append(parts, t.SpoiledDiffers)
+		}
+		if writeInsText(a.WriteIns) != writeInsText(b.WriteIns) {
+			parts = append(parts, t.WriteInsDiffer)
+		}
+	}
+	return head + strings.Join(have[:1], "") + " / " + strings.Join(have[1:], "、") + "：" + strings.Join(parts, t.Sep)
+}
+
+func markOf(m []election.Mark, i int) election.Mark {
+	if i < len(m) {
+		return m[i]
+	}
+	return election.Abstain
+}
+
+func writeInsText(ws []election.WriteIn) string {
+	var b strings.Builder
+	for _, w := range ws {
+		b.WriteString(w.Name + "/" + w.Category + ";")
+	}
+	return b.String()
+}
+
+// pickView is the scrutineer search: who is being chosen, the search and
+// the list of present formal delegates.
+func (e *voteScreen) pickView(v *session.Vote) []string {
+	s, t := e.c.Styles, e.c.Texts.V
+	role := t.Scrutineer
+	if e.role == 1 {
+		role = t.Chief
+	}
+	lines := []string{
+		spread(s.Title.Render(t.ScrutineersTitle), s.Dim.Render(t.Steps[1]), e.w),
+		"  " + s.Dim.Render(t.Scrutineer+"：") + e.chosenName(0) + "    " + s.Dim.Render(t.Chief+"：") + e.chosenName(1),
+		"",
+	}
+	e.pick.h = e.h - len(lines) - 1
+	lines = append(lines, e.pick.view(e.w, t.Choosing(role), func(id string) string {
+		for _, c := range v.Candidates {
+			if c.PersonID == id {
+				return t.IsCandidate
+			}
+		}
+		return ""
+	})...)
+	return block(lines, e.w, e.h)
+}
+
+func (e *voteScreen) chosenName(i int) string {
+	if e.chosen[i] == "" {
+		return e.c.Styles.Dim.Render(e.c.Texts.V.NotChosen)
+	}
+	return e.c.personName(e.chosen[i])
+}
+
+// wrap breaks s into lines of at most w display columns, at spaces when
+// it can (Latin text) and anywhere between Han characters.
+func wrap(s string, w int) []string {
+	if w <= 4 || width(s) <= w {
+		return []string{s}
+	}
+	var out []string
+	var line []rune
+	lastSpace := -1
+	for _, r := range s {
+		line = append(line, r)
+		if r == ' ' {
+			lastSpace = len(line) - 1
+		}
+		if width(string(line)) > w {
+			switch {
+			case lastSpace > 0:
+				out = append(out, strings.TrimRight(string(line[:lastSpace]), " "))
+				line = append([]rune(nil), line[lastSpace+1:]...)
+			case strings.ContainsRune("、，。；：）", r) && len(line) > 2:
+				// Chinese punctuation never starts a line: take the
+				// character before it along.
+				out = append(out, string(line[:len(line)-2]))
+				line = append([]rune(nil), line[len(line)-2:]...)
+			default:
+				out = append(out, string(line[:len(line)-1]))
+				line = []rune{r}
+			}
+			lastSpace = -1
+			for j, x := range line {
+				if x == ' ' {
+					lastSpace = j
+				}
+			}
+		}
+	}
+	if len(line) > 0 {
+		out = append(out, string(line))
+	}
+	return out
+}

@@ -1,0 +1,369 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"podium/agenda"
+	"podium/session"
+	"podium/session/election"
+)
+
+func enVoteTexts() *VoteTexts {
+	kindName := map[election.Kind]string{election.Regular: "", election.Runoff: " (runoff)", election.Second: " (second round)"}
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	}
+	base := map[agenda.Base]string{agenda.BaseExpected: "expected delegates", agenda.BasePresent: "present delegates", agenda.BaseValid: "valid ballots"}
+	catOf := func(cat string) string {
+		if cat == "" {
+			return ""
+		}
+		return cat + ": "
+	}
+	return &VoteTexts{
+		Title: "Election", NoElection: "This congress has no election", Sep: ", ", None: "none",
+		Steps:  []string{"Method", "Scrutineers", "Quorum", "Ballots", "Count", "Results"},
+		Actor:  func(a string) string { return "terminal: " + a },
+		Teller: func(a string) string { return "teller: " + a },
+		More:   func(f, to, n int) string { return fmt.Sprintf("lines %d–%d of %d · ↑↓ to scroll", f, to, n) },
+		RoundName: func(no int, k election.Kind, revote bool) string {
+			s := fmt.Sprintf("Round %d%s", no, kindName[k])
+			if revote {
+				s += " again"
+			}
+			return s
+		},
+		NextLabel: "Next › ", Done: "The election is complete; the results are above",
+		NumberHint:       "type the number and press enter, esc cancels",
+		CountersHint:     "type the counters' names (separated by spaces or commas), enter adopts, esc goes back",
+		NextMethod:       func(k string) string { return k + " adopt the election method" },
+		NextScrutineers:  func(k string) string { return k + " choose the scrutineer, chief scrutineer and counters" },
+		NextOpen:         func(k, r string) string { return k + " check the quorum and open " + r },
+		NextIssue:        func(k string) string { return k + " record the ballots issued" },
+		NextCollect:      func(k string) string { return k + " record the ballots collected" },
+		NextCount:        func(b, t string) string { return b + " key the ballots · " + t + " enter a tally sheet" },
+		NextDecide:       func(k string) string { return k + " close the count and announce" },
+		NextChoose:       func(k, v string) string { return k + " hold another round · " + v + " leave the seats vacant" },
+		NotNow:           "That is not the step now",
+		CountedByTally:   "A tally sheet was entered for this round; no ballots can be keyed",
+		CountedByBallots: "Ballots are being keyed for this round; no tally sheet can be entered",
+		ConfirmMethod: func(k string) string {
+			return "Has the congress adopted the method? Press " + k + " again to record it, esc cancels"
+		},
+		ConfirmDecide: func(k string) string { return "Press " + k + " again to close the count and announce, esc cancels" },
+		ConfirmOpen: func(k, r string, p, e int) string {
+			return fmt.Sprintf("Press %s again to open %s (%d of %d present), esc cancels", k, r, p, e)
+		},
+		ConfirmVacant: func(k, seats string) string {
+			return fmt.Sprintf("Press %s again to leave %s vacant, esc cancels", k, seats)
+		},
+		CountHow: func(b, t string) string {
+			return "Press " + b + " to key the ballots one by one, or " + t + " to enter a tally sheet"
+		},
+		AllDone:         "The election is complete",
+		MethodAdopted:   "Election method adopted",
+		VacancyDeclared: "Seats declared vacant",
+		RoundOpened: func(r string, p, e int) string {
+			return fmt.Sprintf("%s opened: %d expected, %d present", r, e, p)
+		},
+		Decided:    func(n int) string { return fmt.Sprintf("Count closed: %d elected in this round", n) },
+		NotANumber: "Please type a number",
+		IssuedOK:   func(n int) string { return fmt.Sprintf("Recorded: %d ballots issued", n) },
+		CollectedOK: func(i, c int) string {
+			return fmt.Sprintf("Recorded: %d issued, %d collected, the round is valid", i, c)
+		},
+		CollectedVoid: func(i, c int) string {
+			return fmt.Sprintf("%d collected is more than %d issued: the round is void and is voted again", c, i)
+		},
+		ScrutineersAdopted: func(s, c string) string {
+			return fmt.Sprintf("Scrutineer %s and chief scrutineer %s adopted", s, c)
+		},
+		PickHint: func(role string) string {
+			return "Type pinyin initials to find the " + strings.ToLower(role) + ", enter chooses, esc goes back"
+		},
+		Choosing:        func(role string) string { return "Choose the " + strings.ToLower(role) },
+		PickPlaceholder: "present formal delegates only",
+		IsCandidate:     "candidate",
+		PresentFormal:   func(n int) string { return fmt.Sprintf("%d people", n) },
+		MethodTitle:     "Election method", CandidatesTitle: "Candidates (ballot order)", ScrutineersTitle: "Scrutineers",
+		Adopted:   func(at string) string { return "✓ adopted " + at },
+		SeatsWith: func(total int, parts string) string { return fmt.Sprintf("%d: %s", total, parts) },
+		SeatsOnly: func(n int) string { return fmt.Sprintf("%d %s", n, plural(n, "seat", "seats")) },
+		CatSeats:  func(cat string, n int) string { return fmt.Sprintf("%s %d", cat, n) },
+		TermSeats: "Seats", TermCandidates: "Candidates", TermQuorum: "Quorum",
+		TermThreshold: "To be elected", TermWriteIns: "Write-ins", TermOver: "Over-selection",
+		TermRunoff: "Ties, shortfall", TermOrder: "Order",
+		RunoffWords: "a tie across the last seat is voted again among the tied, most approvals win; seats left open go to a second round among those not elected",
+		OrderWords:  "every candidate's votes are reported in ballot order; the elected are announced in the approved candidate order",
+		CandidatesWords: func(n, seats int) string {
+			if n > seats {
+				return fmt.Sprintf("%d for %d seats (competitive, %d more)", n, seats, n-seats)
+			}
+			return fmt.Sprintf("%d for %d seats (equal election)", n, seats)
+		},
+		QuorumWords: func(rule string, e, need int) string {
+			return fmt.Sprintf("present %s of the %d expected: at least %d", rule, e, need)
+		},
+		ThresholdWords: func(rule string, b agenda.Base, n, need int) string {
+			if n < 0 {
+				return fmt.Sprintf("approvals %s of the %s", rule, base[b])
+			}
+			return fmt.Sprintf("approvals %s of the %d %s: at least %d", rule, n, base[b], need)
+		},
+		WriteInsWords: func(w agenda.WriteIns) string {
+			if w == agenda.WriteInsNone {
+				return "not allowed"
+			}
+			return "one other person per ×, in the same category"
+		},
+		OverWords: func(o agenda.OverSelection, withCat bool) string {
+			if withCat && o == agenda.OverSelectionCategory {
+				return "more selections than a category's seats voids that category's part"
+			}
+			return "more selections than seats voids the ballot"
+		},
+		Scrutineer: "Scrutineer", Chief: "Chief scrutineer", Counters: "Counters", NotChosen: "not chosen",
+		IssuedLabel: "Ballots issued", CollectedLabel: "Ballots collected", NotYet: "not recorded",
+		QuorumSpeech: func(e, p int, f agenda.Fraction, need int, ok bool) string {
+			if ok {
+				return fmt.Sprintf("%d delegates are expected at this election and %d are present, %s of the expected: the election may proceed.", e, p, enRule(f))
+			}
+			return fmt.Sprintf("%d delegates are expected at this election and %d are present, not %s of the expected (%d needed): the election cannot proceed.", e, p, enRule(f), need)
+		},
+		BallotSpeech: func(i, c int) string {
+			switch {
+			case c > i:
+				return fmt.Sprintf("%d ballots were issued and %d collected, more than issued: the round is void and is voted again.", i, c)
+			case c < i:
+				return fmt.Sprintf("%d ballots were issued and %d collected, fewer than issued: the round is valid.", i, c)
+			}
+			return fmt.Sprintf("%d ballots were issued and %d collected, as many as issued: the round is valid.", i, c)
+		},
+		OpenSeats: "Seats", Slate: "Candidates", QuorumTitle: "Quorum (the chair reads)", BallotsTitle: "Ballots",
+		OpenedAt:   func(at string) string { return "opened " + at },
+		CountTitle: "Count", TallyEntered: "✓ Tally sheet entered, it agrees with the ballots collected",
+		NothingKeyed:   "No ballots keyed yet",
+		SingleEntry:    "Only one teller keys; another terminal with another teller name keying the same stack makes a double entry",
+		NoDiffs:        "✓ Both entries agree",
+		SpoiledDiffers: "spoiled or not", WriteInsDiffer: "write-ins differ",
+		Keyed: func(n, c int) string { return fmt.Sprintf("%d of %d keyed", n, c) },
+		DiffsTitle: func(n int) string {
+			return fmt.Sprintf("The entries differ at %d %s (correct from the paper ballot before announcing):", n, plural(n, "ballot", "ballots"))
+		},
+		DiffsShort: func(n int, list, k string) string {
+			return fmt.Sprintf("Entries differ at %d: no. %s · %s next", n, list, k)
+		},
+		StackPos:  func(i int) string { return fmt.Sprintf("no. %d", i) },
+		MissingAt: func(ts string) string { return "not keyed by " + ts },
+		MarkGlyph: func(m election.Mark) string {
+			switch m {
+			case election.Approve:
+				return "○"
+			case election.Disapprove:
+				return "×"
+			}
+			return "·"
+		},
+		BallotEntry: "Ballot entry", TallyEntry: "Tally sheet", NoOpenRound: "No round is being counted",
+		WriteInHint:    "Type the written-in name, tab changes the category, enter adds, esc cancels",
+		SpoilHint:      "Type why the ballot is spoiled (or nothing), enter saves it as spoiled, esc cancels",
+		SpoiledDefault: "declared spoiled by the scrutineers",
+		CorrectHint: func(p int) string {
+			return fmt.Sprintf("Correcting no. %d: key it again from the paper ballot, enter saves", p)
+		},
+		Valid: "valid", Invalid: "invalid", NothingToRemove: "No ballot of yours to take back",
+		Saved: func(n, c int, w string) string { return fmt.Sprintf("No. %d saved (%s) · %d of %d keyed", n, w, n, c) },
+		Corrected: func(p int, w string, d int) string {
+			if d == 0 {
+				return fmt.Sprintf("No. %d corrected (%s) · both entries agree", p, w)
+			}
+			return fmt.Sprintf("No. %d corrected (%s) · %d still differ", p, w, d)
+		},
+		Removed: func(n int) string {
+			return fmt.Sprintf("No. %d taken back and put in the editor; fix it and press enter", n)
+		},
+		Correcting: func(p, k, c int) string {
+			return fmt.Sprintf("Correcting no. %d (%d of %d keyed)", p, k, c)
+		},
+		BallotNo:      func(n, c int) string { return fmt.Sprintf("Ballot %d of %d collected", n, c) },
+		KeyedSoFar:    func(n int) string { return fmt.Sprintf("%d keyed", n) },
+		OtherTeller:   func(t string, n int) string { return fmt.Sprintf("%s: %d keyed", t, n) },
+		CandidateHead: "Candidate", CategoryHead: "Category", MarkHead: "Mark",
+		ApproveShort: "For", DisapproveShort: "Against", AbstainShort: "Abst.",
+		WriteInLabel: "Write-ins", SpoilLabel: "Spoiled because", InvalidLabel: "Invalid",
+		TallyHint:   "digits fill · ↑↓←→ tab move · w write-in line · W delete it · enter submits · esc back",
+		VoidWriteIn: func(r string) string { return "(void: " + r + ")" },
+		VoidReason: func(code string) string {
+			switch code {
+			case election.VoidNotAllowed:
+				return "the method allows none"
+			case election.VoidRoundKind:
+				return "none in a runoff or second round"
+			case election.VoidUnknownCategory:
+				return "unknown category"
+			case election.VoidListed:
+				return "a listed candidate"
+			case election.VoidRepeated:
+				return "written twice"
+			case election.VoidNoDisapproval:
+				return "no unused × in its category"
+			}
+			return code
+		},
+		SpoiledReason: func(r string) string { return "spoiled (" + r + ")" },
+		OverSelected: func(cat string, sel, seats int) string {
+			return fmt.Sprintf("%s%d selected, more than %d %s", catOf(cat), sel, seats, plural(seats, "seat", "seats"))
+		},
+		Selections: func(n int) string { return fmt.Sprintf("%d selected", n) },
+		TallySaved: func(c int) string {
+			return fmt.Sprintf("Tally sheet entered; it agrees with the %d ballots collected", c)
+		},
+		CollectedIs: func(n int) string { return fmt.Sprintf("%d collected", n) },
+		TallyRefused: func(e *election.TallyError) string {
+			who := ""
+			switch {
+			case e.Candidate != "":
+				who = e.Candidate + ": "
+			case e.Category != "":
+				who = e.Category + ": "
+			}
+			g, w := e.Got, e.Want
+			var why string
+			switch e.Reason {
+			case election.TallySum:
+				why = fmt.Sprintf("for + against + abstain is %d, the category's valid ballots are %d", g, w)
+			case election.TallyInvalidOver:
+				why = fmt.Sprintf("%d invalid is more than the %d collected", g, w)
+			case election.TallyInvalidUnequal:
+				why = fmt.Sprintf("%d invalid differs from the other categories' %d (a ballot is valid or invalid as a whole)", g, w)
+			case election.TallyNegative:
+				why = fmt.Sprintf("%d is negative", g)
+			default:
+				why = fmt.Sprintf("%s (got %d, want %d)", e.Reason, g, w)
+			}
+			return "The tally sheet does not add up: " + who + why
+		},
+		ResultsTitle: func(r string) string { return "Results of " + strings.ToLower(r[:1]) + r[1:] },
+		RoundOf:      func(i, n int, k string) string { return fmt.Sprintf("%d rounds, %s to switch", n, k) },
+		CountsLine: func(e, p, i, c, v, inv int) string {
+			return fmt.Sprintf("expected %d   present %d   issued %d   collected %d   valid %d   invalid %d", e, p, i, c, v, inv)
+		},
+		Undecided: func(r *election.Result) string {
+			if !r.QuorumMet {
+				return fmt.Sprintf("%d present, below the election quorum (%d needed): this round is not counted.", r.Present, r.QuorumNeed)
+			}
+			return fmt.Sprintf("%d ballots were issued and %d collected, more than issued: the round is void and is voted again.", r.Issued, r.Collected)
+		},
+		RunoffRule: "Runoff: among the tied, the most approvals win",
+		ThresholdLine: func(cat, rule string, b agenda.Base, n, need int) string {
+			return fmt.Sprintf("To be elected: approvals %s of the %d %s, at least %d", rule, n, base[b], need)
+		},
+		ThresholdMark: func(n int) string { return fmt.Sprintf("threshold %d", n) },
+		PendingRunoff: func(cat string, seats int, names string) string {
+			return fmt.Sprintf("↻ Runoff: %s%d %s among %s", catOf(cat), seats, plural(seats, "seat", "seats"), names)
+		},
+		PendingSecond: func(cat string, seats int, names string) string {
+			return fmt.Sprintf("↻ Second round: %s%d %s open, candidates %s", catOf(cat), seats, plural(seats, "seat", "seats"), names)
+		},
+		SpeechTitle: "To read", ElectedTitle: "Elected",
+		Status: func(s election.Status, k election.Kind) string {
+			switch s {
+			case election.Elected:
+				return "elected"
+			case election.InRunoff:
+				return "to runoff"
+			}
+			return "not elected"
+		},
+		CategoryLine: func(cat string, seats, valid int) string {
+			return fmt.Sprintf("%s · %d %s · %d valid", cat, seats, plural(seats, "seat", "seats"), valid)
+		},
+		ReportLine: func(n string, a, d, ab int) string {
+			return fmt.Sprintf("%s, %d for, %d against, %d abstaining", n, a, d, ab)
+		},
+		ReportWriteIn: func(n string, a int) string { return fmt.Sprintf("written in: %s, %d for", n, a) },
+		ChiefReport: func(c string, v, inv int) string {
+			return fmt.Sprintf("Chief scrutineer %s reports: %d valid ballots, %d invalid. The votes, in ballot order: ", c, v, inv)
+		},
+		JoinReport: func(l []string) string { return strings.Join(l, "; ") + "." },
+		ElectedSpeech: func(r string, names []string) string {
+			if len(names) == 0 {
+				return "No candidate was elected in " + strings.ToLower(r[:1]) + r[1:] + "."
+			}
+			return fmt.Sprintf("By the election method, elected in %s (in candidate order): %s; %d in all.", strings.ToLower(r[:1])+r[1:], strings.Join(names, ", "), len(names))
+		},
+		RunoffSpeech: func(cat string, seats int, names string) string {
+			return fmt.Sprintf("%s are tied: by the method, %s%d %s will be voted again among them, the most approvals win.", names, catOf(cat), seats, plural(seats, "seat is", "seats are"))
+		},
+		SecondSpeech: func(cat string, seats int) string {
+			return fmt.Sprintf("%s%d %s still open: a second round will be held among the candidates not elected.", catOf(cat), seats, plural(seats, "seat is", "seats are"))
+		},
+		FinalSpeech: func(names []string, vac string) string {
+			s := fmt.Sprintf("The election is over. Elected (in candidate order): %s; %d in all.", strings.Join(names, ", "), len(names))
+			if vac != "" {
+				s += " Vacant: " + vac + "."
+			}
+			return s
+		},
+		VacantWords: func(n int) string { return fmt.Sprintf("%d vacant", n) },
+		ScrutineerRefused: func(name, role, reason string) string {
+			r := map[string]string{session.ReasonNotFormal: "not a formal delegate", session.ReasonNotPresent: "not present", session.ReasonCandidate: "a candidate in this election",
+				session.ReasonSamePerson: "the same person as the scrutineer"}[reason]
+			if r == "" {
+				r = reason
+			}
+			what := "scrutineer"
+			if role == "chief" {
+				what = "chief scrutineer"
+			}
+			return fmt.Sprintf("%s cannot be %s: %s", name, what, r)
+		},
+		BallotRefused: func(p, k, c int, reason string) string {
+			switch reason {
+			case "stack_full":
+				return fmt.Sprintf("%d keyed, as many as the %d collected: no more ballots", k, c)
+			case "empty":
+				return "No ballot of yours to take back"
+			case "bad_index":
+				return fmt.Sprintf("No. %d is not keyed yet (%d keyed)", p, k)
+			}
+			return fmt.Sprintf("No. %d cannot be saved: %s", p, reason)
+		},
+		MismatchRefused: func(ts []string, ls []int, c, d int) string {
+			var parts []string
+			for i, t := range ts {
+				parts = append(parts, fmt.Sprintf("%s %d", t, ls[i]))
+			}
+			return fmt.Sprintf("Cannot announce: %d to key, keyed %s; %d differ", c, strings.Join(parts, ", "), d)
+		},
+		IssueRefused: func(n, p int) string {
+			return fmt.Sprintf("Cannot issue %d ballots: only %d formal delegates are present", n, p)
+		},
+		HelpNext: "next step", HelpBack: "back", HelpScroll: "scroll", HelpRounds: "rounds",
+		HelpBallots: "key ballots", HelpTally: "tally sheet", HelpVacant: "vacant",
+		HelpApprove: "for", HelpDisapprove: "against", HelpAbstain: "abstain", HelpRow: "candidate",
+		HelpBackRow: "back one", HelpSave: "save ballot", HelpWriteIn: "write-in", HelpDropWriteIn: "drop write-in",
+		HelpSpoil: "spoiled", HelpRemove: "take back last", HelpStack: "earlier/later ballot", HelpNextDiff: "next difference",
+		HelpCategory: "category", HelpCell: "move", HelpWriteInRow: "write-in line", HelpSubmit: "submit",
+		Sentinels: []sentinel{
+			{session.ErrNoElection, "This congress has no election", true},
+			{session.ErrMethodNotAdopted, "The election method has not been adopted", false},
+			{session.ErrNoScrutineers, "The scrutineers have not been adopted", false},
+			{session.ErrVoteStarted, "Voting has started; the method can no longer change", false},
+			{session.ErrRoundOpen, "This round is not finished yet", false},
+			{session.ErrNoOpenRound, "No round is open", true},
+			{session.ErrNothingToHold, "Every seat is filled or vacant; no round is due", true},
+			{session.ErrNotIssued, "Record the ballots issued first", false},
+			{session.ErrNotCollected, "Record the ballots collected first", false},
+			{session.ErrAlreadyRecorded, "That number is already recorded for this round", true},
+			{session.ErrRoundVoid, "The round is void (more collected than issued); vote again", false},
+			{session.ErrMixedEntry, "This round is counted the other way (ballots or tally sheet)", false},
+			{session.ErrNoVacancy, "Only seats left open after a second round can be declared vacant", false},
+		},
+		HelpPick: "choose", HelpConfirm: "confirm",
+	}
+}
