@@ -23,7 +23,7 @@ func TestLayers(t *testing.T) {
 		{"session/rule", []string{"podium/session", "podium/data", "podium/tui", "charm.land/", "os"}, true},
 		{"session/election", []string{"=podium/session", "podium/data", "podium/tui", "charm.land/", "go.etcd.io/bbolt", "os"}, true},
 		{"data", []string{"podium/tui", "podium/agenda", "charm.land/"}, false},
-		{"tui", []string{"podium/data", "go.etcd.io/bbolt"}, false},
+		{"tui", []string{"podium/data", "podium/session/rule", "go.etcd.io/bbolt"}, false},
 	}
 	for _, r := range rules {
 		files, _ := filepath.Glob(filepath.Join(r.dir, "*.go"))

@@ -7,7 +7,6 @@ import (
 	"podium/agenda"
 	"podium/session"
 	"podium/session/election"
-	"podium/session/rule"
 )
 
 // The election screen's rendering: the step strip, the panels of each
@@ -172,20 +171,18 @@ func (e *voteScreen) methodPanel(v *session.Vote) []string {
 		seats = t.SeatsOnly(m.Seats)
 	}
 	baseN := exp
-	switch m.ThresholdBase {
-	case agenda.BasePresent:
+	if m.ThresholdBase == agenda.BasePresent {
 		baseN = c.Snap.Count.Present
-	case agenda.BaseValid:
-		baseN = -1
 	}
-	need := -1
-	if baseN >= 0 {
-		need = rule.Need(m.Threshold, baseN)
+	need, known := v.ThresholdNeed(c.Snap.Count)
+	if !known {
+		baseN, need = -1, -1
 	}
+	_, quorumNeed := v.RoundQuorum(session.Count{Expected: exp})
 	rows := [][2]string{
 		{t.TermSeats, seats},
 		{t.TermCandidates, t.CandidatesWords(len(v.Candidates), m.Seats)},
-		{t.TermQuorum, t.QuorumWords(c.Texts.Rule(m.Quorum), exp, rule.Need(m.Quorum, exp))},
+		{t.TermQuorum, t.QuorumWords(c.Texts.Rule(m.Quorum), exp, quorumNeed)},
 		{t.TermThreshold, t.ThresholdWords(c.Texts.Rule(m.Threshold), m.ThresholdBase, baseN, need)},
 		{t.TermWriteIns, t.WriteInsWords(m.WriteIns)},
 		{t.TermOver, t.OverWords(m.OverSelection, len(m.Categories) > 0)},
@@ -311,10 +308,8 @@ func (e *voteScreen) numberInput() string {
 // §6.5), with the live numbers.
 func (e *voteScreen) quorumWords(v *session.Vote, cnt session.Count) (string, bool) {
 	t := e.c.Texts.V
-	m := v.Method
-	need := rule.Need(m.Quorum, cnt.Expected)
-	ok := rule.Meets(m.Quorum, cnt.Present, cnt.Expected)
-	return t.QuorumSpeech(cnt.Expected, cnt.Present, m.Quorum, need, ok), ok
+	ok, need := v.RoundQuorum(cnt)
+	return t.QuorumSpeech(cnt.Expected, cnt.Present, v.Method.Quorum, need, ok), ok
 }
 
 // nextRoundLines shows the round OpenRound would open, with the quorum
