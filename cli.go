@@ -27,8 +27,12 @@ func (g *globals) flags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { commandUsage(stderr, fs) }
-	fs.StringVar(&g.db, "db", defaultDBPath(), "the database `FILE`")
-	fs.StringVar(&g.lang, "lang", "", "the language of the screens: zh or en (default from the locale)")
+	db := g.db // given before the command, or the default
+	if db == "" {
+		db = defaultDBPath()
+	}
+	fs.StringVar(&g.db, "db", db, "the database `FILE`")
+	fs.StringVar(&g.lang, "lang", g.lang, "the language of the screens: zh or en (default from the locale)")
 	return fs
 }
 

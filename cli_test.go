@@ -55,6 +55,13 @@ func TestNewVerifyBackup(t *testing.T) {
 	if code != 0 || !regexp.MustCompile(`^ok 1 [0-9a-f]{64}\n$`).MatchString(out) || errs != "" {
 		t.Fatalf("verify: %d %q %q", code, out, errs)
 	}
+	// Global flags may also come before the command.
+	if code, out2, errs := podium(t, "--db", db, "--lang", "en", "verify"); code != 0 || out2 != out {
+		t.Fatalf("podium --db … verify: %d %q %q", code, out2, errs)
+	}
+	if code, _, _ := podium(t, "--nonsense"); code != exitUsage {
+		t.Fatalf("an unknown global flag: exit %d", code)
+	}
 	head := strings.Fields(out)[2]
 
 	copyPath := filepath.Join(dir, "copy.db")

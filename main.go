@@ -69,18 +69,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	var err error
+	g := &globals{}
 	if name == "" {
-		g := &globals{}
+		// Global flags may come before a command: podium --db x.db verify.
 		fs := g.flags("podium", stderr)
 		fs.Usage = func() { usage(stderr) }
-		if err = fs.Parse(args); err == nil {
-			if fs.NArg() > 0 {
-				err = usageError("unexpected argument %q", fs.Arg(0))
-			} else {
-				err = runOpen(g, stdout, stderr)
+		if err = fs.Parse(args); err == nil && fs.NArg() > 0 {
+			name, args = fs.Arg(0), fs.Args()[1:]
+			if name == "help" {
+				usage(stdout)
+				return 0
 			}
+		} else if err == nil {
+			err = runOpen(g, stdout, stderr)
+		} else if !errors.Is(err, flag.ErrHelp) {
+			err = exitError{code: exitUsage} // flag has said what is wrong
 		}
-	} else {
+	}
+	if name != "" && err == nil {
 		var c *command
 		for _, k := range commands() {
 			if k.name == name {
@@ -93,7 +99,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			usage(stderr)
 			return exitUsage
 		}
-		err = c.run(&globals{}, args, stdout, stderr)
+		err = c.run(g, args, stdout, stderr)
 	}
 	switch {
 	case err == nil:
