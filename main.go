@@ -147,6 +147,7 @@ type exitError struct {
 	msg  string
 }
 
+// Error returns the message.
 func (e exitError) Error() string { return e.msg }
 
 func usageError(format string, a ...any) error {

@@ -177,6 +177,7 @@ type methodSeats struct {
 	v   int
 }
 
+// UnmarshalTOML reads a methodSeats from its TOML value, refusing a value of the wrong type.
 func (s *methodSeats) UnmarshalTOML(data any) error {
 	n, err := methodSeatsOf(data)
 	s.set, s.v = true, n
@@ -201,6 +202,7 @@ type methodFrac struct {
 
 var methodFracRE = regexp.MustCompile(`^\s*([0-9]{1,7})\s*/\s*([0-9]{1,7})\s*$`)
 
+// UnmarshalTOML reads a methodFrac from its TOML value, refusing a value of the wrong type.
 func (f *methodFrac) UnmarshalTOML(data any) error {
 	s, ok := data.(string)
 	if !ok {
@@ -223,6 +225,7 @@ type methodBool struct {
 	set, v bool
 }
 
+// UnmarshalTOML reads a methodBool from its TOML value, refusing a value of the wrong type.
 func (b *methodBool) UnmarshalTOML(data any) error {
 	v, ok := data.(bool)
 	if !ok {
@@ -255,18 +258,21 @@ func (e *methodEnum) unmarshal(data any, allowed ...string) error {
 
 type methodBase struct{ methodEnum }
 
+// UnmarshalTOML reads a methodBase from its TOML value, refusing a value of the wrong type.
 func (e *methodBase) UnmarshalTOML(data any) error {
 	return e.unmarshal(data, string(BaseExpected), string(BasePresent), string(BaseValid))
 }
 
 type methodWriteIns struct{ methodEnum }
 
+// UnmarshalTOML reads a methodWriteIns from its TOML value, refusing a value of the wrong type.
 func (e *methodWriteIns) UnmarshalTOML(data any) error {
 	return e.unmarshal(data, string(WriteInsNone), string(WriteInsWithDisapproval))
 }
 
 type methodOverSelection struct{ methodEnum }
 
+// UnmarshalTOML reads a methodOverSelection from its TOML value, refusing a value of the wrong type.
 func (e *methodOverSelection) UnmarshalTOML(data any) error {
 	return e.unmarshal(data, string(OverSelectionCategory), string(OverSelectionBallot))
 }
@@ -276,6 +282,7 @@ type methodCats struct {
 	v   []map[string]any
 }
 
+// UnmarshalTOML reads a methodCats from its TOML value, refusing a value of the wrong type.
 func (c *methodCats) UnmarshalTOML(data any) error {
 	switch d := data.(type) {
 	case []map[string]any:
