@@ -43,6 +43,10 @@ type ballotEntry struct {
 	text  string
 	cat   int // category of the write-in being typed
 
+	// teller is who keys: the terminal's actor, or its second teller
+	// (actor + "/2") when two tellers share one keyboard for double entry.
+	teller string
+
 	tally struct { // running tally of the teller's stack, cached
 		seq uint64
 		res election.Result
@@ -50,7 +54,23 @@ type ballotEntry struct {
 	}
 }
 
-func newBallotEntry(c *Common) *ballotEntry { return &ballotEntry{c: c} }
+func newBallotEntry(c *Common) *ballotEntry { return &ballotEntry{c: c, teller: c.Actor} }
+
+// swapTeller hands the keyboard to the other teller of this terminal: the
+// second teller keys the same stack again, and podium compares the two.
+func (b *ballotEntry) swapTeller() {
+	if b.teller == b.c.Actor {
+		b.teller = b.c.Actor + "/2"
+	} else {
+		b.teller = b.c.Actor
+	}
+	b.round = 0 // a fresh editor after this teller's stack
+	b.tally.ok = false
+	b.begin()
+}
+
+// meta is a command's time and actor: the teller keying.
+func (b *ballotEntry) meta() session.Meta { return session.Meta{At: b.c.Now(), Actor: b.teller} }
 
 func (b *ballotEntry) setSize(w, h int) { b.w, b.h = w, h }
 
@@ -68,7 +88,7 @@ func (b *ballotEntry) cur() (*session.Vote, *session.Round) {
 }
 
 // mine is this teller's keyed stack.
-func (b *ballotEntry) mine(r *session.Round) []election.Ballot { return r.Entries[b.c.Actor] }
+func (b *ballotEntry) mine(r *session.Round) []election.Ballot { return r.Entries[b.teller] }
 
 // reset forgets the editor (a new round opened).
 func (b *ballotEntry) reset() { b.round = 0 }
@@ -174,6 +194,9 @@ func (b *ballotEntry) update(msg tea.Msg) (n *note, back bool) {
 		return &note{noteInfo, t.SpoilHint}, false
 	case key.Matches(k, vk.Remove):
 		return b.remove(r), false
+	case key.Matches(k, vk.Teller):
+		b.swapTeller()
+		return &note{noteInfo, t.TellerNow(b.teller)}, false
 	case key.Matches(k, vk.Prev):
 		b.load(b.pos - 1)
 	case key.Matches(k, vk.NextBallot):
@@ -280,7 +303,7 @@ func (b *ballotEntry) save(r *session.Round) *note {
 	}
 	bal := b.ballot()
 	verdict := judgeBallot(t, c.Snap.Vote, r, bal)
-	if _, err := c.Exec(session.EnterBallot{Meta: c.Meta(), Index: idx, Ballot: bal}); err != nil {
+	if _, err := c.Exec(session.EnterBallot{Meta: b.meta(), Index: idx, Ballot: bal}); err != nil {
 		text, _ := c.Texts.Refusal(err, c.personName)
 		return &note{noteErr, text}
 	}
@@ -318,7 +341,7 @@ func (b *ballotEntry) remove(r *session.Round) *note {
 		return &note{noteInfo, t.NothingToRemove}
 	}
 	last := mine[len(mine)-1]
-	if _, err := c.Exec(session.RemoveBallot{Meta: c.Meta()}); err != nil {
+	if _, err := c.Exec(session.RemoveBallot{Meta: b.meta()}); err != nil {
 		text, _ := c.Texts.Refusal(err, c.personName)
 		return &note{noteErr, text}
 	}
@@ -363,7 +386,7 @@ func (b *ballotEntry) view() []string {
 	}
 	mine := b.mine(r)
 	lines := []string{spread(s.Title.Render(t.RoundName(r.No, r.Kind, false)+" · "+t.BallotEntry),
-		s.Dim.Render(t.Teller(b.c.Actor)), b.w)}
+		s.Dim.Render(t.Teller(b.teller)), b.w)}
 
 	// Where in the stack, and the other tellers.
 	var where string
@@ -374,7 +397,7 @@ func (b *ballotEntry) view() []string {
 	}
 	var others []string
 	for _, tl := range r.Tellers {
-		if tl != b.c.Actor {
+		if tl != b.teller {
 			others = append(others, t.OtherTeller(tl, len(r.Entries[tl])))
 		}
 	}
@@ -464,7 +487,7 @@ func (b *ballotEntry) otherAt(r *session.Round) (*election.Ballot, string) {
 		return nil, ""
 	}
 	for _, tl := range r.Tellers {
-		if tl != b.c.Actor && b.pos < len(r.Entries[tl]) {
+		if tl != b.teller && b.pos < len(r.Entries[tl]) {
 			bal := r.Entries[tl][b.pos]
 			return &bal, tl
 		}

@@ -419,3 +419,32 @@ func TestRunoffSecondRoundAndVacancy(t *testing.T) {
 	}
 	checkFrame(t, m, 120, 40)
 }
+
+// TestTwoTellersOneKeyboard: with f3 the second teller of the same
+// terminal keys the same stack; a difference keeps the round undecided
+// until corrected.
+func TestTwoTellersOneKeyboard(t *testing.T) {
+	sess := electionSession(t, 118)
+	m := newTestModel(t, sess, "zh", 120, 40)
+	setupRound(t, m, "118", "2")
+	press(m, 'b')
+	for _, row := range []string{"ooo", "oxo"} {
+		typeText(m, row)
+		enter(m)
+	}
+	press(m, tea.KeyF3) // the second teller takes the keyboard
+	for _, row := range []string{"ooo", "ooo"} {
+		typeText(m, row)
+		enter(m)
+	}
+	r := vote(sess).Current()
+	if len(r.Tellers) != 2 || r.Tellers[1] != r.Tellers[0]+"/2" {
+		t.Fatalf("tellers %v", r.Tellers)
+	}
+	if d := r.PendingDiffers(); len(d) != 1 || d[0] != 1 {
+		t.Fatalf("differences %v", d)
+	}
+	if _, err := sess.Execute(session.DecideRound{Meta: session.Meta{At: t0, Actor: "host"}}); err == nil {
+		t.Fatal("decided with a difference between the tellers")
+	}
+}

@@ -77,6 +77,7 @@ func NewKeyMap(t *Texts) *KeyMap {
 		DropWriteIn: b([]string{"W"}, "W", v.HelpDropWriteIn),
 		Spoil:       b([]string{"s"}, "s", v.HelpSpoil),
 		Remove:      b([]string{"ctrl+z"}, "ctrl+z", v.HelpRemove),
+		Teller:      b([]string{"f3"}, "f3", v.HelpTeller),
 		Prev:        b([]string{"pgup", "["}, "pgup/pgdn", v.HelpStack),
 		NextBallot:  b([]string{"pgdown", "]"}, "pgdn", v.HelpStack),
 		NextDiff:    b([]string{"n"}, "n", v.HelpNextDiff),
@@ -102,7 +103,7 @@ type VoteKeys struct {
 	Next, Back, Scroll, Rounds, Ballots, Tally, Vacant key.Binding
 	// Ballot entry.
 	Approve, Disapprove, Abstain, Row, Clear, Save, WriteIn, DropWriteIn key.Binding
-	Spoil, Remove, Prev, NextBallot, NextDiff, Category                  key.Binding
+	Spoil, Remove, Prev, NextBallot, NextDiff, Category, Teller          key.Binding
 	// Tally-sheet entry.
 	Cell, AddRow, Submit key.Binding
 	// Inputs.
@@ -192,7 +193,7 @@ func (h voteHelp) FullHelp() [][]key.Binding {
 		return [][]key.Binding{
 			{v.Approve, v.Disapprove, v.Abstain, v.Row, v.Clear},
 			{v.Save, v.WriteIn, v.DropWriteIn, v.Spoil, v.Remove},
-			{v.Prev, v.NextDiff, v.Back, h.k.Help, h.k.Quit},
+			{v.Prev, v.NextDiff, v.Teller, v.Back, h.k.Help, h.k.Quit},
 		}
 	case modeTally:
 		return [][]key.Binding{{v.Cell, v.AddRow, v.DropWriteIn, v.Submit, v.Back}, gen}

@@ -114,6 +114,8 @@ type VoteTexts struct {
 	HelpDisapprove, HelpAbstain, HelpRow            string
 	HelpBackRow, HelpSave, HelpWriteIn              string
 	HelpDropWriteIn, HelpSpoil, HelpRemove          string
+	HelpTeller                                      string                // f3: the other teller keys
+	TellerNow                                       func(t string) string // after f3
 	HelpStack, HelpNextDiff, HelpCategory           string
 	HelpCell, HelpWriteInRow, HelpSubmit, HelpPick  string
 	HelpConfirm                                     string

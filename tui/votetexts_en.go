@@ -347,7 +347,10 @@ func enVoteTexts() *VoteTexts {
 		HelpBallots: "key ballots", HelpTally: "tally sheet", HelpVacant: "vacant",
 		HelpApprove: "for", HelpDisapprove: "against", HelpAbstain: "abstain", HelpRow: "candidate",
 		HelpBackRow: "back one", HelpSave: "save ballot", HelpWriteIn: "write-in", HelpDropWriteIn: "drop write-in",
-		HelpSpoil: "spoiled", HelpRemove: "take back last", HelpStack: "earlier/later ballot", HelpNextDiff: "next difference",
+		HelpSpoil: "spoiled", HelpRemove: "take back last", HelpTeller: "other teller",
+		TellerNow: func(t string) string {
+			return "Now keying: " + t + "; both tellers key the same stack and podium compares them"
+		}, HelpStack: "earlier/later ballot", HelpNextDiff: "next difference",
 		HelpCategory: "category", HelpCell: "move", HelpWriteInRow: "write-in line", HelpSubmit: "submit",
 		Sentinels: []sentinel{
 			{session.ErrNoElection, "This congress has no election", true},

@@ -361,7 +361,10 @@ func zhVoteTexts() *VoteTexts {
 		HelpBallots: "录入选票", HelpTally: "录入计票单", HelpVacant: "宣布缺额",
 		HelpApprove: "赞成", HelpDisapprove: "不赞成", HelpAbstain: "弃权", HelpRow: "候选人",
 		HelpBackRow: "退一格", HelpSave: "保存此票", HelpWriteIn: "另选他人", HelpDropWriteIn: "删另选人",
-		HelpSpoil: "作废票", HelpRemove: "撤回上一张", HelpStack: "翻到前后张", HelpNextDiff: "下一处不一致",
+		HelpSpoil: "作废票", HelpRemove: "撤回上一张", HelpTeller: "换计票人",
+		TellerNow: func(t string) string {
+			return "现在由 " + t + " 录入；两人录入同一叠选票，系统逐张比对"
+		}, HelpStack: "翻到前后张", HelpNextDiff: "下一处不一致",
 		HelpCategory: "类别", HelpCell: "移动", HelpWriteInRow: "加另选人", HelpSubmit: "提交计票单",
 		Sentinels: []sentinel{
 			{session.ErrNoElection, "本次大会没有设置选举", true},
