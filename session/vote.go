@@ -46,7 +46,9 @@ type Round struct {
 	Opened Stamp
 	// Issued and Collected are -1 until recorded.
 	Issued, Collected int
-	// IssuedCount is the attendance when ballots were issued.
+	// IssuedCount is the attendance when ballots were issued: the round's
+	// expected and present as counted (quorum, base present, issued <=
+	// present).
 	IssuedCount Count
 	// Entries are each teller's keyed ballots, in stack order.
 	Entries map[string][]election.Ballot
@@ -87,7 +89,8 @@ type AdoptScrutineers struct {
 type OpenRound struct{ Meta }
 
 // IssueBallots records the ballots issued (发出) in the open round; no
-// more than the formal delegates present.
+// more than the formal delegates present, and only with the election
+// quorum (RULES §2). The round is counted with the attendance then.
 type IssueBallots struct {
 	Meta
 	N int

@@ -16,6 +16,11 @@ type PendingRound struct {
 	election.Pending
 }
 
+// holdable reports whether a round can be held for p: seats and someone
+// to vote on. A second round with nobody left (fewer candidates than
+// seats) can only be left vacant.
+func (p PendingRound) holdable() bool { return p.Seats > 0 && len(p.Slate) > 0 }
+
 // Current returns the last round, or nil before the first.
 func (v *Vote) Current() *Round {
 	if len(v.Rounds) == 0 {
@@ -44,7 +49,7 @@ func (v *Vote) Next() (r election.Round, revote, ok bool) {
 	for _, kind := range []election.Kind{election.Runoff, election.Second} {
 		r := election.Round{Method: v.Method, Kind: kind, Seats: map[string]int{}}
 		for _, p := range v.Pending {
-			if p.Kind == kind && p.Seats > 0 && len(p.Slate) > 0 {
+			if p.Kind == kind && p.holdable() {
 				r.Slate = append(r.Slate, p.Slate...)
 				r.Seats[p.Category] += p.Seats
 			}
@@ -82,9 +87,11 @@ func (v *Vote) Elected() []agenda.Candidate {
 				listed = append(listed, v.Candidates[i])
 				continue
 			}
+			// A write-in person: in a runoff they stand on the slate, so
+			// their category is on their count line, write-in or not.
 			cat := ""
 			for _, c := range r.Result.Candidates {
-				if c.Name == name && c.WriteIn {
+				if c.Name == name {
 					cat = c.Category
 				}
 			}
@@ -189,7 +196,12 @@ func decideVote(st *State, cmd Command) ([]Body, error) {
 		if cur.Issued >= 0 {
 			return nil, ErrAlreadyRecorded
 		}
+		// A ballot issue needs the quorum (RULES §2), however many
+		// arrived or left since the round opened.
 		cnt := st.Count()
+		if !rule.Meets(v.Method.Quorum, cnt.Present, cnt.Expected) {
+			return nil, &QuorumError{What: "election", Rule: v.Method.Quorum, Count: cnt, Need: rule.Need(v.Method.Quorum, cnt.Expected)}
+		}
 		if c.N <= 0 || c.N > cnt.Present {
 			return nil, &IssueError{N: c.N, Present: cnt.Present}
 		}
@@ -338,14 +350,17 @@ func normWriteIns(w []election.WriteIn) []election.WriteIn {
 func (r *Round) Agreed() error { return agreed(r) }
 
 // CanVacate reports whether the host may leave the seats still open
-// vacant: the last round was a decided second round and seats are still
-// due to a second round (RULES §6.4 step 4).
+// vacant: seats are still due to a second round, and either the last round
+// was a decided second round or no second round can be held for them
+// (nobody left to vote on) (RULES §6.4 step 4).
 func (v *Vote) CanVacate() bool {
 	cur := v.Current()
-	if cur == nil || cur.Decided == nil || cur.Kind != election.Second {
+	if cur == nil || cur.Decided == nil {
 		return false
 	}
-	return slices.ContainsFunc(v.Pending, func(p PendingRound) bool { return p.Kind == election.Second })
+	second := func(p PendingRound) bool { return p.Kind == election.Second }
+	holdable := func(p PendingRound) bool { return second(p) && p.holdable() }
+	return slices.ContainsFunc(v.Pending, second) && (cur.Kind == election.Second || !slices.ContainsFunc(v.Pending, holdable))
 }
 
 // ElectionRound returns r as package election counts it, without ballots:
@@ -361,11 +376,18 @@ func (r *Round) PendingDiffers() []int {
 	return nil
 }
 
-// counted returns the round as package election counts it.
+// counted returns the round as package election counts it. Its attendance
+// is the one the ballots were issued to (checked for quorum then, and
+// issued <= present), else the one the round opened with: delegates may
+// arrive or leave in between (RULES §2, §6.2).
 func (v *Vote) counted(r *Round, ballots []election.Ballot) election.Round {
+	cnt := r.Opened.Count
+	if r.Issued >= 0 {
+		cnt = r.IssuedCount
+	}
 	return election.Round{
 		Method: v.Method, Slate: r.Slate, Kind: r.Kind, Seats: r.Seats,
-		Expected: r.Opened.Count.Expected, Present: r.Opened.Count.Present, Issued: r.Issued,
+		Expected: cnt.Expected, Present: cnt.Present, Issued: r.Issued,
 		Ballots: ballots,
 	}
 }
@@ -414,8 +436,8 @@ func (st *State) applyVote(e Event) error {
 		if o.Round != len(v.Rounds)+1 {
 			return &CorruptError{e.Seq, "round opened out of order"}
 		}
-		if !o.Revote {
-			v.Pending = slices.DeleteFunc(v.Pending, func(p PendingRound) bool { return p.Kind == o.Kind })
+		if !o.Revote { // the round holds every holdable pending of its kind (Next)
+			v.Pending = slices.DeleteFunc(v.Pending, func(p PendingRound) bool { return p.Kind == o.Kind && p.holdable() })
 		}
 		v.Rounds = append(v.Rounds, &Round{No: o.Round, Kind: o.Kind, Slate: o.Slate, Seats: o.Seats,
 			Opened: *stamp(o.Count), Issued: -1, Collected: -1, Entries: map[string][]election.Ballot{}})
