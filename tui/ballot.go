@@ -361,14 +361,9 @@ func (b *ballotEntry) running(v *session.Vote, r *session.Round) election.Result
 	if b.tally.ok && b.tally.seq == b.c.Snap.Seq {
 		return b.tally.res
 	}
-	mine := b.mine(r)
-	cnt := r.Opened.Count
-	issued := max(r.Issued, len(mine))
-	res := election.Count(election.Round{
-		Method: v.Method, Slate: r.Slate, Kind: r.Kind, Seats: r.Seats,
-		Expected: max(cnt.Expected, issued), Present: max(cnt.Present, issued), Issued: issued,
-		Ballots: mine,
-	})
+	round := v.ElectionRound(r) // as the decision will count it
+	round.Ballots = b.mine(r)
+	res := election.Count(round)
 	b.tally.seq, b.tally.res, b.tally.ok = b.c.Snap.Seq, res, true
 	return res
 }
