@@ -25,6 +25,7 @@ type SetupError struct {
 	Reason string
 }
 
+// Error says what was refused, with the numbers.
 func (e *SetupError) Error() string {
 	return fmt.Sprintf("session: setup %s: %s", e.Field, e.Reason)
 }
@@ -32,6 +33,7 @@ func (e *SetupError) Error() string {
 // UnknownPersonError: no person on the roster has this id.
 type UnknownPersonError struct{ ID string }
 
+// Error says what was refused, with the numbers.
 func (e *UnknownPersonError) Error() string {
 	return fmt.Sprintf("session: no person with id %q on the roster", e.ID)
 }
@@ -42,6 +44,7 @@ type SameStatusError struct {
 	Status Status
 }
 
+// Error says what was refused, with the numbers.
 func (e *SameStatusError) Error() string {
 	return fmt.Sprintf("session: %s is already %s", e.ID, e.Status)
 }
@@ -49,6 +52,7 @@ func (e *SameStatusError) Error() string {
 // NothingToUndoError: the actor has no attendance mark left to undo.
 type NothingToUndoError struct{ Actor string }
 
+// Error says what was refused, with the numbers.
 func (e *NothingToUndoError) Error() string {
 	return fmt.Sprintf("session: %q has no attendance mark to undo", e.Actor)
 }
@@ -62,6 +66,7 @@ type QuorumError struct {
 	Need int
 }
 
+// Error says what was refused, with the numbers.
 func (e *QuorumError) Error() string {
 	return fmt.Sprintf("session: no %s quorum: %d present of %d expected, %d needed (%s)",
 		e.What, e.Present, e.Expected, e.Need, e.Rule)
@@ -70,6 +75,7 @@ func (e *QuorumError) Error() string {
 // ItemError: the agenda has no item with this index.
 type ItemError struct{ Index, Len int }
 
+// Error says what was refused, with the numbers.
 func (e *ItemError) Error() string {
 	return fmt.Sprintf("session: agenda item %d does not exist (the agenda has %d)", e.Index+1, e.Len)
 }
@@ -80,6 +86,7 @@ type CorruptError struct {
 	Reason string
 }
 
+// Error says what was refused, with the numbers.
 func (e *CorruptError) Error() string {
 	return fmt.Sprintf("session: event %d: %s", e.Seq, e.Reason)
 }
@@ -119,6 +126,7 @@ var (
 // MethodError: the election method cannot be used with this congress.
 type MethodError struct{ Reason string }
 
+// Error says what was refused, with the numbers.
 func (e *MethodError) Error() string { return "session: election method: " + e.Reason }
 
 // ScrutineerError: a person cannot serve as scrutineer (RULES §6.1).
@@ -138,6 +146,7 @@ const (
 	ReasonSamePerson = "same_person" // the chief is the scrutineer
 )
 
+// Error says what was refused, with the numbers.
 func (e *ScrutineerError) Error() string {
 	return fmt.Sprintf("session: %s (%s) cannot be %s: %s", e.Name, e.ID, e.Role, e.Reason)
 }
@@ -145,6 +154,7 @@ func (e *ScrutineerError) Error() string {
 // IssueError: more ballots issued than formal delegates present.
 type IssueError struct{ N, Present int }
 
+// Error says what was refused, with the numbers.
 func (e *IssueError) Error() string {
 	return fmt.Sprintf("session: %d ballots cannot be issued to %d formal delegates present", e.N, e.Present)
 }
@@ -155,6 +165,7 @@ type BallotError struct {
 	Reason                string // "stack_full", "bad_index", "bad_mark", "too_many_marks", "empty"
 }
 
+// Error says what was refused, with the numbers.
 func (e *BallotError) Error() string {
 	return fmt.Sprintf("session: ballot %d: %s (%d keyed of %d collected)", e.Index+1, e.Reason, e.Len, e.Collected)
 }
@@ -168,6 +179,7 @@ type EntryMismatchError struct {
 	Differ    []int // 0-based stack positions where the tellers differ
 }
 
+// Error says what was refused, with the numbers.
 func (e *EntryMismatchError) Error() string {
 	return fmt.Sprintf("session: the keyed ballots are not complete and agreed: tellers %v keyed %v of %d, %d positions differ",
 		e.Tellers, e.Lengths, e.Collected, len(e.Differ))
