@@ -69,6 +69,24 @@ func (b *ballotEntry) swapTeller() {
 	b.begin()
 }
 
+// writeInCategory is the category a new write-in most likely stands for:
+// that of the nearest × above the cursor (a write-in needs a × in its own
+// category), else the one chosen last. tab changes it.
+func (b *ballotEntry) writeInCategory(v *session.Vote, r *session.Round) int {
+	cs := v.Method.Categories
+	for i := min(b.row, len(b.marks)-1); i >= 0 && len(cs) > 0; i-- {
+		if b.marks[i] != election.Disapprove || i >= len(r.Slate) {
+			continue
+		}
+		for j, c := range cs {
+			if c.Name == r.Slate[i].Category {
+				return j
+			}
+		}
+	}
+	return b.cat
+}
+
 // meta is a command's time and actor: the teller keying.
 func (b *ballotEntry) meta() session.Meta { return session.Meta{At: b.c.Now(), Actor: b.teller} }
 
@@ -180,6 +198,7 @@ func (b *ballotEntry) update(msg tea.Msg) (n *note, back bool) {
 		b.row = last
 	case key.Matches(k, vk.WriteIn):
 		b.input, b.text = inputWriteIn, ""
+		b.cat = b.writeInCategory(v, r)
 		return &note{noteInfo, t.WriteInHint}, false
 	case key.Matches(k, vk.DropWriteIn):
 		if len(b.writeIns) > 0 {

@@ -181,8 +181,7 @@ func TestBallotKeys(t *testing.T) {
 	// 4th candidate of 社团 left blank; a write-in in 分院学生会 for the ×.
 	typeText(m, "ooooxoooooo")
 	press(m, 'w')
-	typeText(m, "王小明")
-	press(m, tea.KeyTab) // 主席团 → 分院学生会
+	typeText(m, "王小明") // offered in 分院学生会, the category of the ×
 	enter(m)
 	enter(m)
 	got := entries(sess, "desk-1")
@@ -241,7 +240,7 @@ func TestGoldenBallot(t *testing.T) {
 		typeText(m, "oooooooooooxoo")
 		press(m, 'w')
 		typeText(m, "王小明")
-		press(m, tea.KeyTab)
+		press(m, tea.KeyTab) // 社团 (the ×) → 主席团, where it is void
 		enter(m)
 		scr := screen(m)
 		for _, want := range []string{"第 37 张", "✗ 无效", "分院学生会所选 8 人，多于应选 7 名", "无效：同类别没有多余的×"} {
@@ -446,5 +445,23 @@ func TestTwoTellersOneKeyboard(t *testing.T) {
 	}
 	if _, err := sess.Execute(session.DecideRound{Meta: session.Meta{At: t0, Actor: "host"}}); err == nil {
 		t.Fatal("decided with a difference between the tellers")
+	}
+}
+
+// TestWriteInTakesTheCategoryOfTheCross: w after a × offers the write-in in
+// that candidate's category, so it is counted.
+func TestWriteInTakesTheCategoryOfTheCross(t *testing.T) {
+	sess := electionSession(t, 118)
+	m := newTestModel(t, sess, "zh", 120, 40)
+	setupRound(t, m, "118", "1")
+	press(m, 'b')
+	typeText(m, "oooooooooox") // ○ × 10, then × for the 11th (分院学生会)
+	press(m, 'w')
+	typeText(m, "王五")
+	enter(m) // add the write-in
+	enter(m) // save the ballot
+	got := entries(sess, "desk-1")
+	if len(got) != 1 || len(got[0].WriteIns) != 1 || got[0].WriteIns[0].Category != "分院学生会" {
+		t.Fatalf("ballot %+v", got)
 	}
 }
