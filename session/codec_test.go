@@ -4,6 +4,9 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"podium/agenda"
+	"podium/session/election"
 )
 
 func TestCodecRoundTrip(t *testing.T) {
@@ -14,6 +17,10 @@ func TestCodecRoundTrip(t *testing.T) {
 		{Seq: 3, At: when, Actor: "", Body: Marked{Person: "D0001", Status: NotArrived, Undoes: 2}},
 		{Seq: 300, At: when, Actor: "host", Body: ItemStarted{Index: 4, Count: Count{122, 98}}},
 		{Seq: 1 << 40, At: when, Actor: "host", Body: DeclaredOpen{Count: Count{122, 62}}},
+		{Seq: 7, At: when, Actor: "sec", Body: QuestionDeferred{No: 2, Due: when.AddDate(0, 0, 14)}},
+		{Seq: 8, At: when, Actor: "host", Body: VoteRecorded{No: 1, Item: 6, Subject: "批准工作报告", Kind: "ordinary", Method: "hands",
+			For: 64, Against: 3, Abstain: 1, Count: Count{122, 118}, Rule: agenda.Fraction{Num: 1, Den: 2}, Base: 122, Need: 61, Adopted: true}},
+		{Seq: 9, At: when, Actor: "t1", Body: BallotEntered{Round: 1, Index: 3, Ballot: election.Ballot{Marks: []election.Mark{1, 2, 0}, WriteIns: []election.WriteIn{{Name: "王五", Category: "社团"}}}}},
 	} {
 		b, err := Encode(e)
 		if err != nil {

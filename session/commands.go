@@ -83,6 +83,15 @@ func decide(st *State, cmd Command) ([]Body, error) {
 		if c.Index < 0 || c.Index >= len(st.Setup.Agenda) {
 			return nil, &ItemError{Index: c.Index, Len: len(st.Setup.Agenda)}
 		}
+		if why := st.unfinished(); why != "" && c.Index != st.Item {
+			return nil, &UnfinishedError{Index: st.Item, Why: why}
+		}
+		if st.Setup.Agenda[c.Index].Kind == agenda.ItemElection && st.Vote != nil {
+			q := st.Quorum()
+			if ok, need := st.Vote.RoundQuorum(q.Count); !ok {
+				return nil, &QuorumError{What: "election", Rule: st.Vote.Method.Quorum, Count: q.Count, Need: need}
+			}
+		}
 		return []Body{ItemStarted{Index: c.Index, Count: st.Count()}}, nil
 	case DeclareOpen:
 		if st.Declared != nil {
@@ -93,6 +102,9 @@ func decide(st *State, cmd Command) ([]Body, error) {
 			return nil, &QuorumError{What: "opening", Rule: st.Setup.Meeting.OpeningQuorum, Count: q.Count, Need: q.OpeningNeed}
 		}
 		return []Body{DeclaredOpen{Count: q.Count}}, nil
+	case EndItem, SkipItem, AskQuestion, AnswerQuestion, DeferQuestion,
+		FileMotion, AcceptMotion, DeclineMotion, RecordVote, AddNote:
+		return decideMeeting(st, cmd)
 	case AdoptMethod, AdoptScrutineers, OpenRound, IssueBallots, CollectBallots,
 		EnterBallot, RemoveBallot, EnterTally, DecideRound, DeclareVacant:
 		return decideVote(st, cmd)

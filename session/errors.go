@@ -184,3 +184,74 @@ func (e *EntryMismatchError) Error() string {
 	return fmt.Sprintf("session: the keyed ballots are not complete and agreed: tellers %v keyed %v of %d, %d positions differ",
 		e.Tellers, e.Lengths, e.Collected, len(e.Differ))
 }
+
+// ErrNoCurrentItem: the command needs an agenda item under way.
+var ErrNoCurrentItem = errors.New("session: no agenda item is under way")
+
+// UnfinishedError: the current item cannot be left silently: a resolution
+// item without its vote, or an election item with a round open. Ending it
+// with a note says why it is left.
+type UnfinishedError struct {
+	Index int
+	Why   string // "no_vote" or "round_open"
+}
+
+// Error says what was refused, with the numbers.
+func (e *UnfinishedError) Error() string {
+	return fmt.Sprintf("session: agenda item %d is not finished (%s); end it with a note to leave it", e.Index+1, e.Why)
+}
+
+// FieldError: a required field of a command is empty or not allowed.
+type FieldError struct {
+	Field, Reason string
+}
+
+// Error says what was refused, with the numbers.
+func (e *FieldError) Error() string { return fmt.Sprintf("session: %s %s", e.Field, e.Reason) }
+
+// NotFormalError: only formal delegates may ask, propose or co-sign.
+type NotFormalError struct {
+	ID, Name string
+	Role     string // "delegate", "proposer" or "cosigner"
+}
+
+// Error says what was refused, with the numbers.
+func (e *NotFormalError) Error() string {
+	return fmt.Sprintf("session: %s (%s) is not a formal delegate and cannot be %s", e.Name, e.ID, e.Role)
+}
+
+// MotionError: a motion lacks co-signers or lists someone twice.
+type MotionError struct {
+	Reason    string // "cosigners", "duplicate" or "proposer_cosigns"
+	ID        string
+	Got, Need int
+}
+
+// Error says what was refused, with the numbers.
+func (e *MotionError) Error() string {
+	if e.Reason == "cosigners" {
+		return fmt.Sprintf("session: a motion needs %d co-signers besides its proposer, it has %d", e.Need, e.Got)
+	}
+	return fmt.Sprintf("session: motion: %s (%s)", e.Reason, e.ID)
+}
+
+// StatusError: a question or motion is not where the command needs it.
+type StatusError struct {
+	What   string // "question", "motion" or "item"
+	No     int    // 1-based
+	Reason string // "unknown", "answered", "decided", "not_admitted", "voted", "started"
+}
+
+// Error says what was refused, with the numbers.
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("session: %s %d: %s", e.What, e.No, e.Reason)
+}
+
+// VoteCountError: for + against + abstain exceeds the formal delegates
+// present (RULES §3).
+type VoteCountError struct{ Sum, Present int }
+
+// Error says what was refused, with the numbers.
+func (e *VoteCountError) Error() string {
+	return fmt.Sprintf("session: %d votes counted but only %d formal delegates are present", e.Sum, e.Present)
+}

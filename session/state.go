@@ -28,6 +28,14 @@ type State struct {
 	Declared *Stamp
 	// Vote is the committee election, nil when the setup has none.
 	Vote *Vote
+	// Items is each agenda item's progress, parallel to Setup.Agenda.
+	Items []ItemState
+	// Questions, Motions, Votes and Notes are the congress's business in
+	// the order it came.
+	Questions []*Question
+	Motions   []*Motion
+	Votes     []*Resolution
+	Notes     []Note
 
 	index    map[string]int       // person id → roster index
 	expected int                  // formal delegates on the roster
@@ -184,11 +192,22 @@ func (st *State) apply(e Event) error {
 		if v.Index < 0 || v.Index >= len(st.Setup.Agenda) {
 			return &CorruptError{e.Seq, "agenda item out of range"}
 		}
+		if i := st.Item; i >= 0 && st.Items[i].Status == ItemCurrent {
+			st.Items[i].Status, st.Items[i].Ended = ItemDone, e.At // moving on ends it
+			st.Items[i].Endings++
+		}
 		st.Item, st.ItemAt = v.Index, e.At
+		it := &st.Items[v.Index]
+		it.Status, it.Started, it.StartedCount, it.Note = ItemCurrent, e.At, v.Count, ""
+		it.Starts++
 	case DeclaredOpen:
 		st.Declared = &Stamp{Seq: e.Seq, At: e.At, Count: v.Count}
 	default:
-		if err := st.applyVote(e); err != nil {
+		handled, err := st.applyMeeting(e)
+		if err == nil && !handled {
+			err = st.applyVote(e)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -200,6 +219,7 @@ func (st *State) open(e Event, s agenda.Setup) {
 	st.Setup = s
 	st.Created = e.At
 	st.Item = -1
+	st.Items = make([]ItemState, len(s.Agenda))
 	st.Attendance = make([]Attendance, len(s.Roster))
 	st.index = make(map[string]int, len(s.Roster))
 	st.undo = map[string][]markRef{}

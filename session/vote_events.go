@@ -93,7 +93,8 @@ func (RoundDecided) kind() kind       { return kindRoundDecided }
 func (VacancyDeclared) kind() kind    { return kindVacancyDeclared }
 
 // jsonBody returns a fresh value for a kind whose body is stored as JSON
-// (the election's events: rare enough that readability wins), or nil.
+// (the election's and the meeting's events: rare enough that readability
+// wins), or nil.
 func jsonBody(k kind) any {
 	switch k {
 	case kindMethodAdopted:
@@ -117,7 +118,7 @@ func jsonBody(k kind) any {
 	case kindVacancyDeclared:
 		return new(VacancyDeclared)
 	}
-	return nil
+	return meetingBody(k)
 }
 
 // deref turns the pointer jsonBody returned into the Body value.
@@ -144,5 +145,5 @@ func deref(p any) Body {
 	case *VacancyDeclared:
 		return *v
 	}
-	return nil
+	return meetingDeref(p)
 }

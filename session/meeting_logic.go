@@ -1,0 +1,292 @@
+package session
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"podium/agenda"
+	"podium/session/rule"
+)
+
+// answerDays is the meeting's time to answer opinions and questions taken
+// on notice: two weeks unless set.
+func (st *State) answerDays() int {
+	if d := st.Setup.Meeting.AnswerDays; d > 0 {
+		return d
+	}
+	return 14
+}
+
+// unfinished says why the current item cannot be left silently, or "".
+func (st *State) unfinished() string {
+	i := st.Item
+	if i < 0 || st.Items[i].Status != ItemCurrent {
+		return ""
+	}
+	switch st.Setup.Agenda[i].Kind {
+	case agenda.ItemResolution:
+		if !slices.ContainsFunc(st.Votes, func(r *Resolution) bool { return r.Item == i }) {
+			return "no_vote"
+		}
+	case agenda.ItemElection:
+		if st.Vote != nil && st.Vote.Open() {
+			return "round_open"
+		}
+	}
+	return ""
+}
+
+// formal checks that id is a formal delegate on the roster.
+func (st *State) formal(id, role string) error {
+	i, ok := st.index[id]
+	if !ok {
+		return &UnknownPersonError{ID: id}
+	}
+	if p := st.Setup.Roster[i]; p.Kind != agenda.Formal {
+		return &NotFormalError{ID: id, Name: p.Name, Role: role}
+	}
+	return nil
+}
+
+func required(field, v string) error {
+	if strings.TrimSpace(v) == "" {
+		return &FieldError{Field: field, Reason: "is empty"}
+	}
+	return nil
+}
+
+// decideMeeting validates the agenda, question, motion, vote and note
+// commands; see decide.
+func decideMeeting(st *State, cmd Command) ([]Body, error) {
+	due := func(at time.Time) time.Time {
+		return time.Unix(0, at.AddDate(0, 0, st.answerDays()).UnixNano()).UTC()
+	}
+	switch c := cmd.(type) {
+	case EndItem:
+		if st.Item < 0 || st.Items[st.Item].Status != ItemCurrent {
+			return nil, ErrNoCurrentItem
+		}
+		if why := st.unfinished(); why != "" && strings.TrimSpace(c.Note) == "" {
+			return nil, &UnfinishedError{Index: st.Item, Why: why}
+		}
+		return []Body{ItemEnded{Index: st.Item, Note: c.Note}}, nil
+	case SkipItem:
+		if c.Index < 0 || c.Index >= len(st.Setup.Agenda) {
+			return nil, &ItemError{Index: c.Index, Len: len(st.Setup.Agenda)}
+		}
+		if st.Items[c.Index].Status != ItemPending {
+			return nil, &StatusError{What: "item", No: c.Index + 1, Reason: "started"}
+		}
+		if err := required("reason", c.Reason); err != nil {
+			return nil, err
+		}
+		return []Body{ItemSkipped{Index: c.Index, Reason: c.Reason}}, nil
+	case AskQuestion:
+		if err := st.formal(c.Delegate, "delegate"); err != nil {
+			return nil, err
+		}
+		for _, f := range [][2]string{{"target", c.Target}, {"question", c.Text}} {
+			if err := required(f[0], f[1]); err != nil {
+				return nil, err
+			}
+		}
+		return []Body{QuestionAsked{No: len(st.Questions) + 1, Delegate: c.Delegate, Target: c.Target, Text: c.Text, Item: st.Item}}, nil
+	case AnswerQuestion, DeferQuestion:
+		no := 0
+		if a, ok := c.(AnswerQuestion); ok {
+			no = a.No
+		} else {
+			no = c.(DeferQuestion).No
+		}
+		if no < 1 || no > len(st.Questions) {
+			return nil, &StatusError{What: "question", No: no, Reason: "unknown"}
+		}
+		q := st.Questions[no-1]
+		if q.Status == QuestionReplied {
+			return nil, &StatusError{What: "question", No: no, Reason: "answered"}
+		}
+		if a, ok := c.(AnswerQuestion); ok {
+			if err := required("answer", a.Text); err != nil {
+				return nil, err
+			}
+			return []Body{QuestionAnswered{No: no, By: a.By, Text: a.Text}}, nil
+		}
+		if q.Status == QuestionOnNotice {
+			return nil, &StatusError{What: "question", No: no, Reason: "on_notice"}
+		}
+		return []Body{QuestionDeferred{No: no, Due: due(c.meta().At)}}, nil
+	case FileMotion:
+		if err := st.formal(c.Proposer, "proposer"); err != nil {
+			return nil, err
+		}
+		seen := map[string]bool{c.Proposer: true}
+		for _, id := range c.CoSigners {
+			if err := st.formal(id, "cosigner"); err != nil {
+				return nil, err
+			}
+			if id == c.Proposer {
+				return nil, &MotionError{Reason: "proposer_cosigns", ID: id}
+			}
+			if seen[id] {
+				return nil, &MotionError{Reason: "duplicate", ID: id}
+			}
+			seen[id] = true
+		}
+		if len(c.CoSigners) < MinCoSigners {
+			return nil, &MotionError{Reason: "cosigners", Got: len(c.CoSigners), Need: MinCoSigners}
+		}
+		if err := required("title", c.Title); err != nil {
+			return nil, err
+		}
+		return []Body{MotionFiled{No: len(st.Motions) + 1, Proposer: c.Proposer, CoSigners: c.CoSigners,
+			Title: c.Title, Text: c.Text, Category: c.Category}}, nil
+	case AcceptMotion, DeclineMotion:
+		no := 0
+		if a, ok := c.(AcceptMotion); ok {
+			no = a.No
+		} else {
+			no = c.(DeclineMotion).No
+		}
+		if no < 1 || no > len(st.Motions) {
+			return nil, &StatusError{What: "motion", No: no, Reason: "unknown"}
+		}
+		if st.Motions[no-1].Status != MotionPending {
+			return nil, &StatusError{What: "motion", No: no, Reason: "decided"}
+		}
+		if d, ok := c.(DeclineMotion); ok {
+			if err := required("reason", d.Reason); err != nil {
+				return nil, err
+			}
+			return []Body{MotionDeclined{No: no, Reason: d.Reason, Due: due(d.At)}}, nil
+		}
+		return []Body{MotionAccepted{No: no}}, nil
+	case RecordVote:
+		return st.decideVoteRecord(c)
+	case AddNote:
+		if err := required("note", c.Text); err != nil {
+			return nil, err
+		}
+		return []Body{NoteAdded{Item: st.Item, Text: c.Text}}, nil
+	}
+	return nil, ErrUnknownCommand
+}
+
+// decideVoteRecord validates a vote and derives its outcome: the threshold
+// of its kind (Meeting.Ordinary or Meeting.Charter) of all delegates, or of
+// those present when Meeting.VoteBase says so (RULES §0, §3).
+func (st *State) decideVoteRecord(c RecordVote) ([]Body, error) {
+	if err := required("subject", c.Subject); err != nil {
+		return nil, err
+	}
+	m := st.Setup.Meeting
+	var f agenda.Fraction
+	switch c.Kind {
+	case agenda.VoteOrdinary:
+		f = m.Ordinary
+	case agenda.VoteCharter:
+		f = m.Charter
+	default:
+		return nil, &FieldError{Field: "kind", Reason: "is not ordinary or charter"}
+	}
+	if c.Method != agenda.VoteHands && c.Method != agenda.VoteBallot {
+		return nil, &FieldError{Field: "method", Reason: "is not hands or ballot"}
+	}
+	if c.For < 0 || c.Against < 0 || c.Abstain < 0 {
+		return nil, &FieldError{Field: "counts", Reason: "are negative"}
+	}
+	cnt := st.Count()
+	if sum := c.For + c.Against + c.Abstain; sum > cnt.Present {
+		return nil, &VoteCountError{Sum: sum, Present: cnt.Present}
+	}
+	if c.Motion != 0 {
+		if c.Motion < 1 || c.Motion > len(st.Motions) {
+			return nil, &StatusError{What: "motion", No: c.Motion, Reason: "unknown"}
+		}
+		switch mo := st.Motions[c.Motion-1]; {
+		case mo.Status != MotionAdmitted:
+			return nil, &StatusError{What: "motion", No: c.Motion, Reason: "not_admitted"}
+		case mo.Vote != 0:
+			return nil, &StatusError{What: "motion", No: c.Motion, Reason: "voted"}
+		}
+	}
+	base := cnt.Expected
+	if m.VoteBase == agenda.BasePresent {
+		base = cnt.Present
+	}
+	return []Body{VoteRecorded{
+		No: len(st.Votes) + 1, Item: st.Item, Motion: c.Motion, Subject: c.Subject,
+		Kind: c.Kind, Method: c.Method, For: c.For, Against: c.Against, Abstain: c.Abstain,
+		Count: cnt, Rule: f, Base: base, Need: rule.Need(f, base), Adopted: rule.Meets(f, c.For, base),
+	}}, nil
+}
+
+// applyMeeting applies the agenda, question, motion, vote and note events;
+// handled is false for any other event.
+func (st *State) applyMeeting(e Event) (handled bool, err error) {
+	bad := func(reason string) (bool, error) { return true, &CorruptError{e.Seq, reason} }
+	switch b := e.Body.(type) {
+	case ItemEnded:
+		if b.Index != st.Item || st.Items[b.Index].Status != ItemCurrent {
+			return bad("ends an item that is not under way")
+		}
+		it := &st.Items[b.Index]
+		it.Status, it.Ended, it.Note = ItemDone, e.At, b.Note
+		it.Endings++
+	case ItemSkipped:
+		if b.Index < 0 || b.Index >= len(st.Items) || st.Items[b.Index].Status != ItemPending {
+			return bad("skips an item that has started")
+		}
+		st.Items[b.Index].Status, st.Items[b.Index].Note = ItemPassedOver, b.Reason
+	case QuestionAsked:
+		if b.No != len(st.Questions)+1 {
+			return bad("question out of order")
+		}
+		st.Questions = append(st.Questions, &Question{No: b.No, Delegate: b.Delegate, Target: b.Target,
+			Text: b.Text, Asked: e.At, Item: b.Item})
+	case QuestionAnswered:
+		if b.No < 1 || b.No > len(st.Questions) {
+			return bad("answers an unknown question")
+		}
+		q := st.Questions[b.No-1]
+		q.Status, q.Answer, q.AnsweredBy, q.Answered = QuestionReplied, b.Text, b.By, e.At
+	case QuestionDeferred:
+		if b.No < 1 || b.No > len(st.Questions) {
+			return bad("defers an unknown question")
+		}
+		q := st.Questions[b.No-1]
+		q.Status, q.Due = QuestionOnNotice, b.Due
+	case MotionFiled:
+		if b.No != len(st.Motions)+1 {
+			return bad("motion out of order")
+		}
+		st.Motions = append(st.Motions, &Motion{No: b.No, Proposer: b.Proposer, CoSigners: b.CoSigners,
+			Title: b.Title, Text: b.Text, Category: b.Category, Filed: e.At})
+	case MotionAccepted:
+		if b.No < 1 || b.No > len(st.Motions) {
+			return bad("accepts an unknown motion")
+		}
+		st.Motions[b.No-1].Status, st.Motions[b.No-1].Decided = MotionAdmitted, e.At
+	case MotionDeclined:
+		if b.No < 1 || b.No > len(st.Motions) {
+			return bad("declines an unknown motion")
+		}
+		mo := st.Motions[b.No-1]
+		mo.Status, mo.Reason, mo.Due, mo.Decided = MotionNotAdmitted, b.Reason, b.Due, e.At
+	case VoteRecorded:
+		if b.No != len(st.Votes)+1 {
+			return bad("vote out of order")
+		}
+		st.Votes = append(st.Votes, &Resolution{No: b.No, Item: b.Item, Motion: b.Motion, Subject: b.Subject,
+			Kind: b.Kind, Method: b.Method, For: b.For, Against: b.Against, Abstain: b.Abstain, At: e.At,
+			Count: b.Count, Rule: b.Rule, Base: b.Base, Need: b.Need, Adopted: b.Adopted})
+		if b.Motion > 0 && b.Motion <= len(st.Motions) {
+			st.Motions[b.Motion-1].Vote = b.No
+		}
+	case NoteAdded:
+		st.Notes = append(st.Notes, Note{At: e.At, Item: b.Item, By: e.Actor, Text: b.Text})
+	default:
+		return false, nil
+	}
+	return true, nil
+}
