@@ -113,13 +113,52 @@ const (
 	ItemResolution   ItemKind = "resolution"   // 决议
 	ItemElection     ItemKind = "election"     // 选举
 	ItemClosing      ItemKind = "closing"      // 闭幕
+	ItemProcedure    ItemKind = "procedure"    // 程序事项: anthem, break, speeches
+	ItemReview       ItemKind = "review"       // 述职评议 (seed section 八)
 )
+
+// VoteKind is what a resolution decides, which sets its threshold.
+type VoteKind string
+
+// The kinds of resolution of charter art. 14 (RULES §3).
+const (
+	VoteOrdinary VoteKind = "ordinary" // any other matter: Meeting.Ordinary
+	VoteCharter  VoteKind = "charter"  // an amendment of the charter: Meeting.Charter
+)
+
+// VoteMethod is how a resolution is voted.
+type VoteMethod string
+
+// The two methods of RULES §3.
+const (
+	VoteHands  VoteMethod = "hands"  // 举手表决
+	VoteBallot VoteMethod = "ballot" // 无记名投票
+)
+
+// ResolutionSpec is the vote an agenda item of kind resolution puts to
+// the congress.
+type ResolutionSpec struct {
+	Text   string     `json:"text"`
+	TextEn string     `json:"text_en,omitempty"`
+	Kind   VoteKind   `json:"kind"`
+	Method VoteMethod `json:"method"`
+}
 
 // Item is one agenda item. Title is the Chinese title; TitleEn the English.
 type Item struct {
 	Kind    ItemKind `json:"kind"`
 	Title   string   `json:"title"`
 	TitleEn string   `json:"title_en,omitempty"`
+	// Presenter is who reports (a report item), free text.
+	Presenter string `json:"presenter,omitempty"`
+	// Minutes is the planned duration, 0 when not planned.
+	Minutes int `json:"minutes,omitempty"`
+	// Resolution is the vote of a resolution item.
+	Resolution *ResolutionSpec `json:"resolution,omitempty"`
+	// Script and ScriptEn are the host's words (主持词) for the item, a
+	// template filled with the live figures; empty means the default.
+	Script   string `json:"script,omitempty"`
+	ScriptEn string `json:"script_en,omitempty"`
 }
 
 // Meeting holds the settings of the meeting: its names and the rules it
@@ -144,6 +183,13 @@ type Meeting struct {
 	// Charter is the vote needed to amend the charter, against all
 	// delegates: 三分之二以上 by default.
 	Charter Fraction `json:"charter"`
+	// VoteBase is what resolution thresholds are measured against: all
+	// delegates (BaseExpected, charter art. 14; "" means it) or those
+	// present (BasePresent), when a school's rules say so.
+	VoteBase Base `json:"vote_base,omitempty"`
+	// AnswerDays is how long an opinion or a question taken on notice may
+	// wait for its answer: 14 (charter art. 18(3): two weeks); 0 means 14.
+	AnswerDays int `json:"answer_days,omitempty"`
 }
 
 // DefaultMeeting returns the seed's rules with the given name.
@@ -154,6 +200,8 @@ func DefaultMeeting(name string) Meeting {
 		ElectionQuorum: Fraction{4, 5, true},
 		Ordinary:       Fraction{1, 2, false},
 		Charter:        Fraction{2, 3, false},
+		VoteBase:       BaseExpected,
+		AnswerDays:     14,
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 )
@@ -118,6 +119,17 @@ func (p *agendaParser) fail(tbl string, idx int, key string, value any, reason s
 	return e
 }
 
+// failIn builds the error about key of the sub-table sub (e.g. resolution)
+// of the idx-th [[item]]; key "" means the sub-table itself.
+func (p *agendaParser) failIn(idx int, sub, key string, value any, reason string) *FileError {
+	e := &FileError{File: p.name, Line: p.itemLine(idx, sub, key), Reason: reason,
+		Key: strings.TrimSuffix(fmt.Sprintf("item[%d].%s.%s", idx+1, sub, key), ".")}
+	if s, ok := value.(string); ok {
+		e.Value = s
+	}
+	return e
+}
+
 func (p *agendaParser) parse(raw map[string]any) (AgendaFile, error) {
 	for _, k := range sortedKeys(raw) {
 		if k != "meeting" && k != "item" {
@@ -213,9 +225,23 @@ func (p *agendaParser) meeting(t map[string]any) (Meeting, error) {
 				return m, p.fail("meeting", -1, k, nil, "must be true (超过, more than) or false (以上, or more)")
 			}
 			rules[strings.TrimSuffix(k, "_strict")].Strict = b
+		case k == "vote_base":
+			s, _ := v.(string)
+			switch b := Base(strings.ToLower(strings.TrimSpace(s))); b {
+			case BaseExpected, BasePresent:
+				m.VoteBase = b
+			default:
+				return m, p.fail("meeting", -1, k, s, `must be "expected" (all delegates, 全体代表: charter art. 14) or "present" (实到代表)`)
+			}
+		case k == "answer_days":
+			n, ok := v.(int64)
+			if !ok || n < 1 || n > 365 {
+				return m, p.fail("meeting", -1, k, nil, "must be a whole number of days from 1 to 365 (two weeks: 14)")
+			}
+			m.AnswerDays = int(n)
 		default:
 			return m, p.fail("meeting", -1, k, nil, "is not a key of [meeting] (known: name, name_en, date, place, chair, "+
-				"recorder, opening_quorum, election_quorum, ordinary, charter and their _strict)")
+				"recorder, opening_quorum, election_quorum, ordinary, charter and their _strict, vote_base, answer_days)")
 		}
 	}
 	if m.Name == "" {
@@ -224,45 +250,155 @@ func (p *agendaParser) meeting(t map[string]any) (Meeting, error) {
 	return m, nil
 }
 
+// itemKeys are the keys of [[item]], for messages.
+const itemKeys = "kind, title, title_en, presenter, minutes, script, script_en, [item.resolution]"
+
 func (p *agendaParser) item(i int, t map[string]any) (Item, error) {
 	var it Item
 	for _, k := range sortedKeys(t) {
-		s, ok := t[k].(string)
+		v := t[k]
 		switch k {
-		case "kind", "title", "title_en":
-		default:
-			return it, p.fail("item", i, k, nil, "is not a key of [[item]] (known: kind, title, title_en)")
-		}
-		if !ok {
-			return it, p.fail("item", i, k, nil, "must be a string")
-		}
-		c, why := cleanText(s)
-		if why != "" {
-			return it, p.fail("item", i, k, s, why)
-		}
-		switch k {
-		case "kind":
-			it.Kind = ItemKind(strings.ToLower(c))
-			if !it.Kind.Valid() {
-				return it, p.fail("item", i, k, s, "is not an item kind ("+kindList()+")")
+		case "kind", "title", "title_en", "presenter":
+			s, ok := v.(string)
+			if !ok {
+				return it, p.fail("item", i, k, nil, "must be a string")
 			}
-		case "title":
-			it.Title = c
-		case "title_en":
-			it.TitleEn = c
+			c, why := cleanText(s)
+			if why != "" {
+				return it, p.fail("item", i, k, s, why)
+			}
+			switch k {
+			case "kind":
+				it.Kind = ItemKind(strings.ToLower(c))
+				if !it.Kind.Valid() {
+					return it, p.fail("item", i, k, s, "is not an item kind ("+kindList()+")")
+				}
+			case "title":
+				it.Title = c
+			case "title_en":
+				it.TitleEn = c
+			case "presenter":
+				it.Presenter = c
+			}
+		case "minutes":
+			n, ok := v.(int64)
+			if !ok || n < 0 || n > MaxMinutes {
+				return it, p.fail("item", i, k, nil, fmt.Sprintf("must be a whole number of minutes from 0 to %d", MaxMinutes))
+			}
+			it.Minutes = int(n)
+		case "script", "script_en":
+			s, ok := v.(string)
+			if !ok {
+				return it, p.fail("item", i, k, nil, "must be a string (a template of the host's words)")
+			}
+			c, fe := p.script(i, k, s)
+			if fe != nil {
+				return it, fe
+			}
+			if k == "script" {
+				it.Script = c
+			} else {
+				it.ScriptEn = c
+			}
+		case "resolution":
+			r, ok := v.(map[string]any)
+			if !ok {
+				return it, p.failIn(i, "resolution", "", nil, "must be a table: [item.resolution]")
+			}
+			if it.Kind != "" && it.Kind != ItemResolution { // kind sorts before resolution
+				return it, p.failIn(i, "resolution", "", nil, "is only for an item of kind resolution, not "+string(it.Kind))
+			}
+			spec, err := p.resolution(i, r)
+			if err != nil {
+				return it, err
+			}
+			it.Resolution = spec
+		default:
+			return it, p.fail("item", i, k, nil, "is not a key of [[item]] (known: "+itemKeys+")")
 		}
 	}
 	if it.Kind == "" {
 		return it, p.fail("item", i, "", nil, "has no kind ("+kindList()+")")
 	}
+	switch {
+	case it.Kind == ItemResolution && it.Resolution == nil:
+		return it, p.fail("item", i, "", nil, "is a resolution without the vote it puts: add [item.resolution] with text, kind and method")
+	case it.Kind != ItemResolution && it.Resolution != nil:
+		return it, p.failIn(i, "resolution", "", nil, "is only for an item of kind resolution, not "+string(it.Kind))
+	}
 	if it.Title == "" {
-		std, _ := standardItem(it.Kind)
-		it.Title = std.Title
+		zh, en := DefaultTitle(it.Kind)
+		it.Title = zh
 		if it.TitleEn == "" {
-			it.TitleEn = std.TitleEn
+			it.TitleEn = en
 		}
 	}
 	return it, nil
+}
+
+// script cleans a template of the host's words: line ends become "\n",
+// surrounding white space goes, other control characters are refused and
+// the placeholders are checked (CheckScript).
+func (p *agendaParser) script(i int, key, s string) (string, *FileError) {
+	c := strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"))
+	c = strings.ReplaceAll(c, "\uFEFF", "")
+	if strings.IndexFunc(c, func(r rune) bool { return r != '\n' && unicode.IsControl(r) }) >= 0 {
+		return "", p.fail("item", i, key, s, "holds a control character (a tab?); only line breaks are allowed")
+	}
+	if err := CheckScript(c); err != nil {
+		se := err.(*ScriptError)
+		fe := p.fail("item", i, key, nil, se.Reason)
+		fe.Value, fe.Err = se.Token, err
+		return "", fe
+	}
+	return c, nil
+}
+
+// resolution reads the [item.resolution] table of the i-th item: text is
+// required, text_en optional, kind and method required.
+func (p *agendaParser) resolution(i int, t map[string]any) (*ResolutionSpec, error) {
+	var r ResolutionSpec
+	const tbl = "resolution"
+	for _, k := range sortedKeys(t) {
+		s, ok := t[k].(string)
+		switch k {
+		case "text", "text_en", "kind", "method":
+		default:
+			return nil, p.failIn(i, tbl, k, nil, "is not a key of [item.resolution] (known: text, text_en, kind, method)")
+		}
+		if !ok {
+			return nil, p.failIn(i, tbl, k, nil, "must be a string")
+		}
+		c, why := cleanText(s)
+		if why != "" {
+			return nil, p.failIn(i, tbl, k, s, why)
+		}
+		switch k {
+		case "text":
+			r.Text = c
+		case "text_en":
+			r.TextEn = c
+		case "kind":
+			r.Kind = VoteKind(strings.ToLower(c))
+			if !r.Kind.Valid() {
+				return nil, p.failIn(i, tbl, k, s, "is not a kind of resolution (ordinary: 二分之一以上; charter: 修改章程, 三分之二以上)")
+			}
+		case "method":
+			r.Method = VoteMethod(strings.ToLower(c))
+			if !r.Method.Valid() {
+				return nil, p.failIn(i, tbl, k, s, "is not a method of voting (hands: 举手表决; ballot: 无记名投票)")
+			}
+		}
+	}
+	switch {
+	case r.Text == "":
+		return nil, p.failIn(i, tbl, "", nil, "has no text: text = \"…\" is what the congress votes on")
+	case r.Kind == "":
+		return nil, p.failIn(i, tbl, "", nil, "has no kind: kind = \"ordinary\" or \"charter\" (修改章程) sets the threshold")
+	case r.Method == "":
+		return nil, p.failIn(i, tbl, "", nil, "has no method: method = \"hands\" (举手表决) or \"ballot\" (无记名投票)")
+	}
+	return &r, nil
 }
 
 func kindList() string {
@@ -317,55 +453,4 @@ func sortedKeys(m map[string]any) []string {
 	}
 	sort.Strings(ks)
 	return ks
-}
-
-var reHeader = regexp.MustCompile(`^\s*(\[\[?)\s*([^\[\]]*?)\s*\]\]?\s*(#.*)?$`)
-
-// lineOf finds the line of a key by scanning the text, since the TOML
-// decoder keeps positions to itself: the key line inside its table (the
-// idx-th of an array of tables), else a table header of that name, else
-// any line assigning the key, else the table's header; 0 if none.
-func (p *agendaParser) lineOf(tbl string, idx int, key string) int {
-	cur, count, header := "", -1, 0
-	isKey := func(line, k string) bool {
-		line = strings.TrimSpace(line)
-		for _, q := range []string{"", `"`, `'`} {
-			if rest, ok := strings.CutPrefix(line, q+k+q); ok {
-				rest = strings.TrimSpace(rest)
-				if strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, ".") {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	full := strings.TrimPrefix(tbl+"."+key, ".")
-	for i, line := range p.lines {
-		if m := reHeader.FindStringSubmatch(line); m != nil {
-			cur = strings.ReplaceAll(m[2], " ", "")
-			if cur == tbl {
-				count++
-				if idx < 0 || count == idx {
-					header = i + 1
-				}
-			}
-			if key != "" && cur == full {
-				return i + 1
-			}
-			continue
-		}
-		inTable := cur == tbl && (idx < 0 || count == idx)
-		if key != "" && inTable && isKey(line, key) {
-			return i + 1
-		}
-	}
-	if key == "" || header != 0 {
-		return header
-	}
-	for i, line := range p.lines {
-		if isKey(line, key) || isKey(line, full) {
-			return i + 1
-		}
-	}
-	return 0
 }

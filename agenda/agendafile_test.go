@@ -18,8 +18,8 @@ func TestAgendaTemplateIsTheDemo(t *testing.T) {
 	if !reflect.DeepEqual(a.Meeting, d.Meeting) {
 		t.Errorf("template meeting\n%+v\ndemo\n%+v", a.Meeting, d.Meeting)
 	}
-	if !reflect.DeepEqual(a.Items, StandardAgenda()) {
-		t.Errorf("template items %+v", a.Items)
+	if !reflect.DeepEqual(a.Items, d.Agenda) {
+		t.Errorf("template items\n%+v\ndemo\n%+v", a.Items, d.Agenda)
 	}
 	s := a.Setup(d.Roster)
 	if s.Meeting != d.Meeting || len(s.Roster) != len(d.Roster) || !reflect.DeepEqual(s.Agenda, d.Agenda) || s.Demo {
@@ -47,7 +47,7 @@ func TestReadAgendaDefaults(t *testing.T) {
 	if !reflect.DeepEqual(a.Meeting, want) {
 		t.Errorf("meeting %+v\nwant %+v", a.Meeting, want)
 	}
-	items := []Item{{ItemPreparatory, "预备会议", "Preparatory meeting"}, {ItemElection, "选举", ""}}
+	items := []Item{{Kind: ItemPreparatory, Title: "预备会议", TitleEn: "Preparatory meeting"}, {Kind: ItemElection, Title: "选举"}}
 	if !reflect.DeepEqual(a.Items, items) {
 		t.Errorf("items %+v", a.Items)
 	}
@@ -63,6 +63,10 @@ func TestReadAgendaDefaults(t *testing.T) {
 
 func TestReadAgendaBad(t *testing.T) {
 	const head = "[meeting]\nname = \"x\"\n" // lines 1–2
+	// A resolution item of 6 lines; after head, lines 3–8: [[item]] 3,
+	// kind 4, [item.resolution] 5, text 6, kind 7, method 8.
+	const res = "[[item]]\nkind = \"resolution\"\n[item.resolution]\ntext = \"t\"\nkind = \"ordinary\"\nmethod = \"hands\"\n"
+	report := func(line string) string { return head + "[[item]]\nkind = \"report\"\n" + line + "\n" } // line 5
 	tests := []struct {
 		name, src string
 		line      int
@@ -89,6 +93,46 @@ func TestReadAgendaBad(t *testing.T) {
 		{"unknown item key", head + "[[item]]\nkind = \"opening\"\nspeaker = \"s\"\n", 5, "item[1].speaker", "is not a key of [[item]]"},
 		{"item not a table", "item = [1, 2]\n" + head, 1, "item", "[[item]]"},
 		{"meeting not a table", "meeting = \"m\"\n", 1, "meeting", "must be a table"},
+
+		{"vote base valid", head + "vote_base = \"valid\"\n", 3, "meeting.vote_base", `must be "expected"`},
+		{"vote base number", head + "vote_base = 1\n", 3, "meeting.vote_base", `must be "expected"`},
+		{"answer days zero", head + "answer_days = 0\n", 3, "meeting.answer_days", "from 1 to 365"},
+		{"answer days a year and more", head + "answer_days = 366\n", 3, "meeting.answer_days", "from 1 to 365"},
+		{"answer days string", head + "answer_days = \"14\"\n", 3, "meeting.answer_days", "from 1 to 365"},
+
+		{"minutes negative", report("minutes = -1"), 5, "item[1].minutes", "from 0 to 1440"},
+		{"minutes over a day", report("minutes = 1441"), 5, "item[1].minutes", "from 0 to 1440"},
+		{"minutes float", report("minutes = 1.5"), 5, "item[1].minutes", "whole number"},
+		{"minutes string", report("minutes = \"30\""), 5, "item[1].minutes", "whole number"},
+		{"presenter number", report("presenter = 1"), 5, "item[1].presenter", "must be a string"},
+		{"presenter tab", report("presenter = \"a\\tb\""), 5, "item[1].presenter", "control character"},
+
+		{"unknown placeholder", report("script = \"下面请{speaker}发言\""), 5, "item[1].script", "is not a placeholder"},
+		{"capital placeholder", report("script_en = \"{Expected} delegates\""), 5, "item[1].script_en", "is not a placeholder"},
+		{"unclosed placeholder", report("script_en = \"Now {present\""), 5, "item[1].script_en", "not closed"},
+		{"placeholder across lines", report("script = \"\"\"\n{pre\nsent}\"\"\""), 5, "item[1].script", "not closed"},
+		{"lone brace", report("script = \"a}b\""), 5, "item[1].script", "closes no placeholder"},
+		{"full-width braces", report("script = \"应到｛expected｝名\""), 5, "item[1].script", "full-width braces"},
+		{"tab in script", report("script = \"a\\tb\""), 5, "item[1].script", "control character"},
+		{"script number", report("script = 1"), 5, "item[1].script", "must be a string"},
+
+		{"resolution without table", head + "[[item]]\nkind = \"opening\"\n[[item]]\nkind = \"resolution\"\ntitle = \"决议\"\n",
+			5, "item[2]", "without the vote"},
+		{"resolution on a report", head + "[[item]]\nkind = \"report\"\n[item.resolution]\ntext = \"t\"\n",
+			5, "item[1].resolution", "only for an item of kind resolution"},
+		{"second resolution bad kind", head + res + strings.Replace(res, "ordinary", "majority", 1),
+			13, "item[2].resolution.kind", "is not a kind of resolution"},
+		{"bad method", head + strings.Replace(res, "hands", "acclaim", 1), 8, "item[1].resolution.method", "is not a method"},
+		{"unknown resolution key", head + res + "threshold = \"2/3\"\n", 9, "item[1].resolution.threshold", "is not a key of [item.resolution]"},
+		{"resolution text number", head + strings.Replace(res, `"t"`, "5", 1), 6, "item[1].resolution.text", "must be a string"},
+		{"resolution without text", head + strings.Replace(res, "text = \"t\"\n", "", 1), 5, "item[1].resolution", "has no text"},
+		{"resolution without kind", head + strings.Replace(res, "kind = \"ordinary\"\n", "", 1), 5, "item[1].resolution", "has no kind"},
+		{"resolution without method", head + strings.Replace(res, "method = \"hands\"\n", "", 1), 5, "item[1].resolution", "has no method"},
+		{"resolution not a table", head + "[[item]]\nkind = \"resolution\"\nresolution = \"x\"\n", 5, "item[1].resolution", "must be a table"},
+		{"inline resolution bad kind", head + "[[item]]\nkind = \"resolution\"\nresolution = {text = \"t\", kind = \"x\", method = \"hands\"}\n",
+			5, "item[1].resolution.kind", "is not a kind of resolution"},
+		{"dotted resolution bad method", head + "[[item]]\nkind = \"resolution\"\nresolution.text = \"t\"\nresolution.kind = \"charter\"\nresolution.method = \"raise\"\n",
+			7, "item[1].resolution.method", "is not a method"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -113,28 +157,122 @@ func TestAgendaErrorMessage(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
+	_, err = ParseAgenda("agenda.toml", []byte("[meeting]\nname = \"x\"\n[[item]]\nkind = \"report\"\nscript = \"下面请{speaker}作报告\"\n"))
+	want = `agenda.toml line 5, key item[1].script: "{speaker}" is not a placeholder of the host's script (known: meeting, chair,`
+	var se *ScriptError
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !errors.As(err, &se) || se.Token != "{speaker}" {
+		t.Errorf("got  %v\nwant %s…", err, want)
+	}
+}
+
+func TestReadAgendaFull(t *testing.T) {
+	src := "[meeting]\nname = \"某学院第一次学生代表大会\"\nvote_base = \"Present\"\nanswer_days = 7\n\n" +
+		"[[item]]\nkind = \"procedure\"\nminutes = 0\nscript = \"\"\"\r\n  全体起立。\r\n{{奏国歌}}\r\n\"\"\"\n\n" +
+		"[[item]]\nkind = \"report\"\ntitle = \"工作报告\"\npresenter = \"  李 明 \"\nminutes = 1440\n" +
+		"script = \"请{presenter}作报告（{ minutes }分钟）\"\nscript_en = \"{presenter} reports\"\n\n" +
+		"[[item]]\nkind = \"resolution\"\ntitle = \"修改章程\"\n[item.resolution]\ntext = \"通过章程修正案。\"\nkind = \"Charter\"\nmethod = \"BALLOT\"\n\n" +
+		"[[item]]\nkind = \"resolution\"\nresolution = {text = \"决议\", text_en = \"Resolution\", kind = \"ordinary\", method = \"hands\"}\n\n" +
+		"[[item]]\nkind = \"resolution\"\nresolution.text = \"提案\"\nresolution.kind = \"ordinary\"\nresolution.method = \"hands\"\n\n" +
+		"[[item]]\nkind = \"review\"\n"
+	a, err := ParseAgenda("full.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := DefaultMeeting("某学院第一次学生代表大会")
+	want.VoteBase, want.AnswerDays = BasePresent, 7
+	if a.Meeting != want {
+		t.Errorf("meeting %+v\nwant %+v", a.Meeting, want)
+	}
+	items := []Item{
+		{Kind: ItemProcedure, Title: "程序事项", TitleEn: "Procedure", Script: "全体起立。\n{{奏国歌}}"},
+		{Kind: ItemReport, Title: "工作报告", Presenter: "李明", Minutes: 1440,
+			Script: "请{presenter}作报告（{ minutes }分钟）", ScriptEn: "{presenter} reports"},
+		{Kind: ItemResolution, Title: "修改章程", Resolution: &ResolutionSpec{Text: "通过章程修正案。", Kind: VoteCharter, Method: VoteBallot}},
+		{Kind: ItemResolution, Title: "关于学生会工作报告的决议", TitleEn: "Resolution on the work report",
+			Resolution: &ResolutionSpec{Text: "决议", TextEn: "Resolution", Kind: VoteOrdinary, Method: VoteHands}},
+		{Kind: ItemResolution, Title: "关于学生会工作报告的决议", TitleEn: "Resolution on the work report",
+			Resolution: &ResolutionSpec{Text: "提案", Kind: VoteOrdinary, Method: VoteHands}},
+		{Kind: ItemReview, Title: "述职评议", TitleEn: "Officers' reports and their review"},
+	}
+	if !reflect.DeepEqual(a.Items, items) {
+		t.Errorf("items\n%+v\nwant\n%+v", a.Items, items)
+	}
+	got, err := RenderScript(a.Items[1].HostScript("zh"), map[string]string{"presenter": "李明", "minutes": "30"})
+	if err != nil || got != "请李明作报告（30分钟）" {
+		t.Errorf("rendered %q, %v", got, err)
+	}
+	if got, _ := RenderScript(a.Items[0].Script, nil); got != "全体起立。\n{奏国歌}" {
+		t.Errorf("rendered %q", got)
+	}
 }
 
 func TestStandardAgenda(t *testing.T) {
 	items := StandardAgenda()
-	kinds := ItemKinds()
-	if len(items) != len(kinds) {
-		t.Fatalf("%d items for %d kinds", len(items), len(kinds))
-	}
+	seen := map[ItemKind]int{}
 	for i, it := range items {
-		if it.Kind != kinds[i] || it.Title == "" || it.TitleEn == "" || !it.Kind.Valid() {
-			t.Errorf("item %d: %+v", i, it)
+		seen[it.Kind]++
+		if err := checkItem(it); err != "" {
+			t.Errorf("item %d %s: %s", i, it.Title, err)
+		}
+		if it.TitleEn == "" || it.Minutes == 0 || it.Presenter != "" {
+			t.Errorf("item %d: %+v (want an English title, planned minutes, no presenter)", i, it)
 		}
 	}
-	if ItemKind("party").Valid() {
-		t.Error("unknown kind valid")
+	// RULES §10 around the seed's two tasks: hear and deliberate the work
+	// report, elect the committee; opened and closed.
+	for _, k := range []ItemKind{ItemPreparatory, ItemOpening, ItemReport, ItemDeliberation, ItemQuestioning,
+		ItemMotions, ItemResolution, ItemElection, ItemClosing, ItemProcedure} {
+		if seen[k] == 0 {
+			t.Errorf("no %s item", k)
+		}
 	}
+	if items[0].Kind != ItemPreparatory || items[len(items)-1].Kind != ItemClosing {
+		t.Errorf("agenda runs from %s to %s", items[0].Kind, items[len(items)-1].Kind)
+	}
+	items[7].Resolution.Text = "changed"
+	if StandardAgenda()[7].Resolution.Text == "changed" {
+		t.Error("StandardAgenda shares its resolutions between calls")
+	}
+	if ItemKind("party").Valid() || VoteKind("majority").Valid() || VoteMethod("acclaim").Valid() {
+		t.Error("unknown kind or method valid")
+	}
+	for _, k := range ItemKinds() {
+		if zh, en := DefaultTitle(k); zh == "" || en == "" {
+			t.Errorf("no default title for %s", k)
+		}
+	}
+	if zh, en := DefaultTitle("party"); zh != "" || en != "" {
+		t.Error("default title of an unknown kind")
+	}
+}
+
+// checkItem reports what makes an item unusable, or "": the invariants
+// ParseAgenda guarantees.
+func checkItem(it Item) string {
+	switch {
+	case !it.Kind.Valid():
+		return "invalid kind"
+	case it.Title == "":
+		return "no title"
+	case it.Minutes < 0 || it.Minutes > MaxMinutes:
+		return "minutes out of range"
+	case (it.Kind == ItemResolution) != (it.Resolution != nil):
+		return "resolution table on the wrong kind"
+	case it.Resolution != nil && (it.Resolution.Text == "" || !it.Resolution.Kind.Valid() || !it.Resolution.Method.Valid()):
+		return "incomplete resolution"
+	case CheckScript(it.Script) != nil || CheckScript(it.ScriptEn) != nil:
+		return "bad script"
+	}
+	return ""
 }
 
 func FuzzReadAgenda(f *testing.F) {
 	f.Add(AgendaTemplate())
 	f.Add([]byte("[meeting]\nname = \"x\"\nopening_quorum = \"3/2\"\n[[item]]\nkind = \"opening\"\n"))
 	f.Add([]byte("meeting.name = \"x\"\nmeeting.date = 2026-11-30\nitem = [{kind = \"closing\"}]\n"))
+	f.Add([]byte("[meeting]\nname = \"x\"\nvote_base = \"present\"\nanswer_days = 7\n[[item]]\nkind = \"resolution\"\nminutes = 5\n" +
+		"script = \"{subject}：{for}/{need} {{x}}\"\n[item.resolution]\ntext = \"t\"\nkind = \"charter\"\nmethod = \"ballot\"\n"))
+	f.Add([]byte("[meeting]\nname = \"x\"\n[[item]]\nkind = \"review\"\nscript = \"{nobody}\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := ParseAgenda("fuzz.toml", data)
 		if err != nil {
@@ -153,9 +291,12 @@ func FuzzReadAgenda(f *testing.F) {
 				t.Fatalf("invalid fraction %v accepted", f)
 			}
 		}
+		if (m.VoteBase != BaseExpected && m.VoteBase != BasePresent) || m.AnswerDays < 1 || m.AnswerDays > 365 {
+			t.Fatalf("bad vote base or answer days accepted: %+v", m)
+		}
 		for _, it := range a.Items {
-			if !it.Kind.Valid() || it.Title == "" {
-				t.Fatalf("bad item accepted: %+v", it)
+			if why := checkItem(it); why != "" {
+				t.Fatalf("bad item accepted (%s): %+v", why, it)
 			}
 		}
 	})

@@ -29,16 +29,19 @@ var demoCandidates = []struct{ category, id string }{
 	{"社团", "D0016"}, {"社团", "D0061"}, {"社团", "D0090"}, {"社团", "D0106"},
 }
 
-// The demo meeting's chair (a formal delegate who is no candidate) and
-// recorder (an observer of the outgoing union).
+// The demo meeting's chair (a formal delegate who is no candidate),
+// recorder (an observer of the outgoing union) and the outgoing union's
+// chair, who presents the work report (an observer too).
 const (
-	demoChairID    = "D0049"
-	demoRecorderID = "D0123"
+	demoChairID     = "D0049"
+	demoRecorderID  = "D0123"
+	demoPresenterID = "D0124"
 )
 
 // Demo returns the demo congress shipped in the binary: a synthetic school
 // (天山职业技术学院, not the seed's real college), 122 formal delegates in 8
-// electoral units, 4 observers and 3 guests, the standard agenda and the
+// electoral units, 4 observers and 3 guests, the standard agenda (with the
+// outgoing chair, an observer, presenting the work report) and the
 // committee election of 15 candidates for 13 seats (主席团 3, 分院学生会 7,
 // 社团 3) with the seed's method. Setup.Demo is set. Each call returns a
 // fresh copy.
@@ -64,10 +67,16 @@ func Demo() Setup {
 	for i, c := range demoCandidates {
 		cands[i] = Candidate{Name: byID[c.id].Name, Category: c.category, PersonID: c.id}
 	}
+	items := StandardAgenda()
+	for i := range items {
+		if items[i].Kind == ItemReport {
+			items[i].Presenter = byID[demoPresenterID].Name
+		}
+	}
 	return Setup{
 		Meeting:  m,
 		Roster:   roster,
-		Agenda:   StandardAgenda(),
+		Agenda:   items,
 		Election: &Election{Method: method, Candidates: cands},
 		Demo:     true,
 	}

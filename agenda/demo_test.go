@@ -2,9 +2,24 @@ package agenda
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 )
+
+// byName returns the only person of that name, or nil.
+func byName(roster []Person, name string) *Person {
+	var found *Person
+	for i := range roster {
+		if roster[i].Name == name {
+			if found != nil {
+				return nil
+			}
+			found = &roster[i]
+		}
+	}
+	return found
+}
 
 func TestDemoRosterParsesCleanly(t *testing.T) {
 	ps, err := ReadRosterCSV("demo/roster.csv", bytes.NewReader(demoRosterCSV))
@@ -113,8 +128,23 @@ func TestDemo(t *testing.T) {
 	if strings.Contains(m.Name, "昌吉") {
 		t.Error("the demo must not impersonate the seed's college")
 	}
-	if len(s.Agenda) != len(ItemKinds()) {
-		t.Errorf("agenda has %d items", len(s.Agenda))
+	// The standard agenda, with the outgoing chair (an observer of the
+	// outgoing union, no delegate) presenting the work report.
+	std := StandardAgenda()
+	if len(s.Agenda) != len(std) {
+		t.Fatalf("agenda has %d items, want %d", len(s.Agenda), len(std))
+	}
+	for i, it := range s.Agenda {
+		want := std[i]
+		if it.Kind == ItemReport {
+			want.Presenter = it.Presenter
+			if p := byName(s.Roster, it.Presenter); p == nil || p.Kind != Observer || p.Unit != "校学生会" {
+				t.Errorf("report presented by %q, want an observer of the outgoing union", it.Presenter)
+			}
+		}
+		if !reflect.DeepEqual(it, want) {
+			t.Errorf("item %d: %+v\nwant %+v", i, it, want)
+		}
 	}
 	// Demo returns fresh copies.
 	s.Roster[0].Name = "changed"

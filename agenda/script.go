@@ -1,0 +1,308 @@
+package agenda
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The host's script (主持词): the words the host reads for an agenda item,
+// a template filled with the live figures of the congress.
+//
+// A template is text with placeholders {name}; "{{" and "}}" stand for a
+// literal brace. The placeholders, all filled by package session as plain
+// text in the UI language:
+//
+//	meeting      the meeting's name                     天山职业技术学院第一次学生代表大会
+//	chair        the host (主持人)
+//	date, place  the meeting's date and place
+//	time         the clock time now, HH:MM
+//	expected     formal delegates on the roster (应到)    122
+//	present      formal delegates present (实到)          118
+//	on_leave     formal delegates on leave (请假)
+//	absent       expected − present
+//	quorum_need  present needed for the quorum of the item (开会 62, 选举 98)
+//	title        the item's title
+//	presenter    the item's presenter (报告人, 述职人)
+//	minutes      the item's planned minutes
+//	subject      what is voted: the item's title, or the motion's title
+//	text         the resolution's text as put to the vote
+//	method       how it is voted: 举手表决 / 无记名投票 (show of hands / secret ballot)
+//	rule         the threshold in words: 全体代表的二分之一以上 (see RuleText)
+//	need         yes votes needed to pass                61
+//	for, against, abstain   the counts of the vote
+//	outcome      通过 / 未通过 (adopted / not adopted)
+//	seats        seats to elect (应选名额)
+//	candidates   candidates on the ballot
+//	questions, answered     questions asked; answered in session
+//	motions, accepted, declined   motions received; accepted (立案); declined
+//	answer_days  days an answer may take (Meeting.AnswerDays, 14)
+//
+// A placeholder whose value is missing or empty renders as ScriptBlank,
+// "____", in either language: the blank of a printed script, which the host
+// fills in by voice (应到正式代表____名) — a figure not yet known, such as
+// the counts before a vote, reads naturally that way, and never as a wrong
+// number or a word in the other language.
+
+// ScriptBlank is what a placeholder without a value renders as.
+const ScriptBlank = "____"
+
+// scriptPlaceholders are the names a template may use, in the order of the
+// list above.
+var scriptPlaceholders = []string{
+	"meeting", "chair", "date", "place", "time",
+	"expected", "present", "on_leave", "absent", "quorum_need",
+	"title", "presenter", "minutes",
+	"subject", "text", "method", "rule", "need", "for", "against", "abstain", "outcome",
+	"seats", "candidates",
+	"questions", "answered", "motions", "accepted", "declined", "answer_days",
+}
+
+// ScriptPlaceholders returns the names a host's script may use as {name},
+// in a fixed order; see the list in this file's comment.
+func ScriptPlaceholders() []string { return append([]string(nil), scriptPlaceholders...) }
+
+func isPlaceholder(name string) bool {
+	for _, p := range scriptPlaceholders {
+		if p == name {
+			return true
+		}
+	}
+	return false
+}
+
+// ScriptError is a fault in a host's script template. Token is the
+// offending text, e.g. "{speaker}"; Offset its byte offset in the template.
+type ScriptError struct {
+	Offset int
+	Token  string
+	Reason string // e.g. "is not a placeholder of the host's script (known: …)"
+}
+
+// Error writes the token and the reason.
+func (e *ScriptError) Error() string {
+	return fmt.Sprintf("host's script at byte %d: %s %s", e.Offset, quoteShort(e.Token), e.Reason)
+}
+
+// CheckScript reports the first fault of a template: an unknown
+// placeholder, an unclosed "{", a lone "}", or a placeholder typed with
+// full-width braces (｛expected｝). It returns nil for a good template.
+func CheckScript(tmpl string) error {
+	_, err := RenderScript(tmpl, nil)
+	return err
+}
+
+// RenderScript fills the placeholders of tmpl with vars (see the list of
+// this file's comment); a missing or empty value renders as ScriptBlank.
+// Values are inserted as they are, never read as templates; keys of vars
+// that tmpl does not use are ignored. A fault of the template (see
+// CheckScript) is a *ScriptError naming the placeholder, with "" as text.
+func RenderScript(tmpl string, vars map[string]string) (string, error) {
+	var b strings.Builder
+	for i := 0; i < len(tmpl); {
+		c := tmpl[i]
+		switch {
+		case strings.HasPrefix(tmpl[i:], "{{"):
+			b.WriteByte('{')
+			i += 2
+		case strings.HasPrefix(tmpl[i:], "}}"):
+			b.WriteByte('}')
+			i += 2
+		case c == '{':
+			end := strings.IndexAny(tmpl[i+1:], "{}\n")
+			if end < 0 || tmpl[i+1+end] != '}' {
+				tok := tmpl[i:]
+				if end >= 0 {
+					tok = tmpl[i : i+1+end]
+				}
+				return "", &ScriptError{i, tok, `opens a placeholder that is not closed with "}" (write "{{" for a brace)`}
+			}
+			name := strings.TrimSpace(tmpl[i+1 : i+1+end])
+			tok := tmpl[i : i+2+end]
+			if !isPlaceholder(name) {
+				return "", &ScriptError{i, tok, "is not a placeholder of the host's script (known: " +
+					strings.Join(scriptPlaceholders, ", ") + `; write "{{" for a brace)`}
+			}
+			if v := vars[name]; v != "" {
+				b.WriteString(v)
+			} else {
+				b.WriteString(ScriptBlank)
+			}
+			i += len(tok)
+		case c == '}':
+			return "", &ScriptError{i, "}", `closes no placeholder (write "}}" for a brace)`}
+		case strings.HasPrefix(tmpl[i:], "｛"):
+			rest := tmpl[i+len("｛"):]
+			if end := strings.Index(rest, "｝"); end >= 0 && isPlaceholder(strings.TrimSpace(rest[:end])) {
+				return "", &ScriptError{i, tmpl[i : i+len("｛")+end+len("｝")],
+					"is written with full-width braces; write {" + strings.TrimSpace(rest[:end]) + "}"}
+			}
+			b.WriteString("｛")
+			i += len("｛")
+		default:
+			_, n := utf8.DecodeRuneInString(tmpl[i:])
+			b.WriteString(tmpl[i : i+n])
+			i += n
+		}
+	}
+	return b.String(), nil
+}
+
+// isEnglish reports whether lang asks for English ("en", "en-GB" …); any
+// other language, "" included, is Chinese, the default of podium.
+func isEnglish(lang string) bool {
+	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(lang)), "en")
+}
+
+// DefaultScript returns the default template of the host's words for an
+// item of kind k in lang ("zh" or "en"; anything not English is Chinese),
+// following the seed's phrasing, or "" for an unknown kind. The election's
+// script only opens the item: each step of the election has its words on
+// the election screen.
+func DefaultScript(k ItemKind, lang string) string {
+	s, ok := defaultScripts[k]
+	if !ok {
+		return ""
+	}
+	if isEnglish(lang) {
+		return s[1]
+	}
+	return s[0]
+}
+
+// HostScript returns the template of the host's words for the item in lang:
+// the item's own (Script, or ScriptEn for English) when it has one, else
+// DefaultScript of its kind in that language.
+func (it Item) HostScript(lang string) string {
+	own := it.Script
+	if isEnglish(lang) {
+		own = it.ScriptEn
+	}
+	if own != "" {
+		return own
+	}
+	return DefaultScript(it.Kind, lang)
+}
+
+// defaultScripts are the default templates by kind: Chinese, English.
+var defaultScripts = map[ItemKind][2]string{
+	ItemPreparatory: {
+		"各位代表：本次大会应到正式代表{expected}名，实到{present}名，超过应到人数的半数，符合法定人数，会议有效。现在开会。\n" +
+			"预备会议的议程是：通过大会议程；通过大会主席团和秘书长名单；通过代表资格审查报告；通过选举办法和监票人名单。",
+		"Delegates: {expected} formal delegates are expected at this congress and {present} are present, more than half of " +
+			"those expected. The quorum is met and the meeting is valid. The meeting is now in session.\n" +
+			"The preparatory meeting adopts the agenda, the presidium and the secretary-general, the credentials report, " +
+			"and the election method and the scrutineers.",
+	},
+	ItemOpening: {
+		"各位代表、各位来宾：本次大会应到正式代表{expected}名，实到{present}名，符合法定人数。现在，我宣布：{meeting}开幕！",
+		"Delegates, guests: {expected} formal delegates are expected and {present} are present; the quorum is met. " +
+			"I declare the {meeting} open!",
+	},
+	ItemProcedure: {
+		"下面进行大会下一项议程：{title}。",
+		"The next item of the agenda: {title}.",
+	},
+	ItemReport: {
+		"下面请{presenter}代表学生会作工作报告，时间约{minutes}分钟。",
+		"I call on {presenter} to present the work report on behalf of the student union, about {minutes} minutes.",
+	},
+	ItemDeliberation: {
+		"下面进行{title}。请各代表团在召集人主持下分组审议，时间{minutes}分钟。" +
+			"代表们对工作报告的意见、质询和提案，请交大会秘书处。",
+		"Next item: {title}. The delegations deliberate in groups, chaired by their conveners, for {minutes} minutes. " +
+			"Opinions on the report, questions and motions go to the secretariat of the congress.",
+	},
+	ItemQuestioning: {
+		"下面进行代表质询。根据章程第十二条，代表有权就上一届学生会的工作报告提出质询。" +
+			"请提问的代表举手示意，经主持人同意后，先报姓名和所在代表团，再提出质询，由被质询的负责人答复。" +
+			"当场不能答复的，将在{answer_days}日内予以答复。",
+		"We now come to questions. Under article 12 of the charter, delegates may question the outgoing union on its " +
+			"work report. A delegate who wishes to ask raises a hand and, when called, gives name and delegation, then " +
+			"the question; the officer questioned answers. A question not answered now is answered within {answer_days} days.",
+	},
+	ItemMotions: {
+		"下面进行代表提案。根据章程第十二条，代表有权就学代会职权范围提出议案。提案应一事一案，由提案人提出并经两名以上代表附议。" +
+			"大会共收到提案{motions}件，经审查，立案{accepted}件，不予立案{declined}件；不予立案的作为意见建议，在{answer_days}日内予以答复。",
+		"We now come to motions. Under article 12 of the charter, delegates may move motions within the powers of the " +
+			"congress: one matter each, moved by a delegate and seconded by at least two. The congress received {motions} " +
+			"motions: {accepted} accepted, {declined} declined; a declined motion is answered as an opinion within {answer_days} days.",
+	},
+	ItemResolution: {
+		"现在对{subject}进行表决。\n{text}\n" +
+			"本次表决采用{method}方式。应到代表{expected}名，实到{present}名，须经{rule}赞成，即{need}票赞成方可通过。请代表们表决。\n" +
+			"表决结果：赞成{for}票，反对{against}票，弃权{abstain}票，{outcome}。",
+		"We now vote on {subject}.\n{text}\n" +
+			"The vote is by {method}. {expected} delegates are expected and {present} present; it passes with {rule} in favour, " +
+			"that is {need} votes for. Please vote.\n" +
+			"The result: {for} for, {against} against, {abstain} abstentions; {outcome}.",
+	},
+	ItemElection: {
+		"下面进行{title}。本次选举应选{seats}名，候选人{candidates}名，按照大会通过的选举办法进行。选举的各个步骤，请按选举界面的提示主持。",
+		"Next item: {title}. {seats} seats, {candidates} candidates, under the election method the congress " +
+			"adopted. Follow the election screen for the words of each step.",
+	},
+	ItemReview: {
+		"下面进行述职评议。请{presenter}述职，内容包括个人基本情况、学习情况、本岗位工作情况和工作思路、履行岗位职责情况、" +
+			"取得的主要成绩、存在的主要问题和改进措施。评议小组根据述职情况给予优秀、合格或不合格的评价。",
+		"We now come to the officers' reports. {presenter} reports on: background and studies, the work of the post and " +
+			"its plans, the duties fulfilled, the main achievements, the main problems and how to improve. The review " +
+			"group rates the report excellent, satisfactory or unsatisfactory.",
+	},
+	ItemClosing: {
+		"各位代表：{meeting}圆满完成了各项议程。大会期间，代表们提出质询{questions}件，当场答复{answered}件；" +
+			"收到提案{motions}件，立案{accepted}件。未当场答复的质询和意见建议，将在{answer_days}日内予以答复。" +
+			"现在我宣布：{meeting}胜利闭幕！",
+		"Delegates: the {meeting} has completed its agenda. Delegates asked {questions} questions, {answered} answered " +
+			"in session, and moved {motions} motions, {accepted} accepted. Questions and opinions not yet answered are " +
+			"answered within {answer_days} days. I declare the {meeting} closed!",
+	},
+}
+
+// RuleText writes a vote threshold in words for the {rule} placeholder:
+// f of base (BaseExpected: all delegates, 全体代表; BasePresent: the
+// delegates present, 实到代表) in lang, e.g. 全体代表的二分之一以上,
+// 超过实到代表的三分之二, "1/2 or more of all delegates", "more than 2/3 of
+// the delegates present". 以上 and "or more" include the boundary; 超过
+// and "more than" exclude it (RULES §0).
+func RuleText(f Fraction, base Base, lang string) string {
+	if isEnglish(lang) {
+		of := "all delegates"
+		if base == BasePresent {
+			of = "the delegates present"
+		}
+		if f.Strict {
+			return fmt.Sprintf("more than %d/%d of %s", f.Num, f.Den, of)
+		}
+		return fmt.Sprintf("%d/%d or more of %s", f.Num, f.Den, of)
+	}
+	of := "全体代表"
+	if base == BasePresent {
+		of = "实到代表"
+	}
+	frac := zhNumber(f.Den) + "分之" + zhNumber(f.Num)
+	if f.Strict {
+		return "超过" + of + "的" + frac
+	}
+	return of + "的" + frac + "以上"
+}
+
+// zhNumber writes 0..99 in Chinese numerals (二, 十二, 二十), larger numbers
+// in digits.
+func zhNumber(n int) string {
+	d := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 0 || n > 99:
+		return strconv.Itoa(n)
+	case n < 10:
+		return d[n]
+	case n == 10:
+		return "十"
+	case n < 20:
+		return "十" + d[n%10]
+	case n%10 == 0:
+		return d[n/10] + "十"
+	}
+	return d[n/10] + "十" + d[n%10]
+}

@@ -1,0 +1,163 @@
+package agenda
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestRenderScript(t *testing.T) {
+	vars := map[string]string{"expected": "122", "present": "118", "presenter": "白凯文", "empty": "", "subject": "{need}"}
+	tests := []struct{ tmpl, want string }{
+		{"", ""},
+		{"现在开会。", "现在开会。"},
+		{"应到{expected}名，实到{present}名", "应到122名，实到118名"},
+		{"{ expected }", "122"},
+		{"下面请{presenter}作报告", "下面请白凯文作报告"},
+		{"需{need}票", "需____票"},              // missing value: the printed blank
+		{"{title}", ScriptBlank},            // missing value
+		{"{subject}", "{need}"},             // values are not templates
+		{"{{expected}} {{", "{expected} {"}, // escaped braces
+		{"a }} b", "a } b"},
+		{"｛括号｝", "｛括号｝"}, // full-width braces around no placeholder are text
+		{"第一行\n第二行{present}", "第一行\n第二行118"},
+	}
+	for _, tc := range tests {
+		got, err := RenderScript(tc.tmpl, vars)
+		if err != nil || got != tc.want {
+			t.Errorf("RenderScript(%q) = %q, %v; want %q", tc.tmpl, got, err, tc.want)
+		}
+		if err := CheckScript(tc.tmpl); err != nil {
+			t.Errorf("CheckScript(%q) = %v", tc.tmpl, err)
+		}
+	}
+}
+
+func TestRenderScriptBad(t *testing.T) {
+	tests := []struct {
+		tmpl, token string
+		offset      int
+		reason      string
+	}{
+		{"下面请{speaker}发言", "{speaker}", len("下面请"), "is not a placeholder"},
+		{"{Expected}", "{Expected}", 0, "is not a placeholder"},
+		{"{}", "{}", 0, "is not a placeholder"},
+		{"{empty}", "{empty}", 0, "is not a placeholder"},
+		{"应到{expected", "{expected", len("应到"), "not closed"},
+		{"{a{b}", "{a", 0, "not closed"},
+		{"{pre\nsent}", "{pre", 0, "not closed"},
+		{"a}b", "}", 1, "closes no placeholder"},
+		{"{present}}", "}", len("{present}"), "closes no placeholder"},
+		{"应到｛expected｝名", "｛expected｝", len("应到"), "full-width braces; write {expected}"},
+	}
+	for _, tc := range tests {
+		got, err := RenderScript(tc.tmpl, map[string]string{"empty": "x"})
+		var se *ScriptError
+		if got != "" || !errors.As(err, &se) {
+			t.Errorf("RenderScript(%q) = %q, %v; want a *ScriptError", tc.tmpl, got, err)
+			continue
+		}
+		if se.Token != tc.token || se.Offset != tc.offset || !strings.Contains(se.Reason, tc.reason) {
+			t.Errorf("RenderScript(%q): %+v; want token %q at %d, reason ~%q", tc.tmpl, se, tc.token, tc.offset, tc.reason)
+		}
+		if !strings.Contains(err.Error(), tc.token) || CheckScript(tc.tmpl) == nil {
+			t.Errorf("RenderScript(%q): message %q does not name %q, or CheckScript passes", tc.tmpl, err, tc.token)
+		}
+	}
+	_, err := RenderScript("{speaker}", nil)
+	if err == nil || !strings.Contains(err.Error(), "known: meeting, chair, date") {
+		t.Errorf("message does not list the placeholders: %v", err)
+	}
+}
+
+func TestDefaultScripts(t *testing.T) {
+	all := map[string]string{}
+	for _, p := range ScriptPlaceholders() {
+		all[p] = "<" + p + ">"
+	}
+	for _, k := range ItemKinds() {
+		for _, lang := range []string{"zh", "en"} {
+			s := DefaultScript(k, lang)
+			if s == "" || CheckScript(s) != nil {
+				t.Errorf("%s %s: %q, %v", k, lang, s, CheckScript(s))
+				continue
+			}
+			full, _ := RenderScript(s, all)
+			blank, _ := RenderScript(s, nil)
+			if strings.Contains(full, ScriptBlank) || strings.ContainsAny(full, "{}") || full == blank && strings.Contains(s, "{") {
+				t.Errorf("%s %s renders %q", k, lang, full)
+			}
+			hasHan := strings.ContainsFunc(s, func(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF })
+			if hasHan != (lang == "zh") {
+				t.Errorf("%s %s is in the wrong language: %q", k, lang, s)
+			}
+		}
+	}
+	if DefaultScript("party", "zh") != "" || DefaultScript(ItemOpening, "") != DefaultScript(ItemOpening, "zh") ||
+		DefaultScript(ItemOpening, "en-GB") != DefaultScript(ItemOpening, "en") {
+		t.Error("unknown kind or language")
+	}
+
+	// The seed's phrasing, filled.
+	got, _ := RenderScript(DefaultScript(ItemPreparatory, "zh"), map[string]string{"expected": "122", "present": "118"})
+	if want := "各位代表：本次大会应到正式代表122名，实到118名，超过应到人数的半数，符合法定人数，会议有效。现在开会。"; !strings.HasPrefix(got, want) {
+		t.Errorf("preparatory:\n%s\nwant it to start\n%s", got, want)
+	}
+	got, _ = RenderScript(DefaultScript(ItemReport, "zh"), map[string]string{"presenter": "白凯文", "minutes": "30"})
+	if !strings.HasPrefix(got, "下面请白凯文代表学生会作工作报告") {
+		t.Errorf("report: %s", got)
+	}
+	got, _ = RenderScript(DefaultScript(ItemResolution, "zh"), map[string]string{"subject": "关于学生会工作报告的决议",
+		"expected": "122", "present": "118", "need": "61", "rule": RuleText(Fraction{1, 2, false}, BaseExpected, "zh"), "method": "举手表决"})
+	for _, want := range []string{"现在对关于学生会工作报告的决议进行表决", "应到代表122名", "须经全体代表的二分之一以上赞成，即61票赞成方可通过", "赞成____票"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("resolution lacks %q:\n%s", want, got)
+		}
+	}
+	if !strings.Contains(DefaultScript(ItemElection, "zh"), "选举界面") || !strings.Contains(DefaultScript(ItemElection, "en"), "election screen") {
+		t.Error("the election's script does not point to the election screen")
+	}
+}
+
+func TestHostScript(t *testing.T) {
+	it := Item{Kind: ItemReport, Script: "请{presenter}报告"}
+	if it.HostScript("zh") != "请{presenter}报告" || it.HostScript("en") != DefaultScript(ItemReport, "en") {
+		t.Errorf("zh %q en %q", it.HostScript("zh"), it.HostScript("en"))
+	}
+	it = Item{Kind: ItemReport, ScriptEn: "{presenter} reports"}
+	if it.HostScript("en") != "{presenter} reports" || it.HostScript("zh") != DefaultScript(ItemReport, "zh") {
+		t.Errorf("zh %q en %q", it.HostScript("zh"), it.HostScript("en"))
+	}
+	if got := ScriptPlaceholders(); got[0] != "meeting" || len(got) != len(scriptPlaceholders) {
+		t.Errorf("%v", got)
+	}
+	ScriptPlaceholders()[0] = "changed"
+	if !isPlaceholder("meeting") {
+		t.Error("ScriptPlaceholders shares its slice")
+	}
+}
+
+func TestRuleText(t *testing.T) {
+	tests := []struct {
+		f      Fraction
+		base   Base
+		zh, en string
+	}{
+		{Fraction{1, 2, false}, BaseExpected, "全体代表的二分之一以上", "1/2 or more of all delegates"},
+		{Fraction{2, 3, false}, BaseExpected, "全体代表的三分之二以上", "2/3 or more of all delegates"},
+		{Fraction{1, 2, true}, BasePresent, "超过实到代表的二分之一", "more than 1/2 of the delegates present"},
+		{Fraction{4, 5, true}, "", "超过全体代表的五分之四", "more than 4/5 of all delegates"},
+		{Fraction{11, 20, false}, BaseExpected, "全体代表的二十分之十一以上", "11/20 or more of all delegates"},
+		{Fraction{3, 100, false}, BaseExpected, "全体代表的100分之三以上", "3/100 or more of all delegates"},
+	}
+	for _, tc := range tests {
+		if zh, en := RuleText(tc.f, tc.base, "zh"), RuleText(tc.f, tc.base, "en"); zh != tc.zh || en != tc.en {
+			t.Errorf("RuleText(%v, %q) = %q, %q; want %q, %q", tc.f, tc.base, zh, en, tc.zh, tc.en)
+		}
+	}
+	for n, want := range map[int]string{0: "零", 7: "七", 10: "十", 15: "十五", 30: "三十", 99: "九十九", 122: "122", -1: "-1"} {
+		if got := zhNumber(n); got != want {
+			t.Errorf("zhNumber(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
