@@ -47,18 +47,42 @@ func AgendaTemplate() []byte { return bytes.Clone(agendaTemplate) }
 //	election_quorum = "4/5"    election_quorum_strict = true   # 超过 4/5
 //	ordinary = "1/2"           ordinary_strict = false         # 二分之一以上
 //	charter = "2/3"            charter_strict = false          # 三分之二以上
+//	vote_base = "expected"     # or "present": what ordinary/charter are of
+//	answer_days = 14           # 1..365: answers to opinions, questions on notice
 //
 //	[[item]]                   # in order; none at all = StandardAgenda()
-//	kind = "preparatory"       # one of ItemKinds()
-//	title = "预备会议"           # optional: the standard title of the kind
-//	title_en = "Preparatory meeting"
+//	kind = "report"            # one of ItemKinds()
+//	title = "听取学生会工作报告"   # optional: DefaultTitle of the kind
+//	title_en = "Work report of the student union"
+//	presenter = "白凯文"        # optional, any kind
+//	minutes = 30               # planned, 0..1440; 0 or absent = not planned
+//	script = "下面请{presenter}代表学生会作工作报告。"   # optional 主持词,
+//	script_en = "I call on {presenter} to …"          # see RenderScript
+//
+//	[[item]]
+//	kind = "resolution"
+//	title = "关于学生会工作报告的决议"
+//	[item.resolution]          # required for kind resolution, refused elsewhere
+//	text = "大会批准学生会工作报告。"   # required
+//	text_en = "The congress approves the work report of the student union."
+//	kind = "ordinary"          # required: ordinary or charter (修改章程)
+//	method = "hands"           # required: hands (举手) or ballot (无记名投票)
 //
 // Every rule left out takes the seed's default (DefaultMeeting); a fraction
-// given without its _strict key keeps the default strictness. The reader is
-// strict: an unknown key or table, a value of the wrong type, a fraction
-// that is not n/d with 0 ≤ n ≤ d ≤ 1000 and d > 0, a date that is not a
-// real YYYY-MM-DD date, or an unknown item kind is a *FileError naming the
-// file, the line and the key.
+// given without its _strict key keeps the default strictness. Words such as
+// kinds and methods are read case-blind. A script may span lines (a TOML
+// """ string); its surrounding white space is dropped and its placeholders
+// are checked here, so that a typo never reaches the podium. The
+// resolution table may also be written inline (resolution = {text = …}) or
+// with dotted keys (resolution.kind = …).
+//
+// The reader is strict: an unknown key or table, a value of the wrong type,
+// a fraction that is not n/d with 0 ≤ n ≤ d ≤ 1000 and d > 0, a date that
+// is not a real YYYY-MM-DD date, an unknown item kind, vote kind, method or
+// vote base, minutes or days out of range, a control character in a text,
+// a script with an unknown placeholder or a stray brace, a resolution item
+// without its table or a table on another kind is a *FileError naming the
+// file, the line and the key (e.g. item[3].resolution.kind).
 func ReadAgenda(path string) (AgendaFile, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -7,60 +7,25 @@ import (
 	"unicode/utf8"
 )
 
-// The host's script (主持词): the words the host reads for an agenda item,
-// a template filled with the live figures of the congress.
-//
-// A template is text with placeholders {name}; "{{" and "}}" stand for a
-// literal brace. The placeholders, all filled by package session as plain
-// text in the UI language:
-//
-//	meeting      the meeting's name                     天山职业技术学院第一次学生代表大会
-//	chair        the host (主持人)
-//	date, place  the meeting's date and place
-//	time         the clock time now, HH:MM
-//	expected     formal delegates on the roster (应到)    122
-//	present      formal delegates present (实到)          118
-//	on_leave     formal delegates on leave (请假)
-//	absent       expected − present
-//	quorum_need  present needed for the quorum of the item (开会 62, 选举 98)
-//	title        the item's title
-//	presenter    the item's presenter (报告人, 述职人)
-//	minutes      the item's planned minutes
-//	subject      what is voted: the item's title, or the motion's title
-//	text         the resolution's text as put to the vote
-//	method       how it is voted: 举手表决 / 无记名投票 (show of hands / secret ballot)
-//	rule         the threshold in words: 全体代表的二分之一以上 (see RuleText)
-//	need         yes votes needed to pass                61
-//	for, against, abstain   the counts of the vote
-//	outcome      通过 / 未通过 (adopted / not adopted)
-//	seats        seats to elect (应选名额)
-//	candidates   candidates on the ballot
-//	questions, answered     questions asked; answered in session
-//	motions, accepted, declined   motions received; accepted (立案); declined
-//	answer_days  days an answer may take (Meeting.AnswerDays, 14)
-//
-// A placeholder whose value is missing or empty renders as ScriptBlank,
-// "____", in either language: the blank of a printed script, which the host
-// fills in by voice (应到正式代表____名) — a figure not yet known, such as
-// the counts before a vote, reads naturally that way, and never as a wrong
-// number or a word in the other language.
+// This file holds the host's script (主持词): the words the host reads for
+// an agenda item, a template filled with the live figures; see RenderScript.
 
 // ScriptBlank is what a placeholder without a value renders as.
 const ScriptBlank = "____"
 
-// scriptPlaceholders are the names a template may use, in the order of the
-// list above.
+// scriptPlaceholders are the names a template may use, in the order of
+// RenderScript's list.
 var scriptPlaceholders = []string{
 	"meeting", "chair", "date", "place", "time",
-	"expected", "present", "on_leave", "absent", "quorum_need",
-	"title", "presenter", "minutes",
-	"subject", "text", "method", "rule", "need", "for", "against", "abstain", "outcome",
+	"no", "title", "item", "presenter", "minutes",
+	"expected", "present", "on_leave", "absent", "quorum_need", "quorum", "election_quorum",
+	"subject", "text", "method", "base", "rule", "need", "for", "against", "abstain", "outcome", "result",
 	"seats", "candidates",
-	"questions", "answered", "motions", "accepted", "declined", "answer_days",
+	"questions", "pending", "answered", "motions", "accepted", "declined", "answer_days",
 }
 
 // ScriptPlaceholders returns the names a host's script may use as {name},
-// in a fixed order; see the list in this file's comment.
+// in the order of RenderScript's list.
 func ScriptPlaceholders() []string { return append([]string(nil), scriptPlaceholders...) }
 
 func isPlaceholder(name string) bool {
@@ -93,11 +58,53 @@ func CheckScript(tmpl string) error {
 	return err
 }
 
-// RenderScript fills the placeholders of tmpl with vars (see the list of
-// this file's comment); a missing or empty value renders as ScriptBlank.
+// RenderScript fills the placeholders of the host's script template tmpl
+// (主持词) with vars and returns the words to read.
+//
+// A template is text with placeholders {name}; "{{" and "}}" stand for a
+// literal brace. The placeholders, filled by the caller (the podium UI) as
+// plain text in the UI language:
+//
+//	meeting      the meeting's name                     天山职业技术学院第一次学生代表大会
+//	chair        the host (主持人)
+//	date, place  the meeting's date and place
+//	time         the clock time now, HH:MM
+//	no           the item's number on the agenda, from 1
+//	title, item  the item's title (two names, one value)
+//	presenter    the item's presenter (报告人, 述职人)
+//	minutes      the item's planned minutes
+//	expected     formal delegates on the roster (应到)    122
+//	present      formal delegates present (实到)          118
+//	on_leave     formal delegates on leave (请假)
+//	absent       expected − present
+//	quorum_need  present needed for the quorum of the item (开会 62, 选举 98)
+//	quorum       the opening quorum in words: 超过应到人数的半数，符合法定人数
+//	election_quorum  the election quorum in words, likewise
+//	subject      what is voted: the item's title, or the motion's title
+//	text         the resolution's text as put to the vote
+//	method       how it is voted: 举手表决 / 无记名投票 (show of hands / secret ballot)
+//	base         what the threshold is of: 全体代表 / 实到代表 (Meeting.VoteBase)
+//	rule         the threshold in words: 全体代表的二分之一以上 (see RuleText)
+//	need         yes votes needed to pass                61
+//	for, against, abstain   the counts of the vote
+//	outcome      通过 / 未通过 (adopted / not adopted)
+//	result       the outcome with its derivation: 需 61 票，赞成 64 票，通过
+//	seats        seats to elect (应选名额)
+//	candidates   candidates on the ballot
+//	questions, pending, answered   questions asked; waiting; answered in session
+//	motions, accepted, declined    motions received; accepted (立案); declined
+//	answer_days  days an answer may take (Meeting.AnswerDays, 14)
+//
+// A placeholder whose value is missing or empty renders as ScriptBlank,
+// "____", in either language: the blank of a printed script, which the host
+// fills in by voice (应到正式代表____名) — a figure not yet known, such as
+// the counts before a vote, reads naturally that way, and never as a wrong
+// number or a word in the other language.
+//
 // Values are inserted as they are, never read as templates; keys of vars
 // that tmpl does not use are ignored. A fault of the template (see
-// CheckScript) is a *ScriptError naming the placeholder, with "" as text.
+// CheckScript), above all a placeholder not in the list, is a *ScriptError
+// naming it, with "" as text. ScriptPlaceholders returns the list.
 func RenderScript(tmpl string, vars map[string]string) (string, error) {
 	var b strings.Builder
 	for i := 0; i < len(tmpl); {
