@@ -172,21 +172,37 @@ func decideMeeting(st *State, cmd Command) ([]Body, error) {
 	return nil, ErrUnknownCommand
 }
 
-// decideVoteRecord validates a vote and derives its outcome: the threshold
-// of its kind (Meeting.Ordinary or Meeting.Charter) of all delegates, or of
-// those present when Meeting.VoteBase says so (RULES §0, §3).
-func (st *State) decideVoteRecord(c RecordVote) ([]Body, error) {
-	if err := required("subject", c.Subject); err != nil {
-		return nil, err
-	}
+// ResolutionNeed returns, for a vote of kind k taken now, the threshold of
+// its kind (Meeting.Ordinary or Meeting.Charter), what it is measured
+// against — all delegates, or those present when Meeting.VoteBase says so
+// (RULES §0, §3) — and the votes for needed. ok is false for an unknown
+// kind. The host's script reads it before the vote; the vote applies it.
+func (st *State) ResolutionNeed(k agenda.VoteKind) (f agenda.Fraction, base, need int, ok bool) {
 	m := st.Setup.Meeting
-	var f agenda.Fraction
-	switch c.Kind {
+	switch k {
 	case agenda.VoteOrdinary:
 		f = m.Ordinary
 	case agenda.VoteCharter:
 		f = m.Charter
 	default:
+		return f, 0, 0, false
+	}
+	cnt := st.Count()
+	base = cnt.Expected
+	if m.VoteBase == agenda.BasePresent {
+		base = cnt.Present
+	}
+	return f, base, rule.Need(f, base), true
+}
+
+// decideVoteRecord validates a vote and derives its outcome with
+// ResolutionNeed.
+func (st *State) decideVoteRecord(c RecordVote) ([]Body, error) {
+	if err := required("subject", c.Subject); err != nil {
+		return nil, err
+	}
+	f, base, need, ok := st.ResolutionNeed(c.Kind)
+	if !ok {
 		return nil, &FieldError{Field: "kind", Reason: "is not ordinary or charter"}
 	}
 	if c.Method != agenda.VoteHands && c.Method != agenda.VoteBallot {
@@ -210,14 +226,10 @@ func (st *State) decideVoteRecord(c RecordVote) ([]Body, error) {
 			return nil, &StatusError{What: "motion", No: c.Motion, Reason: "voted"}
 		}
 	}
-	base := cnt.Expected
-	if m.VoteBase == agenda.BasePresent {
-		base = cnt.Present
-	}
 	return []Body{VoteRecorded{
 		No: len(st.Votes) + 1, Item: st.Item, Motion: c.Motion, Subject: c.Subject,
 		Kind: c.Kind, Method: c.Method, For: c.For, Against: c.Against, Abstain: c.Abstain,
-		Count: cnt, Rule: f, Base: base, Need: rule.Need(f, base), Adopted: rule.Meets(f, c.For, base),
+		Count: cnt, Rule: f, Base: base, Need: need, Adopted: rule.Meets(f, c.For, base),
 	}}, nil
 }
 

@@ -37,6 +37,23 @@ type Snapshot struct {
 	Declared *session.Stamp
 	// Vote is the election, nil when the congress has none.
 	Vote *session.Vote
+	// Items is each agenda item's progress, parallel to Setup.Agenda.
+	Items []session.ItemState
+	// Questions, Motions, Votes and Notes are the congress's business,
+	// copied by value (see copyMeeting).
+	Questions []session.Question
+	Motions   []session.Motion
+	Votes     []session.Resolution
+	Notes     []session.Note
+	// Needs is, per kind of resolution, the threshold a vote taken now
+	// would apply (session.State.ResolutionNeed), for the host's script.
+	Needs map[agenda.VoteKind]VoteNeed
+}
+
+// VoteNeed is a resolution's threshold as the core would apply it now.
+type VoteNeed struct {
+	Rule       agenda.Fraction
+	Base, Need int
 }
 
 // Meta returns the time and actor for a new command.
@@ -73,6 +90,7 @@ func (c *Common) Refresh() {
 			s.Declared = &d
 		}
 		s.Vote = copyVote(voteOf(st))
+		copyMeeting(s, st)
 	})
 }
 

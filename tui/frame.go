@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"strings"
+
+	"podium/session"
 )
 
 // sideMode is what the sidebar shows when agenda and units do not both fit.
@@ -54,7 +56,9 @@ func (m *Model) header(w int) []string {
 	} else {
 		right = s.Dim.Render(t.NotDeclared)
 	}
-	if i := c.Snap.Item; i >= 0 && i < len(c.Setup.Agenda) {
+	if i := c.Snap.Item; i >= 0 && i < len(c.Setup.Agenda) && c.itemStatus(i) == session.ItemDone {
+		right += s.Dim.Render(" · " + t.M.EndedItem(i+1, t.ItemTitle(c.Setup.Agenda[i])))
+	} else if i >= 0 && i < len(c.Setup.Agenda) {
 		right += s.Dim.Render(" · ") + s.ItemCurrent.Render(t.Current(i+1, t.ItemTitle(c.Setup.Agenda[i])))
 	} else {
 		right += s.Dim.Render(" · " + t.NotStarted)
@@ -110,7 +114,8 @@ func (m *Model) sideTitle(title, other string, w int) string {
 	return spread(s.SideTitle.Render(title), hint, w)
 }
 
-// agendaLines lists the agenda: done items dimmed, the current one marked.
+// agendaLines lists the agenda: done ✓ and skipped ↷ items dimmed, the
+// current one ▶, the next one ›.
 // A long agenda is cut to a window around the current item.
 func (m *Model) agendaLines(w, h int) []string {
 	c, t, s := m.c, m.c.Texts, m.c.Styles
@@ -123,16 +128,8 @@ func (m *Model) agendaLines(w, h int) []string {
 		last = first + room
 	}
 	for i := first; i < last; i++ {
-		num := fmt.Sprintf("%*d ", nw, i+1)
-		title := t.ItemTitle(items[i])
-		switch {
-		case i == c.Snap.Item:
-			lines = append(lines, s.ItemCurrent.Render(fit("▶ "+num+title, w)))
-		case i < c.Snap.Item:
-			lines = append(lines, s.ItemDone.Render(fit("✓ "+num+title, w)))
-		default:
-			lines = append(lines, s.ItemTodo.Render(fit("  "+num+title, w)))
-		}
+		mark, st := m.itemMark(i)
+		lines = append(lines, st.Render(fit(mark+" "+fmt.Sprintf("%*d ", nw, i+1)+t.ItemTitle(items[i]), w)))
 	}
 	return lines
 }

@@ -10,22 +10,42 @@ type KeyMap struct {
 	Mark, Leave, Left, Reset, Undo key.Binding
 	// Moving in the list.
 	Up, Down, PageUp, PageDown, Home, End, Filter, Clear key.Binding
-	// Host.
-	NextItem, Declare, Side key.Binding
+	// Host: walking the agenda, declaring the meeting valid, the sidebar,
+	// the secretary's note on the current item.
+	NextItem, PrevItem, EndItem, Declare, Side, AddNote key.Binding
 	// General.
 	Help, Quit key.Binding
 	// Welcome screen.
 	Demo key.Binding
-	// Switching between the attendance and the election screen.
-	Screen key.Binding
+	// Screens: f1 check-in, f2 the current item's screen, f3 the
+	// election (in ballot entry f3 is the second teller), f4 questions,
+	// f5 motions, f6 the agenda.
+	ToDesk, ToItem, ToElection, ToQuestions, ToMotions, ToAgenda key.Binding
 	// The election screen.
 	Vote VoteKeys
+	// The agenda screen.
+	Walk WalkKeys
+	// The questioning, motions and vote screens.
+	Floor FloorKeys
 
 	// Help as the short footer shows it ("? more keys"), and the long
 	// descriptions of the full help.
 	helpMore, markLong, undoLong, filterLong key.Binding
-	// The screen switch as each screen's footer names it.
-	toVote, toDesk key.Binding
+}
+
+// WalkKeys are the agenda screen's keys.
+type WalkKeys struct {
+	Jump, Skip key.Binding
+}
+
+// FloorKeys are the keys of the questioning desk, the motions desk and
+// the vote. They are plain letters: those screens have no live search, and
+// their forms take every key while open.
+type FloorKeys struct {
+	Ask, Answer, Defer                   key.Binding // questions
+	File, Accept, Decline, Vote          key.Binding // motions
+	Unanimous, Kind, Method, Record, Tab key.Binding // the vote
+	Script, Next, Add, Done              key.Binding // all; forms
 }
 
 // NewKeyMap returns the bindings with their help in the language of t.
@@ -48,16 +68,45 @@ func NewKeyMap(t *Texts) *KeyMap {
 		Filter:   b([]string{"tab"}, "tab", t.HelpFilter),
 		Clear:    b([]string{"esc"}, "esc", t.HelpClear),
 		NextItem: b([]string{"ctrl+n"}, "ctrl+n", t.HelpNext),
+		PrevItem: b([]string{"ctrl+p"}, "ctrl+p", t.M.HelpPrev),
+		EndItem:  b([]string{"ctrl+e"}, "ctrl+e", t.M.HelpEnd),
+		AddNote:  b([]string{"f7"}, "f7", t.M.HelpNote),
 		Declare:  b([]string{"ctrl+o"}, "ctrl+o", t.HelpDeclare),
 		Side:     b([]string{"ctrl+t"}, "ctrl+t", t.HelpSide),
-		Help:     b([]string{"?", "f1"}, "?", t.HelpHelp),
+		Help:     b([]string{"?"}, "?", t.HelpHelp),
 		Quit:     b([]string{"ctrl+c"}, "ctrl+c", t.HelpQuit),
 		Demo:     b([]string{"enter", "d"}, "enter/d", t.HelpDemo),
 		helpMore: b([]string{"?"}, "?", t.HelpMore),
 	}
-	k.Screen = b([]string{"f2", "ctrl+e"}, "f2", t.HelpScreen)
-	k.toVote = b([]string{"f2", "ctrl+e"}, "f2", t.HelpToVote)
-	k.toDesk = b([]string{"f2", "ctrl+e"}, "f2", t.HelpToDesk)
+	k.ToDesk = b([]string{"f1"}, "f1", t.HelpToDesk)
+	k.ToItem = b([]string{"f2"}, "f2", t.M.HelpToItem)
+	k.ToElection = b([]string{"f3"}, "f3", t.M.HelpToElection)
+	k.ToQuestions = b([]string{"f4"}, "f4", t.M.HelpToQuestions)
+	k.ToMotions = b([]string{"f5"}, "f5", t.M.HelpToMotions)
+	k.ToAgenda = b([]string{"f6"}, "f6", t.M.HelpToAgenda)
+	mt := t.M
+	k.Walk = WalkKeys{
+		Jump: b([]string{"enter"}, "enter", mt.HelpJump),
+		Skip: b([]string{"s"}, "s", mt.HelpSkip),
+	}
+	k.Floor = FloorKeys{
+		Ask:       b([]string{"a"}, "a", mt.HelpAsk),
+		Answer:    b([]string{"r"}, "r", mt.HelpAnswer),
+		Defer:     b([]string{"w"}, "w", mt.HelpDefer),
+		File:      b([]string{"a"}, "a", mt.HelpFile),
+		Accept:    b([]string{"y"}, "y", mt.HelpAccept),
+		Decline:   b([]string{"n"}, "n", mt.HelpDecline),
+		Vote:      b([]string{"v"}, "v", mt.HelpVote),
+		Unanimous: b([]string{"u"}, "u", mt.HelpUnanimous),
+		Kind:      b([]string{"k"}, "k", mt.HelpKind),
+		Method:    b([]string{"m"}, "m", mt.HelpMethod),
+		Record:    b([]string{"enter"}, "enter", mt.HelpRecord),
+		Tab:       b([]string{"tab"}, "tab/↑↓", mt.HelpTab),
+		Script:    b([]string{"s"}, "s", mt.HelpScript),
+		Next:      b([]string{"enter"}, "enter", mt.HelpFormNext),
+		Add:       b([]string{"enter"}, "enter", mt.HelpFormAdd),
+		Done:      b([]string{"tab"}, "tab", mt.HelpFormDone),
+	}
 	v := t.V
 	k.Vote = VoteKeys{
 		Next:        b([]string{"enter"}, "enter", v.HelpNext),
@@ -125,29 +174,65 @@ func (k *KeyMap) FullHelp() [][]key.Binding {
 	}
 }
 
-// attendanceHelp is the attendance screen's help, with the screen switch
-// when the congress has an election.
+// attendanceHelp is the attendance screen's help, with the key to the
+// current item's screen once the agenda has started, or to the election
+// before.
 type attendanceHelp struct {
-	k        *KeyMap
-	election bool
+	k              *KeyMap
+	item, election bool
 }
 
 // ShortHelp is the desk's keys, the screen switch and "? more keys".
 func (h attendanceHelp) ShortHelp() []key.Binding {
 	k := h.k
-	if h.election {
-		return []key.Binding{k.Mark, k.Leave, k.Left, k.Undo, k.toVote, k.Filter, k.helpMore}
+	switch {
+	case h.item:
+		return []key.Binding{k.Mark, k.Leave, k.Left, k.Undo, k.ToItem, k.Filter, k.helpMore}
+	case h.election:
+		return []key.Binding{k.Mark, k.Leave, k.Left, k.Undo, k.ToElection, k.Filter, k.helpMore}
 	}
 	return k.ShortHelp()
 }
 
-// FullHelp is the three columns, with the screen switch among the host's.
+// FullHelp is the three columns, and the screens.
 func (h attendanceHelp) FullHelp() [][]key.Binding {
-	f := h.k.FullHelp()
-	if h.election {
-		f[2] = append([]key.Binding{h.k.toVote}, f[2]...)
+	return append(h.k.FullHelp(), h.k.screens())
+}
+
+// screens is the column of screen keys and the note, in the full help.
+func (k *KeyMap) screens() []key.Binding {
+	return []key.Binding{k.ToDesk, k.ToItem, k.ToElection, k.ToQuestions, k.ToMotions, k.ToAgenda, k.AddNote}
+}
+
+// walk is the column of the host's agenda keys, in the full help.
+func (k *KeyMap) walk() []key.Binding {
+	return []key.Binding{k.NextItem, k.PrevItem, k.EndItem, k.Declare, k.Side, k.Help, k.Quit}
+}
+
+// floorHelp is the help of the item, questioning, motions, vote and
+// agenda screens: the screen's own keys (or its form's), then the
+// agenda's.
+type floorHelp struct {
+	k    *KeyMap
+	own  []key.Binding
+	form bool
+}
+
+// ShortHelp is the screen's keys, next/end item, the note and "? more".
+func (h floorHelp) ShortHelp() []key.Binding {
+	k := h.k
+	if h.form {
+		return append(h.own, k.Vote.Back)
 	}
-	return f
+	return append(append([]key.Binding(nil), h.own...), k.NextItem, k.EndItem, k.AddNote, k.helpMore)
+}
+
+// FullHelp is the screen's keys, the agenda's and the screens.
+func (h floorHelp) FullHelp() [][]key.Binding {
+	if h.form {
+		return [][]key.Binding{append(h.own, h.k.Vote.Back), {h.k.Help, h.k.Quit}}
+	}
+	return [][]key.Binding{append(append([]key.Binding(nil), h.own...), h.k.Up), h.k.walk(), h.k.screens()}
 }
 
 // voteHelp is the election screen's help for what it is doing.
@@ -181,13 +266,13 @@ func (h voteHelp) ShortHelp() []key.Binding {
 	if h.more {
 		b = append(b, v.Rounds)
 	}
-	return append(b, v.Scroll, h.k.toDesk, h.k.helpMore)
+	return append(b, v.Scroll, h.k.ToDesk, h.k.helpMore)
 }
 
 // FullHelp adds the mode's other keys and the general ones.
 func (h voteHelp) FullHelp() [][]key.Binding {
 	v := h.k.Vote
-	gen := []key.Binding{h.k.toDesk, h.k.NextItem, h.k.Help, h.k.Quit}
+	gen := []key.Binding{h.k.ToDesk, h.k.ToAgenda, h.k.AddNote, h.k.NextItem, h.k.EndItem, h.k.Help, h.k.Quit}
 	switch h.mode {
 	case modeBallot:
 		return [][]key.Binding{

@@ -13,8 +13,13 @@ import (
 // pinyin search (the scrutineers, RULES §6.1). It only offers; the core
 // decides whether the person may serve.
 type picker struct {
-	c       *Common
-	ix      *Index
+	c  *Common
+	ix *Index
+	// filter, when set, replaces the offer of present formal delegates;
+	// label names the count of those offered.
+	filter  func(i int) bool
+	label   func(n int) string
+	hint    string // the placeholder of the empty search
 	query   string
 	results []int
 	cursor  int
@@ -28,8 +33,11 @@ func newPicker(c *Common, h int) *picker {
 	return p
 }
 
-// keep offers present formal delegates only.
+// keep offers present formal delegates only, unless filter says otherwise.
 func (p *picker) keep(i int) bool {
+	if p.filter != nil {
+		return p.filter(i)
+	}
 	st := p.c.Snap.Status
 	return p.c.Setup.Roster[i].Kind == agenda.Formal && i < len(st) && st[i].Status == session.Present
 }
@@ -90,9 +98,17 @@ func (p *picker) view(w int, prompt string, tag func(id string) string) []string
 	s, t := p.c.Styles, p.c.Texts
 	left := s.Prompt.Render(prompt+" › ") + s.Query.Render(p.query) + s.Cursor.Render("█")
 	if p.query == "" {
-		left += " " + s.Placeholder.Render(t.V.PickPlaceholder)
+		hint := t.V.PickPlaceholder
+		if p.hint != "" {
+			hint = p.hint
+		}
+		left += " " + s.Placeholder.Render(hint)
 	}
-	lines := []string{spread(left, s.Position.Render(t.V.PresentFormal(len(p.results))), w)}
+	label := t.V.PresentFormal
+	if p.label != nil {
+		label = p.label
+	}
+	lines := []string{spread(left, s.Position.Render(label(len(p.results))), w)}
 	nw := 18
 	if len(p.results) == 0 {
 		lines = append(lines, "  "+s.Dim.Render(t.EmptyList))

@@ -52,6 +52,9 @@ type pending int
 const (
 	pendNone pending = iota
 	pendNext
+	pendPrev
+	pendJump
+	pendEnd
 	pendDeclare
 )
 
@@ -61,14 +64,22 @@ type Model struct {
 	c       *Common
 	att     *attendance
 	vote    *voteScreen
+	itemS   *itemScreen
+	qs      *questionScreen
+	mo      *motionScreen
+	res     *resolutionScreen
 	screen  screenKind
 	item    int // the agenda item the screen was last chosen for
 	help    help.Model
 	note    note
 	pending pending
-	side    sideMode
-	verify  func() (int, [32]byte, error)
-	chain   *chainMsg // nil until verified
+	jump    int  // the item a pending start would start
+	ask     *ask // a one-line input of the frame, nil when none
+	// agCursor is the agenda screen's cursor.
+	agCursor int
+	side     sideMode
+	verify   func() (int, [32]byte, error)
+	chain    *chainMsg // nil until verified
 }
 
 // screen is which screen the frame shows.
@@ -77,6 +88,11 @@ type screenKind int
 const (
 	screenAttendance screenKind = iota
 	screenElection
+	screenItem       // the item's script, timer and notes
+	screenQuestions  // the questioning desk
+	screenMotions    // the motions desk
+	screenResolution // the vote
+	screenAgenda     // the whole agenda: jump, skip
 )
 
 // New returns the root model for a session.
@@ -105,6 +121,13 @@ func newModel(s *session.Session, opt Options) *Model {
 	m.help.Styles = c.Styles.Help
 	m.att = newAttendance(c)
 	m.vote = newVoteScreen(c)
+	m.itemS = newItemScreen(c)
+	m.qs = newQuestionScreen(c)
+	m.res = newResolutionScreen(c, func() { m.screen = screenMotions })
+	m.mo = newMotionScreen(c, func(no int) {
+		m.res.onMotion(no)
+		m.screen = screenResolution
+	})
 	m.item = -2
 	m.follow()
 	m.layout()
@@ -143,7 +166,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.chain = &msg
 	case ChangedMsg:
 	case tea.PasteMsg:
-		if !m.tooSmall() {
+		if m.ask != nil {
+			m.askKey(msg)
+		} else if !m.tooSmall() {
 			if n, c := m.screenUpdate(msg); n != nil || c != nil {
 				m.setNote(n)
 				cmd = c
@@ -159,8 +184,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // follow shows the screen the agenda calls for when the current item
-// changes: the election screen for an election item, the attendance
-// screen otherwise. Between changes the host switches freely.
+// changes (see itemScreenKind); the preparatory meeting and no item at
+// all show the check-in desk. Between changes the host switches freely.
 func (m *Model) follow() {
 	c := m.c
 	if c.Snap.Item == m.item {
@@ -168,15 +193,77 @@ func (m *Model) follow() {
 	}
 	m.item = c.Snap.Item
 	m.screen = screenAttendance
-	if i := c.Snap.Item; i >= 0 && i < len(c.Setup.Agenda) && c.Setup.Agenda[i].Kind == agenda.ItemElection && c.Snap.Vote != nil {
-		m.screen = screenElection
+	if i := c.Snap.Item; i >= 0 && i < len(c.Setup.Agenda) && c.Setup.Agenda[i].Kind != agenda.ItemPreparatory {
+		m.toItem()
 	}
+}
+
+// itemScreenKind is the screen of the current item: the questioning desk,
+// the motions desk, the vote, the election, or the item screen (script,
+// timer, notes) for the others.
+func (m *Model) itemScreenKind() screenKind {
+	c := m.c
+	i := c.Snap.Item
+	if i < 0 || i >= len(c.Setup.Agenda) {
+		return screenItem
+	}
+	switch c.Setup.Agenda[i].Kind {
+	case agenda.ItemQuestioning:
+		return screenQuestions
+	case agenda.ItemMotions:
+		return screenMotions
+	case agenda.ItemResolution:
+		return screenResolution
+	case agenda.ItemElection:
+		if c.Snap.Vote != nil {
+			return screenElection
+		}
+	}
+	return screenItem
+}
+
+// toItem shows the current item's screen.
+func (m *Model) toItem() {
+	m.screen = m.itemScreenKind()
+	if m.screen == screenResolution {
+		m.res.onItem()
+	}
+}
+
+// typing reports whether the screen shown has a text input open, so that
+// printable keys (?) go to it.
+func (m *Model) typing() bool {
+	switch m.screen {
+	case screenQuestions:
+		return m.qs.typing()
+	case screenMotions:
+		return m.mo.typing()
+	case screenResolution:
+		return m.res.typing()
+	case screenElection:
+		return m.vote.mode != modeSteps
+	}
+	return false
 }
 
 // screenUpdate passes a key or a paste to the screen shown.
 func (m *Model) screenUpdate(msg tea.Msg) (*note, tea.Cmd) {
-	if m.screen == screenElection {
+	switch m.screen {
+	case screenElection:
 		return m.vote.update(msg)
+	case screenItem:
+		return m.itemS.update(msg)
+	case screenQuestions:
+		return m.qs.update(msg)
+	case screenMotions:
+		return m.mo.update(msg)
+	case screenResolution:
+		return m.res.update(msg)
+	case screenAgenda:
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			m.agendaKey(k)
+		}
+		return nil, nil
 	}
 	return m.att.update(msg)
 }
@@ -192,7 +279,7 @@ func (m *Model) tooSmall() bool {
 }
 
 // key handles the frame's keys and passes the others to the screen. Host
-// actions (next item, declare valid) need the same key twice.
+// actions (start an item, end it, declare valid) need the same key twice.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	c, k, t := m.c, m.c.Keys, m.c.Texts
 	if key.Matches(msg, k.Quit) {
@@ -201,11 +288,20 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.tooSmall() {
 		return nil
 	}
+	if m.ask != nil {
+		m.askKey(msg)
+		return nil
+	}
 	if p := m.pending; p != pendNone {
 		m.pending = pendNone
 		switch {
-		case p == pendNext && key.Matches(msg, k.NextItem):
-			m.startNext()
+		case p == pendNext && key.Matches(msg, k.NextItem),
+			p == pendPrev && key.Matches(msg, k.PrevItem),
+			p == pendJump && key.Matches(msg, k.Walk.Jump) && m.screen == screenAgenda:
+			m.startItem(m.jump)
+			return nil
+		case p == pendEnd && key.Matches(msg, k.EndItem):
+			m.endItem()
 			return nil
 		case p == pendDeclare && key.Matches(msg, k.Declare):
 			m.declare()
@@ -217,25 +313,41 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.note = note{}
 	}
 	switch {
-	case key.Matches(msg, k.Screen):
+	case key.Matches(msg, k.ToDesk):
+		m.screen = screenAttendance
+		m.note = note{}
+	case key.Matches(msg, k.ToItem):
+		switch {
+		case c.Snap.Item >= 0:
+			m.toItem()
+		case c.Snap.Vote != nil:
+			m.screen = screenElection // prepared before the agenda starts
+		default:
+			m.note = note{noteInfo, t.NotStarted}
+			return nil
+		}
+		m.note = note{}
+	case key.Matches(msg, k.ToElection) && !(m.screen == screenElection && m.vote.mode == modeBallot):
 		if c.Snap.Vote == nil {
 			m.note = note{noteInfo, t.V.NoElection}
 			return nil
 		}
-		m.screen = 1 - m.screen
+		m.screen = screenElection
 		m.note = note{}
-	case key.Matches(msg, k.Help):
+	case key.Matches(msg, k.ToQuestions):
+		m.screen = screenQuestions
+		m.note = note{}
+	case key.Matches(msg, k.ToMotions):
+		m.screen = screenMotions
+		m.note = note{}
+	case key.Matches(msg, k.ToAgenda):
+		m.screen, m.agCursor = screenAgenda, max(0, c.Snap.Item)
+		m.note = note{}
+	case key.Matches(msg, k.Help) && !m.typing():
 		m.help.ShowAll = !m.help.ShowAll
 	case key.Matches(msg, k.Side):
 		m.side = (m.side + 1) % 2
-	case key.Matches(msg, k.NextItem):
-		next := c.Snap.Item + 1
-		if next >= len(c.Setup.Agenda) {
-			m.note = note{noteInfo, t.LastItem}
-			return nil
-		}
-		m.pending = pendNext
-		m.note = note{noteAsk, t.ConfirmNext(k.NextItem.Help().Key, next+1, t.ItemTitle(c.Setup.Agenda[next]))}
+	case m.walkKey(msg):
 	case key.Matches(msg, k.Declare):
 		if c.Snap.Declared != nil {
 			m.note = note{noteInfo, t.AlreadyOpen}
@@ -251,18 +363,6 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// startNext starts the agenda item after the current one.
-func (m *Model) startNext() {
-	c, t := m.c, m.c.Texts
-	next := c.Snap.Item + 1
-	if _, err := c.Exec(session.StartItem{Meta: c.Meta(), Index: next}); err != nil {
-		m.refusal(err)
-		return
-	}
-	n := c.Snap.Count
-	m.note = note{noteOK, t.Started(next+1, t.ItemTitle(c.Setup.Agenda[next]), n.Present, n.Expected)}
-}
-
 // declare declares the meeting valid; the session refuses it without the
 // opening quorum, and the refusal shows the numbers.
 func (m *Model) declare() {
@@ -275,14 +375,7 @@ func (m *Model) declare() {
 	m.note = note{noteOK, t.DeclaredOK(d.Present, d.Expected)}
 }
 
-func (m *Model) refusal(err error) {
-	text, calm := m.c.Texts.Refusal(err, m.c.personName)
-	kind := noteErr
-	if calm {
-		kind = noteInfo
-	}
-	m.note = note{kind, text}
-}
+func (m *Model) refusal(err error) { m.note = refusal(m.c, err) }
 
 // layout gives the screen its area from the terminal size and the frame.
 func (m *Model) layout() {
@@ -291,15 +384,23 @@ func (m *Model) layout() {
 		return
 	}
 	bw, bh := m.body(w, h)
-	m.att.setSize(bw-sideWidth(w)-2, bh)
+	sw := bw - sideWidth(w) - 2
+	m.att.setSize(sw, bh)
 	m.att.sync()
 	m.vote.setSize(bw, bh)
+	m.itemS.setSize(sw, bh)
+	m.qs.setSize(sw, bh)
+	m.mo.setSize(sw, bh)
+	m.res.setSize(sw, bh)
 }
 
 // body returns the size of the area between header and footer.
 func (m *Model) body(w, h int) (int, int) {
 	used := 3 + 1 + len(m.helpLines(w))
 	if m.banner(w) != "" {
+		used++
+	}
+	if m.ask != nil {
 		used++
 	}
 	return w, max(1, h-used)
@@ -333,17 +434,35 @@ func (m *Model) render() string {
 	}
 	lines = append(lines, s.Rule.Render(strings.Repeat("─", w)))
 	_, bh := m.body(w, h)
-	if m.screen == screenElection {
+	switch m.screen {
+	case screenElection:
 		lines = append(lines, m.vote.view()...)
-	} else {
+	case screenAgenda:
+		lines = append(lines, m.agendaView(w, bh)...)
+	default:
 		sw := sideWidth(w)
 		side := m.sidebar(sw-1, bh)
-		main := m.att.view()
+		var main []string
+		switch m.screen {
+		case screenItem:
+			main = m.itemS.view()
+		case screenQuestions:
+			main = m.qs.view()
+		case screenMotions:
+			main = m.mo.view()
+		case screenResolution:
+			main = m.res.view()
+		default:
+			main = m.att.view()
+		}
 		sep := make([]string, bh)
 		for i := range sep {
 			sep[i] = s.Sep.Render(" │ ")
 		}
 		lines = append(lines, besides(side, "", besides(sep, "", main))...)
+	}
+	if m.ask != nil {
+		lines = append(lines, m.askLine(w))
 	}
 	lines = append(lines, m.statusLine(w))
 	lines = append(lines, m.helpLines(w)...)
@@ -355,9 +474,42 @@ func (m *Model) render() string {
 
 // helpKeys is the help of the screen shown.
 func (m *Model) helpKeys() help.KeyMap {
-	if m.screen == screenElection && m.c.Snap.Vote != nil {
-		v := m.c.Snap.Vote
-		return voteHelp{k: m.c.Keys, mode: m.vote.mode, act: nextAction(v), more: m.vote.showIndex(v) >= 0}
+	k := m.c.Keys
+	f := k.Floor
+	if m.ask != nil {
+		return floorHelp{k: k, own: []key.Binding{k.Vote.Confirm}, form: true}
 	}
-	return attendanceHelp{k: m.c.Keys, election: m.c.Snap.Vote != nil}
+	switch m.screen {
+	case screenElection:
+		if v := m.c.Snap.Vote; v != nil {
+			return voteHelp{k: k, mode: m.vote.mode, act: nextAction(v), more: m.vote.showIndex(v) >= 0}
+		}
+	case screenItem:
+		return floorHelp{k: k, own: []key.Binding{k.ToDesk, k.ToQuestions, k.ToMotions, k.ToAgenda}}
+	case screenAgenda:
+		return floorHelp{k: k, own: []key.Binding{k.Walk.Jump, k.Walk.Skip, k.ToItem}}
+	case screenQuestions:
+		if m.qs.form != nil {
+			return floorHelp{k: k, own: m.qs.form.keys(), form: true}
+		}
+		return floorHelp{k: k, own: []key.Binding{f.Ask, f.Answer, f.Defer, f.Script}}
+	case screenMotions:
+		if m.mo.form != nil {
+			return floorHelp{k: k, own: m.mo.form.keys(), form: true}
+		}
+		return floorHelp{k: k, own: []key.Binding{f.File, f.Accept, f.Decline, f.Vote, f.Script}}
+	case screenResolution:
+		if m.res.editing {
+			own := []key.Binding{f.Unanimous, f.Record, f.Tab}
+			if m.res.motion > 0 {
+				own = append(own, f.Kind, f.Method)
+			}
+			return floorHelp{k: k, own: own, form: true}
+		}
+		if m.res.motion > 0 {
+			return floorHelp{k: k, own: []key.Binding{k.Vote.Back}}
+		}
+		return floorHelp{k: k, own: []key.Binding{f.Vote, f.Script}}
+	}
+	return attendanceHelp{k: k, item: m.c.Snap.Item >= 0, election: m.c.Snap.Vote != nil}
 }

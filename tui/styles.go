@@ -33,7 +33,10 @@ func NewPalette(dark bool) Palette {
 type Styles struct {
 	Title, Clock, Counts, BadgeOK, BadgeBad, Declared, Banner, Rule lipgloss.Style
 
-	SideTitle, ItemCurrent, ItemDone, ItemTodo, Sep lipgloss.Style
+	SideTitle, ItemCurrent, ItemDone, ItemTodo, ItemNext, Sep lipgloss.Style
+
+	// The meeting screens: the host's script box and the outcome of a vote.
+	Script, Adopted, Rejected lipgloss.Style
 
 	Prompt, Query, Cursor, Placeholder, Position, ColHeader lipgloss.Style
 	Marker, NameSel, Name, Dim                              lipgloss.Style
@@ -63,6 +66,10 @@ func NewStyles(dark bool) *Styles {
 		ItemCurrent: s().Bold(true).Foreground(p.Accent),
 		ItemDone:    fg(p.Faint),
 		ItemTodo:    fg(p.Fg),
+		ItemNext:    s().Bold(true).Foreground(p.Fg),
+		Script:      fg(p.Fg),
+		Adopted:     s().Bold(true).Foreground(p.OK),
+		Rejected:    s().Bold(true).Foreground(p.Bad),
 		Sep:         fg(p.Faint),
 
 		Prompt:      s().Bold(true).Foreground(p.Accent),

@@ -70,11 +70,12 @@ type Texts struct {
 	WelcomeBody  []string
 	HelpDemo     string
 
-	// HelpScreen is the help of the key that switches between the
-	// attendance and the election screen.
-	HelpScreen, HelpToVote, HelpToDesk string
+	// HelpToDesk is the help of f1, the check-in desk.
+	HelpToDesk string
 	// V is the election screen's words.
 	V *VoteTexts
+	// M is the words of the agenda and the meeting screens.
+	M *MeetingTexts
 }
 
 // NewTexts returns the texts for lang: English for "en" (or "en-…"),
@@ -180,8 +181,9 @@ func zhTexts() *Texts {
 			"q 或 esc 退出",
 		},
 		HelpDemo:   "打开示例大会",
-		HelpScreen: "签到/选举", HelpToVote: "选举", HelpToDesk: "签到",
-		V: zhVoteTexts(),
+		HelpToDesk: "签到",
+		V:          zhVoteTexts(),
+		M:          zhMeetingTexts(),
 	}
 	return t
 }
@@ -281,8 +283,9 @@ func enTexts() *Texts {
 			"q or esc quits",
 		},
 		HelpDemo:   "open the demo",
-		HelpScreen: "check-in/election", HelpToVote: "election", HelpToDesk: "check-in",
-		V: enVoteTexts(),
+		HelpToDesk: "check-in",
+		V:          enVoteTexts(),
+		M:          enMeetingTexts(),
 	}
 	return t
 }
@@ -377,6 +380,9 @@ func (t *Texts) Refusal(err error, name func(id string) string) (text string, ca
 		return t.AlreadyOpen, true
 	}
 	if text, calm, ok := t.voteRefusal(err); ok {
+		return text, calm
+	}
+	if text, calm, ok := t.meetingRefusal(err, name, ""); ok {
 		return text, calm
 	}
 	return t.Failed(err), false

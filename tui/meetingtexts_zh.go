@@ -1,0 +1,266 @@
+package tui
+
+import (
+	"fmt"
+
+	"podium/agenda"
+)
+
+func zhMeetingTexts() *MeetingTexts {
+	kinds := map[agenda.ItemKind]string{
+		agenda.ItemPreparatory: "预备会议", agenda.ItemOpening: "开幕", agenda.ItemReport: "报告",
+		agenda.ItemDeliberation: "审议", agenda.ItemQuestioning: "质询", agenda.ItemMotions: "提案",
+		agenda.ItemResolution: "表决", agenda.ItemElection: "选举", agenda.ItemClosing: "闭幕",
+		agenda.ItemProcedure: "程序", agenda.ItemReview: "述职评议",
+	}
+	fields := map[string]string{
+		"reason": "原因", "target": "质询对象", "question": "质询内容", "answer": "答复内容",
+		"title": "提案标题", "subject": "表决事项", "note": "记录内容", "kind": "表决类别",
+		"method": "表决方式", "counts": "票数",
+	}
+	roles := map[string]string{"delegate": "质询人", "proposer": "提案人", "cosigner": "附议人"}
+	whats := map[string]string{"question": "质询", "motion": "提案", "item": "议程"}
+	reasons := map[string]string{
+		"unknown": "不存在", "answered": "已答复", "on_notice": "已转为书面答复", "decided": "已审查",
+		"not_admitted": "未立案，不能表决", "voted": "已表决", "started": "已开始，不能跳过",
+	}
+	return &MeetingTexts{
+		FirstItem:     "已是第一项议程",
+		NothingToEnd:  "没有进行中的议程",
+		NoItemForNote: "议程尚未开始，无法记录",
+		EndNoteLabel:  "未完成原因",
+		ConfirmEnd: func(k string, n int, title string) string {
+			return fmt.Sprintf("再按 %s 结束议程第 %d 项「%s」，esc 取消", k, n, title)
+		},
+		NoteLabel: func(n int, title string) string { return fmt.Sprintf("第 %d 项记录", n) },
+		SkipLabel: func(n int, title string) string { return fmt.Sprintf("跳过第 %d 项「%s」的原因", n, title) },
+		Skipped:   func(n int, title string) string { return fmt.Sprintf("议程第 %d 项「%s」已跳过", n, title) },
+		EndedItem: func(n int, title string) string { return fmt.Sprintf("第 %d 项 %s 已结束", n, title) },
+		NoteAdded: func(at string) string { return "已记录 " + at },
+		Ended: func(n int, title, took string) string {
+			return fmt.Sprintf("议程第 %d 项「%s」结束，用时 %s", n, title, took)
+		},
+		NotPending:     func(n int) string { return fmt.Sprintf("第 %d 项已开始或已跳过，不能跳过", n) },
+		AlreadyCurrent: func(n int) string { return fmt.Sprintf("第 %d 项正在进行", n) },
+		AgendaTitle:    "大会议程",
+		AgendaHint:     "✓ 已完成  ▶ 进行中  ↷ 已跳过  › 下一项",
+		SkippedInfo:    "已跳过",
+		StartedAt:      func(at string) string { return at + " 开始" },
+		RanFromTo:      func(from, to, took string) string { return fmt.Sprintf("%s–%s，用时 %s", from, to, took) },
+		PlanMinutes:    func(n int) string { return fmt.Sprintf("计划 %d 分钟", n) },
+		KindName:       func(k agenda.ItemKind) string { return kinds[k] },
+		EndedAt:        func(at, took string) string { return fmt.Sprintf("%s 结束 · 用时 %s", at, took) },
+		Elapsed:        func(d string) string { return "用时 " + d },
+		Over:           func(d string) string { return "超时 " + d },
+		Planned:        func(d string, mins int) string { return fmt.Sprintf("用时 %s / 计划 %d 分钟", d, mins) },
+
+		ItemLine: func(n int, title, kind string) string {
+			if kind == "" {
+				return fmt.Sprintf("第 %d 项 · %s", n, title)
+			}
+			return fmt.Sprintf("第 %d 项 · %s（%s）", n, title, kind)
+		},
+		Presenter: func(p string) string { return "报告人：" + p },
+		ScriptFault: func(e string) string {
+			return "（议程文件的主持词有误，以下为默认主持词：" + e + "）"
+		},
+		ScriptTitle:  "主持词",
+		ThePresenter: "报告人",
+		NotesTitle: func(n int) string {
+			if n == 0 {
+				return "会议记录"
+			}
+			return fmt.Sprintf("会议记录（%d 条）", n)
+		},
+		NoNotes:    func(k string) string { return "暂无记录，按 " + k + " 记录本项" },
+		MoreScript: func(k string) string { return "……按 " + k + " 展开全文" },
+		QuorumWords: func(ok bool, rule string, need int) string {
+			if ok {
+				return fmt.Sprintf("%s，符合法定人数", rule)
+			}
+			return fmt.Sprintf("不足法定人数（需%s即 %d 人）", rule, need)
+		},
+
+		Sep:         "、",
+		PickHint:    "拼音首字母，回车选定",
+		FormHint:    "回车填写下一项，最后一项回车提交，esc 取消",
+		Counted:     func(n int, names string) string { return fmt.Sprintf("%d 人 %s", n, names) },
+		FormalCount: func(n int) string { return fmt.Sprintf("正式代表 %d 人", n) },
+
+		AskTitle: "登记质询", Delegate: "质询人", Target: "质询对象", Question: "质询内容",
+		AnsweredBy: "答复人", Answer: "答复内容", QPending: "待答复", Q: "问：",
+		AnswerTitle:     func(no int, who string) string { return fmt.Sprintf("答复第 %d 件质询（%s）", no, who) },
+		NoQuestions:     func(k string) string { return "还没有质询，按 " + k + " 登记" },
+		AlreadyAnswered: func(no int) string { return fmt.Sprintf("第 %d 件质询已答复", no) },
+		Answered:        func(no int) string { return fmt.Sprintf("第 %d 件质询已答复", no) },
+		ConfirmDefer: func(k string, no, days int) string {
+			return fmt.Sprintf("再按 %s 将第 %d 件质询转为会后书面答复（%d 天内），esc 取消", k, no, days)
+		},
+		Deferred: func(no int, due string) string {
+			return fmt.Sprintf("第 %d 件质询转为书面答复，%s 前答复", no, due)
+		},
+		Asked:        func(no int, who string) string { return fmt.Sprintf("已登记第 %d 件质询（%s）", no, who) },
+		QAnswered:    func(at string) string { return "已答复 " + at },
+		QOnNotice:    func(due string) string { return "书面答复 " + due + " 前" },
+		OnNoticeLine: func(due string) string { return "会后书面答复，" + due + " 前答复" },
+		A: func(by string) string {
+			if by == "" {
+				return "答："
+			}
+			return "答（" + by + "）："
+		},
+		QueueTitle: func(n, p, a, o int) string {
+			return fmt.Sprintf("质询 %d 件 · 待答复 %d · 已答复 %d · 书面答复 %d", n, p, a, o)
+		},
+		QuestionNo: func(no int, who, target, at string) string {
+			return fmt.Sprintf("第 %d 件 · %s → %s · %s", no, who, target, at)
+		},
+
+		FileTitle: "登记提案", Proposer: "提案人", CoSigners: "附议人", MotionTitle: "标题",
+		MotionText: "内容", Category: "类别", Reason: "不予立案理由",
+		FileHint:   "附议人：逐个搜索回车添加，tab 完成；至少 2 人",
+		ReasonHint: "写明不予立案的理由，回车提交",
+		MAdmitted:  "已立案", MPending: "待审查",
+		NoMotions:      func(k string) string { return "还没有提案，按 " + k + " 登记" },
+		PutToVote:      func(k string) string { return "已立案，按 " + k + " 提交大会表决" },
+		MDeclined:      func(due string) string { return "不予立案 " + due + " 前答复" },
+		NotAdmitted:    func(no int) string { return fmt.Sprintf("第 %d 件提案未立案，不能表决", no) },
+		AlreadyVoted:   func(no int) string { return fmt.Sprintf("第 %d 件提案已表决", no) },
+		AlreadyDecided: func(no int) string { return fmt.Sprintf("第 %d 件提案已审查", no) },
+		VoteOnMotion: func(no int, title string) string {
+			return fmt.Sprintf("表决第 %d 件提案「%s」：输入赞成、反对、弃权票数", no, title)
+		},
+		DeclineTitle: func(no int, title string) string {
+			return fmt.Sprintf("第 %d 件提案「%s」不予立案", no, title)
+		},
+		ConfirmAccept: func(k string, no int, title string) string {
+			return fmt.Sprintf("再按 %s 对第 %d 件提案「%s」立案，esc 取消", k, no, title)
+		},
+		Accepted: func(no int, k string) string {
+			return fmt.Sprintf("第 %d 件提案已立案，按 %s 提交表决", no, k)
+		},
+		Declined: func(no int, due string) string {
+			return fmt.Sprintf("第 %d 件提案不予立案，作为意见建议，%s 前答复", no, due)
+		},
+		Filed: func(no int, title string, n int) string {
+			return fmt.Sprintf("已登记第 %d 件提案「%s」（附议 %d 人）", no, title, n)
+		},
+		MotionsTitle: func(n, p, a, d int) string {
+			return fmt.Sprintf("提案 %d 件 · 待审查 %d · 立案 %d · 不予立案 %d", n, p, a, d)
+		},
+		MotionNo: func(no int, title, at string) string { return fmt.Sprintf("第 %d 件 · %s · %s", no, title, at) },
+		Signers: func(p, co, cat string) string {
+			s := "提案人 " + p + " · 附议人 " + co
+			if cat != "" {
+				s += " · 类别 " + cat
+			}
+			return s
+		},
+		DeclinedLine: func(r, due string) string {
+			return "不予立案：" + r + "；作为意见建议，" + due + " 前答复"
+		},
+
+		NoResolution: "当前议程不是表决事项；已立案的提案在提案台按 v 表决",
+		For:          "赞成", Against: "反对", Abstain: "弃权",
+		VoteHint: func(k string) string {
+			return "输入赞成、反对、弃权票数，" + k + " 全票赞成，回车记录"
+		},
+		VoteTitle: func(s string) string { return "表决：" + s },
+		ConfirmVote: func(k, subject string, f, a, ab int, all bool) string {
+			if all {
+				return fmt.Sprintf("全票赞成 %d 票。再按 %s 记录「%s」的表决，esc 取消", f, k, subject)
+			}
+			return fmt.Sprintf("赞成 %d、反对 %d、弃权 %d。再按 %s 记录，esc 取消", f, a, ab, k)
+		},
+		Recorded:        func(no int, d string) string { return fmt.Sprintf("第 %d 次表决已记录：%s", no, d) },
+		MotionVoteTitle: func(no int, s string) string { return fmt.Sprintf("表决第 %d 件提案：%s", no, s) },
+		HowVoted: func(method, kind, rule string) string {
+			return fmt.Sprintf("%s · %s · 须经%s赞成", method, kind, rule)
+		},
+		Sum: func(sum, p int) string { return fmt.Sprintf("合计 %d 票 / 实到 %d 人", sum, p) },
+		VoteCounts: func(no int, at string, f, a, ab int) string {
+			return fmt.Sprintf("第 %d 次 %s 赞成 %d 反对 %d 弃权 %d", no, at, f, a, ab)
+		},
+		Derivation: func(need, f int, ok bool) string {
+			o := "未通过"
+			if ok {
+				o = "通过"
+			}
+			return fmt.Sprintf("需 %d 票，赞成 %d 票，%s", need, f, o)
+		},
+		Outcome: func(ok bool) string {
+			if ok {
+				return "通过"
+			}
+			return "未通过"
+		},
+		Method: func(m agenda.VoteMethod) string {
+			if m == agenda.VoteBallot {
+				return "无记名投票"
+			}
+			return "举手表决"
+		},
+		KindWords: func(k agenda.VoteKind) string {
+			if k == agenda.VoteCharter {
+				return "修改章程"
+			}
+			return "一般事项"
+		},
+		VoteBase: func(b agenda.Base) string {
+			if b == agenda.BasePresent {
+				return "出席代表"
+			}
+			return "全体代表"
+		},
+
+		Unfinished: func(n int, why, k string) string {
+			s := fmt.Sprintf("第 %d 项尚未完成", n)
+			switch why {
+			case "no_vote":
+				s = fmt.Sprintf("第 %d 项尚未表决", n)
+			case "round_open":
+				s = fmt.Sprintf("第 %d 项的选举轮次尚未结束", n)
+			}
+			if k != "" {
+				return s + "：请先完成，或按 " + k + " 结束并写明原因"
+			}
+			return s + "：请写明原因"
+		},
+		FieldEmpty: func(f string) string {
+			if w, ok := fields[f]; ok {
+				f = w
+			}
+			return "请填写" + f
+		},
+		NotFormal: func(name, role string) string {
+			return fmt.Sprintf("%s 不是正式代表，不能作为%s", name, roles[role])
+		},
+		FewCoSigners: func(got, need int) string {
+			return fmt.Sprintf("提案需要至少 %d 名附议人，现有 %d 名", need, got)
+		},
+		MotionRefused: func(name, r string) string {
+			if r == "proposer_cosigns" {
+				return name + " 是提案人，不能同时附议"
+			}
+			return name + " 重复列为附议人"
+		},
+		StatusRefused: func(what string, no int, r string) string {
+			if what == "item" {
+				return fmt.Sprintf("议程第 %d 项%s", no, reasons[r])
+			}
+			return fmt.Sprintf("第 %d 件%s%s", no, whats[what], reasons[r])
+		},
+		VoteTooMany: func(sum, p int) string {
+			return fmt.Sprintf("票数合计 %d 超过实到正式代表 %d 人，请核对", sum, p)
+		},
+		NoCurrentItem: "没有进行中的议程",
+
+		HelpPrev: "上一项", HelpEnd: "结束本项", HelpNote: "记录", HelpToItem: "本项",
+		HelpToElection: "选举", HelpToQuestions: "质询", HelpToMotions: "提案", HelpToAgenda: "议程",
+		HelpJump: "开始此项", HelpSkip: "跳过", HelpAsk: "登记质询", HelpAnswer: "答复",
+		HelpDefer: "书面答复", HelpFile: "登记提案", HelpAccept: "立案", HelpDecline: "不予立案",
+		HelpVote: "表决", HelpUnanimous: "全票赞成", HelpKind: "类别", HelpMethod: "方式",
+		HelpRecord: "记录", HelpTab: "切换", HelpScript: "主持词全文",
+		HelpFormNext: "下一项", HelpFormAdd: "添加", HelpFormDone: "完成",
+	}
+}

@@ -1,0 +1,262 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"podium/agenda"
+	"podium/session"
+)
+
+// motionScreen is the motions desk (提案, RULES §4): a motion is filed
+// with its proposer and co-signers (the check-in search), title, text
+// and category; the desk accepts it (立案) or declines it (不予立案) with a
+// reason, and an accepted motion is put to a vote on the vote screen.
+type motionScreen struct {
+	c      *Common
+	w, h   int
+	cursor int
+	form   *form
+	formOf int // 0: filing; else the motion No being declined
+	accept int // the motion No waiting for the second press of accept
+	full   bool
+	// vote opens the vote screen on an accepted motion.
+	vote func(no int)
+}
+
+func newMotionScreen(c *Common, vote func(no int)) *motionScreen {
+	return &motionScreen{c: c, vote: vote}
+}
+
+func (s *motionScreen) setSize(w, h int) {
+	s.w, s.h = w, h
+	if s.form != nil {
+		s.form.setSize(h - 3)
+	}
+}
+
+func (s *motionScreen) typing() bool { return s.form != nil }
+
+func (s *motionScreen) selected() (session.Motion, bool) {
+	ms := s.c.Snap.Motions
+	if len(ms) == 0 {
+		return session.Motion{}, false
+	}
+	s.cursor = max(0, min(len(ms)-1, s.cursor))
+	return ms[s.cursor], true
+}
+
+func (s *motionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
+	c, t, k := s.c, s.c.Texts.M, s.c.Keys.Floor
+	if s.form != nil {
+		submit, cancel := s.form.update(msg)
+		switch {
+		case cancel:
+			s.form = nil
+			return &note{noteInfo, c.Texts.Cancelled}, nil
+		case submit:
+			return s.submit(), nil
+		}
+		return nil, nil
+	}
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, nil
+	}
+	pendingAccept := s.accept
+	s.accept = 0
+	switch {
+	case key.Matches(km, k.Script):
+		s.full = !s.full
+	case key.Matches(km, c.Keys.Up):
+		s.cursor--
+	case key.Matches(km, c.Keys.Down):
+		s.cursor++
+	case key.Matches(km, k.File):
+		s.formOf = 0
+		s.form = newForm(c, t.FileTitle,
+			field{kind: fieldPerson, label: t.Proposer},
+			field{kind: fieldPeople, label: t.CoSigners},
+			field{kind: fieldText, label: t.MotionTitle},
+			field{kind: fieldText, label: t.MotionText},
+			field{kind: fieldText, label: t.Category})
+		s.form.setSize(s.h - 3)
+		return &note{noteInfo, t.FileHint}, nil
+	case key.Matches(km, k.Accept), key.Matches(km, k.Decline), key.Matches(km, k.Vote):
+		mo, ok := s.selected()
+		if !ok {
+			return &note{noteInfo, t.NoMotions(k.File.Help().Key)}, nil
+		}
+		switch {
+		case key.Matches(km, k.Vote):
+			switch {
+			case mo.Status != session.MotionAdmitted:
+				return &note{noteInfo, t.NotAdmitted(mo.No)}, nil
+			case mo.Vote != 0:
+				return &note{noteInfo, t.AlreadyVoted(mo.No)}, nil
+			}
+			s.vote(mo.No)
+			return &note{noteInfo, t.VoteOnMotion(mo.No, mo.Title)}, nil
+		case mo.Status != session.MotionPending:
+			return &note{noteInfo, t.AlreadyDecided(mo.No)}, nil
+		case key.Matches(km, k.Decline):
+			s.formOf = mo.No
+			s.form = newForm(c, t.DeclineTitle(mo.No, mo.Title), field{kind: fieldText, label: t.Reason})
+			s.form.setSize(s.h - 3)
+			return &note{noteInfo, t.ReasonHint}, nil
+		case pendingAccept != mo.No:
+			s.accept = mo.No
+			return &note{noteAsk, t.ConfirmAccept(k.Accept.Help().Key, mo.No, mo.Title)}, nil
+		}
+		if _, err := c.Exec(session.AcceptMotion{Meta: c.Meta(), No: mo.No}); err != nil {
+			n := refusal(c, err)
+			return &n, nil
+		}
+		return &note{noteOK, t.Accepted(mo.No, k.Vote.Help().Key)}, nil
+	}
+	return nil, nil
+}
+
+// submit files the motion, or declines the selected one with the reason.
+func (s *motionScreen) submit() *note {
+	c, t := s.c, s.c.Texts.M
+	f := s.form.fields
+	if s.formOf != 0 {
+		if _, err := c.Exec(session.DeclineMotion{Meta: c.Meta(), No: s.formOf, Reason: f[0].text()}); err != nil {
+			n := refusal(c, err)
+			return &n
+		}
+		s.form = nil
+		mo := c.Snap.Motions[s.formOf-1]
+		return &note{noteOK, t.Declined(mo.No, c.date(mo.Due))}
+	}
+	var proposer string
+	if len(f[0].ids) > 0 {
+		proposer = f[0].ids[0]
+	}
+	_, err := c.Exec(session.FileMotion{Meta: c.Meta(), Proposer: proposer, CoSigners: f[1].ids,
+		Title: f[2].text(), Text: f[3].text(), Category: f[4].text()})
+	if err != nil {
+		s.form.focus(fieldOf(err))
+		n := refusal(c, err)
+		return &n
+	}
+	s.form = nil
+	s.cursor = len(c.Snap.Motions) - 1
+	return &note{noteOK, t.Filed(len(c.Snap.Motions), f[2].text(), len(f[1].ids))}
+}
+
+// fieldOf is the field of the motion form a refusal is about: the
+// proposer, the co-signers or the title.
+func fieldOf(err error) int {
+	var (
+		nf *session.NotFormalError
+		fe *session.FieldError
+		up *session.UnknownPersonError
+	)
+	switch {
+	case errors.As(err, &nf) && nf.Role == "proposer":
+		return 0
+	case errors.As(err, &fe):
+		return 2
+	case errors.As(err, &up) && up.ID == "":
+		return 0
+	}
+	return 1
+}
+
+// status is a motion's status in words, and whether it is settled.
+func (s *motionScreen) status(mo session.Motion) (string, bool) {
+	c, t := s.c, s.c.Texts.M
+	switch mo.Status {
+	case session.MotionAdmitted:
+		if r, ok := c.voteOfMotion(mo.No); ok {
+			return t.Outcome(r.Adopted), true
+		}
+		return t.MAdmitted, false
+	case session.MotionNotAdmitted:
+		return t.MDeclined(c.date(mo.Due)), true
+	}
+	return t.MPending, false
+}
+
+func (s *motionScreen) view() []string {
+	c, t, st := s.c, s.c.Texts.M, s.c.Styles
+	lines := itemHead(c, s.w)
+	lines = append(lines, scriptBox(c, agenda.ItemMotions, nil, s.full, s.w, s.h)...)
+	if s.form != nil {
+		lines = append(lines, "")
+		lines = append(lines, s.form.view(s.w)...)
+		return block(lines, s.w, s.h)
+	}
+	ms := c.Snap.Motions
+	var pending, accepted, declined int
+	for _, mo := range ms {
+		switch mo.Status {
+		case session.MotionPending:
+			pending++
+		case session.MotionAdmitted:
+			accepted++
+		default:
+			declined++
+		}
+	}
+	lines = append(lines, sectionRule(c, t.MotionsTitle(len(ms), pending, accepted, declined), s.w))
+	if len(ms) == 0 {
+		lines = append(lines, st.Dim.Render(cut(t.NoMotions(c.Keys.Floor.File.Help().Key), s.w)))
+		return block(lines, s.w, s.h)
+	}
+	mo, _ := s.selected()
+	detail := s.detail(mo)
+	rows := max(2, s.h-len(lines)-len(detail)-1)
+	first := max(0, min(s.cursor-rows/2, len(ms)-rows))
+	nw := len(fmt.Sprint(len(ms)))
+	stw := max(width(t.MPending), width(t.MAdmitted), width(t.MDeclined("2026-00-00")), width(t.Outcome(false)))
+	pw := 10
+	tw := max(4, s.w-2-nw-1-pw-2-stw-2)
+	for j := first; j < len(ms) && j < first+rows; j++ {
+		mo := ms[j]
+		stText, done := s.status(mo)
+		stStyle := st.MsgAsk
+		if done {
+			stStyle = st.Dim
+		}
+		marker, title := "  ", st.Name.Render(fit(mo.Title, tw))
+		if j == s.cursor {
+			marker, title = st.Marker.Render("› "), st.NameSel.Render(fit(mo.Title, tw))
+		}
+		lines = append(lines, marker+fmt.Sprintf("%*d ", nw, mo.No)+title+"  "+fit(c.personName(mo.Proposer), pw)+"  "+stStyle.Render(fit(stText, stw)))
+	}
+	lines = append(lines, "")
+	lines = append(lines, detail...)
+	return block(lines, s.w, s.h)
+}
+
+// detail is the selected motion in full.
+func (s *motionScreen) detail(mo session.Motion) []string {
+	c, t, st := s.c, s.c.Texts.M, s.c.Styles
+	var co []string
+	for _, id := range mo.CoSigners {
+		co = append(co, c.personName(id))
+	}
+	lines := []string{sectionRule(c, t.MotionNo(mo.No, mo.Title, c.clock(mo.Filed)), s.w)}
+	lines = append(lines, wrapStyled(t.Signers(c.personName(mo.Proposer), strings.Join(co, t.Sep), mo.Category), s.w, st.Dim)...)
+	if mo.Text != "" {
+		lines = append(lines, wrapStyled(mo.Text, s.w, st.Name)...)
+	}
+	switch mo.Status {
+	case session.MotionNotAdmitted:
+		lines = append(lines, wrapStyled(t.DeclinedLine(mo.Reason, c.date(mo.Due)), s.w, st.MsgAsk)...)
+	case session.MotionAdmitted:
+		if r, ok := c.voteOfMotion(mo.No); ok {
+			lines = append(lines, outcomeLine(c, r, s.w))
+		} else {
+			lines = append(lines, st.Dim.Render(cut(t.PutToVote(c.Keys.Floor.Vote.Help().Key), s.w)))
+		}
+	}
+	return lines
+}

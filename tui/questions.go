@@ -1,0 +1,256 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"podium/agenda"
+	"podium/session"
+)
+
+// questionScreen is the questioning desk (质询, RULES §5): the queue of
+// questions with their status, a question asked (the delegate by the
+// check-in search, the target, the text), answered (who, the answer) or
+// taken on notice (the core sets the due date: two weeks).
+type questionScreen struct {
+	c      *Common
+	w, h   int
+	cursor int
+	form   *form
+	formOf int  // 0: asking; else the question No being answered
+	defer_ int  // the question No waiting for the second press of defer
+	full   bool // the whole script shown
+}
+
+func newQuestionScreen(c *Common) *questionScreen { return &questionScreen{c: c} }
+
+func (s *questionScreen) setSize(w, h int) {
+	s.w, s.h = w, h
+	if s.form != nil {
+		s.form.setSize(h - 3)
+	}
+}
+
+// typing reports whether a form has the keyboard.
+func (s *questionScreen) typing() bool { return s.form != nil }
+
+func (s *questionScreen) selected() (session.Question, bool) {
+	qs := s.c.Snap.Questions
+	if len(qs) == 0 {
+		return session.Question{}, false
+	}
+	s.cursor = max(0, min(len(qs)-1, s.cursor))
+	return qs[s.cursor], true
+}
+
+func (s *questionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
+	c, t, k := s.c, s.c.Texts.M, s.c.Keys.Floor
+	if s.form != nil {
+		submit, cancel := s.form.update(msg)
+		switch {
+		case cancel:
+			s.form = nil
+			return &note{noteInfo, c.Texts.Cancelled}, nil
+		case submit:
+			return s.submit(), nil
+		}
+		return nil, nil
+	}
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, nil
+	}
+	pendingDefer := s.defer_
+	s.defer_ = 0
+	switch {
+	case key.Matches(km, k.Script):
+		s.full = !s.full
+	case key.Matches(km, c.Keys.Up):
+		s.cursor--
+	case key.Matches(km, c.Keys.Down):
+		s.cursor++
+	case key.Matches(km, k.Ask):
+		s.formOf = 0
+		s.form = newForm(c, t.AskTitle,
+			field{kind: fieldPerson, label: t.Delegate},
+			field{kind: fieldText, label: t.Target},
+			field{kind: fieldText, label: t.Question})
+		s.form.setSize(s.h - 3)
+		return &note{noteInfo, t.FormHint}, nil
+	case key.Matches(km, k.Answer):
+		q, ok := s.selected()
+		if !ok {
+			return &note{noteInfo, t.NoQuestions(k.Ask.Help().Key)}, nil
+		}
+		if q.Status == session.QuestionReplied {
+			return &note{noteInfo, t.AlreadyAnswered(q.No)}, nil
+		}
+		s.formOf = q.No
+		s.form = newForm(c, t.AnswerTitle(q.No, c.personName(q.Delegate)),
+			field{kind: fieldText, label: t.AnsweredBy, value: []rune(q.Target)},
+			field{kind: fieldText, label: t.Answer})
+		s.form.focus(1)
+		s.form.setSize(s.h - 3)
+		return &note{noteInfo, t.FormHint}, nil
+	case key.Matches(km, k.Defer):
+		q, ok := s.selected()
+		if !ok {
+			return &note{noteInfo, t.NoQuestions(k.Ask.Help().Key)}, nil
+		}
+		if pendingDefer != q.No {
+			s.defer_ = q.No
+			return &note{noteAsk, t.ConfirmDefer(k.Defer.Help().Key, q.No, c.Setup.Meeting.AnswerDays)}, nil
+		}
+		if _, err := c.Exec(session.DeferQuestion{Meta: c.Meta(), No: q.No}); err != nil {
+			n := refusal(c, err)
+			return &n, nil
+		}
+		q, _ = s.selected()
+		return &note{noteOK, t.Deferred(q.No, c.date(q.Due))}, nil
+	}
+	return nil, nil
+}
+
+// submit executes the form: a new question or an answer.
+func (s *questionScreen) submit() *note {
+	c, t := s.c, s.c.Texts.M
+	f := s.form.fields
+	if s.formOf == 0 {
+		var who string
+		if len(f[0].ids) > 0 {
+			who = f[0].ids[0]
+		}
+		_, err := c.Exec(session.AskQuestion{Meta: c.Meta(), Delegate: who, Target: f[1].text(), Text: f[2].text()})
+		if err != nil {
+			n := refusal(c, err)
+			return &n
+		}
+		s.form = nil
+		s.cursor = len(c.Snap.Questions) - 1
+		return &note{noteOK, t.Asked(len(c.Snap.Questions), c.personName(who))}
+	}
+	_, err := c.Exec(session.AnswerQuestion{Meta: c.Meta(), No: s.formOf, By: f[0].text(), Text: f[1].text()})
+	if err != nil {
+		n := refusal(c, err)
+		return &n
+	}
+	s.form = nil
+	return &note{noteOK, t.Answered(s.formOf)}
+}
+
+// refusal is the note explaining a refusal of the core, naming the key
+// that ends an unfinished item.
+func refusal(c *Common, err error) note {
+	text, calm, ok := c.Texts.meetingRefusal(err, c.personName, c.Keys.EndItem.Help().Key)
+	if !ok {
+		text, calm = c.Texts.Refusal(err, c.personName)
+	}
+	if calm {
+		return note{noteInfo, text}
+	}
+	return note{noteErr, text}
+}
+
+// date writes a due date as the desk reads it: 2026-05-30.
+func (c *Common) date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(c.Now().Location()).Format("2006-01-02")
+}
+
+// questionStatus is a question's status in words, with its time or due
+// date.
+func (s *questionScreen) status(q session.Question) (string, bool) {
+	c, t := s.c, s.c.Texts.M
+	switch q.Status {
+	case session.QuestionReplied:
+		return t.QAnswered(c.clock(q.Answered)), true
+	case session.QuestionOnNotice:
+		return t.QOnNotice(c.date(q.Due)), true
+	}
+	return t.QPending, false
+}
+
+func (s *questionScreen) view() []string {
+	c, t, st := s.c, s.c.Texts.M, s.c.Styles
+	lines := itemHead(c, s.w)
+	lines = append(lines, scriptBox(c, agenda.ItemQuestioning, nil, s.full, s.w, s.h)...)
+	if s.form != nil {
+		lines = append(lines, "")
+		lines = append(lines, s.form.view(s.w)...)
+		return block(lines, s.w, s.h)
+	}
+	qs := c.Snap.Questions
+	var pending, answered, notice int
+	for _, q := range qs {
+		switch q.Status {
+		case session.QuestionPending:
+			pending++
+		case session.QuestionReplied:
+			answered++
+		default:
+			notice++
+		}
+	}
+	lines = append(lines, sectionRule(c, t.QueueTitle(len(qs), pending, answered, notice), s.w))
+	if len(qs) == 0 {
+		lines = append(lines, st.Dim.Render(cut(t.NoQuestions(c.Keys.Floor.Ask.Help().Key), s.w)))
+		return block(lines, s.w, s.h)
+	}
+	q, _ := s.selected()
+	detail := s.detail(q)
+	rows := max(2, s.h-len(lines)-len(detail)-1)
+	first := max(0, min(s.cursor-rows/2, len(qs)-rows))
+	nw := len(fmt.Sprint(len(qs)))
+	stw := max(width(t.QPending), width(t.QAnswered("00:00")), width(t.QOnNotice("2026-00-00")))
+	dw := 10
+	tw := max(4, s.w-2-nw-1-dw-2-stw-2)
+	for j := first; j < len(qs) && j < first+rows; j++ {
+		q := qs[j]
+		stText, done := s.status(q)
+		stStyle := st.MsgAsk
+		if done {
+			stStyle = st.Dim
+		}
+		marker, name := "  ", st.Name.Render(fit(c.personName(q.Delegate), dw))
+		if j == s.cursor {
+			marker, name = st.Marker.Render("› "), st.NameSel.Render(fit(c.personName(q.Delegate), dw))
+		}
+		lines = append(lines, marker+fmt.Sprintf("%*d ", nw, q.No)+name+"  "+fit(q.Target+" · "+q.Text, tw)+"  "+stStyle.Render(fit(stText, stw)))
+	}
+	lines = append(lines, "")
+	lines = append(lines, detail...)
+	return block(lines, s.w, s.h)
+}
+
+// detail is the selected question in full: who asked what, the answer.
+func (s *questionScreen) detail(q session.Question) []string {
+	c, t, st := s.c, s.c.Texts.M, s.c.Styles
+	lines := []string{sectionRule(c, t.QuestionNo(q.No, c.personName(q.Delegate), q.Target, c.clock(q.Asked)), s.w)}
+	lines = append(lines, wrapStyled(t.Q+q.Text, s.w, st.Name)...)
+	switch q.Status {
+	case session.QuestionReplied:
+		lines = append(lines, wrapStyled(t.A(q.AnsweredBy)+q.Answer, s.w, st.StPresent)...)
+	case session.QuestionOnNotice:
+		lines = append(lines, st.MsgAsk.Render(cut(t.OnNoticeLine(c.date(q.Due)), s.w)))
+	}
+	return lines
+}
+
+// scriptBox is the host's script of the current item when it is of kind
+// k: all of it when full, else at most a quarter of the screen.
+func scriptBox(c *Common, k agenda.ItemKind, vote *session.Resolution, full bool, w, h int) []string {
+	i, it, _, ok := c.current()
+	if !ok || it.Kind != k {
+		return nil
+	}
+	lines := wrapStyled(c.script(i, vote), w, c.Styles.Script)
+	if room := max(2, h/4); len(lines) > room && !full {
+		lines = append(lines[:room-1], c.Styles.Dim.Render(cut(c.Texts.M.MoreScript(c.Keys.Floor.Script.Help().Key), w)))
+	}
+	return append([]string{sectionRule(c, c.Texts.M.ScriptTitle, w)}, lines...)
+}

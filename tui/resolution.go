@@ -1,0 +1,267 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"podium/agenda"
+	"podium/session"
+)
+
+// resolutionScreen is the vote (表决, RULES §3) on the current resolution
+// item (its ResolutionSpec) or on an accepted motion: the host enters for,
+// against and abstain (or one key for unanimous), confirms, and the core
+// records the vote and derives the outcome, which is shown with its
+// derivation: 需 61 票，赞成 64 票，通过.
+type resolutionScreen struct {
+	c    *Common
+	w, h int
+
+	motion int // the motion voted on (1-based), 0: the current item
+	// kind and method of a motion's vote, chosen by the host; an item's
+	// come from its ResolutionSpec.
+	kind   agenda.VoteKind
+	method agenda.VoteMethod
+
+	editing bool      // the counts are being entered
+	counts  [3][]rune // for, against, abstain as typed
+	at      int       // the count under the cursor
+	confirm bool      // waiting for the second enter
+	full    bool      // the whole script shown
+	item    int       // the item the editor was opened for
+	back    func()    // returns to the motions desk after a motion's vote
+}
+
+func newResolutionScreen(c *Common, back func()) *resolutionScreen {
+	return &resolutionScreen{c: c, item: -2, back: back}
+}
+
+func (s *resolutionScreen) setSize(w, h int) { s.w, s.h = w, h }
+
+// typing: digits go to the counts, never to the frame.
+func (s *resolutionScreen) typing() bool { return s.editing }
+
+// onMotion points the screen at an accepted motion's vote.
+func (s *resolutionScreen) onMotion(no int) {
+	s.motion, s.kind, s.method = no, agenda.VoteOrdinary, agenda.VoteHands
+	s.open()
+}
+
+// onItem points the screen at the current item.
+func (s *resolutionScreen) onItem() {
+	s.motion = 0
+	s.item = s.c.Snap.Item
+	s.editing = len(s.recorded()) == 0
+	s.clear()
+}
+
+func (s *resolutionScreen) open() {
+	s.editing = true
+	s.clear()
+}
+
+func (s *resolutionScreen) clear() {
+	s.counts, s.at, s.confirm = [3][]rune{}, 0, false
+}
+
+// spec is the subject, kind and method of the vote shown.
+func (s *resolutionScreen) spec() (subject string, kind agenda.VoteKind, method agenda.VoteMethod, ok bool) {
+	c := s.c
+	if s.motion > 0 && s.motion <= len(c.Snap.Motions) {
+		return c.Snap.Motions[s.motion-1].Title, s.kind, s.method, true
+	}
+	_, it, _, cur := c.current()
+	if !cur || it.Kind != agenda.ItemResolution {
+		return "", "", "", false
+	}
+	if r := it.Resolution; r != nil {
+		return it.Title, r.Kind, r.Method, true
+	}
+	return it.Title, agenda.VoteOrdinary, agenda.VoteHands, true
+}
+
+// text is what is put to the vote in the language: the resolution's text
+// or the motion's.
+func (s *resolutionScreen) text() string {
+	c := s.c
+	if s.motion > 0 && s.motion <= len(c.Snap.Motions) {
+		return c.Snap.Motions[s.motion-1].Text
+	}
+	if _, it, _, ok := c.current(); ok && it.Resolution != nil {
+		return c.Texts.ResolutionText(*it.Resolution)
+	}
+	return ""
+}
+
+// title is the subject as the screen shows it, in the language.
+func (s *resolutionScreen) title(subject string) string {
+	if _, it, _, ok := s.c.current(); ok && s.motion == 0 && it.Title == subject {
+		return s.c.Texts.ItemTitle(it)
+	}
+	return subject
+}
+
+// recorded is the votes already taken on what the screen shows.
+func (s *resolutionScreen) recorded() []session.Resolution {
+	if s.motion > 0 {
+		if r, ok := s.c.voteOfMotion(s.motion); ok {
+			return []session.Resolution{r}
+		}
+		return nil
+	}
+	return s.c.votesOf(s.c.Snap.Item)
+}
+
+func (s *resolutionScreen) count(i int) int {
+	n, _ := strconv.Atoi(string(s.counts[i]))
+	return n
+}
+
+func (s *resolutionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
+	c, t, k := s.c, s.c.Texts.M, s.c.Keys.Floor
+	if s.motion == 0 && s.item != c.Snap.Item {
+		s.onItem()
+	}
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, nil
+	}
+	subject, kind, method, ok := s.spec()
+	if !ok {
+		return &note{noteInfo, t.NoResolution}, nil
+	}
+	confirming := s.confirm
+	s.confirm = false
+	switch {
+	case key.Matches(km, k.Script) && !s.editing:
+		s.full = !s.full
+	case key.Matches(km, k.Vote) && !s.editing:
+		s.open()
+		return &note{noteInfo, t.VoteHint(k.Unanimous.Help().Key)}, nil
+	case km.String() == "esc":
+		if confirming {
+			return &note{noteInfo, c.Texts.Cancelled}, nil
+		}
+		if s.motion > 0 {
+			s.motion, s.editing = 0, false
+			s.back()
+			return &note{noteInfo, c.Texts.Cancelled}, nil
+		}
+		s.editing = false
+	case !s.editing:
+		return nil, nil
+	case key.Matches(km, k.Unanimous):
+		p := c.Snap.Count.Present
+		s.counts = [3][]rune{[]rune(fmt.Sprint(p)), []rune("0"), []rune("0")}
+		s.confirm = true
+		return &note{noteAsk, t.ConfirmVote(c.Keys.Vote.Confirm.Help().Key, s.title(subject), p, 0, 0, true)}, nil
+	case s.motion > 0 && key.Matches(km, k.Kind):
+		s.kind = map[agenda.VoteKind]agenda.VoteKind{agenda.VoteOrdinary: agenda.VoteCharter, agenda.VoteCharter: agenda.VoteOrdinary}[s.kind]
+	case s.motion > 0 && key.Matches(km, k.Method):
+		s.method = map[agenda.VoteMethod]agenda.VoteMethod{agenda.VoteHands: agenda.VoteBallot, agenda.VoteBallot: agenda.VoteHands}[s.method]
+	case km.String() == "tab" || km.String() == "down":
+		s.at = (s.at + 1) % 3
+	case km.String() == "shift+tab" || km.String() == "up":
+		s.at = (s.at + 2) % 3
+	case km.String() == "backspace":
+		if f := s.counts[s.at]; len(f) > 0 {
+			s.counts[s.at] = f[:len(f)-1]
+		}
+	case km.String() == "enter":
+		if !confirming {
+			s.confirm = true
+			return &note{noteAsk, t.ConfirmVote(c.Keys.Vote.Confirm.Help().Key, s.title(subject), s.count(0), s.count(1), s.count(2), false)}, nil
+		}
+		_, err := c.Exec(session.RecordVote{Meta: c.Meta(), Subject: subject, Kind: kind, Method: method,
+			For: s.count(0), Against: s.count(1), Abstain: s.count(2), Motion: s.motion})
+		if err != nil {
+			n := refusal(c, err)
+			return &n, nil
+		}
+		s.editing = false
+		r := c.Snap.Votes[len(c.Snap.Votes)-1]
+		return &note{noteOK, t.Recorded(r.No, t.Derivation(r.Need, r.For, r.Adopted))}, nil
+	default:
+		for _, r := range km.Text {
+			if r >= '0' && r <= '9' && len(s.counts[s.at]) < 5 {
+				s.counts[s.at] = append(s.counts[s.at], r)
+			}
+		}
+	}
+	return nil, nil
+}
+
+func (s *resolutionScreen) view() []string {
+	c, t, st := s.c, s.c.Texts.M, s.c.Styles
+	if s.motion == 0 && s.item != c.Snap.Item {
+		s.onItem()
+	}
+	lines := itemHead(c, s.w)
+	subject, kind, method, ok := s.spec()
+	if !ok {
+		lines = append(lines, "", st.Dim.Render(cut(t.NoResolution, s.w)))
+		return block(lines, s.w, s.h)
+	}
+	votes := s.recorded()
+	var last *session.Resolution
+	if len(votes) > 0 {
+		last = &votes[len(votes)-1]
+	}
+	if s.motion == 0 {
+		lines = append(lines, scriptBox(c, agenda.ItemResolution, last, s.full, s.w, s.h)...)
+	}
+	title := t.VoteTitle(s.title(subject))
+	if s.motion > 0 {
+		title = t.MotionVoteTitle(s.motion, subject)
+	}
+	lines = append(lines, sectionRule(c, title, s.w))
+	if text := s.text(); text != "" && s.motion > 0 {
+		lines = append(lines, wrapStyled(text, s.w, st.Name)...)
+	}
+	lines = append(lines, cut(t.HowVoted(t.Method(method), t.KindWords(kind), agenda.RuleText(c.voteRule(kind), c.Setup.Meeting.VoteBase, c.Texts.Lang)), s.w))
+	n := c.Snap.Count
+	lines = append(lines, s.c.Styles.Counts.Render(c.Texts.Present(n.Present, n.Expected)))
+	for _, r := range votes {
+		lines = append(lines, outcomeLine(c, r, s.w))
+	}
+	if !s.editing {
+		if len(votes) == 0 {
+			lines = append(lines, st.Dim.Render(cut(t.VoteHint(c.Keys.Floor.Unanimous.Help().Key), s.w)))
+		}
+		return block(lines, s.w, s.h)
+	}
+	lines = append(lines, "")
+	lw := max(width(t.For), width(t.Against), width(t.Abstain))
+	for i, label := range []string{t.For, t.Against, t.Abstain} {
+		v := string(s.counts[i])
+		if i == s.at {
+			lines = append(lines, st.Marker.Render("› ")+st.Prompt.Render(fit(label, lw))+"  "+st.Query.Render(v)+st.Cursor.Render("█"))
+			continue
+		}
+		if v == "" {
+			v = "0"
+		}
+		lines = append(lines, "  "+st.Dim.Render(fit(label, lw))+"  "+v)
+	}
+	sum := s.count(0) + s.count(1) + s.count(2)
+	sumStyle := st.Dim
+	if sum > n.Present {
+		sumStyle = st.MsgErr
+	}
+	lines = append(lines, "  "+sumStyle.Render(t.Sum(sum, n.Present)))
+	return block(lines, s.w, s.h)
+}
+
+// outcomeLine is a recorded vote with its derivation, in the outcome's
+// colour, the derivation first: 需 61 票，赞成 64 票，通过  第 1 次 09:30 赞成 64 反对 3 弃权 2.
+func outcomeLine(c *Common, r session.Resolution, w int) string {
+	t, st := c.Texts.M, c.Styles
+	style := st.Rejected
+	if r.Adopted {
+		style = st.Adopted
+	}
+	return cut(style.Render(t.Derivation(r.Need, r.For, r.Adopted))+"  "+st.Dim.Render(t.VoteCounts(r.No, c.clock(r.At), r.For, r.Against, r.Abstain)), w)
+}

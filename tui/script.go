@@ -1,0 +1,115 @@
+package tui
+
+import (
+	"fmt"
+
+	"podium/agenda"
+	"podium/session"
+)
+
+// The host's script (主持词): the words to read for the current item,
+// filled with the live figures in the UI language. The template is the
+// item's own (Item.Script / ScriptEn) or the default of its kind
+// (agenda.DefaultScript); agenda.RenderScript fills it, and a figure not
+// known yet (the counts before the vote) reads as a blank, ____.
+
+// scriptVars are the live figures a script may use for agenda item i (see
+// agenda.RenderScript for the names); vote is the resolution to report,
+// nil before the vote, and motion the motion voted on, 0 for none.
+func (c *Common) scriptVars(i int, vote *session.Resolution, motion int) map[string]string {
+	t, mt := c.Texts, c.Texts.M
+	it := c.Setup.Agenda[i]
+	mtg := c.Setup.Meeting
+	n, q := c.Snap.Count, c.Snap.Quorum
+	num := func(v int) string { return fmt.Sprint(v) }
+	onLeave := 0
+	for _, u := range c.Snap.Units {
+		onLeave += u.OnLeave
+	}
+	need := q.OpeningNeed
+	if it.Kind == agenda.ItemElection {
+		need = q.ElectionNeed
+	}
+	days := mtg.AnswerDays
+	vars := map[string]string{
+		"meeting": t.MeetingName(mtg), "chair": mtg.Chair, "date": mtg.Date, "place": mtg.Place,
+		"time": c.clock(c.Now()), "no": num(i + 1), "title": t.ItemTitle(it), "item": t.ItemTitle(it),
+		"presenter": it.Presenter, "expected": num(n.Expected), "present": num(n.Present),
+		"on_leave": num(onLeave), "absent": num(n.Expected - n.Present), "quorum_need": num(need),
+		"quorum":          mt.QuorumWords(q.Opening, t.Rule(mtg.OpeningQuorum), q.OpeningNeed),
+		"election_quorum": mt.QuorumWords(q.Election, t.Rule(mtg.ElectionQuorum), q.ElectionNeed),
+	}
+	if it.Minutes > 0 {
+		vars["minutes"] = num(it.Minutes)
+	}
+	if days > 0 {
+		vars["answer_days"] = num(days)
+	}
+	if e := c.Setup.Election; e != nil {
+		vars["seats"], vars["candidates"] = num(e.Method.Seats), num(len(e.Candidates))
+	}
+	var pending, answered, accepted, declined int
+	for _, q := range c.Snap.Questions {
+		switch q.Status {
+		case session.QuestionPending:
+			pending++
+		case session.QuestionReplied:
+			answered++
+		}
+	}
+	for _, mo := range c.Snap.Motions {
+		switch mo.Status {
+		case session.MotionAdmitted:
+			accepted++
+		case session.MotionNotAdmitted:
+			declined++
+		}
+	}
+	vars["questions"], vars["pending"], vars["answered"] = num(len(c.Snap.Questions)), num(pending), num(answered)
+	vars["motions"], vars["accepted"], vars["declined"] = num(len(c.Snap.Motions)), num(accepted), num(declined)
+
+	subject, text, kind, method := t.ItemTitle(it), "", agenda.VoteOrdinary, agenda.VoteHands
+	if r := it.Resolution; r != nil {
+		text, kind, method = t.ResolutionText(*r), r.Kind, r.Method
+	}
+	if motion > 0 && motion <= len(c.Snap.Motions) {
+		mo := c.Snap.Motions[motion-1]
+		subject, text = mo.Title, mo.Text
+	}
+	if vote != nil {
+		kind, method = vote.Kind, vote.Method
+		if vote.Subject != it.Title {
+			subject = vote.Subject
+		}
+	}
+	vars["subject"], vars["text"], vars["method"] = subject, text, mt.Method(method)
+	vars["base"] = mt.VoteBase(mtg.VoteBase)
+	vars["rule"] = agenda.RuleText(c.voteRule(kind), mtg.VoteBase, t.Lang)
+	if n, ok := c.Snap.Needs[kind]; ok && vote == nil {
+		vars["need"] = num(n.Need) // the core's figure for a vote taken now
+	}
+	if vote != nil {
+		vars["need"], vars["for"], vars["against"], vars["abstain"] = num(vote.Need), num(vote.For), num(vote.Against), num(vote.Abstain)
+		vars["outcome"] = mt.Outcome(vote.Adopted)
+		vars["result"] = mt.Derivation(vote.Need, vote.For, vote.Adopted)
+	}
+	return vars
+}
+
+// voteRule is the threshold the core applies to a kind of resolution
+// (for the words; the core applies it).
+func (c *Common) voteRule(k agenda.VoteKind) agenda.Fraction { return c.Snap.Needs[k].Rule }
+
+// script returns the host's words for agenda item i, filled. A template
+// the agenda file got wrong is named, and the default words are read
+// instead.
+func (c *Common) script(i int, vote *session.Resolution) string {
+	it := c.Setup.Agenda[i]
+	vars := c.scriptVars(i, vote, 0)
+	out, err := agenda.RenderScript(it.HostScript(c.Texts.Lang), vars)
+	if err != nil {
+		def, _ := agenda.RenderScript(agenda.DefaultScript(it.Kind, c.Texts.Lang), vars)
+		return c.Texts.M.ScriptFault(err.Error()) + "\n" + def
+	}
+	return out
+}
