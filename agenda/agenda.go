@@ -117,6 +117,20 @@ const (
 	ItemReview       ItemKind = "review"       // 述职评议 (seed section 八)
 )
 
+// Rating is the review group's verdict on an officer's report (seed
+// section 八: 优秀 / 合格 / 不合格).
+type Rating string
+
+// The three ratings of a review (述职评议).
+const (
+	RatingExcellent Rating = "excellent" // 优秀
+	RatingPass      Rating = "pass"      // 合格
+	RatingFail      Rating = "fail"      // 不合格
+)
+
+// Valid reports whether r is one of the three ratings.
+func (r Rating) Valid() bool { return r == RatingExcellent || r == RatingPass || r == RatingFail }
+
 // VoteKind is what a resolution decides, which sets its threshold.
 type VoteKind string
 
@@ -155,6 +169,9 @@ type Item struct {
 	Minutes int `json:"minutes,omitempty"`
 	// Resolution is the vote of a resolution item.
 	Resolution *ResolutionSpec `json:"resolution,omitempty"`
+	// Officers are those who report on their work in a review item (述职
+	// 评议), each rated 优秀 / 合格 / 不合格, e.g. "主席 王芳".
+	Officers []string `json:"officers,omitempty"`
 	// Script and ScriptEn are the host's words (主持词) for the item, a
 	// template filled with the live figures; empty means the default.
 	Script   string `json:"script,omitempty"`

@@ -103,7 +103,7 @@ func decide(st *State, cmd Command) ([]Body, error) {
 		}
 		return []Body{DeclaredOpen{Count: q.Count}}, nil
 	case EndItem, SkipItem, AskQuestion, AnswerQuestion, DeferQuestion,
-		FileMotion, AcceptMotion, DeclineMotion, RecordVote, AddNote:
+		FileMotion, AcceptMotion, DeclineMotion, RecordVote, AddNote, RateOfficer:
 		return decideMeeting(st, cmd)
 	case AdoptMethod, AdoptScrutineers, OpenRound, IssueBallots, CollectBallots,
 		EnterBallot, RemoveBallot, EnterTally, DecideRound, DeclareVacant:

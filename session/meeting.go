@@ -193,3 +193,21 @@ type AddNote struct {
 	Meta
 	Text string
 }
+
+// Rating is one officer's rating in a review item (述职评议).
+type Rating struct {
+	Item    int // the review item
+	Officer string
+	Rating  agenda.Rating
+	Note    string // the review group's written opinion (整改意见), if any
+	At      time.Time
+}
+
+// RateOfficer records the rating of an officer who reported in the
+// current review item; rating the same officer again replaces it.
+type RateOfficer struct {
+	Meta
+	Officer string
+	Rating  agenda.Rating
+	Note    string
+}

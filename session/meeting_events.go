@@ -76,6 +76,14 @@ type NoteAdded struct {
 	Text string
 }
 
+// OfficerRated records an officer's rating in review item Item.
+type OfficerRated struct {
+	Item    int
+	Officer string
+	Rating  agenda.Rating
+	Note    string
+}
+
 const (
 	kindItemEnded kind = iota + 40
 	kindItemSkipped
@@ -87,6 +95,7 @@ const (
 	kindMotionDeclined
 	kindVoteRecorded
 	kindNoteAdded
+	kindOfficerRated
 )
 
 func (ItemEnded) kind() kind        { return kindItemEnded }
@@ -99,6 +108,7 @@ func (MotionAccepted) kind() kind   { return kindMotionAccepted }
 func (MotionDeclined) kind() kind   { return kindMotionDeclined }
 func (VoteRecorded) kind() kind     { return kindVoteRecorded }
 func (NoteAdded) kind() kind        { return kindNoteAdded }
+func (OfficerRated) kind() kind     { return kindOfficerRated }
 
 // meetingBody returns a fresh value for one of these kinds, or nil.
 func meetingBody(k kind) any {
@@ -123,6 +133,8 @@ func meetingBody(k kind) any {
 		return new(VoteRecorded)
 	case kindNoteAdded:
 		return new(NoteAdded)
+	case kindOfficerRated:
+		return new(OfficerRated)
 	}
 	return nil
 }
@@ -149,6 +161,8 @@ func meetingDeref(p any) Body {
 	case *VoteRecorded:
 		return *v
 	case *NoteAdded:
+		return *v
+	case *OfficerRated:
 		return *v
 	}
 	return nil

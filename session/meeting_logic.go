@@ -168,6 +168,18 @@ func decideMeeting(st *State, cmd Command) ([]Body, error) {
 			return nil, err
 		}
 		return []Body{NoteAdded{Item: st.Item, Text: c.Text}}, nil
+	case RateOfficer:
+		i := st.Item
+		if i < 0 || st.Items[i].Status != ItemCurrent || st.Setup.Agenda[i].Kind != agenda.ItemReview {
+			return nil, &FieldError{Field: "rating", Reason: "needs a review item under way"}
+		}
+		if !slices.Contains(st.Setup.Agenda[i].Officers, c.Officer) {
+			return nil, &FieldError{Field: "officer", Reason: "is not one of this review's officers"}
+		}
+		if !c.Rating.Valid() {
+			return nil, &FieldError{Field: "rating", Reason: "is not excellent, pass or fail"}
+		}
+		return []Body{OfficerRated{Item: i, Officer: c.Officer, Rating: c.Rating, Note: c.Note}}, nil
 	}
 	return nil, ErrUnknownCommand
 }
@@ -297,6 +309,13 @@ func (st *State) applyMeeting(e Event) (handled bool, err error) {
 		}
 	case NoteAdded:
 		st.Notes = append(st.Notes, Note{At: e.At, Item: b.Item, By: e.Actor, Text: b.Text})
+	case OfficerRated:
+		r := Rating{Item: b.Item, Officer: b.Officer, Rating: b.Rating, Note: b.Note, At: e.At}
+		if j := slices.IndexFunc(st.Ratings, func(x Rating) bool { return x.Item == b.Item && x.Officer == b.Officer }); j >= 0 {
+			st.Ratings[j] = r
+		} else {
+			st.Ratings = append(st.Ratings, r)
+		}
 	default:
 		return false, nil
 	}

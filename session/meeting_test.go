@@ -221,3 +221,30 @@ func TestWalkingTheAgenda(t *testing.T) {
 	}
 	_ = errors.Is
 }
+
+// TestReviewRatings: officers who report in a review item are rated 优秀 /
+// 合格 / 不合格 (seed section 八); a second rating replaces the first.
+func TestReviewRatings(t *testing.T) {
+	setup := testSetup(10)
+	setup.Agenda = []agenda.Item{
+		{Kind: agenda.ItemReport, Title: "工作报告"},
+		{Kind: agenda.ItemReview, Title: "述职评议", Officers: []string{"主席 王芳", "学习部部长 李强"}},
+	}
+	s, err := Create(&MemoryLog{}, Open{Meta: at(0), Setup: setup})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fe *FieldError
+	wantErr(t, s, RateOfficer{Meta: by("host", 1), Officer: "主席 王芳", Rating: agenda.RatingPass}, &fe)
+	exec(t, s, StartItem{by("host", 1), 1})
+	wantErr(t, s, RateOfficer{Meta: by("host", 2), Officer: "秘书长", Rating: agenda.RatingPass}, &fe)
+	wantErr(t, s, RateOfficer{Meta: by("host", 2), Officer: "主席 王芳", Rating: "good"}, &fe)
+	exec(t, s, RateOfficer{Meta: by("host", 2), Officer: "主席 王芳", Rating: agenda.RatingPass})
+	exec(t, s, RateOfficer{Meta: by("host", 3), Officer: "学习部部长 李强", Rating: agenda.RatingFail, Note: "制定整改计划"})
+	exec(t, s, RateOfficer{Meta: by("host", 4), Officer: "主席 王芳", Rating: agenda.RatingExcellent})
+	s.Read(func(st *State) {
+		if len(st.Ratings) != 2 || st.Ratings[0].Rating != agenda.RatingExcellent || st.Ratings[1].Note != "制定整改计划" {
+			t.Fatalf("%+v", st.Ratings)
+		}
+	})
+}

@@ -36,6 +36,8 @@ type State struct {
 	Motions   []*Motion
 	Votes     []*Resolution
 	Notes     []Note
+	// Ratings are the officers' ratings of review items (述职评议).
+	Ratings []Rating
 
 	index    map[string]int       // person id → roster index
 	expected int                  // formal delegates on the roster
