@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
 
+	"podium/agenda"
 	"podium/data"
+	"podium/session"
 )
 
 // podium runs the command line in-process and returns exit code, stdout
@@ -167,4 +170,71 @@ func TestHelp(t *testing.T) {
 	if code, _, errs := podium(t, "frobnicate"); code != exitUsage || !strings.Contains(errs, "unknown command") {
 		t.Errorf("unknown command: %d %q", code, errs)
 	}
+}
+
+// TestNewWithElection: an agenda whose election item links a method and
+// candidates (relative to the agenda file) prepares the election at
+// `podium new`, each candidate linked to the roster by person_id or by
+// the name of exactly one formal delegate; a bad method file, an
+// ambiguous name or a missing file is refused (exit 2) naming the file.
+func TestNewWithElection(t *testing.T) {
+	dir := t.TempDir()
+	roster := writeFile(t, dir, "roster.csv", goodRoster) // D0001 张新龙, D0002 阿依古丽, D0003 张新龙, D0004 高雅婷 (列席)
+	if err := os.Mkdir(filepath.Join(dir, "election"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	method := writeFile(t, dir, "election/method.toml", "seats = 3\nquorum = \"4/5\"\n")
+	cands := writeFile(t, dir, "election/candidates.csv", "name,person_id\n张新龙,d0003\n阿依古丽·买买提,\n高雅婷,\n刘洋,\n")
+	ag := writeFile(t, dir, "agenda.toml", "[meeting]\nname = \"测试学院第一次学生代表大会\"\n\n"+
+		"[[item]]\nkind = \"review\"\nofficers = [\"主席 王芳\", \"学习部部长 李强\"]\n\n"+
+		"[[item]]\nkind = \"election\"\nmethod = \"election/method.toml\"\ncandidates = \"election/candidates.csv\"\n")
+	db := filepath.Join(dir, "c.db")
+	if code, out, errs := podium(t, "new", "--roster", roster, "--agenda", ag, "--db", db); code != 0 || !strings.Contains(out, "2 agenda items") {
+		t.Fatalf("new: %d %q %q", code, out, errs)
+	}
+	st, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s, err := session.Load(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Read(func(st *session.State) {
+		el := st.Setup.Election
+		want := []agenda.Candidate{{Name: "张新龙", PersonID: "D0003"}, {Name: "阿依古丽·买买提", PersonID: "D0002"}, {Name: "高雅婷"}, {Name: "刘洋"}}
+		if el == nil || el.Method.Seats != 3 || !reflect.DeepEqual(el.Candidates, want) {
+			t.Errorf("election %+v\nwant candidates %+v", el, want)
+		}
+		if st.Vote == nil || len(st.Vote.Candidates) != 4 {
+			t.Errorf("the session has no election: %+v", st.Vote)
+		}
+		if got := st.Setup.Agenda[0].Officers; !reflect.DeepEqual(got, []string{"主席 王芳", "学习部部长 李强"}) {
+			t.Errorf("officers %q", got)
+		}
+	})
+
+	bad := func(name, method, cands, want string) {
+		t.Helper()
+		os.Remove(filepath.Join(dir, "election/method.toml"))
+		if method != "" { // "": no method file
+			writeFile(t, dir, "election/method.toml", method)
+		}
+		writeFile(t, dir, "election/candidates.csv", cands)
+		db := filepath.Join(dir, name+".db")
+		code, _, errs := podium(t, "new", "--roster", roster, "--agenda", ag, "--db", db)
+		if code != exitUsage || !strings.Contains(errs, want) {
+			t.Errorf("%s: exit %d, stderr %q; want %d and %q", name, code, errs, exitUsage, want)
+		}
+		if _, err := os.Stat(db); err == nil {
+			t.Errorf("%s: a refused command left %s behind", name, db)
+		}
+	}
+	const two = "name\n张新龙\n"
+	bad("bad method", "seats = 3\nthreshold = \"3/2\"\n", two, method+" line 2")
+	bad("ambiguous name", "seats = 3\n", two, cands+` line 2, column name (A): "张新龙" is the name of 2 formal delegates on the roster: D0001 (护理分院), D0003 (机电工程分院)`)
+	bad("unknown id", "seats = 3\n", "name,person_id\n张新龙,D0009\n", cands+" line 2, column person_id")
+	bad("no candidate", "seats = 3\n", "name\n", cands+" line 1: has a header but no candidate")
+	bad("missing method", "", two, method)
 }

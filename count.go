@@ -15,7 +15,7 @@ import (
 func runCount(g *globals, args []string, stdout, stderr io.Writer) error {
 	fs := g.flags("count", stderr)
 	method := fs.String("method", "", "the election method `FILE` (TOML)")
-	candidates := fs.String("candidates", "", "the candidates `FILE` (CSV: name[,category], in ballot order)")
+	candidates := fs.String("candidates", "", "the candidates `FILE` (CSV: name[,category][,person_id], in ballot order)")
 	ballots := fs.String("ballots", "", "the ballots `FILE` (CSV: ballot, one column per candidate, write_in…, spoiled)")
 	format := fs.String("format", "json", "the output: json or text (the tally sheet)")
 	var expected, present, issued int

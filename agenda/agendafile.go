@@ -21,10 +21,13 @@ import (
 type AgendaFile struct {
 	Meeting Meeting `json:"meeting"`
 	Items   []Item  `json:"items"`
+	// Election is the files an election item links, nil when none does.
+	Election *ElectionFiles `json:"election_files,omitempty"`
 }
 
 // Setup combines the agenda file with a roster into the Setup a congress
-// is opened with (no election: the method and candidates come later).
+// is opened with. It prepares no election: the files of Election, when
+// any, are read by the caller (podium new), which knows the roster.
 func (a AgendaFile) Setup(roster []Person) Setup {
 	return Setup{Meeting: a.Meeting, Roster: roster, Agenda: append([]Item(nil), a.Items...)}
 }
@@ -67,6 +70,18 @@ func AgendaTemplate() []byte { return bytes.Clone(agendaTemplate) }
 //	text_en = "The congress approves the work report of the student union."
 //	kind = "ordinary"          # required: ordinary or charter (修改章程)
 //	method = "hands"           # required: hands (举手) or ballot (无记名投票)
+//
+//	[[item]]
+//	kind = "review"            # 述职评议 (the seed's section 八)
+//	officers = ["主席 王芳", "学习部部长 李强"]   # optional, review only:
+//	                           # who reports and is rated 优秀/合格/不合格
+//
+//	[[item]]
+//	kind = "election"
+//	method = "method.toml"     # optional, election only, both or neither:
+//	candidates = "candidates.csv"   # the election's method (ReadMethod) and
+//	                           # candidates, relative to the agenda file;
+//	                           # see ElectionFiles. One election item at most.
 //
 // Every rule left out takes the seed's default (DefaultMeeting); a fraction
 // given without its _strict key keeps the default strictness. Words such as
@@ -119,8 +134,9 @@ func ParseAgenda(name string, data []byte) (a AgendaFile, err error) {
 
 // agendaParser walks the decoded TOML and turns problems into FileErrors.
 type agendaParser struct {
-	name  string
-	lines []string
+	name     string
+	lines    []string
+	election *ElectionFiles // the files of the election item read so far
 }
 
 // fail builds the error about key (dotted, in table tbl, the idx-th of an
@@ -196,6 +212,7 @@ func (p *agendaParser) parse(raw map[string]any) (AgendaFile, error) {
 		}
 		a.Items = append(a.Items, item)
 	}
+	a.Election = p.election
 	return a, nil
 }
 
@@ -275,10 +292,11 @@ func (p *agendaParser) meeting(t map[string]any) (Meeting, error) {
 }
 
 // itemKeys are the keys of [[item]], for messages.
-const itemKeys = "kind, title, title_en, presenter, minutes, script, script_en, [item.resolution]"
+const itemKeys = "kind, title, title_en, presenter, minutes, script, script_en, [item.resolution], officers, method, candidates"
 
 func (p *agendaParser) item(i int, t map[string]any) (Item, error) {
 	var it Item
+	hasOfficers, files := false, map[string]string{}
 	for _, k := range sortedKeys(t) {
 		v := t[k]
 		switch k {
@@ -337,6 +355,18 @@ func (p *agendaParser) item(i int, t map[string]any) (Item, error) {
 				return it, err
 			}
 			it.Resolution = spec
+		case "officers":
+			list, fe := p.officers(i, v)
+			if fe != nil {
+				return it, fe
+			}
+			it.Officers, hasOfficers = list, true
+		case "method", "candidates":
+			path, fe := p.linkPath(i, k, v)
+			if fe != nil {
+				return it, fe
+			}
+			files[k] = path
 		default:
 			return it, p.fail("item", i, k, nil, "is not a key of [[item]] (known: "+itemKeys+")")
 		}
@@ -349,6 +379,9 @@ func (p *agendaParser) item(i int, t map[string]any) (Item, error) {
 		return it, p.fail("item", i, "", nil, "is a resolution without the vote it puts: add [item.resolution] with text, kind and method")
 	case it.Kind != ItemResolution && it.Resolution != nil:
 		return it, p.failIn(i, "resolution", "", nil, "is only for an item of kind resolution, not "+string(it.Kind))
+	}
+	if fe := p.links(i, it, hasOfficers, files); fe != nil {
+		return it, fe
 	}
 	if it.Title == "" {
 		zh, en := DefaultTitle(it.Kind)

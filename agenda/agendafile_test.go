@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -67,6 +68,9 @@ func TestReadAgendaBad(t *testing.T) {
 	// kind 4, [item.resolution] 5, text 6, kind 7, method 8.
 	const res = "[[item]]\nkind = \"resolution\"\n[item.resolution]\ntext = \"t\"\nkind = \"ordinary\"\nmethod = \"hands\"\n"
 	report := func(line string) string { return head + "[[item]]\nkind = \"report\"\n" + line + "\n" } // line 5
+	review := func(line string) string { return head + "[[item]]\nkind = \"review\"\n" + line + "\n" } // line 5
+	// An election item linking both files: lines 3–6 after head.
+	const election = "[[item]]\nkind = \"election\"\nmethod = \"m.toml\"\ncandidates = \"c.csv\"\n"
 	tests := []struct {
 		name, src string
 		line      int
@@ -131,6 +135,24 @@ func TestReadAgendaBad(t *testing.T) {
 		{"resolution not a table", head + "[[item]]\nkind = \"resolution\"\nresolution = \"x\"\n", 5, "item[1].resolution", "must be a table"},
 		{"inline resolution bad kind", head + "[[item]]\nkind = \"resolution\"\nresolution = {text = \"t\", kind = \"x\", method = \"hands\"}\n",
 			5, "item[1].resolution.kind", "is not a kind of resolution"},
+		{"officers on a report", report(`officers = ["主席 王芳"]`), 5, "item[1].officers", "only for an item of kind review"},
+		{"officers a string", review(`officers = "主席 王芳"`), 5, "item[1].officers", "must be a list of strings"},
+		{"officers empty", review(`officers = []`), 5, "item[1].officers", "lists no officer"},
+		{"officers tables", review(`officers = [{name = "王芳"}]`), 5, "item[1].officers[1]", "must be a string"},
+		{"officer a number", review(`officers = ["主席 王芳", 3]`), 5, "item[1].officers[2]", "must be a string"},
+		{"officer blank", review(`officers = ["主席 王芳", "　 "]`), 5, "item[1].officers[2]", "is empty"},
+		{"officer tab", review(`officers = ["主席\t王芳"]`), 5, "item[1].officers[1]", "control character"},
+		{"officer twice", review("officers = [\n  \"主席 王芳\",\n  \"学习部部长 李强\",\n  \"主席  王芳\",\n]"),
+			8, "item[1].officers[3]", "listed twice (also officers[1])"},
+		{"officer twice verbatim", review("officers = [\n\"李强\",\n\"李强\",\n]"), 7, "item[1].officers[2]", "listed twice"},
+		{"method on a resolution", head + strings.Replace(res, "[item.resolution]", "method = \"m.toml\"\n[item.resolution]", 1),
+			5, "item[1].method", "only for an item of kind election"},
+		{"candidates on a review", review(`candidates = "c.csv"`), 5, "item[1].candidates", "only for an item of kind election"},
+		{"method without candidates", head + strings.Replace(election, "candidates = \"c.csv\"\n", "", 1), 5, "item[1].method", "needs candidates"},
+		{"candidates without method", head + strings.Replace(election, "method = \"m.toml\"\n", "", 1), 5, "item[1].candidates", "needs method"},
+		{"method a number", head + strings.Replace(election, `"m.toml"`, "13", 1), 5, "item[1].method", "must be a string"},
+		{"candidates blank", head + strings.Replace(election, `"c.csv"`, `" "`, 1), 6, "item[1].candidates", "is empty"},
+		{"two elections", head + election + election, 9, "item[2].method", "links a second election (item[1]"},
 		{"dotted resolution bad method", head + "[[item]]\nkind = \"resolution\"\nresolution.text = \"t\"\nresolution.kind = \"charter\"\nresolution.method = \"raise\"\n",
 			7, "item[1].resolution.method", "is not a method"},
 	}
@@ -262,6 +284,15 @@ func checkItem(it Item) string {
 		return "incomplete resolution"
 	case CheckScript(it.Script) != nil || CheckScript(it.ScriptEn) != nil:
 		return "bad script"
+	case it.Officers != nil && (it.Kind != ItemReview || len(it.Officers) == 0):
+		return "officers on the wrong kind, or none"
+	}
+	seen := map[string]bool{}
+	for _, o := range it.Officers {
+		if o == "" || seen[o] || o != strings.Join(strings.Fields(o), " ") {
+			return "empty, repeated or untrimmed officer"
+		}
+		seen[o] = true
 	}
 	return ""
 }
@@ -273,6 +304,8 @@ func FuzzReadAgenda(f *testing.F) {
 	f.Add([]byte("[meeting]\nname = \"x\"\nvote_base = \"present\"\nanswer_days = 7\n[[item]]\nkind = \"resolution\"\nminutes = 5\n" +
 		"script = \"{subject}：{for}/{need} {{x}}\"\n[item.resolution]\ntext = \"t\"\nkind = \"charter\"\nmethod = \"ballot\"\n"))
 	f.Add([]byte("[meeting]\nname = \"x\"\n[[item]]\nkind = \"review\"\nscript = \"{nobody}\"\n"))
+	f.Add([]byte("[meeting]\nname = \"x\"\n[[item]]\nkind = \"review\"\nofficers = [\"主席 王芳\", \" 学习部部长　李强 \"]\n" +
+		"[[item]]\nkind = \"election\"\nmethod = \"m.toml\"\ncandidates = \"/tmp/c.csv\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := ParseAgenda("fuzz.toml", data)
 		if err != nil {
@@ -299,6 +332,9 @@ func FuzzReadAgenda(f *testing.F) {
 				t.Fatalf("bad item accepted (%s): %+v", why, it)
 			}
 		}
+		if e := a.Election; e != nil && (e.Item < 0 || e.Item >= len(a.Items) || a.Items[e.Item].Kind != ItemElection || e.Method == "" || e.Candidates == "") {
+			t.Fatalf("bad election files accepted: %+v", e)
+		}
 	})
 }
 
@@ -309,5 +345,31 @@ func TestReadAgendaInlineItems(t *testing.T) {
 	}
 	if a.Meeting.Date != "2026-11-30" || len(a.Items) != 2 || a.Items[0].Title != "闭幕式" || a.Items[1].Title != "开幕" {
 		t.Errorf("%+v", a)
+	}
+}
+
+// TestReadAgendaLinks reads the officers of a review item and the files
+// of an election item (relative to the agenda file, or absolute).
+func TestReadAgendaLinks(t *testing.T) {
+	abs, _ := filepath.Abs(filepath.Join("x", "c.csv"))
+	src := "[meeting]\nname = \"x\"\n\n[[item]]\nkind = \"review\"\nofficers = [\n  \" 主席　王芳 \",\n  \"学习部部长  李强\",\n  \"Anna  Li\",\n]\n\n" +
+		"[[item]]\nkind = \"election\"\nmethod = \"methods/method.toml\"\ncandidates = " + strconv.Quote(abs) + "\n\n[[item]]\nkind = \"election\"\n"
+	a, err := ParseAgenda(filepath.Join("conf", "agenda.toml"), []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := a.Items[0].Officers, []string{"主席 王芳", "学习部部长 李强", "Anna Li"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("officers %q, want %q", got, want)
+	}
+	want := &ElectionFiles{Item: 1, Method: filepath.Join("conf", "methods", "method.toml"), Candidates: abs}
+	if !reflect.DeepEqual(a.Election, want) {
+		t.Errorf("election files %+v, want %+v", a.Election, want)
+	}
+	if s := a.Setup(nil); s.Election != nil || !reflect.DeepEqual(s.Agenda[0].Officers, a.Items[0].Officers) {
+		t.Errorf("Setup: election %+v, officers %q", s.Election, s.Agenda[0].Officers)
+	}
+	// Without links: no election files, no officers.
+	if a, err := ParseAgenda("a.toml", []byte("[meeting]\nname = \"x\"\n[[item]]\nkind = \"review\"\n")); err != nil || a.Election != nil || a.Items[0].Officers != nil {
+		t.Errorf("%v %+v", err, a)
 	}
 }

@@ -71,7 +71,8 @@ func CheckScript(tmpl string) error {
 //	time         the clock time now, HH:MM
 //	no           the item's number on the agenda, from 1
 //	title, item  the item's title (two names, one value)
-//	presenter    the item's presenter (报告人, 述职人)
+//	presenter    the item's presenter (报告人, 述职人); a review
+//	             item without one: its officers, listed
 //	minutes      the item's planned minutes
 //	expected     formal delegates on the roster (应到)    122
 //	present      formal delegates present (实到)          118

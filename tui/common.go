@@ -45,6 +45,8 @@ type Snapshot struct {
 	Motions   []session.Motion
 	Votes     []session.Resolution
 	Notes     []session.Note
+	// Ratings are the officers' ratings in review items (述职评议).
+	Ratings []session.Rating
 	// Needs is, per kind of resolution, the threshold a vote taken now
 	// would apply (session.State.ResolutionNeed), for the host's script.
 	Needs map[agenda.VoteKind]VoteNeed

@@ -4,22 +4,38 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"podium/agenda"
 )
 
 // itemScreen is the screen of an item without a desk of its own (opening,
 // report, deliberation, closing, procedure, review): the item and its
-// timer, the host's script, and the secretary's notes on it.
+// timer, the host's script, and the secretary's notes on it. A review
+// item (述职评议) also lists its officers with their ratings (review.go).
 type itemScreen struct {
 	c      *Common
 	w, h   int
 	scroll int
+	// The review: the highlighted officer, the form of the 整改意见 (nil
+	// when closed) and whether the whole script is shown.
+	cursor int
+	form   *form
+	full   bool
 }
 
 func newItemScreen(c *Common) *itemScreen { return &itemScreen{c: c} }
 
-func (s *itemScreen) setSize(w, h int) { s.w, s.h = w, h }
+func (s *itemScreen) setSize(w, h int) {
+	s.w, s.h = w, h
+	if s.form != nil {
+		s.form.setSize(h - 3)
+	}
+}
 
 func (s *itemScreen) update(msg tea.Msg) (*note, tea.Cmd) {
+	if s.reviewing() {
+		return s.reviewUpdate(msg), nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "up":
@@ -39,6 +55,9 @@ func (s *itemScreen) view() []string {
 	i, _, _, ok := c.current()
 	if !ok {
 		return block([]string{"", "  " + st.Dim.Render(t.NotStarted)}, s.w, s.h)
+	}
+	if c.Setup.Agenda[i].Kind == agenda.ItemReview {
+		return s.reviewView()
 	}
 	lines := itemHead(c, s.w)
 	lines = append(lines, "")

@@ -38,14 +38,15 @@ type WalkKeys struct {
 	Jump, Skip key.Binding
 }
 
-// FloorKeys are the keys of the questioning desk, the motions desk and
-// the vote. They are plain letters: those screens have no live search, and
+// FloorKeys are the keys of the questioning desk, the motions desk, the
+// vote and a review item. They are plain letters: those screens have no live search, and
 // their forms take every key while open.
 type FloorKeys struct {
 	Ask, Answer, Defer                   key.Binding // questions
 	File, Accept, Decline, Vote          key.Binding // motions
 	Unanimous, Kind, Method, Record, Tab key.Binding // the vote
 	Script, Next, Add, Done              key.Binding // all; forms
+	Excellent, Pass, Fail, Comment       key.Binding // a review (述职评议)
 }
 
 // NewKeyMap returns the bindings with their help in the language of t.
@@ -106,6 +107,10 @@ func NewKeyMap(t *Texts) *KeyMap {
 		Next:      b([]string{"enter"}, "enter", mt.HelpFormNext),
 		Add:       b([]string{"enter"}, "enter", mt.HelpFormAdd),
 		Done:      b([]string{"tab"}, "tab", mt.HelpFormDone),
+		Excellent: b([]string{"1", "e"}, "1/e", mt.Review.HelpExcellent),
+		Pass:      b([]string{"2", "p"}, "2/p", mt.Review.HelpPass),
+		Fail:      b([]string{"3", "f"}, "3/f", mt.Review.HelpFail),
+		Comment:   b([]string{"c"}, "c", mt.Review.HelpComment),
 	}
 	v := t.V
 	k.Vote = VoteKeys{

@@ -43,19 +43,7 @@ func itemOf(t testing.TB, s agenda.Setup, k agenda.ItemKind) int {
 // present and the meeting declared valid.
 func congress(t testing.TB) *session.Session {
 	t.Helper()
-	s := congressSetup()
-	sess := newSession(t, s)
-	n := 0
-	for _, p := range s.Roster {
-		if p.Kind == agenda.Formal && n < 118 {
-			mark(t, sess, p.ID, session.Present, t0.Add(-time.Hour+time.Duration(n)*time.Second))
-			n++
-		}
-	}
-	if _, err := sess.Execute(session.DeclareOpen{Meta: session.Meta{At: t0.Add(-30 * time.Minute), Actor: "host"}}); err != nil {
-		t.Fatal(err)
-	}
-	return sess
+	return congressOf(t, congressSetup())
 }
 
 // startAt starts item i on the session, as the host did at time at.

@@ -31,6 +31,7 @@ func copyMeeting(s *Snapshot, st *session.State) {
 		s.Votes = append(s.Votes, *r)
 	}
 	s.Notes = slices.Clone(st.Notes)
+	s.Ratings = slices.Clone(st.Ratings)
 	s.Needs = map[agenda.VoteKind]VoteNeed{}
 	for _, k := range []agenda.VoteKind{agenda.VoteOrdinary, agenda.VoteCharter} {
 		if f, base, need, ok := st.ResolutionNeed(k); ok {
@@ -76,6 +77,16 @@ func (c *Common) voteOfMotion(no int) (session.Resolution, bool) {
 		}
 	}
 	return session.Resolution{}, false
+}
+
+// ratingOf returns the rating of officer in review item i, if any.
+func (c *Common) ratingOf(i int, officer string) (session.Rating, bool) {
+	for _, r := range c.Snap.Ratings {
+		if r.Item == i && r.Officer == officer {
+			return r, true
+		}
+	}
+	return session.Rating{}, false
 }
 
 // notesOf returns the secretary's notes on agenda item i.

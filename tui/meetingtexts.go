@@ -83,6 +83,9 @@ type MeetingTexts struct {
 	KindWords                           func(k agenda.VoteKind) string
 	VoteBase                            func(b agenda.Base) string
 
+	// Review is the words of a review item (述职评议).
+	Review *ReviewTexts
+
 	// Refusals of the core.
 	Unfinished    func(n int, why, key string) string
 	FieldEmpty    func(field string) string
@@ -127,6 +130,8 @@ func (t *Texts) meetingRefusal(err error, name func(id string) string, endKey st
 	switch {
 	case errors.As(err, &ue):
 		return m.Unfinished(ue.Index+1, ue.Why, endKey), false, true
+	case errors.As(err, &fe) && (fe.Field == "officer" || fe.Field == "rating"):
+		return m.Review.Refused(fe.Field, fe.Reason), false, true
 	case errors.As(err, &fe):
 		return m.FieldEmpty(fe.Field), false, true
 	case errors.As(err, &nf):

@@ -20,6 +20,7 @@ func enMeetingTexts() *MeetingTexts {
 		"voted": "has been voted on", "started": "has started and cannot be skipped",
 	}
 	return &MeetingTexts{
+		Review:        enReviewTexts(),
 		FirstItem:     "This is the first agenda item",
 		NothingToEnd:  "No agenda item is under way",
 		NoItemForNote: "The agenda has not started: nothing to note on",

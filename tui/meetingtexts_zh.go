@@ -25,6 +25,7 @@ func zhMeetingTexts() *MeetingTexts {
 		"not_admitted": "未立案，不能表决", "voted": "已表决", "started": "已开始，不能跳过",
 	}
 	return &MeetingTexts{
+		Review:        zhReviewTexts(),
 		FirstItem:     "已是第一项议程",
 		NothingToEnd:  "没有进行中的议程",
 		NoItemForNote: "议程尚未开始，无法记录",

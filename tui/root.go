@@ -192,6 +192,7 @@ func (m *Model) follow() {
 		return
 	}
 	m.item = c.Snap.Item
+	m.itemS.reset()
 	m.screen = screenAttendance
 	if i := c.Snap.Item; i >= 0 && i < len(c.Setup.Agenda) && c.Setup.Agenda[i].Kind != agenda.ItemPreparatory {
 		m.toItem()
@@ -234,6 +235,8 @@ func (m *Model) toItem() {
 // printable keys (?) go to it.
 func (m *Model) typing() bool {
 	switch m.screen {
+	case screenItem:
+		return m.itemS.typing()
 	case screenQuestions:
 		return m.qs.typing()
 	case screenMotions:
@@ -485,6 +488,12 @@ func (m *Model) helpKeys() help.KeyMap {
 			return voteHelp{k: k, mode: m.vote.mode, act: nextAction(v), more: m.vote.showIndex(v) >= 0}
 		}
 	case screenItem:
+		switch {
+		case m.itemS.form != nil:
+			return floorHelp{k: k, own: m.itemS.form.keys(), form: true}
+		case m.itemS.reviewing():
+			return floorHelp{k: k, own: []key.Binding{f.Excellent, f.Pass, f.Fail, f.Comment, f.Script}}
+		}
 		return floorHelp{k: k, own: []key.Binding{k.ToDesk, k.ToQuestions, k.ToMotions, k.ToAgenda}}
 	case screenAgenda:
 		return floorHelp{k: k, own: []key.Binding{k.Walk.Jump, k.Walk.Skip, k.ToItem}}

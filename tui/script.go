@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"podium/agenda"
 	"podium/session"
@@ -38,6 +39,9 @@ func (c *Common) scriptVars(i int, vote *session.Resolution, motion int) map[str
 		"on_leave": num(onLeave), "absent": num(n.Expected - n.Present), "quorum_need": num(need),
 		"quorum":          mt.QuorumWords(q.Opening, t.Rule(mtg.OpeningQuorum), q.OpeningNeed),
 		"election_quorum": mt.QuorumWords(q.Election, t.Rule(mtg.ElectionQuorum), q.ElectionNeed),
+	}
+	if it.Presenter == "" && len(it.Officers) > 0 { // a review: who reports
+		vars["presenter"] = strings.Join(it.Officers, mt.Sep)
 	}
 	if it.Minutes > 0 {
 		vars["minutes"] = num(it.Minutes)

@@ -78,67 +78,91 @@ func (t *table) err(row, col int, value, reason string) error {
 }
 
 // ReadCandidates reads the slate of file name: a CSV with the header `name`
-// or `name,category`, one candidate a row, in ballot order. A category must
-// be one of m's, and is required when m has categories and forbidden when
-// it has none. Names must be non-empty and distinct. Errors are
+// or `name,category`, one candidate a row, in ballot order, and optionally
+// a column `person_id` (or `id`) with the roster id of a candidate who is a
+// delegate (see ReadSlate). A category must be one of m's, and is required
+// when m has categories and forbidden when it has none. Names must be
+// non-empty and distinct, and so must the ids given. Errors are
 // *agenda.FileError.
 func ReadCandidates(name string, r io.Reader, m agenda.Method) ([]agenda.Candidate, error) {
+	c, _, err := readCandidates(name, r, m)
+	return c, err
+}
+
+// slateTable is a candidates file as read: its table, for errors about
+// candidate k (row k+1), and its columns (-1 when absent).
+type slateTable struct {
+	*table
+	nameCol, idCol int
+}
+
+func readCandidates(name string, r io.Reader, m agenda.Method) ([]agenda.Candidate, slateTable, error) {
 	t, err := readTable(name, r)
 	if err != nil {
-		return nil, err
+		return nil, slateTable{}, err
 	}
+	st := slateTable{table: t, nameCol: -1, idCol: -1}
 	head := t.rows[0]
-	nameCol, catCol := -1, -1
+	catCol := -1
 	for i, h := range head {
+		var col *int
 		switch strings.ToLower(h) {
 		case "name":
-			if nameCol >= 0 {
-				return nil, t.err(0, i, h, "duplicate column")
-			}
-			nameCol = i
+			col = &st.nameCol
 		case "category":
-			if catCol >= 0 {
-				return nil, t.err(0, i, h, "duplicate column")
-			}
-			catCol = i
+			col = &catCol
+		case "person_id", "id":
+			col = &st.idCol
 		default:
-			return nil, t.err(0, i, h, "unknown column (want name, category)")
+			return nil, st, t.err(0, i, h, "unknown column (want name, category, person_id)")
 		}
+		if *col >= 0 {
+			return nil, st, t.err(0, i, h, "duplicate column")
+		}
+		*col = i
 	}
+	nameCol := st.nameCol
 	if nameCol < 0 {
-		return nil, t.err(0, -1, "", "no name column")
+		return nil, st, t.err(0, -1, "", "no name column")
 	}
 	if catCol < 0 && len(m.Categories) > 0 {
-		return nil, t.err(0, -1, "", "no category column, and the method has categories")
+		return nil, st, t.err(0, -1, "", "no category column, and the method has categories")
 	}
 	known := map[string]bool{}
 	for _, c := range m.Categories {
 		known[c.Name] = true
 	}
 	var out []agenda.Candidate
-	seen := map[string]bool{}
+	seen, ids := map[string]bool{}, map[string]int{}
 	for i := 1; i < len(t.rows); i++ {
 		row := t.rows[i]
 		c := agenda.Candidate{Name: row[nameCol]}
 		if c.Name == "" {
-			return nil, t.err(i, nameCol, "", "empty name")
+			return nil, st, t.err(i, nameCol, "", "empty name")
 		}
 		if seen[c.Name] {
-			return nil, t.err(i, nameCol, c.Name, "candidate listed twice")
+			return nil, st, t.err(i, nameCol, c.Name, "candidate listed twice")
 		}
 		seen[c.Name] = true
 		if catCol >= 0 {
 			c.Category = row[catCol]
 			switch {
 			case len(m.Categories) == 0 && c.Category != "":
-				return nil, t.err(i, catCol, c.Category, "the method has no categories")
+				return nil, st, t.err(i, catCol, c.Category, "the method has no categories")
 			case len(m.Categories) > 0 && !known[c.Category]:
-				return nil, t.err(i, catCol, c.Category, "unknown category")
+				return nil, st, t.err(i, catCol, c.Category, "unknown category")
 			}
+		}
+		if st.idCol >= 0 && row[st.idCol] != "" {
+			c.PersonID = row[st.idCol]
+			if prev, dup := ids[strings.ToLower(c.PersonID)]; dup {
+				return nil, st, t.err(i, st.idCol, c.PersonID, fmt.Sprintf("is also the id of the candidate on line %d", t.lines[prev]))
+			}
+			ids[strings.ToLower(c.PersonID)] = i
 		}
 		out = append(out, c)
 	}
-	return out, nil
+	return out, st, nil
 }
 
 // Column headers of a ballots file.
