@@ -511,6 +511,7 @@ func TestGoldenItems(t *testing.T) {
 	cases := []tc{
 		{"item_preparatory_zh_120x40", agenda.ItemPreparatory, "zh", 120, 40, func(m *Model) { fkey(m, 2) }},
 		{"item_opening_zh_120x40", agenda.ItemOpening, "zh", 120, 40, nil},
+		{"item_procedure_zh_120x40", agenda.ItemProcedure, "zh", 120, 40, nil},
 		{"item_report_zh_120x40", agenda.ItemReport, "zh", 120, 40, nil},
 		{"item_deliberation_zh_120x40", agenda.ItemDeliberation, "zh", 120, 40, nil},
 		{"item_questioning_zh_120x40", agenda.ItemQuestioning, "zh", 120, 40, nil},
