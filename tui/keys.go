@@ -13,6 +13,8 @@ type KeyMap struct {
 	// Host: walking the agenda, declaring the meeting valid, the sidebar,
 	// the secretary's note on the current item.
 	NextItem, PrevItem, EndItem, Declare, Side, AddNote key.Binding
+	// Export writes the official records.
+	Export key.Binding
 	// General.
 	Help, Quit key.Binding
 	// Welcome screen.
@@ -72,6 +74,7 @@ func NewKeyMap(t *Texts) *KeyMap {
 		PrevItem: b([]string{"ctrl+p"}, "ctrl+p", t.M.HelpPrev),
 		EndItem:  b([]string{"ctrl+e"}, "ctrl+e", t.M.HelpEnd),
 		AddNote:  b([]string{"f7"}, "f7", t.M.HelpNote),
+		Export:   b([]string{"f8"}, "f8", t.M.HelpExport),
 		Declare:  b([]string{"ctrl+o"}, "ctrl+o", t.HelpDeclare),
 		Side:     b([]string{"ctrl+t"}, "ctrl+t", t.HelpSide),
 		Help:     b([]string{"?"}, "?", t.HelpHelp),
@@ -206,7 +209,7 @@ func (h attendanceHelp) FullHelp() [][]key.Binding {
 
 // screens is the column of screen keys and the note, in the full help.
 func (k *KeyMap) screens() []key.Binding {
-	return []key.Binding{k.ToDesk, k.ToItem, k.ToElection, k.ToQuestions, k.ToMotions, k.ToAgenda, k.AddNote}
+	return []key.Binding{k.ToDesk, k.ToItem, k.ToElection, k.ToQuestions, k.ToMotions, k.ToAgenda, k.AddNote, k.Export}
 }
 
 // walk is the column of the host's agenda keys, in the full help.

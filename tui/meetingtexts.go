@@ -98,11 +98,15 @@ type MeetingTexts struct {
 
 	// Key help.
 	HelpPrev, HelpEnd, HelpNote, HelpToItem, HelpToQuestions, HelpToMotions string
-	HelpToElection                                                          string
-	HelpToAgenda, HelpJump, HelpSkip, HelpAsk, HelpAnswer, HelpDefer        string
-	HelpFile, HelpAccept, HelpDecline, HelpVote, HelpUnanimous, HelpKind    string
-	HelpMethod, HelpRecord, HelpTab, HelpScript                             string
-	HelpFormNext, HelpFormAdd, HelpFormDone                                 string
+	// The records (f8).
+	HelpExport, Exporting                                                string
+	Exported                                                             func(n int, dir string) string
+	ExportFailed                                                         func(err string) string
+	HelpToElection                                                       string
+	HelpToAgenda, HelpJump, HelpSkip, HelpAsk, HelpAnswer, HelpDefer     string
+	HelpFile, HelpAccept, HelpDecline, HelpVote, HelpUnanimous, HelpKind string
+	HelpMethod, HelpRecord, HelpTab, HelpScript                          string
+	HelpFormNext, HelpFormAdd, HelpFormDone                              string
 }
 
 // ResolutionText is what a resolution item puts to the vote, in the

@@ -240,7 +240,9 @@ func enMeetingTexts() *MeetingTexts {
 		},
 		NoCurrentItem: "No agenda item is under way",
 
-		HelpPrev: "previous item", HelpEnd: "end item", HelpNote: "note", HelpToItem: "this item",
+		HelpPrev: "previous item", HelpEnd: "end item", HelpNote: "note", HelpExport: "export the records", Exporting: "Exporting the records…",
+		Exported:     func(n int, dir string) string { return fmt.Sprintf("Exported %d files to %s", n, dir) },
+		ExportFailed: func(err string) string { return "Export failed: " + err }, HelpToItem: "this item",
 		HelpToElection: "election", HelpToQuestions: "questions", HelpToMotions: "motions", HelpToAgenda: "agenda",
 		HelpJump: "start this", HelpSkip: "skip", HelpAsk: "new question", HelpAnswer: "answer",
 		HelpDefer: "on notice", HelpFile: "new motion", HelpAccept: "accept", HelpDecline: "decline",

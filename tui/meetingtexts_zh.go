@@ -256,7 +256,9 @@ func zhMeetingTexts() *MeetingTexts {
 		},
 		NoCurrentItem: "没有进行中的议程",
 
-		HelpPrev: "上一项", HelpEnd: "结束本项", HelpNote: "记录", HelpToItem: "本项",
+		HelpPrev: "上一项", HelpEnd: "结束本项", HelpNote: "记录", HelpExport: "导出会议记录", Exporting: "正在导出会议记录……",
+		Exported:     func(n int, dir string) string { return fmt.Sprintf("已导出 %d 个文件到 %s", n, dir) },
+		ExportFailed: func(err string) string { return "导出失败：" + err }, HelpToItem: "本项",
 		HelpToElection: "选举", HelpToQuestions: "质询", HelpToMotions: "提案", HelpToAgenda: "议程",
 		HelpJump: "开始此项", HelpSkip: "跳过", HelpAsk: "登记质询", HelpAnswer: "答复",
 		HelpDefer: "书面答复", HelpFile: "登记提案", HelpAccept: "立案", HelpDecline: "不予立案",

@@ -33,6 +33,16 @@ type Options struct {
 	// Verify, when set, recomputes the log's hash chain; the model runs it
 	// once in the background after start and raises an alarm if it fails.
 	Verify func() (events int, last [32]byte, err error)
+	// Export, when set, writes the official records (f8) and returns the
+	// directory and the files written.
+	Export func() (dir string, files []string, err error)
+}
+
+// exportedMsg is the answer of Options.Export.
+type exportedMsg struct {
+	dir   string
+	files []string
+	err   error
 }
 
 // chainMsg is the answer of Options.Verify.
@@ -79,6 +89,7 @@ type Model struct {
 	agCursor int
 	side     sideMode
 	verify   func() (int, [32]byte, error)
+	export   func() (string, []string, error)
 	chain    *chainMsg // nil until verified
 }
 
@@ -116,7 +127,7 @@ func newModel(s *session.Session, opt Options) *Model {
 	}
 	s.Read(func(st *session.State) { c.Setup = st.Setup })
 	c.Refresh()
-	m := &Model{c: c, help: help.New(), verify: opt.Verify}
+	m := &Model{c: c, help: help.New(), verify: opt.Verify, export: opt.Export}
 	m.help.ShortSeparator = " · "
 	m.help.Styles = c.Styles.Help
 	m.att = newAttendance(c)
@@ -164,6 +175,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = tick()
 	case chainMsg:
 		m.chain = &msg
+	case exportedMsg:
+		if msg.err != nil {
+			m.note = note{noteErr, m.c.Texts.M.ExportFailed(msg.err.Error())}
+		} else {
+			m.note = note{noteOK, m.c.Texts.M.Exported(len(msg.files), msg.dir)}
+		}
 	case ChangedMsg:
 	case tea.PasteMsg:
 		if m.ask != nil {
@@ -346,6 +363,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.ToAgenda):
 		m.screen, m.agCursor = screenAgenda, max(0, c.Snap.Item)
 		m.note = note{}
+	case key.Matches(msg, k.Export) && m.export != nil:
+		export := m.export
+		m.note = note{noteInfo, t.M.Exporting}
+		return func() tea.Msg {
+			dir, files, err := export()
+			return exportedMsg{dir, files, err}
+		}
 	case key.Matches(msg, k.Help) && !m.typing():
 		m.help.ShowAll = !m.help.ShowAll
 	case key.Matches(msg, k.Side):

@@ -476,3 +476,26 @@ func TestChainVerifiedInBackground(t *testing.T) {
 	}
 	checkFrame(t, m, 120, 40)
 }
+
+func TestExportKey(t *testing.T) {
+	sess := newSession(t, testSetup())
+	calls := 0
+	m := newModel(sess, Options{Lang: "zh", Actor: "host", Now: func() time.Time { return t0 },
+		Export: func() (string, []string, error) {
+			calls++
+			return "/data/records", []string{"a.html", "b.json", "c.xlsx"}, nil
+		}})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyF8})
+	if cmd == nil || !strings.Contains(screen(m), "正在导出会议记录") {
+		t.Fatalf("f8 started nothing:\n%s", screen(m))
+	}
+	m.Update(cmd())
+	if calls != 1 || !strings.Contains(screen(m), "已导出 3 个文件到 /data/records") {
+		t.Fatalf("export not reported (%d calls):\n%s", calls, screen(m))
+	}
+	m.Update(exportedMsg{err: fmt.Errorf("disk full")})
+	if !strings.Contains(screen(m), "导出失败：disk full") {
+		t.Fatalf("failure not reported:\n%s", screen(m))
+	}
+}
