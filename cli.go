@@ -128,6 +128,13 @@ func runOpen(g *globals, stdout, stderr io.Writer) error {
 func runTUI(g *globals, store *data.Store, s *session.Session) error {
 	opt := g.tuiOptions()
 	opt.Verify = store.Verify
+	opt.Export = func() (string, []string, error) {
+		// Beside the database, one folder per export (its name is the only
+		// place the clock appears; the files inside are deterministic).
+		dir := filepath.Join(filepath.Dir(g.db), "records-"+time.Now().Format("20060102-150405"))
+		files, err := exportRecords(s, store, exportFormats, dir, g.lang)
+		return dir, files, err
+	}
 	return tui.Run(s, opt)
 }
 

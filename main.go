@@ -36,6 +36,7 @@ func commands() []command {
 		{"new", "--roster FILE [--agenda FILE] [--name TEXT] | --demo", "create a congress from a roster (--roster FILE) or the demo (--demo)", runNew},
 		{"verify", "", "recompute the hash chain of the event log", runVerify},
 		{"backup", "--out FILE", "write a consistent copy of the database (--out FILE)", runBackup},
+		{"export", "--format md|html|csv|xlsx|json[,…] --out DIR", "write the official records: minutes, sign-in sheet, tally sheets, result report, registers", runExport},
 		{"count", "--method M.toml --candidates C.csv --ballots B.csv --expected N --present N --issued N [--format json|text]",
 			"count one election round from files (recounts and audits)", runCount},
 	}
