@@ -11,10 +11,12 @@ import (
 // time and the actor (the terminal or role) that gave it.
 type Command interface{ meta() Meta }
 
-// Meta is what every command carries.
+// Meta is what every command carries: its time, the actor (terminal or
+// person) and the actor's role, which the core checks (Permitted).
 type Meta struct {
 	At    time.Time
 	Actor string
+	Role  Role
 }
 
 func (m Meta) meta() Meta { return m }
@@ -48,6 +50,9 @@ type DeclareOpen struct{ Meta }
 // decide validates cmd against st and returns the events it causes, or a
 // typed refusal. It changes nothing.
 func decide(st *State, cmd Command) ([]Body, error) {
+	if err := checkRole(cmd); err != nil {
+		return nil, err
+	}
 	if _, ok := cmd.(Open); !ok && !st.Opened() {
 		return nil, ErrNotOpen
 	}

@@ -88,7 +88,9 @@ func (b *ballotEntry) writeInCategory(v *session.Vote, r *session.Round) int {
 }
 
 // meta is a command's time and actor: the teller keying.
-func (b *ballotEntry) meta() session.Meta { return session.Meta{At: b.c.Now(), Actor: b.teller} }
+func (b *ballotEntry) meta() session.Meta {
+	return session.Meta{At: b.c.Now(), Actor: b.teller, Role: b.c.Role}
+}
 
 func (b *ballotEntry) setSize(w, h int) { b.w, b.h = w, h }
 

@@ -17,6 +17,7 @@ type Common struct {
 	Texts         *Texts
 	Sess          *session.Session
 	Actor         string
+	Role          session.Role
 	Now           func() time.Time
 
 	// Setup is the congress as opened; it never changes in a session.
@@ -59,7 +60,7 @@ type VoteNeed struct {
 }
 
 // Meta returns the time and actor for a new command.
-func (c *Common) Meta() session.Meta { return session.Meta{At: c.Now(), Actor: c.Actor} }
+func (c *Common) Meta() session.Meta { return session.Meta{At: c.Now(), Actor: c.Actor, Role: c.Role} }
 
 // Exec executes cmd and refreshes the snapshot.
 func (c *Common) Exec(cmd session.Command) ([]session.Event, error) {

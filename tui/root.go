@@ -28,6 +28,9 @@ type Options struct {
 	// Actor names this terminal in every command it gives (e.g. "desk-1");
 	// undo takes back this actor's marks only. Default "console".
 	Actor string
+	// Role is this terminal's role; the core refuses what it may not do.
+	// The zero Role is the host's own console.
+	Role session.Role
 	// Now is the clock; time.Now when nil. Tests fix it.
 	Now func() time.Time
 	// Verify, when set, recomputes the log's hash chain; the model runs it
@@ -123,6 +126,7 @@ func newModel(s *session.Session, opt Options) *Model {
 		Texts:  t,
 		Sess:   s,
 		Actor:  opt.Actor,
+		Role:   opt.Role,
 		Now:    opt.Now,
 	}
 	s.Read(func(st *session.State) { c.Setup = st.Setup })

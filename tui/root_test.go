@@ -499,3 +499,21 @@ func TestExportKey(t *testing.T) {
 		t.Fatalf("failure not reported:\n%s", screen(m))
 	}
 }
+
+// TestDeskCannotStartItems: a desk terminal's host keys are refused by the
+// core, and the refusal says so.
+func TestDeskCannotStartItems(t *testing.T) {
+	sess := newSession(t, testSetup())
+	m := newModel(sess, Options{Lang: "zh", Actor: "desk:1", Role: session.RoleDesk, Now: func() time.Time { return t0 }})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	ctrl(m, 'n')
+	ctrl(m, 'n')
+	if !strings.Contains(screen(m), "本终端（签到台）无权进行此操作") {
+		t.Fatalf("no refusal:\n%s", screen(m))
+	}
+	typeText(m, "zxl")
+	press(m, tea.KeyEnter)
+	if !strings.Contains(screen(m), "实到 1 / 应到 122") {
+		t.Fatalf("the desk could not check in:\n%s", screen(m))
+	}
+}

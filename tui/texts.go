@@ -25,8 +25,9 @@ type Texts struct {
 	Current       func(n int, title string) string
 	NotStarted    string
 	Banner        func(present int, which string, need int) string
-	ChainOK       string                  // shown by the clock once the log's chain is verified
-	ChainBad      func(err string) string // the alarm when it is not
+	RoleRefused   func(role string) string // the core refused: not this terminal's role
+	ChainOK       string                   // shown by the clock once the log's chain is verified
+	ChainBad      func(err string) string  // the alarm when it is not
 
 	Agenda, Units, UnitHead, InExp, LeaveHead, LeftHead, Total string
 	UnitsShort                                                 string // the per-unit table, in a hint
@@ -107,6 +108,9 @@ func zhTexts() *Texts {
 			return fmt.Sprintf("注意：实到已降至 %d 人，低于%s法定人数（需 %d 人）", p, which, need)
 		},
 		ChainOK: "记录链 ✓",
+		RoleRefused: func(role string) string {
+			return "本终端（" + map[string]string{"host": "主持人", "secretary": "秘书处", "desk": "签到台", "teller": "计票", "projector": "投影"}[role] + "）无权进行此操作"
+		},
 		ChainBad: func(err string) string {
 			return "记录链校验失败，记录可能被改动：" + err + "（请停止操作并运行 podium verify）"
 		},
@@ -208,6 +212,9 @@ func enTexts() *Texts {
 			return fmt.Sprintf("Attention: present fell to %d, below the %s quorum (%d needed)", p, strings.ToLower(which), need)
 		},
 		ChainOK: "log ✓",
+		RoleRefused: func(role string) string {
+			return "This terminal (" + role + ") may not do that"
+		},
 		ChainBad: func(err string) string {
 			return "The log's hash chain is broken, the record may have been changed: " + err + " (stop and run podium verify)"
 		},
@@ -378,6 +385,10 @@ func (t *Texts) Refusal(err error, name func(id string) string) (text string, ca
 		return t.NothingUndo, true
 	case errors.Is(err, session.ErrAlreadyDeclared):
 		return t.AlreadyOpen, true
+	}
+	var re *session.RoleError
+	if errors.As(err, &re) {
+		return t.RoleRefused(string(re.Role)), false
 	}
 	if text, calm, ok := t.voteRefusal(err); ok {
 		return text, calm

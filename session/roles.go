@@ -1,0 +1,87 @@
+package session
+
+import "fmt"
+
+// Role is what a terminal may do (issue: many terminals on one session).
+// The core refuses a forbidden command, whatever the screen shows.
+type Role string
+
+// The roles of a congress's terminals. The zero Role is the host's own
+// console.
+const (
+	RoleHost      Role = "host"      // everything
+	RoleSecretary Role = "secretary" // notes, questions, motions; no agenda moves or votes
+	RoleDesk      Role = "desk"      // check-in only
+	RoleTeller    Role = "teller"    // ballot and tally-sheet entry only
+	RoleProjector Role = "projector" // read-only
+)
+
+// Valid reports whether r is one of the roles (or the zero Role).
+func (r Role) Valid() bool {
+	switch r {
+	case "", RoleHost, RoleSecretary, RoleDesk, RoleTeller, RoleProjector:
+		return true
+	}
+	return false
+}
+
+// RoleError: the terminal's role may not give this command.
+type RoleError struct {
+	Role    Role
+	Command string // the command's type, e.g. "RecordVote"
+}
+
+// Error says what was refused.
+func (e *RoleError) Error() string {
+	return fmt.Sprintf("session: a %s terminal may not %s", e.Role, e.Command)
+}
+
+// Permitted reports whether role r may give cmd: the host everything; the
+// secretary notes, questions and motions (not their votes); a desk the
+// attendance marks and their undo; a teller the ballots and tally sheets; a
+// projector nothing.
+func Permitted(r Role, cmd Command) bool {
+	switch r {
+	case "", RoleHost:
+		return true
+	case RoleSecretary:
+		switch cmd.(type) {
+		case AddNote, AskQuestion, AnswerQuestion, DeferQuestion, FileMotion, AcceptMotion, DeclineMotion:
+			return true
+		}
+	case RoleDesk:
+		switch cmd.(type) {
+		case Mark, Undo:
+			return true
+		}
+	case RoleTeller:
+		switch cmd.(type) {
+		case EnterBallot, RemoveBallot, EnterTally:
+			return true
+		}
+	}
+	return false
+}
+
+// checkRole refuses cmd when its terminal's role does not permit it.
+func checkRole(cmd Command) error {
+	m := cmd.meta()
+	if !m.Role.Valid() {
+		return &RoleError{Role: m.Role, Command: commandName(cmd)}
+	}
+	if !Permitted(m.Role, cmd) {
+		return &RoleError{Role: m.Role, Command: commandName(cmd)}
+	}
+	return nil
+}
+
+// commandName is the command's type name, for messages.
+func commandName(cmd Command) string {
+	name := fmt.Sprintf("%T", cmd)
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == '.' {
+			return name[i+1:]
+		}
+	}
+	return name
+}
