@@ -465,3 +465,29 @@ func TestWriteInTakesTheCategoryOfTheCross(t *testing.T) {
 		t.Fatalf("ballot %+v", got)
 	}
 }
+
+// TestProjector: the projector's terminal shows the hall the figures in
+// large type and the elected, and takes no keys.
+func TestProjector(t *testing.T) {
+	sess := decidedWithRunoffAndSecond(t)
+	for _, sz := range [][2]int{{120, 40}, {80, 24}, {60, 15}} {
+		m := newModel(sess, Options{Lang: "zh", Actor: "projector:hall", Role: session.RoleProjector, Now: func() time.Time { return t0 }})
+		m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		before := vote(sess).Current().No
+		press(m, tea.KeyEnter)
+		press(m, tea.KeyEnter) // would open the runoff on the host's screen
+		if vote(sess).Current().No != before {
+			t.Fatal("the projector opened a round")
+		}
+		scr := screen(m)
+		for _, want := range []string{"当选 10 名（按候选人顺序）", "黄美玲", "实到 118 / 应到 122"} {
+			if !strings.Contains(scr, want) {
+				t.Errorf("%dx%d: no %q in\n%s", sz[0], sz[1], want, scr)
+			}
+		}
+		checkFrame(t, m, sz[0], sz[1])
+		if sz[0] == 120 {
+			golden(t, "projector_zh_120x40", scr)
+		}
+	}
+}

@@ -309,6 +309,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, k.Quit) {
 		return tea.Quit
 	}
+	if m.projector() {
+		return nil // the projector has no keys
+	}
 	if m.tooSmall() {
 		return nil
 	}
@@ -452,6 +455,9 @@ func (m *Model) render() string {
 	w, h := m.c.Width, m.c.Height
 	if w <= 0 || h <= 0 {
 		return ""
+	}
+	if m.projector() {
+		return m.projectorView(w, h)
 	}
 	if m.tooSmall() {
 		lines := make([]string, h)

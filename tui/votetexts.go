@@ -115,6 +115,7 @@ type VoteTexts struct {
 	HelpBackRow, HelpSave, HelpWriteIn              string
 	HelpDropWriteIn, HelpSpoil, HelpRemove          string
 	HelpTeller                                      string                // f3: the other teller keys
+	ProjectorElected                                func(n int) string    // the projector's heading of the elected
 	TellerNow                                       func(t string) string // after f3
 	HelpStack, HelpNextDiff, HelpCategory           string
 	HelpCell, HelpWriteInRow, HelpSubmit, HelpPick  string

@@ -348,6 +348,7 @@ func enVoteTexts() *VoteTexts {
 		HelpApprove: "for", HelpDisapprove: "against", HelpAbstain: "abstain", HelpRow: "candidate",
 		HelpBackRow: "back one", HelpSave: "save ballot", HelpWriteIn: "write-in", HelpDropWriteIn: "drop write-in",
 		HelpSpoil: "spoiled", HelpRemove: "take back last", HelpTeller: "other teller",
+		ProjectorElected: func(n int) string { return fmt.Sprintf("%d elected (in the approved order)", n) },
 		TellerNow: func(t string) string {
 			return "Now keying: " + t + "; both tellers key the same stack and podium compares them"
 		}, HelpStack: "earlier/later ballot", HelpNextDiff: "next difference",

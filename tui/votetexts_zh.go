@@ -362,6 +362,7 @@ func zhVoteTexts() *VoteTexts {
 		HelpApprove: "赞成", HelpDisapprove: "不赞成", HelpAbstain: "弃权", HelpRow: "候选人",
 		HelpBackRow: "退一格", HelpSave: "保存此票", HelpWriteIn: "另选他人", HelpDropWriteIn: "删另选人",
 		HelpSpoil: "作废票", HelpRemove: "撤回上一张", HelpTeller: "换计票人",
+		ProjectorElected: func(n int) string { return fmt.Sprintf("当选 %d 名（按候选人顺序）", n) },
 		TellerNow: func(t string) string {
 			return "现在由 " + t + " 录入；两人录入同一叠选票，系统逐张比对"
 		}, HelpStack: "翻到前后张", HelpNextDiff: "下一处不一致",
