@@ -23,6 +23,7 @@ func TestLayers(t *testing.T) {
 		{"session/rule", []string{"podium/session", "podium/data", "podium/tui", "charm.land/", "os"}, true},
 		{"session/election", []string{"=podium/session", "podium/data", "podium/tui", "charm.land/", "go.etcd.io/bbolt", "os"}, true},
 		{"data", []string{"podium/tui", "podium/agenda", "charm.land/"}, false},
+		{"serve", []string{"podium/data", "go.etcd.io/bbolt"}, false},
 		{"records", []string{"podium/data", "podium/tui", "charm.land/", "go.etcd.io/bbolt"}, true},
 		{"tui", []string{"podium/data", "podium/session/rule", "go.etcd.io/bbolt"}, false},
 	}

@@ -34,6 +34,7 @@ func commands() []command {
 	return []command{
 		{"demo", "", "create a fresh demo congress and open it", runDemo},
 		{"new", "--roster FILE [--agenda FILE] [--name TEXT] | --demo", "create a congress from a roster (--roster FILE) or the demo (--demo)", runNew},
+		{"serve", "--access FILE [--listen ADDR] [--headless]", "serve the congress over SSH to the secretary, desks, tellers and projector (--access FILE)", runServe},
 		{"verify", "", "recompute the hash chain of the event log", runVerify},
 		{"backup", "--out FILE", "write a consistent copy of the database (--out FILE)", runBackup},
 		{"export", "--format md|html|csv|xlsx|json[,…] --out DIR", "write the official records: minutes, sign-in sheet, tally sheets, result report, registers", runExport},

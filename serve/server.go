@@ -1,0 +1,244 @@
+// Package serve lets many terminals share one congress over SSH: the host's
+// process owns the session (bbolt lets one process own the file) and serves
+// the secretary, the check-in desks, the tellers and the projector, each in
+// its role (issue 6).
+//
+// A wish v2 server admits only the keys of the access file (others are
+// refused at the handshake), runs one Bubble Tea program of the tui package
+// per SSH session, and pushes every committed event to every connected
+// program. The roles are enforced by the session core; the screens only
+// explain its refusals.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	"charm.land/wish/v2/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
+
+	"podium/session"
+	"podium/tui"
+)
+
+// DefaultListen is the address podium serve listens on unless told.
+const DefaultListen = "127.0.0.1:23234"
+
+// Config configures a Server.
+type Config struct {
+	Session *session.Session
+	Access  *Access
+	HostKey gossh.Signer
+	// Lang is the language of the remote screens ("zh" or "en").
+	Lang string
+	// Now is the clock of the remote screens; time.Now when nil.
+	Now func() time.Time
+	// Logf, when set, hears of connections, refusals and disconnections.
+	Logf func(format string, a ...any)
+	// ProgramOptions are added to every remote program's options (tests).
+	ProgramOptions []tea.ProgramOption
+}
+
+// Server is the SSH server of one session.
+type Server struct {
+	cfg    Config
+	ssh    *ssh.Server
+	cancel func() // ends the session subscription
+
+	mu      sync.Mutex
+	clients map[*client]struct{}
+	closed  bool
+	wg      sync.WaitGroup // running session handlers
+}
+
+// client is one connected terminal.
+type client struct {
+	user    User
+	p       *tea.Program
+	changed chan struct{} // capacity 1: a pending ChangedMsg
+	done    chan struct{} // closed when the terminal is gone
+}
+
+type clientKey struct{}
+
+// New returns a server for cfg.Session. It subscribes to the session at
+// once; Close ends the subscription.
+func New(cfg Config) (*Server, error) {
+	switch {
+	case cfg.Session == nil:
+		return nil, errors.New("serve: no session")
+	case cfg.Access == nil || len(cfg.Access.Users) == 0:
+		return nil, errors.New("serve: no access file users")
+	case cfg.HostKey == nil:
+		return nil, errors.New("serve: no host key")
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	s := &Server{cfg: cfg, clients: map[*client]struct{}{}}
+	srv, err := wish.NewServer(
+		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },
+		// The only way in: a key of the access file. No password and no
+		// keyboard-interactive handler is set, so those methods do not exist.
+		wish.WithPublicKeyAuth(func(ctx ssh.Context, key ssh.PublicKey) bool {
+			if _, ok := cfg.Access.Lookup(key); !ok {
+				s.logf("refused %s from %s: key %s is not in %s", ctx.User(), ctx.RemoteAddr(), gossh.FingerprintSHA256(key), cfg.Access.File)
+				return false
+			}
+			return true
+		}),
+		// The last listed runs first: track wraps the program.
+		wish.WithMiddleware(
+			bubbletea.MiddlewareWithProgramHandler(s.program),
+			s.track,
+		),
+	)
+	if err != nil {
+		return nil, err
+	}
+	s.ssh = srv
+	s.cancel = cfg.Session.Subscribe(s.broadcast)
+	return s, nil
+}
+
+// Serve accepts connections on l until Close; it returns nil after Close.
+func (s *Server) Serve(l net.Listener) error {
+	err := s.ssh.Serve(l)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Close closes the listeners and every connection and waits (at most a few
+// seconds) for the terminals' programs to end.
+func (s *Server) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
+	s.closed = true
+	s.mu.Unlock()
+	s.cancel()
+	err := s.ssh.Close()
+	done := make(chan struct{})
+	go func() { s.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+	}
+	if errors.Is(err, ssh.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// Clients are the actors of the connected terminals.
+func (s *Server) Clients() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for c := range s.clients {
+		out = append(out, c.user.Actor())
+	}
+	return out
+}
+
+// broadcast is the session subscriber: it tells every connected program,
+// never blocking the session (a pending change is coalesced).
+func (s *Server) broadcast(session.Event) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for c := range s.clients {
+		select {
+		case c.changed <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// program makes the Bubble Tea program of one SSH session, or refuses it
+// (nil) with a message on the session.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	u, ok := s.cfg.Access.Lookup(sess.PublicKey())
+	if !ok { // cannot happen after the handshake; refuse all the same
+		wish.Fatalln(sess, "podium: your key is not in the access file")
+		return nil
+	}
+	if _, _, ok := sess.Pty(); !ok {
+		wish.Fatalln(sess, "podium: a terminal is needed; connect with ssh -t")
+		return nil
+	}
+	m := tui.New(s.cfg.Session, tui.Options{Lang: s.cfg.Lang, Actor: u.Actor(), Role: u.Role, Now: s.cfg.Now})
+	opts := append(bubbletea.MakeOptions(sess), s.cfg.ProgramOptions...)
+	c := &client{user: u, p: tea.NewProgram(m, opts...), changed: make(chan struct{}, 1), done: make(chan struct{})}
+	s.mu.Lock()
+	s.clients[c] = struct{}{}
+	s.mu.Unlock()
+	sess.Context().SetValue(clientKey{}, c)
+	go func() {
+		for {
+			select {
+			case <-c.changed:
+				c.p.Send(tui.ChangedMsg{}) // returns when the program ends
+			case <-c.done:
+				return
+			}
+		}
+	}()
+	s.logf("%s connected from %s (key %s)", u.Actor(), sess.RemoteAddr(), gossh.FingerprintSHA256(u.Key))
+	return c.p
+}
+
+// track wraps a session's handler: it counts it for Close and forgets the
+// terminal's program when the session ends, however it ends.
+func (s *Server) track(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		s.mu.Lock()
+		if s.closed {
+			s.mu.Unlock()
+			return
+		}
+		s.wg.Add(1)
+		s.mu.Unlock()
+		defer s.wg.Done()
+		defer func() {
+			c, _ := sess.Context().Value(clientKey{}).(*client)
+			if c == nil {
+				return
+			}
+			s.mu.Lock()
+			delete(s.clients, c)
+			s.mu.Unlock()
+			close(c.done)
+			s.logf("%s disconnected", c.user.Actor())
+		}()
+		next(sess)
+	}
+}
+
+func (s *Server) logf(format string, a ...any) {
+	if s.cfg.Logf != nil {
+		s.cfg.Logf(format, a...)
+	}
+}
+
+// Shutdown is Close bounded by ctx.
+func (s *Server) Shutdown(ctx context.Context) error {
+	done := make(chan error, 1)
+	go func() { done <- s.Close() }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return fmt.Errorf("serve: shutdown: %w", ctx.Err())
+	}
+}

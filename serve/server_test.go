@@ -1,0 +1,299 @@
+package serve
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/rand"
+	"net"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	gossh "golang.org/x/crypto/ssh"
+
+	"podium/agenda"
+	"podium/session"
+	"podium/tui"
+)
+
+// newKey returns a fresh ed25519 signer and its authorized_keys line.
+func newKey(t testing.TB) (gossh.Signer, string) {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, strings.TrimSpace(string(gossh.MarshalAuthorizedKey(s.PublicKey())))
+}
+
+type fixture struct {
+	srv     *Server
+	addr    string
+	hostKey gossh.PublicKey
+	sess    *session.Session
+	name    string // the congress's name
+	changed chan struct{}
+}
+
+// start serves a demo congress on 127.0.0.1:0 to the users (name, role,
+// key line) given.
+func start(t testing.TB, users ...[3]string) *fixture {
+	t.Helper()
+	setup := agenda.Demo()
+	sess, err := session.Create(&session.MemoryLog{}, session.Open{Meta: session.Meta{At: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC), Actor: "host"}, Setup: setup})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, u := range users {
+		b.WriteString("[[user]]\nname = \"" + u[0] + "\"\nrole = \"" + u[1] + "\"\nkey = \"" + u[2] + "\"\n\n")
+	}
+	acc, err := ParseAccess("access.toml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hk, created, err := LoadHostKey(filepath.Join(t.TempDir(), "podium.db.hostkey"))
+	if err != nil || !created {
+		t.Fatal(created, err)
+	}
+	f := &fixture{hostKey: hk.PublicKey(), sess: sess, name: setup.Meeting.Name, changed: make(chan struct{}, 100)}
+	srv, err := New(Config{
+		Session: sess, Access: acc, HostKey: hk, Lang: "zh",
+		Logf: t.Logf,
+		ProgramOptions: []tea.ProgramOption{tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+			if _, ok := msg.(tui.ChangedMsg); ok {
+				select {
+				case f.changed <- struct{}{}:
+				default:
+				}
+			}
+			return msg
+		})},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(l) }()
+	t.Cleanup(func() {
+		if err := srv.Close(); err != nil {
+			t.Error(err)
+		}
+		select {
+		case err := <-served:
+			if err != nil {
+				t.Error(err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Error("Serve did not return after Close")
+		}
+	})
+	f.srv, f.addr = srv, l.Addr().String()
+	return f
+}
+
+func (f *fixture) dial(key gossh.Signer) (*gossh.Client, error) {
+	return gossh.Dial("tcp", f.addr, &gossh.ClientConfig{
+		User:            "podium",
+		Auth:            []gossh.AuthMethod{gossh.PublicKeys(key)},
+		HostKeyCallback: gossh.FixedHostKey(f.hostKey),
+		Timeout:         5 * time.Second,
+	})
+}
+
+// terminal is a client session with a pty whose output is collected.
+type terminal struct {
+	mu  sync.Mutex
+	out bytes.Buffer
+	s   *gossh.Session
+}
+
+func openTerminal(t *testing.T, c *gossh.Client) *terminal {
+	t.Helper()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	term := &terminal{s: s}
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := r.Read(buf)
+			term.mu.Lock()
+			term.out.Write(buf[:n])
+			term.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return term
+}
+
+// waitFor waits (at most 10 s) until the screen's text contains want.
+func (term *terminal) waitFor(t *testing.T, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		term.mu.Lock()
+		text := ansi.Strip(term.out.String())
+		term.mu.Unlock()
+		if strings.Contains(text, want) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	t.Fatalf("the screen never showed %q; it showed %d bytes: %.400q", want, term.out.Len(), ansi.Strip(term.out.String()))
+}
+
+func waitUntil(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestUnknownKeyRefusedAtHandshake(t *testing.T) {
+	_, deskLine := newKey(t)
+	f := start(t, [3]string{"门口一", "desk", deskLine})
+	stranger, _ := newKey(t)
+	c, err := f.dial(stranger)
+	if err == nil {
+		c.Close()
+		t.Fatal("a key not in the access file was let in")
+	}
+	if !strings.Contains(err.Error(), "unable to authenticate") {
+		t.Fatalf("want an authentication failure, got %v", err)
+	}
+	if n := len(f.srv.Clients()); n != 0 {
+		t.Fatalf("%d clients after a refusal", n)
+	}
+}
+
+func TestKnownKeyGetsTheCongress(t *testing.T) {
+	desk, deskLine := newKey(t)
+	proj, projLine := newKey(t)
+	f := start(t, [3]string{"门口一", "desk", deskLine}, [3]string{"大厅", "projector", projLine})
+
+	c1, err := f.dial(desk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c1.Close()
+	t1 := openTerminal(t, c1)
+	t1.waitFor(t, f.name)
+
+	c2, err := f.dial(proj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t2 := openTerminal(t, c2)
+	t2.waitFor(t, f.name)
+	waitUntil(t, "both terminals are connected", func() bool {
+		got := f.srv.Clients()
+		slices.Sort(got)
+		return slices.Equal(got, []string{"desk:门口一", "projector:大厅"})
+	})
+
+	// A committed event reaches every program.
+	var id string
+	f.sess.Read(func(st *session.State) { id = st.Setup.Roster[0].ID })
+	if _, err := f.sess.Execute(session.Mark{Meta: session.Meta{At: time.Date(2026, 11, 25, 9, 1, 0, 0, time.UTC), Actor: "host"}, Person: id, Status: session.Present}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		select {
+		case <-f.changed:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("only %d of 2 programs heard of the event", i)
+		}
+	}
+
+	// A dropped connection is forgotten; the other stays.
+	c2.Close()
+	waitUntil(t, "the dropped terminal is forgotten", func() bool {
+		return slices.Equal(f.srv.Clients(), []string{"desk:门口一"})
+	})
+}
+
+func TestNoPtyRefused(t *testing.T) {
+	desk, deskLine := newKey(t)
+	f := start(t, [3]string{"门口一", "desk", deskLine})
+	c, err := f.dial(desk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := s.CombinedOutput("")
+	if err == nil {
+		t.Fatalf("a session without a terminal ran: %q", out)
+	}
+	if !strings.Contains(string(out), "ssh -t") {
+		t.Fatalf("want the terminal hint, got %q (%v)", out, err)
+	}
+}
+
+func TestHostKeyKept(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "podium.db.hostkey")
+	k1, created, err := LoadHostKey(path)
+	if err != nil || !created {
+		t.Fatal(created, err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Fatalf("host key mode %o, want 600", fi.Mode().Perm())
+	}
+	k2, created, err := LoadHostKey(path)
+	if err != nil || created {
+		t.Fatal(created, err)
+	}
+	if Fingerprint(k1.PublicKey()) != Fingerprint(k2.PublicKey()) || !strings.HasPrefix(Fingerprint(k1.PublicKey()), "SHA256:") {
+		t.Fatalf("the host key changed: %s then %s", Fingerprint(k1.PublicKey()), Fingerprint(k2.PublicKey()))
+	}
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := LoadHostKey(path); err == nil || !strings.Contains(err.Error(), "chmod 600") {
+		t.Fatalf("a host key open to others was accepted: %v", err)
+	}
+}
