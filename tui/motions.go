@@ -17,51 +17,28 @@ import (
 // and category; the desk accepts it (立案) or declines it (不予立案) with a
 // reason, and an accepted motion is put to a vote on the vote screen.
 type motionScreen struct {
-	c      *Common
-	w, h   int
-	cursor int
-	form   *form
-	formOf int // 0: filing; else the motion No being declined
+	desk       // formOf: 0 filing, else the motion No being declined
 	accept int // the motion No waiting for the second press of accept
-	full   bool
 	// vote opens the vote screen on an accepted motion.
 	vote func(no int)
 }
 
 func newMotionScreen(c *Common, vote func(no int)) *motionScreen {
-	return &motionScreen{c: c, vote: vote}
+	return &motionScreen{desk: desk{c: c}, vote: vote}
 }
-
-func (s *motionScreen) setSize(w, h int) {
-	s.w, s.h = w, h
-	if s.form != nil {
-		s.form.setSize(h - 3)
-	}
-}
-
-func (s *motionScreen) typing() bool { return s.form != nil }
 
 func (s *motionScreen) selected() (session.Motion, bool) {
-	ms := s.c.Snap.Motions
-	if len(ms) == 0 {
+	i, ok := s.clamp(len(s.c.Snap.Motions))
+	if !ok {
 		return session.Motion{}, false
 	}
-	s.cursor = max(0, min(len(ms)-1, s.cursor))
-	return ms[s.cursor], true
+	return s.c.Snap.Motions[i], true
 }
 
 func (s *motionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
 	c, t, k := s.c, s.c.Texts.M, s.c.Keys.Floor
-	if s.form != nil {
-		submit, cancel := s.form.update(msg)
-		switch {
-		case cancel:
-			s.form = nil
-			return &note{noteInfo, c.Texts.Cancelled}, nil
-		case submit:
-			return s.submit(), nil
-		}
-		return nil, nil
+	if n, handled := s.updateForm(msg, s.submit); handled {
+		return n, nil
 	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {

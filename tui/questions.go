@@ -16,48 +16,24 @@ import (
 // check-in search, the target, the text), answered (who, the answer) or
 // taken on notice (the core sets the due date: two weeks).
 type questionScreen struct {
-	c      *Common
-	w, h   int
-	cursor int
-	form   *form
-	formOf int  // 0: asking; else the question No being answered
-	defer_ int  // the question No waiting for the second press of defer
-	full   bool // the whole script shown
+	desk       // formOf: 0 asking, else the question No being answered
+	defer_ int // the question No waiting for the second press of defer
 }
 
-func newQuestionScreen(c *Common) *questionScreen { return &questionScreen{c: c} }
-
-func (s *questionScreen) setSize(w, h int) {
-	s.w, s.h = w, h
-	if s.form != nil {
-		s.form.setSize(h - 3)
-	}
-}
-
-// typing reports whether a form has the keyboard.
-func (s *questionScreen) typing() bool { return s.form != nil }
+func newQuestionScreen(c *Common) *questionScreen { return &questionScreen{desk: desk{c: c}} }
 
 func (s *questionScreen) selected() (session.Question, bool) {
-	qs := s.c.Snap.Questions
-	if len(qs) == 0 {
+	i, ok := s.clamp(len(s.c.Snap.Questions))
+	if !ok {
 		return session.Question{}, false
 	}
-	s.cursor = max(0, min(len(qs)-1, s.cursor))
-	return qs[s.cursor], true
+	return s.c.Snap.Questions[i], true
 }
 
 func (s *questionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
 	c, t, k := s.c, s.c.Texts.M, s.c.Keys.Floor
-	if s.form != nil {
-		submit, cancel := s.form.update(msg)
-		switch {
-		case cancel:
-			s.form = nil
-			return &note{noteInfo, c.Texts.Cancelled}, nil
-		case submit:
-			return s.submit(), nil
-		}
-		return nil, nil
+	if n, handled := s.updateForm(msg, s.submit); handled {
+		return n, nil
 	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
