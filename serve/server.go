@@ -44,6 +44,10 @@ type Config struct {
 	Logf func(format string, a ...any)
 	// ProgramOptions are added to every remote program's options (tests).
 	ProgramOptions []tea.ProgramOption
+
+	// handled, when set, is called with the terminal's actor each time a
+	// remote program's model has handled a ChangedMsg (benchmarks).
+	handled func(actor string)
 }
 
 // Server is the SSH server of one session.
@@ -178,6 +182,10 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		return nil
 	}
 	m := tui.New(s.cfg.Session, tui.Options{Lang: s.cfg.Lang, Actor: u.Actor(), Role: u.Role, Now: s.cfg.Now})
+	if s.cfg.handled != nil {
+		actor := u.Actor()
+		m = handledModel{m, func() { s.cfg.handled(actor) }}
+	}
 	opts := append(bubbletea.MakeOptions(sess), s.cfg.ProgramOptions...)
 	c := &client{user: u, p: tea.NewProgram(m, opts...), changed: make(chan struct{}, 1), done: make(chan struct{})}
 	s.mu.Lock()
@@ -223,6 +231,20 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 		}()
 		next(sess)
 	}
+}
+
+// handledModel calls after once its model has handled a ChangedMsg.
+type handledModel struct {
+	tea.Model
+	after func()
+}
+
+func (h handledModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := h.Model.Update(msg)
+	if _, ok := msg.(tui.ChangedMsg); ok {
+		h.after()
+	}
+	return handledModel{m, h.after}, cmd
 }
 
 func (s *Server) logf(format string, a ...any) {
