@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -120,6 +121,7 @@ type terminal struct {
 	mu  sync.Mutex
 	out bytes.Buffer
 	s   *gossh.Session
+	in  io.Writer
 }
 
 func openTerminal(t *testing.T, c *gossh.Client) *terminal {
@@ -135,13 +137,14 @@ func openTerminal(t *testing.T, c *gossh.Client) *terminal {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.StdinPipe(); err != nil {
+	in, err := s.StdinPipe()
+	if err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Shell(); err != nil {
 		t.Fatal(err)
 	}
-	term := &terminal{s: s}
+	term := &terminal{s: s, in: in}
 	go func() {
 		buf := make([]byte, 4096)
 		for {
@@ -295,5 +298,68 @@ func TestHostKeyKept(t *testing.T) {
 	}
 	if _, _, err := LoadHostKey(path); err == nil || !strings.Contains(err.Error(), "chmod 600") {
 		t.Fatalf("a host key open to others was accepted: %v", err)
+	}
+}
+
+// send types keys (raw terminal input) into the terminal.
+func (term *terminal) send(t *testing.T, keys string) {
+	t.Helper()
+	if _, err := io.WriteString(term.in, keys); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRefusalsPerRole: a desk's ctrl+n (twice, the host's confirmation)
+// starts nothing and is answered with the refusal; a secretary's note is
+// recorded under the secretary's actor.
+func TestRefusalsPerRole(t *testing.T) {
+	desk, deskLine := newKey(t)
+	sec, secLine := newKey(t)
+	f := start(t, [3]string{"门口一", "desk", deskLine}, [3]string{"秘书处", "secretary", secLine})
+	if _, err := f.sess.Execute(session.StartItem{Meta: session.Meta{At: time.Date(2026, 11, 25, 9, 1, 0, 0, time.UTC), Actor: "host"}, Index: 0}); err != nil {
+		t.Fatal(err)
+	}
+	item := func() (i int) {
+		f.sess.Read(func(st *session.State) { i = st.Item })
+		return i
+	}
+
+	c1, err := f.dial(desk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c1.Close()
+	t1 := openTerminal(t, c1)
+	t1.waitFor(t, f.name)
+	t1.send(t, "\x0e")
+	time.Sleep(50 * time.Millisecond)
+	t1.send(t, "\x0e")
+	t1.waitFor(t, "无权进行此操作")
+	if got := item(); got != 0 {
+		t.Fatalf("after the desk's ctrl+n ctrl+n the current item is %d, want 0", got)
+	}
+
+	c2, err := f.dial(sec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	t2 := openTerminal(t, c2)
+	t2.waitFor(t, f.name)
+	t2.send(t, "\x1b[18~") // f7
+	time.Sleep(50 * time.Millisecond)
+	t2.send(t, "会场已布置")
+	time.Sleep(50 * time.Millisecond)
+	t2.send(t, "\r")
+	var notes []session.Note
+	waitUntil(t, "the secretary's note is recorded", func() bool {
+		f.sess.Read(func(st *session.State) { notes = append(notes[:0], st.Notes...) })
+		return len(notes) > 0
+	})
+	if len(notes) != 1 || notes[0].Text != "会场已布置" || notes[0].By != "secretary:秘书处" {
+		t.Fatalf("notes %+v", notes)
+	}
+	if got := item(); got != 0 {
+		t.Fatalf("the current item is %d, want 0", got)
 	}
 }

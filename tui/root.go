@@ -145,6 +145,7 @@ func newModel(s *session.Session, opt Options) *Model {
 	})
 	m.item = -2
 	m.follow()
+	m.settle()
 	m.layout()
 	return m
 }
@@ -200,6 +201,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	m.c.Refresh()
 	m.follow()
+	m.settle()
 	m.layout()
 	return m, cmd
 }
@@ -317,6 +319,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.ask != nil {
 		m.askKey(msg)
+		return nil
+	}
+	if m.roleRefuses(msg) {
 		return nil
 	}
 	if p := m.pending; p != pendNone {
@@ -509,8 +514,12 @@ func (m *Model) render() string {
 	return strings.Join(lines, "\n")
 }
 
-// helpKeys is the help of the screen shown.
-func (m *Model) helpKeys() help.KeyMap {
+// helpKeys is the help of the screen shown, less the keys the terminal's
+// role may not use.
+func (m *Model) helpKeys() help.KeyMap { return m.roleHelp(m.screenHelp()) }
+
+// screenHelp is the help of the screen shown.
+func (m *Model) screenHelp() help.KeyMap {
 	k := m.c.Keys
 	f := k.Floor
 	if m.ask != nil {
