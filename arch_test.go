@@ -26,6 +26,7 @@ func TestLayers(t *testing.T) {
 		{"serve", []string{"podium/data", "go.etcd.io/bbolt"}, false},
 		{"records", []string{"podium/data", "podium/tui", "charm.land/", "go.etcd.io/bbolt"}, true},
 		{"tui", []string{"podium/data", "podium/session/rule", "go.etcd.io/bbolt"}, false},
+		{"prep", []string{"=podium/session", "podium/data", "podium/tui", "charm.land/", "go.etcd.io/bbolt", "os"}, true},
 	}
 	for _, r := range rules {
 		files, _ := filepath.Glob(filepath.Join(r.dir, "*.go"))

@@ -40,6 +40,8 @@ func commands() []command {
 		{"export", "--format md|html|csv|xlsx|json[,…] --out DIR", "write the official records: minutes, sign-in sheet, tally sheets, result report, registers", runExport},
 		{"count", "--method M.toml --candidates C.csv --ballots B.csv --expected N --present N --issued N [--format json|text]",
 			"count one election round from files (recounts and audits)", runCount},
+		{"plan", "seats --units FILE --total N [--format json|text]", "plan the congress: the seats of each electoral unit", runPlan},
+		{"check", "roster FILE [--date YYYY-MM-DD] [--tolerance N] | staff FILE", "check the delegates' composition and candidates, or the union staff", runCheck},
 	}
 }
 
