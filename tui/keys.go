@@ -23,6 +23,8 @@ type KeyMap struct {
 	// election (in ballot entry f3 is the second teller), f4 questions,
 	// f5 motions, f6 the agenda.
 	ToDesk, ToItem, ToElection, ToQuestions, ToMotions, ToAgenda key.Binding
+	// ToPrep shows the preparation: composition and surplus (RULES §8).
+	ToPrep key.Binding
 	// The election screen.
 	Vote VoteKeys
 	// The agenda screen.
@@ -88,6 +90,7 @@ func NewKeyMap(t *Texts) *KeyMap {
 	k.ToQuestions = b([]string{"f4"}, "f4", t.M.HelpToQuestions)
 	k.ToMotions = b([]string{"f5"}, "f5", t.M.HelpToMotions)
 	k.ToAgenda = b([]string{"f6"}, "f6", t.M.HelpToAgenda)
+	k.ToPrep = b([]string{"f9"}, "f9", t.M.HelpPrep)
 	mt := t.M
 	k.Walk = WalkKeys{
 		Jump: b([]string{"enter"}, "enter", mt.HelpJump),
@@ -209,7 +212,7 @@ func (h attendanceHelp) FullHelp() [][]key.Binding {
 
 // screens is the column of screen keys and the note, in the full help.
 func (k *KeyMap) screens() []key.Binding {
-	return []key.Binding{k.ToDesk, k.ToItem, k.ToElection, k.ToQuestions, k.ToMotions, k.ToAgenda, k.AddNote, k.Export}
+	return []key.Binding{k.ToDesk, k.ToItem, k.ToElection, k.ToQuestions, k.ToMotions, k.ToAgenda, k.AddNote, k.Export, k.ToPrep}
 }
 
 // walk is the column of the host's agenda keys, in the full help.

@@ -98,6 +98,11 @@ type MeetingTexts struct {
 
 	// Key help.
 	HelpPrev, HelpEnd, HelpNote, HelpToItem, HelpToQuestions, HelpToMotions string
+	// The preparation screen (f9).
+	HelpPrep, PrepTitle, PrepTarget string
+	PrepHead                        func(formal int, date string, tol int) string
+	PrepStatus                      func(status string) string
+	PrepCommittee                   func(cands, seats int, surplus string) string
 	// The records (f8).
 	HelpExport, Exporting                                                string
 	Exported                                                             func(n int, dir string) string

@@ -240,7 +240,15 @@ func enMeetingTexts() *MeetingTexts {
 		},
 		NoCurrentItem: "No agenda item is under way",
 
-		HelpPrev: "previous item", HelpEnd: "end item", HelpNote: "note", HelpExport: "export the records", Exporting: "Exporting the records…",
+		HelpPrev: "previous item", HelpEnd: "end item", HelpNote: "note", HelpExport: "export the records",
+		HelpPrep: "preparation", PrepTitle: "Preparation · composition of the delegates", PrepTarget: "target",
+		PrepHead: func(f int, date string, tol int) string {
+			return fmt.Sprintf("%d formal delegates · congress date %s · \"about\" allows ±%d points", f, date, tol)
+		},
+		PrepStatus: func(st string) string { return st },
+		PrepCommittee: func(c, seats int, sur string) string {
+			return fmt.Sprintf("Committee election: %d candidates for %d seats, surplus %s (shown, not blocked)", c, seats, sur)
+		}, Exporting: "Exporting the records…",
 		Exported:     func(n int, dir string) string { return fmt.Sprintf("Exported %d files to %s", n, dir) },
 		ExportFailed: func(err string) string { return "Export failed: " + err }, HelpToItem: "this item",
 		HelpToElection: "election", HelpToQuestions: "questions", HelpToMotions: "motions", HelpToAgenda: "agenda",

@@ -256,7 +256,17 @@ func zhMeetingTexts() *MeetingTexts {
 		},
 		NoCurrentItem: "没有进行中的议程",
 
-		HelpPrev: "上一项", HelpEnd: "结束本项", HelpNote: "记录", HelpExport: "导出会议记录", Exporting: "正在导出会议记录……",
+		HelpPrev: "上一项", HelpEnd: "结束本项", HelpNote: "记录", HelpExport: "导出会议记录",
+		HelpPrep: "筹备", PrepTitle: "筹备 · 代表构成（附件4）", PrepTarget: "目标",
+		PrepHead: func(f int, date string, tol int) string {
+			return fmt.Sprintf("正式代表 %d 名 · 大会日期 %s · “左右”允许 ±%d 个百分点", f, date, tol)
+		},
+		PrepStatus: func(st string) string {
+			return map[string]string{"ok": "符合", "warning": "偏离", "cannot verify": "无法核实", "needs --date": "需大会日期"}[st]
+		},
+		PrepCommittee: func(c, seats int, sur string) string {
+			return fmt.Sprintf("委员会选举：候选人 %d 名，应选 %d 名，差额 %s（仅提示，不作限制）", c, seats, sur)
+		}, Exporting: "正在导出会议记录……",
 		Exported:     func(n int, dir string) string { return fmt.Sprintf("已导出 %d 个文件到 %s", n, dir) },
 		ExportFailed: func(err string) string { return "导出失败：" + err }, HelpToItem: "本项",
 		HelpToElection: "选举", HelpToQuestions: "质询", HelpToMotions: "提案", HelpToAgenda: "议程",

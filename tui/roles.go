@@ -35,7 +35,7 @@ func (m *Model) allowed(sc screenKind) bool {
 		return sc == screenElection
 	case session.RoleSecretary:
 		switch sc {
-		case screenItem, screenQuestions, screenMotions, screenAgenda:
+		case screenItem, screenQuestions, screenMotions, screenAgenda, screenPrep:
 			return true
 		}
 		return false
@@ -68,9 +68,9 @@ func (m *Model) frameForbidden() []key.Binding {
 	host := []key.Binding{k.NextItem, k.PrevItem, k.EndItem, k.Declare}
 	switch m.c.Role {
 	case session.RoleDesk:
-		return append(host, k.ToItem, k.ToElection, k.ToQuestions, k.ToMotions, k.ToAgenda, k.AddNote, k.Export)
+		return append(host, k.ToItem, k.ToElection, k.ToQuestions, k.ToMotions, k.ToAgenda, k.AddNote, k.Export, k.ToPrep)
 	case session.RoleTeller:
-		return append(host, k.ToDesk, k.ToItem, k.ToQuestions, k.ToMotions, k.ToAgenda, k.AddNote, k.Export)
+		return append(host, k.ToDesk, k.ToItem, k.ToQuestions, k.ToMotions, k.ToAgenda, k.AddNote, k.Export, k.ToPrep)
 	case session.RoleSecretary:
 		return append(host, k.ToDesk, k.ToElection)
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"podium/agenda"
 	"strings"
 	"testing"
 	"time"
@@ -231,4 +232,25 @@ func TestSecretaryRole(t *testing.T) {
 	if len(notes) != 1 || notes[0].Text != "代表提前到场" || notes[0].By != "secretary:秘书处" {
 		t.Fatalf("notes %+v:\n%s", notes, screen(m))
 	}
+}
+
+// TestPrepScreen: f9 shows the delegates' composition against the seed's
+// targets and the committee's surplus, from package prep.
+func TestPrepScreen(t *testing.T) {
+	s := agenda.Demo()
+	sess := newSession(t, s)
+	m := newTestModel(t, sess, "zh", 120, 40)
+	press(m, tea.KeyF9)
+	scr := screen(m)
+	for _, want := range []string{"筹备 · 代表构成", "正式代表 122 名 · 大会日期 2026-11-30", "女性", "49/122", "符合",
+		"委员会选举：候选人 15 名，应选 13 名，差额 15.4%"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("no %q in\n%s", want, scr)
+		}
+	}
+	checkFrame(t, m, 120, 40)
+	golden(t, "prep_zh_120x40", scr)
+	m = newTestModel(t, sess, "en", 80, 24)
+	press(m, tea.KeyF9)
+	checkFrame(t, m, 80, 24)
 }

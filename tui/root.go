@@ -107,6 +107,7 @@ const (
 	screenMotions    // the motions desk
 	screenResolution // the vote
 	screenAgenda     // the whole agenda: jump, skip
+	screenPrep       // the preparation: composition and surplus
 )
 
 // New returns the root model for a session.
@@ -375,6 +376,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.ToAgenda):
 		m.screen, m.agCursor = screenAgenda, max(0, c.Snap.Item)
 		m.note = note{}
+	case key.Matches(msg, k.ToPrep):
+		m.screen = screenPrep
+		m.note = note{}
 	case key.Matches(msg, k.Export) && m.export != nil:
 		export := m.export
 		m.note = note{noteInfo, t.M.Exporting}
@@ -481,6 +485,14 @@ func (m *Model) render() string {
 		lines = append(lines, m.vote.view()...)
 	case screenAgenda:
 		lines = append(lines, m.agendaView(w, bh)...)
+	case screenPrep:
+		body := m.prepView(w, bh)
+		for len(body) < bh {
+			body = append(body, "")
+		}
+		for _, l := range body {
+			lines = append(lines, fit(l, w))
+		}
 	default:
 		sw := sideWidth(w)
 		side := m.sidebar(sw-1, bh)
@@ -540,6 +552,8 @@ func (m *Model) screenHelp() help.KeyMap {
 		return floorHelp{k: k, own: []key.Binding{k.ToDesk, k.ToQuestions, k.ToMotions, k.ToAgenda}}
 	case screenAgenda:
 		return floorHelp{k: k, own: []key.Binding{k.Walk.Jump, k.Walk.Skip, k.ToItem}}
+	case screenPrep:
+		return floorHelp{k: k, own: []key.Binding{k.ToDesk, k.ToItem, k.ToAgenda}}
 	case screenQuestions:
 		if m.qs.form != nil {
 			return floorHelp{k: k, own: m.qs.form.keys(), form: true}
