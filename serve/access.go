@@ -56,6 +56,7 @@ type AccessError struct {
 	Err    error
 }
 
+// Error names the file, line and key of the mistake.
 func (e *AccessError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
@@ -69,6 +70,7 @@ func (e *AccessError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the underlying error (a TOML or key parse error), if any.
 func (e *AccessError) Unwrap() error { return e.Err }
 
 // roles are the roles an access file may give, in the order of the issue.

@@ -239,6 +239,7 @@ type handledModel struct {
 	after func()
 }
 
+// Update passes msg to the model and then reports a handled change.
 func (h handledModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := h.Model.Update(msg)
 	if _, ok := msg.(tui.ChangedMsg); ok {
