@@ -1,6 +1,10 @@
 package tui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"podium/agenda"
+)
 
 // desk is what the questioning and motions desks share: their size, the
 // list cursor, the open form (which then has the keyboard) and whether the
@@ -49,4 +53,17 @@ func (d *desk) updateForm(msg tea.Msg, submit func() *note) (n *note, handled bo
 		return submit(), true
 	}
 	return nil, true
+}
+
+// top renders what heads a desk: the item, the script of kind, and the
+// open form under them. full is set when the form fills the rest, so the
+// caller returns block(lines, w, h) at once.
+func (d *desk) top(kind agenda.ItemKind) (lines []string, full bool) {
+	lines = itemHead(d.c, d.w)
+	lines = append(lines, scriptBox(d.c, kind, nil, d.full, d.w, d.h)...)
+	if d.form == nil {
+		return lines, false
+	}
+	lines = append(lines, "")
+	return append(lines, d.form.view(d.w)...), true
 }

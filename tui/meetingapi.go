@@ -99,3 +99,35 @@ func (c *Common) notesOf(i int) []session.Note {
 	}
 	return out
 }
+
+// questionCounts counts the questions by status: pending, answered in
+// session, taken on notice.
+func questionCounts(qs []session.Question) (pending, answered, notice int) {
+	for _, q := range qs {
+		switch q.Status {
+		case session.QuestionPending:
+			pending++
+		case session.QuestionReplied:
+			answered++
+		default:
+			notice++
+		}
+	}
+	return
+}
+
+// motionCounts counts the motions by status: pending, accepted (立案),
+// declined (不予立案).
+func motionCounts(ms []session.Motion) (pending, accepted, declined int) {
+	for _, mo := range ms {
+		switch mo.Status {
+		case session.MotionPending:
+			pending++
+		case session.MotionAdmitted:
+			accepted++
+		default:
+			declined++
+		}
+	}
+	return
+}

@@ -163,25 +163,12 @@ func (s *motionScreen) status(mo session.Motion) (string, bool) {
 
 func (s *motionScreen) view() []string {
 	c, t, st := s.c, s.c.Texts.M, s.c.Styles
-	lines := itemHead(c, s.w)
-	lines = append(lines, scriptBox(c, agenda.ItemMotions, nil, s.full, s.w, s.h)...)
-	if s.form != nil {
-		lines = append(lines, "")
-		lines = append(lines, s.form.view(s.w)...)
+	lines, formOpen := s.top(agenda.ItemMotions)
+	if formOpen {
 		return block(lines, s.w, s.h)
 	}
 	ms := c.Snap.Motions
-	var pending, accepted, declined int
-	for _, mo := range ms {
-		switch mo.Status {
-		case session.MotionPending:
-			pending++
-		case session.MotionAdmitted:
-			accepted++
-		default:
-			declined++
-		}
-	}
+	pending, accepted, declined := motionCounts(ms)
 	lines = append(lines, sectionRule(c, t.MotionsTitle(len(ms), pending, accepted, declined), s.w))
 	if len(ms) == 0 {
 		lines = append(lines, st.Dim.Render(cut(t.NoMotions(c.Keys.Floor.File.Help().Key), s.w)))

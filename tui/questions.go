@@ -153,25 +153,12 @@ func (s *questionScreen) status(q session.Question) (string, bool) {
 
 func (s *questionScreen) view() []string {
 	c, t, st := s.c, s.c.Texts.M, s.c.Styles
-	lines := itemHead(c, s.w)
-	lines = append(lines, scriptBox(c, agenda.ItemQuestioning, nil, s.full, s.w, s.h)...)
-	if s.form != nil {
-		lines = append(lines, "")
-		lines = append(lines, s.form.view(s.w)...)
+	lines, formOpen := s.top(agenda.ItemQuestioning)
+	if formOpen {
 		return block(lines, s.w, s.h)
 	}
 	qs := c.Snap.Questions
-	var pending, answered, notice int
-	for _, q := range qs {
-		switch q.Status {
-		case session.QuestionPending:
-			pending++
-		case session.QuestionReplied:
-			answered++
-		default:
-			notice++
-		}
-	}
+	pending, answered, notice := questionCounts(qs)
 	lines = append(lines, sectionRule(c, t.QueueTitle(len(qs), pending, answered, notice), s.w))
 	if len(qs) == 0 {
 		lines = append(lines, st.Dim.Render(cut(t.NoQuestions(c.Keys.Floor.Ask.Help().Key), s.w)))

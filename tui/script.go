@@ -52,23 +52,8 @@ func (c *Common) scriptVars(i int, vote *session.Resolution, motion int) map[str
 	if e := c.Setup.Election; e != nil {
 		vars["seats"], vars["candidates"] = num(e.Method.Seats), num(len(e.Candidates))
 	}
-	var pending, answered, accepted, declined int
-	for _, q := range c.Snap.Questions {
-		switch q.Status {
-		case session.QuestionPending:
-			pending++
-		case session.QuestionReplied:
-			answered++
-		}
-	}
-	for _, mo := range c.Snap.Motions {
-		switch mo.Status {
-		case session.MotionAdmitted:
-			accepted++
-		case session.MotionNotAdmitted:
-			declined++
-		}
-	}
+	pending, answered, _ := questionCounts(c.Snap.Questions)
+	_, accepted, declined := motionCounts(c.Snap.Motions)
 	vars["questions"], vars["pending"], vars["answered"] = num(len(c.Snap.Questions)), num(pending), num(answered)
 	vars["motions"], vars["accepted"], vars["declined"] = num(len(c.Snap.Motions)), num(accepted), num(declined)
 
