@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"os"
 	"syscall"
 	"testing"
 )
@@ -12,19 +10,10 @@ import (
 // (refused with one co-signer, filed with two), accepts it and votes it;
 // then podium is SIGKILLed and started again, and all of it is there.
 func TestEndToEndAgenda(t *testing.T) {
-	needTmux(t)
-	dir := t.TempDir()
-	bin := buildPodium(t, t.TempDir())
-	env := []string{"XDG_DATA_HOME=" + dir, "LANG=zh_CN.UTF-8", "TERM=xterm-256color"}
-	socket := fmt.Sprintf("podium-e2e-ag-%d", os.Getpid())
-
-	term := startTmux(t, socket, "first", env, bin+" demo")
+	run := newE2E(t, "ag")
+	term := run.start("first", "demo")
 	term.waitFor("实到 0 / 应到 122")
-	term.send("Tab")
-	for i := 0; i < 118; i++ {
-		term.send("Enter")
-	}
-	term.waitFor("实到 118 / 应到 122")
+	term.checkIn(118)
 	term.send("C-o", "C-o")
 	term.waitFor("已宣布有效")
 	twice := func(k string) { term.send(k, k) }
@@ -95,7 +84,7 @@ func TestEndToEndAgenda(t *testing.T) {
 	if err := syscall.Kill(term.pid(), syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	again := startTmux(t, socket, "second", env, bin)
+	again := run.start("second", "")
 	again.waitFor("当前 7 代表提案")
 	again.waitFor("需 61 票，赞成 100 票，通过")
 	again.send("F4")

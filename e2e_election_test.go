@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -15,19 +14,10 @@ import (
 // SIGKILLed before the decision, started again, and the decision and the
 // announcement of the 13 elected follow.
 func TestEndToEndElection(t *testing.T) {
-	needTmux(t)
-	dir := t.TempDir()
-	bin := buildPodium(t, t.TempDir())
-	env := []string{"XDG_DATA_HOME=" + dir, "LANG=zh_CN.UTF-8", "TERM=xterm-256color"}
-	socket := fmt.Sprintf("podium-e2e-el-%d", os.Getpid())
-
-	term := startTmux(t, socket, "first", env, bin+" demo")
+	run := newE2E(t, "el")
+	term := run.start("first", "demo")
 	term.waitFor("实到 0 / 应到 122")
-	term.send("Tab") // only those not arrived: Enter checks in the first of them
-	for i := 1; i <= 118; i++ {
-		term.send("Enter")
-	}
-	term.waitFor("实到 118 / 应到 122")
+	term.checkIn(118)
 
 	term.send("F2")
 	term.waitFor("下一步 › enter 通过选举办法")
@@ -94,7 +84,7 @@ func TestEndToEndElection(t *testing.T) {
 	if err := syscall.Kill(term.pid(), syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	again := startTmux(t, socket, "second", env, bin)
+	again := run.start("second", "")
 	again.waitFor("实到 118 / 应到 122")
 	again.send("F2")
 	again.waitFor("下一步 › enter 计票结束，宣布结果")

@@ -47,6 +47,43 @@ func buildPodium(t *testing.T, dir string) string {
 	return bin
 }
 
+// e2e is one end-to-end run: a freshly built podium, a private data
+// directory and a private tmux server, in Chinese.
+type e2e struct {
+	t      *testing.T
+	dir    string // XDG_DATA_HOME: the database is dir/podium/podium.db
+	bin    string
+	socket string
+	env    []string
+}
+
+// newE2E builds podium and readies a run; tag names its tmux server.
+func newE2E(t *testing.T, tag string) *e2e {
+	needTmux(t)
+	dir := t.TempDir()
+	return &e2e{
+		t: t, dir: dir, bin: buildPodium(t, t.TempDir()),
+		socket: fmt.Sprintf("podium-e2e-%s-%d", tag, os.Getpid()),
+		env:    []string{"XDG_DATA_HOME=" + dir, "LANG=zh_CN.UTF-8", "TERM=xterm-256color"},
+	}
+}
+
+// start runs podium with args (e.g. "demo", or "" to resume) in a new
+// tmux session called name.
+func (r *e2e) start(name, args string) *tmuxTerm {
+	return startTmux(r.t, r.socket, name, r.env, strings.TrimSpace(r.bin+" "+args))
+}
+
+// checkIn marks the first n delegates not arrived present: Tab shows only
+// those not arrived, and each Enter checks in the first of them.
+func (tt *tmuxTerm) checkIn(n int) {
+	tt.send("Tab")
+	for i := 0; i < n; i++ {
+		tt.send("Enter")
+	}
+	tt.waitFor(fmt.Sprintf("实到 %d / 应到 122", n))
+}
+
 func startTmux(t *testing.T, socket, name string, env []string, cmdline string) *tmuxTerm {
 	t.Helper()
 	args := []string{"-L", socket, "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
@@ -161,17 +198,12 @@ func uniqueByInitials(n int) (ids, names, queries []string) {
 // three delegates by their pinyin initials, SIGKILLs podium, starts it again
 // and sees 3 present.
 func TestEndToEndCheckInSurvivesKill(t *testing.T) {
-	needTmux(t)
-	dir := t.TempDir()
-	bin := buildPodium(t, t.TempDir())
-	env := []string{"XDG_DATA_HOME=" + dir, "LANG=zh_CN.UTF-8", "TERM=xterm-256color"}
-	socket := fmt.Sprintf("podium-e2e-%d", os.Getpid())
-
+	run := newE2E(t, "checkin")
 	ids, names, queries := uniqueByInitials(3)
 	if len(ids) != 3 {
 		t.Fatalf("the demo roster has no three delegates with unique initials: %v", names)
 	}
-	term := startTmux(t, socket, "first", env, bin+" demo")
+	term := run.start("first", "demo")
 	term.waitFor("实到 0 / 应到 122")
 	for i, q := range queries {
 		term.typeText(q)
@@ -184,7 +216,7 @@ func TestEndToEndCheckInSurvivesKill(t *testing.T) {
 	}
 
 	// The log holds exactly the three marks, and its chain is whole.
-	db := filepath.Join(dir, "podium", "podium.db")
+	db := filepath.Join(run.dir, "podium", "podium.db")
 	var store *data.Store
 	var err error
 	for i := 0; i < 100; i++ { // the killed process's lock goes with it
@@ -215,7 +247,7 @@ func TestEndToEndCheckInSurvivesKill(t *testing.T) {
 	}
 	store.Close()
 
-	again := startTmux(t, socket, "second", env, bin)
+	again := run.start("second", "")
 	screen := again.waitFor("实到 3 / 应到 122")
 	t.Logf("after restart:\n%s", screen)
 	again.send("C-c")
