@@ -4,6 +4,7 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -18,11 +19,13 @@ func TestLayers(t *testing.T) {
 		forbid []string // import paths and the paths below them; "=p" forbids p alone
 		noNow  bool     // may not read the clock
 	}{
-		{"agenda", []string{"podium/"}, false},
+		{"model", []string{"podium/", "."}, true},
+		{"words", []string{"podium/data", "podium/files", "podium/session", "podium/tui", "podium/records", "charm.land/", "."}, true},
+		{"files", []string{"podium/data", "podium/tui", "podium/records", "charm.land/", "go.etcd.io/bbolt"}, false},
 		{"session", []string{"podium/data", "podium/tui", "charm.land/", "go.etcd.io/bbolt", "os"}, true},
 		{"session/rule", []string{"podium/session", "podium/data", "podium/tui", "charm.land/", "os"}, true},
 		{"session/election", []string{"=podium/session", "podium/data", "podium/tui", "charm.land/", "go.etcd.io/bbolt", "os"}, true},
-		{"data", []string{"podium/tui", "podium/agenda", "charm.land/"}, false},
+		{"data", []string{"podium/tui", "podium/model", "charm.land/"}, false},
 		{"serve", []string{"podium/data", "go.etcd.io/bbolt"}, false},
 		{"records", []string{"podium/data", "podium/tui", "charm.land/", "go.etcd.io/bbolt"}, true},
 		{"tui", []string{"podium/data", "podium/session/rule", "go.etcd.io/bbolt"}, false},
@@ -48,6 +51,12 @@ func TestLayers(t *testing.T) {
 			for _, imp := range af.Imports {
 				p, _ := strconv.Unquote(imp.Path.Value)
 				for _, bad := range r.forbid {
+					if bad == "." { // the standard library only
+						if first, _, _ := strings.Cut(p, "/"); strings.Contains(first, ".") {
+							t.Errorf("%s imports %s: the %s layer imports only the standard library and podium", f, p, r.dir)
+						}
+						continue
+					}
 					if exact, ok := strings.CutPrefix(bad, "="); ok {
 						if p == exact {
 							t.Errorf("%s imports %s: the %s layer must not", f, p, r.dir)
@@ -61,6 +70,23 @@ func TestLayers(t *testing.T) {
 			}
 			if r.noNow && strings.Contains(string(src), "time.Now(") {
 				t.Errorf("%s reads the clock: commands carry their time", f)
+			}
+		}
+	}
+}
+
+// TestCoreDeps checks, with the go tool, that the core depends on no
+// storage, file format or UI library, even indirectly.
+func TestCoreDeps(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "./session/...", "./model", "./words").CombinedOutput()
+	if err != nil {
+		t.Skipf("go list: %v\n%s", err, out)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		for _, bad := range []string{"github.com/xuri/excelize", "github.com/BurntSushi/toml", "go.etcd.io/bbolt",
+			"charm.land/bubbletea", "charm.land/lipgloss", "podium/files", "podium/data", "podium/tui", "podium/records"} {
+			if strings.HasPrefix(dep, bad) {
+				t.Errorf("the core depends on %s", dep)
 			}
 		}
 	}

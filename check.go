@@ -1,15 +1,16 @@
 package main
 
 import (
+	"podium/files"
+
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/prep"
-	"podium/session/election"
 )
 
 // runCheck is `podium check`: the checks before the congress sits, `roster`
@@ -65,7 +66,7 @@ func runCheckRoster(g *globals, args []string, stdout, stderr io.Writer) error {
 	if (*method == "") != (*committee == "") {
 		return usageError("check roster: give --method and --committee together")
 	}
-	roster, err := agenda.ReadRoster(file)
+	roster, err := files.ReadRoster(file)
 	if err != nil {
 		return exitError{exitUsage, "podium: " + err.Error()}
 	}
@@ -84,17 +85,17 @@ func runCheckRoster(g *globals, args []string, stdout, stderr io.Writer) error {
 		out.Delegates = prep.DelegateSurplus(uc)
 	}
 	if *method != "" {
-		m, err := agenda.ReadMethod(*method)
+		m, err := files.ReadMethod(*method)
 		if err != nil {
 			return exitError{exitUsage, "podium: " + err.Error()}
 		}
-		slate, err := readWith(*committee, func(r io.Reader) ([]agenda.Candidate, error) {
-			return election.ReadCandidates(*committee, r, m)
+		slate, err := readWith(*committee, func(r io.Reader) ([]model.Candidate, error) {
+			return files.ReadCandidates(*committee, r, m)
 		})
 		if err != nil {
 			return exitError{exitUsage, "podium: " + err.Error()}
 		}
-		c := prep.CommitteeSurplus(agenda.Election{Method: m, Candidates: slate})
+		c := prep.CommitteeSurplus(model.Election{Method: m, Candidates: slate})
 		out.Committee, out.CommitteeSource = &c, *method+" + "+*committee
 	}
 	if *format == "json" {

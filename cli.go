@@ -1,6 +1,8 @@
 package main
 
 import (
+	"podium/files"
+
 	"errors"
 	"flag"
 	"fmt"
@@ -10,8 +12,8 @@ import (
 	"strings"
 	"time"
 
-	"podium/agenda"
 	"podium/data"
+	"podium/model"
 	"podium/session"
 	"podium/tui"
 )
@@ -157,7 +159,7 @@ func openDemo(g *globals, open bool) error {
 			return err
 		}
 	}
-	setup := agenda.Demo()
+	setup := files.Demo()
 	setup.Demo = true
 	store, err := data.Open(g.db, data.Options{})
 	if err != nil {
@@ -239,7 +241,7 @@ func runNew(g *globals, args []string, stdout, stderr io.Writer) error {
 	}
 	formal := 0
 	for _, p := range setup.Roster {
-		if p.Kind == agenda.Formal {
+		if p.Kind == model.Formal {
 			formal++
 		}
 	}

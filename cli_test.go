@@ -11,8 +11,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"podium/agenda"
 	"podium/data"
+	"podium/model"
 	"podium/session"
 )
 
@@ -185,7 +185,7 @@ func TestNewWithElection(t *testing.T) {
 	}
 	method := writeFile(t, dir, "election/method.toml", "seats = 3\nquorum = \"4/5\"\n")
 	cands := writeFile(t, dir, "election/candidates.csv", "name,person_id\n张新龙,d0003\n阿依古丽·买买提,\n高雅婷,\n刘洋,\n")
-	ag := writeFile(t, dir, "agenda.toml", "[meeting]\nname = \"测试学院第一次学生代表大会\"\n\n"+
+	ag := writeFile(t, dir, "model.toml", "[meeting]\nname = \"测试学院第一次学生代表大会\"\n\n"+
 		"[[item]]\nkind = \"review\"\nofficers = [\"主席 王芳\", \"学习部部长 李强\"]\n\n"+
 		"[[item]]\nkind = \"election\"\nmethod = \"election/method.toml\"\ncandidates = \"election/candidates.csv\"\n")
 	db := filepath.Join(dir, "c.db")
@@ -203,7 +203,7 @@ func TestNewWithElection(t *testing.T) {
 	}
 	s.Read(func(st *session.State) {
 		el := st.Setup.Election
-		want := []agenda.Candidate{{Name: "张新龙", PersonID: "D0003"}, {Name: "阿依古丽·买买提", PersonID: "D0002"}, {Name: "高雅婷"}, {Name: "刘洋"}}
+		want := []model.Candidate{{Name: "张新龙", PersonID: "D0003"}, {Name: "阿依古丽·买买提", PersonID: "D0002"}, {Name: "高雅婷"}, {Name: "刘洋"}}
 		if el == nil || el.Method.Seats != 3 || !reflect.DeepEqual(el.Candidates, want) {
 			t.Errorf("election %+v\nwant candidates %+v", el, want)
 		}

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"podium/files"
+
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session/election"
 )
 
@@ -59,18 +61,18 @@ func runCount(g *globals, args []string, stdout, stderr io.Writer) error {
 
 // readRound reads the three files of a count.
 func readRound(methodPath, candidatesPath, ballotsPath string) (election.Round, error) {
-	m, err := agenda.ReadMethod(methodPath)
+	m, err := files.ReadMethod(methodPath)
 	if err != nil {
 		return election.Round{}, err
 	}
-	slate, err := readWith(candidatesPath, func(r io.Reader) ([]agenda.Candidate, error) {
-		return election.ReadCandidates(candidatesPath, r, m)
+	slate, err := readWith(candidatesPath, func(r io.Reader) ([]model.Candidate, error) {
+		return files.ReadCandidates(candidatesPath, r, m)
 	})
 	if err != nil {
 		return election.Round{}, err
 	}
 	ballots, err := readWith(ballotsPath, func(r io.Reader) ([]election.Ballot, error) {
-		return election.ReadBallots(ballotsPath, r, slate, m)
+		return files.ReadBallots(ballotsPath, r, slate, m)
 	})
 	if err != nil {
 		return election.Round{}, err

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"podium/files"
+
 	"fmt"
 	"os"
 	"os/exec"
@@ -12,8 +14,8 @@ import (
 
 	"github.com/mozillazg/go-pinyin"
 
-	"podium/agenda"
 	"podium/data"
+	"podium/model"
 	"podium/session"
 )
 
@@ -149,7 +151,7 @@ func uniqueByInitials(n int) (ids, names, queries []string) {
 	a := pinyin.NewArgs()
 	a.Style = pinyin.FirstLetter
 	a.Heteronym = true
-	roster := agenda.Demo().Roster
+	roster := files.Demo().Roster
 	sets := make([][]string, len(roster)) // per person: the initials it may have
 	for i, p := range roster {
 		combos := []string{""}
@@ -173,7 +175,7 @@ func uniqueByInitials(n int) (ids, names, queries []string) {
 		sets[i] = combos
 	}
 	for i, p := range roster {
-		if p.Kind != agenda.Formal || strings.Contains(p.Name, "·") || len(sets[i]) != 1 || len(sets[i][0]) < 2 {
+		if p.Kind != model.Formal || strings.Contains(p.Name, "·") || len(sets[i]) != 1 || len(sets[i][0]) < 2 {
 			continue
 		}
 		q, clash := sets[i][0], false

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"podium/files"
+
 	"bytes"
 	"encoding/json"
 	"os"
@@ -8,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"podium/agenda"
 	"podium/prep"
 )
 
@@ -54,7 +55,7 @@ func TestPlanSeatsCLI(t *testing.T) {
 func TestCheckRosterCLI(t *testing.T) {
 	dir := t.TempDir()
 	roster := filepath.Join(dir, "roster.csv")
-	os.WriteFile(roster, agenda.DemoRosterCSV(), 0o644)
+	os.WriteFile(roster, files.DemoRosterCSV(), 0o644)
 	cands := filepath.Join(dir, "cands.csv")
 	os.WriteFile(cands, []byte("unit,seats,candidates\n护理分院,20,24\n信息分院,10,11\n"), 0o644)
 	method := filepath.Join(dir, "m.toml")

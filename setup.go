@@ -1,11 +1,12 @@
 package main
 
 import (
+	"podium/files"
+
 	"fmt"
 	"io"
 
-	"podium/agenda"
-	"podium/session/election"
+	"podium/model"
 )
 
 // readSetup builds a congress's setup from a roster file and an optional
@@ -14,30 +15,30 @@ import (
 // standard agenda, and then a name must be given. When an election item of
 // the agenda file links a method and candidates, the election is prepared
 // from them (readElection).
-func readSetup(rosterPath, agendaPath, name string) (agenda.Setup, error) {
-	af := agenda.AgendaFile{Items: agenda.StandardAgenda()}
+func readSetup(rosterPath, agendaPath, name string) (model.Setup, error) {
+	af := files.AgendaFile{Items: model.StandardAgenda()}
 	if agendaPath != "" {
 		var err error
-		if af, err = agenda.ReadAgenda(agendaPath); err != nil {
-			return agenda.Setup{}, err
+		if af, err = files.ReadAgenda(agendaPath); err != nil {
+			return model.Setup{}, err
 		}
 	} else {
-		af.Meeting = agenda.DefaultMeeting("")
+		af.Meeting = model.DefaultMeeting("")
 	}
 	if name != "" {
 		af.Meeting.Name = name
 	}
 	if af.Meeting.Name == "" {
-		return agenda.Setup{}, fmt.Errorf("the congress needs a name: give --name TEXT or [meeting] name in --agenda FILE")
+		return model.Setup{}, fmt.Errorf("the congress needs a name: give --name TEXT or [meeting] name in --agenda FILE")
 	}
-	roster, err := agenda.ReadRoster(rosterPath)
+	roster, err := files.ReadRoster(rosterPath)
 	if err != nil {
-		return agenda.Setup{}, err
+		return model.Setup{}, err
 	}
 	s := af.Setup(roster)
 	if af.Election != nil {
 		if s.Election, err = readElection(*af.Election, roster); err != nil {
-			return agenda.Setup{}, err
+			return model.Setup{}, err
 		}
 	}
 	return s, nil
@@ -45,20 +46,20 @@ func readSetup(rosterPath, agendaPath, name string) (agenda.Setup, error) {
 
 // readElection reads the election method and the candidates an election
 // item links (paths already resolved against the agenda file) and links
-// the candidates to the roster with election.ReadSlate: by a person_id
+// the candidates to the roster with files.ReadSlate: by a person_id
 // column, else by the name of exactly one formal delegate; a name that two
 // formal delegates share is refused, naming both. Errors name the file and
 // its line.
-func readElection(f agenda.ElectionFiles, roster []agenda.Person) (*agenda.Election, error) {
-	m, err := agenda.ReadMethod(f.Method)
+func readElection(f files.ElectionFiles, roster []model.Person) (*model.Election, error) {
+	m, err := files.ReadMethod(f.Method)
 	if err != nil {
 		return nil, err
 	}
-	cands, err := readWith(f.Candidates, func(r io.Reader) ([]agenda.Candidate, error) {
-		return election.ReadSlate(f.Candidates, r, m, roster)
+	cands, err := readWith(f.Candidates, func(r io.Reader) ([]model.Candidate, error) {
+		return files.ReadSlate(f.Candidates, r, m, roster)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &agenda.Election{Method: m, Candidates: cands}, nil
+	return &model.Election{Method: m, Candidates: cands}, nil
 }

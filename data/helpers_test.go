@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
@@ -13,20 +13,20 @@ var t0 = time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 
 // testSetup is a congress like the demo's (122 formal delegates in 8
 // units), built here so that the tests do not depend on the demo data.
-func testSetup() agenda.Setup {
+func testSetup() model.Setup {
 	units := []string{"护理分院", "机电工程分院", "财经分院", "信息技术分院", "建筑工程分院", "农业分院", "艺术分院", "师范分院"}
-	var roster []agenda.Person
+	var roster []model.Person
 	for i := range 122 {
-		roster = append(roster, agenda.Person{ID: fmt.Sprintf("D%04d", i+1), Name: fmt.Sprintf("代表%d", i+1),
-			Unit: units[i%len(units)], Kind: agenda.Formal})
+		roster = append(roster, model.Person{ID: fmt.Sprintf("D%04d", i+1), Name: fmt.Sprintf("代表%d", i+1),
+			Unit: units[i%len(units)], Kind: model.Formal})
 	}
-	roster = append(roster, agenda.Person{ID: "G0001", Name: "来宾", Unit: "校团委", Kind: agenda.Guest})
-	return agenda.Setup{
-		Meeting: agenda.DefaultMeeting("示例学院第一次学生代表大会"),
+	roster = append(roster, model.Person{ID: "G0001", Name: "来宾", Unit: "校团委", Kind: model.Guest})
+	return model.Setup{
+		Meeting: model.DefaultMeeting("示例学院第一次学生代表大会"),
 		Roster:  roster,
-		Agenda: []agenda.Item{
-			{Kind: agenda.ItemPreparatory, Title: "预备会议", TitleEn: "Preparatory meeting"},
-			{Kind: agenda.ItemOpening, Title: "开幕", TitleEn: "Opening"},
+		Agenda: []model.Item{
+			{Kind: model.ItemPreparatory, Title: "预备会议", TitleEn: "Preparatory meeting"},
+			{Kind: model.ItemOpening, Title: "开幕", TitleEn: "Opening"},
 		},
 	}
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session/rule"
 )
 
@@ -72,7 +72,7 @@ func (r Report) OK() bool {
 // way its status is Unknown. date is the congress date, YYYY-MM-DD; when it
 // is empty the under-25 line's status is NeedsDate (the clock is never
 // read). An invalid date is an error.
-func Composition(roster []agenda.Person, date string, tol int) (Report, error) {
+func Composition(roster []model.Person, date string, tol int) (Report, error) {
 	if tol < 0 || tol > 100 {
 		return Report{}, fmt.Errorf("the tolerance %d is not between 0 and 100 points", tol)
 	}
@@ -81,15 +81,15 @@ func Composition(roster []agenda.Person, date string, tol int) (Report, error) {
 			return Report{}, fmt.Errorf("the date %q is not a date YYYY-MM-DD", date)
 		}
 	}
-	var formal []agenda.Person
+	var formal []model.Person
 	for _, p := range roster {
-		if p.Kind == agenda.Formal {
+		if p.Kind == model.Formal {
 			formal = append(formal, p)
 		}
 	}
 	n := len(formal)
 	rep := Report{Date: date, Tolerance: tol, Formal: n}
-	tally := func(f func(agenda.Person) (yes, known bool)) (c, missing int) {
+	tally := func(f func(model.Person) (yes, known bool)) (c, missing int) {
 		for _, p := range formal {
 			yes, known := f(p)
 			switch {
@@ -101,31 +101,31 @@ func Composition(roster []agenda.Person, date string, tol int) (Report, error) {
 		}
 		return c, missing
 	}
-	about := func(key, name string, target int, f func(agenda.Person) (bool, bool)) {
+	about := func(key, name string, target int, f func(model.Person) (bool, bool)) {
 		c, m := tally(f)
-		lo := agenda.Fraction{Num: target - tol, Den: 100}
-		hi := agenda.Fraction{Num: target + tol, Den: 100, Strict: true}
+		lo := model.Fraction{Num: target - tol, Den: 100}
+		hi := model.Fraction{Num: target + tol, Den: 100, Strict: true}
 		ok := func(x int) bool { return rule.Meets(lo, x, n) && !rule.Meets(hi, x, n) }
 		l := Line{Key: key, Name: name, Count: c, Total: n, Missing: m, Percent: Percent(c, n),
 			Target: fmt.Sprintf("%d%% ±%d", target, tol)}
 		l.Status = judge(ok, c, m, n)
 		rep.Lines = append(rep.Lines, note(l))
 	}
-	about("non_cadre", "非团学干部", 60, func(p agenda.Person) (bool, bool) { return !p.UnionCadre && !p.LeagueCadre, true })
-	about("women", "女性", 40, func(p agenda.Person) (bool, bool) { return p.Gender == "女", p.Gender != "" })
-	about("minorities", "少数民族", 40, func(p agenda.Person) (bool, bool) {
+	about("non_cadre", "非团学干部", 60, func(p model.Person) (bool, bool) { return !p.UnionCadre && !p.LeagueCadre, true })
+	about("women", "女性", 40, func(p model.Person) (bool, bool) { return p.Gender == "女", p.Gender != "" })
+	about("minorities", "少数民族", 40, func(p model.Person) (bool, bool) {
 		e := strings.TrimSpace(p.Ethnicity)
 		return e != "汉族" && e != "汉", e != ""
 	})
-	about("league_cadres", "团干部", 10, func(p agenda.Person) (bool, bool) { return p.LeagueCadre, true })
-	about("honoured", "受表彰", 30, func(p agenda.Person) (bool, bool) { return p.Honoured, true })
+	about("league_cadres", "团干部", 10, func(p model.Person) (bool, bool) { return p.LeagueCadre, true })
+	about("honoured", "受表彰", 30, func(p model.Person) (bool, bool) { return p.Honoured, true })
 
 	l := Line{Key: "under_25", Name: "二十五岁以下", Total: n, Target: ">= 30%"}
 	if date == "" {
 		l.Status, l.Percent, l.Note = NeedsDate, "-", "give the congress date with --date YYYY-MM-DD"
 	} else {
-		c, m := tally(func(p agenda.Person) (bool, bool) { return Under(p.BirthDate, 25, date) })
-		least := agenda.Fraction{Num: 30, Den: 100}
+		c, m := tally(func(p model.Person) (bool, bool) { return Under(p.BirthDate, 25, date) })
+		least := model.Fraction{Num: 30, Den: 100}
 		l.Count, l.Missing, l.Percent = c, m, Percent(c, n)
 		l.Status = judge(func(x int) bool { return rule.Meets(least, x, n) }, c, m, n)
 		l = note(l)

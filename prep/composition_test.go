@@ -1,26 +1,28 @@
 package prep
 
 import (
+	"podium/files"
+
 	"flag"
 	"os"
 	"testing"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
 // people returns n formal delegates of whom the first k have set applied,
 // plus a guest who has it too (guests never count).
-func people(n, k int, set func(*agenda.Person)) []agenda.Person {
-	ps := make([]agenda.Person, n+1)
+func people(n, k int, set func(*model.Person)) []model.Person {
+	ps := make([]model.Person, n+1)
 	for i := range ps {
-		ps[i] = agenda.Person{Name: "p", Kind: agenda.Formal, Gender: "男", Ethnicity: "汉族", BirthDate: "1990-01-01", UnionCadre: true}
+		ps[i] = model.Person{Name: "p", Kind: model.Formal, Gender: "男", Ethnicity: "汉族", BirthDate: "1990-01-01", UnionCadre: true}
 		if i < k || i == n {
 			set(&ps[i])
 		}
 	}
-	ps[n].Kind = agenda.Guest
+	ps[n].Kind = model.Guest
 	return ps
 }
 
@@ -36,16 +38,16 @@ func line(t *testing.T, r Report, key string) Line {
 }
 
 func TestCompositionBoundaries(t *testing.T) {
-	women := func(p *agenda.Person) { p.Gender = "女" }
-	minority := func(p *agenda.Person) { p.Ethnicity = "维吾尔族" }
-	noncadre := func(p *agenda.Person) { p.UnionCadre = false }
-	league := func(p *agenda.Person) { p.LeagueCadre = true }
-	honoured := func(p *agenda.Person) { p.Honoured = true }
-	young := func(p *agenda.Person) { p.BirthDate = "2005-01-01" }
+	women := func(p *model.Person) { p.Gender = "女" }
+	minority := func(p *model.Person) { p.Ethnicity = "维吾尔族" }
+	noncadre := func(p *model.Person) { p.UnionCadre = false }
+	league := func(p *model.Person) { p.LeagueCadre = true }
+	honoured := func(p *model.Person) { p.Honoured = true }
+	young := func(p *model.Person) { p.BirthDate = "2005-01-01" }
 	tests := []struct {
 		key    string
 		n, k   int
-		set    func(*agenda.Person)
+		set    func(*model.Person)
 		tol    int
 		status Status
 	}{
@@ -94,19 +96,19 @@ func TestCompositionBoundaries(t *testing.T) {
 }
 
 func TestCompositionMissing(t *testing.T) {
-	ps := people(100, 29, func(p *agenda.Person) { p.BirthDate = "2005-01-01" })
+	ps := people(100, 29, func(p *model.Person) { p.BirthDate = "2005-01-01" })
 	ps[50].BirthDate = "" // one unknown could make 30
 	r, _ := Composition(ps, "2026-11-30", 5)
 	if l := line(t, r, "under_25"); l.Status != Unknown || l.Missing != 1 || l.Note == "" {
 		t.Errorf("one missing birth date at 29: %+v, want cannot verify", l)
 	}
-	ps = people(100, 28, func(p *agenda.Person) { p.BirthDate = "2005-01-01" })
+	ps = people(100, 28, func(p *model.Person) { p.BirthDate = "2005-01-01" })
 	ps[50].BirthDate = "not a date"
 	r, _ = Composition(ps, "2026-11-30", 5)
 	if l := line(t, r, "under_25"); l.Status != Warning || l.Missing != 1 {
 		t.Errorf("one missing at 28: %+v, want warning", l)
 	}
-	ps = people(100, 40, func(p *agenda.Person) { p.Gender = "女" })
+	ps = people(100, 40, func(p *model.Person) { p.Gender = "女" })
 	for i := 60; i < 70; i++ {
 		ps[i].Gender = ""
 	}
@@ -161,11 +163,11 @@ func TestPercent(t *testing.T) {
 // TestCompositionDemo: the demo congress's roster against the seed's
 // targets, as the secretary reads it.
 func TestCompositionDemo(t *testing.T) {
-	r, err := Composition(agenda.Demo().Roster, "2026-11-30", DefaultTolerance)
+	r, err := Composition(files.Demo().Roster, "2026-11-30", DefaultTolerance)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := r.Text() + "\n" + SurplusText([]Surplus{CommitteeSurplus(*agenda.Demo().Election)})
+	got := r.Text() + "\n" + SurplusText([]Surplus{CommitteeSurplus(*files.Demo().Election)})
 	const golden = "testdata/composition_demo.golden"
 	if *update {
 		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -192,11 +194,11 @@ func TestSurplus(t *testing.T) {
 			t.Errorf("%s %d for %d: %s, want %s", s.Unit, s.Candidates, s.Seats, s.Status, want[i])
 		}
 	}
-	c := CommitteeSurplus(*agenda.Demo().Election)
+	c := CommitteeSurplus(*files.Demo().Election)
 	if c.Seats != 13 || c.Candidates != 15 || c.Surplus != "15.4%" || c.Required || c.Status != OK {
 		t.Errorf("demo committee: %+v, want 15 for 13, 15.4%%, shown only", c)
 	}
-	if c := CommitteeSurplus(agenda.Election{Method: agenda.Method{Seats: 3}, Candidates: make([]agenda.Candidate, 3)}); c.Status != Warning {
+	if c := CommitteeSurplus(model.Election{Method: model.Method{Seats: 3}, Candidates: make([]model.Candidate, 3)}); c.Status != Warning {
 		t.Errorf("3 for 3: %+v, want a warning (no 差额)", c)
 	}
 }

@@ -1,6 +1,8 @@
 package prep
 
 import (
+	"podium/files"
+
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -9,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"podium/agenda"
 )
 
 // csvTable is a CSV file read with its header mapped to known columns.
@@ -33,11 +33,11 @@ type csvRow struct {
 func readCSV(name string, r io.Reader, want [][]string) (t csvTable, err error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return t, &agenda.FileError{File: name, Reason: "cannot be read: " + err.Error(), Err: err}
+		return t, &files.FileError{File: name, Reason: "cannot be read: " + err.Error(), Err: err}
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if !utf8.Valid(data) {
-		return t, &agenda.FileError{File: name, Reason: "is not UTF-8 text; save it as CSV UTF-8"}
+		return t, &files.FileError{File: name, Reason: "is not UTF-8 text; save it as CSV UTF-8"}
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
@@ -51,9 +51,9 @@ func readCSV(name string, r io.Reader, want [][]string) (t csvTable, err error) 
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return t, &agenda.FileError{File: name, Line: pe.Line, Reason: fmt.Sprintf("column %d: %v", pe.Column, pe.Err), Err: err}
+				return t, &files.FileError{File: name, Line: pe.Line, Reason: fmt.Sprintf("column %d: %v", pe.Column, pe.Err), Err: err}
 			}
-			return t, &agenda.FileError{File: name, Reason: err.Error(), Err: err}
+			return t, &files.FileError{File: name, Reason: err.Error(), Err: err}
 		}
 		line, _ := cr.FieldPos(0)
 		if index == nil {
@@ -72,7 +72,7 @@ func readCSV(name string, r io.Reader, want [][]string) (t csvTable, err error) 
 			c = strings.TrimSpace(c)
 			if i >= len(index) || index[i] < 0 {
 				if c != "" {
-					return t, &agenda.FileError{File: name, Line: line, Column: strconv.Itoa(i + 1), Value: c, Reason: "is beyond the known columns"}
+					return t, &files.FileError{File: name, Line: line, Column: strconv.Itoa(i + 1), Value: c, Reason: "is beyond the known columns"}
 				}
 				continue
 			}
@@ -81,7 +81,7 @@ func readCSV(name string, r io.Reader, want [][]string) (t csvTable, err error) 
 		t.rows = append(t.rows, csvRow{line, cells})
 	}
 	if index == nil {
-		return t, &agenda.FileError{File: name, Reason: "is empty; the first line is the header " + canonical(want)}
+		return t, &files.FileError{File: name, Reason: "is empty; the first line is the header " + canonical(want)}
 	}
 	return t, nil
 }
@@ -105,15 +105,15 @@ func mapHeader(name string, line int, rec []string, want [][]string) ([]int, err
 		}
 		switch {
 		case index[i] < 0:
-			return nil, &agenda.FileError{File: name, Line: line, Column: rec[i], Reason: "is not a known header; the header is " + canonical(want)}
+			return nil, &files.FileError{File: name, Line: line, Column: rec[i], Reason: "is not a known header; the header is " + canonical(want)}
 		case found[index[i]]:
-			return nil, &agenda.FileError{File: name, Line: line, Column: rec[i], Reason: "repeats a column"}
+			return nil, &files.FileError{File: name, Line: line, Column: rec[i], Reason: "repeats a column"}
 		}
 		found[index[i]] = true
 	}
 	for w, ok := range found {
 		if !ok {
-			return nil, &agenda.FileError{File: name, Line: line, Reason: "has no column " + want[w][0] + "; the header is " + canonical(want)}
+			return nil, &files.FileError{File: name, Line: line, Reason: "has no column " + want[w][0] + "; the header is " + canonical(want)}
 		}
 	}
 	return index, nil
@@ -141,7 +141,7 @@ func (t csvTable) count(r csvRow, col int, header string) (int, error) {
 	v := r.cells[col]
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 || n > 10_000_000 {
-		return 0, &agenda.FileError{File: t.name, Line: r.line, Column: header, Value: v, Reason: "is not a whole number (0 to 10000000)"}
+		return 0, &files.FileError{File: t.name, Line: r.line, Column: header, Value: v, Reason: "is not a whole number (0 to 10000000)"}
 	}
 	return n, nil
 }
@@ -150,10 +150,10 @@ func (t csvTable) count(r csvRow, col int, header string) (int, error) {
 func (t csvTable) unitName(r csvRow, seen map[string]bool) (string, error) {
 	u := r.cells[0]
 	if u == "" {
-		return "", &agenda.FileError{File: t.name, Line: r.line, Column: "unit", Reason: "is empty"}
+		return "", &files.FileError{File: t.name, Line: r.line, Column: "unit", Reason: "is empty"}
 	}
 	if seen[u] {
-		return "", &agenda.FileError{File: t.name, Line: r.line, Column: "unit", Value: u, Reason: "is listed twice"}
+		return "", &files.FileError{File: t.name, Line: r.line, Column: "unit", Value: u, Reason: "is listed twice"}
 	}
 	seen[u] = true
 	return u, nil
@@ -170,7 +170,7 @@ var (
 // `unit,students` (or 单位/选举单位, 学生数/学生人数), in any order. The file
 // is UTF-8 with or without a byte-order mark; blank lines are skipped. A
 // unit must be named once; students is a whole number. Errors are
-// *agenda.FileError naming the file, the line and the column; on an error
+// *files.FileError naming the file, the line and the column; on an error
 // nothing is returned. name is the file name for messages.
 func ReadUnits(name string, r io.Reader) ([]Unit, error) {
 	t, err := readCSV(name, r, [][]string{unitNames, studentsNames})
@@ -191,7 +191,7 @@ func ReadUnits(name string, r io.Reader) ([]Unit, error) {
 		us = append(us, Unit{u, n})
 	}
 	if len(us) == 0 {
-		return nil, &agenda.FileError{File: name, Reason: "has no units below the header"}
+		return nil, &files.FileError{File: name, Reason: "has no units below the header"}
 	}
 	return us, nil
 }
@@ -222,7 +222,7 @@ func ReadUnitCandidates(name string, r io.Reader) ([]UnitCandidates, error) {
 		us = append(us, UnitCandidates{Unit: u, Seats: s, Candidates: c})
 	}
 	if len(us) == 0 {
-		return nil, &agenda.FileError{File: name, Reason: "has no units below the header"}
+		return nil, &files.FileError{File: name, Reason: "has no units below the header"}
 	}
 	return us, nil
 }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session/rule"
 )
 
@@ -30,7 +30,7 @@ type Surplus struct {
 
 // minSurplus is the delegate candidates' rule: at least 20% more candidates
 // than seats (多于应选人数的20%), i.e. candidates*100 >= seats*120.
-var minSurplus = agenda.Fraction{Num: 120, Den: 100}
+var minSurplus = model.Fraction{Num: 120, Den: 100}
 
 // DelegateSurplus checks each unit's delegate candidates against its seats
 // (RULES §8): OK when candidates*100 >= seats*120, Warning otherwise.
@@ -50,7 +50,7 @@ func DelegateSurplus(units []UnitCandidates) []Surplus {
 // seats: 15 for 13 is 15.4%. The 20% rule binds the delegate candidates,
 // not this election (RULES §8), so it is shown, not blocked: the status is
 // OK whenever there are more candidates than seats (差额), Warning when not.
-func CommitteeSurplus(e agenda.Election) Surplus {
+func CommitteeSurplus(e model.Election) Surplus {
 	seats, cands := e.Method.Seats, len(e.Candidates)
 	s := Surplus{Unit: "委员会", Seats: seats, Candidates: cands, Surplus: surplus(cands, seats), Status: Warning}
 	if cands > seats {

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 	"podium/session/election"
 )
@@ -91,13 +91,13 @@ func count(c session.Count) Count { return Count{Expected: c.Expected, Present: 
 
 func stamp(s session.Stamp) *Stamp { return &Stamp{At: At(s.At), Count: count(s.Count)} }
 
-func rule(f agenda.Fraction) Rule { return Rule{Num: f.Num, Den: f.Den, Strict: f.Strict} }
+func rule(f model.Fraction) Rule { return Rule{Num: f.Num, Den: f.Den, Strict: f.Strict} }
 
 func (b builder) attendance() Attendance {
 	st := b.st
 	a := Attendance{Expected: st.Count().Expected, Present: st.Count().Present, Absentees: []Absentee{}}
 	for i, p := range st.Setup.Roster {
-		if p.Kind != agenda.Formal {
+		if p.Kind != model.Formal {
 			continue
 		}
 		at := st.Attendance[i]
@@ -120,8 +120,8 @@ func (b builder) signIn() SignIn {
 	st := b.st
 	s := SignIn{Units: []Unit{}}
 	at := map[string]int{}
-	add := func(t *Totals, p agenda.Person, status session.Status) {
-		if p.Kind != agenda.Formal {
+	add := func(t *Totals, p model.Person, status session.Status) {
+		if p.Kind != model.Formal {
 			return
 		}
 		t.Expected++
@@ -208,7 +208,7 @@ func (b builder) items(r *Record) []Item {
 	}
 	if r.Election != nil {
 		for i := range out {
-			if out[i].Kind == string(agenda.ItemElection) {
+			if out[i].Kind == string(model.ItemElection) {
 				out[i].Election = b.roundSummaries(r.Election)
 				break
 			}
@@ -243,7 +243,7 @@ func nonNil(it *Item) {
 
 func (b builder) vote(v *session.Resolution) Vote {
 	baseOf := "expected"
-	if b.st.Setup.Meeting.VoteBase == agenda.BasePresent {
+	if b.st.Setup.Meeting.VoteBase == model.BasePresent {
 		baseOf = "present"
 	}
 	rl := rule(v.Rule)
@@ -323,7 +323,7 @@ func (b builder) election() *Election {
 		e.Rounds = append(e.Rounds, b.round(v, r))
 	}
 	for _, c := range v.Elected() {
-		x := Elected{Name: c.Name, Category: c.Category, WriteIn: !slices.ContainsFunc(v.Candidates, func(k agenda.Candidate) bool { return k.Name == c.Name })}
+		x := Elected{Name: c.Name, Category: c.Category, WriteIn: !slices.ContainsFunc(v.Candidates, func(k model.Candidate) bool { return k.Name == c.Name })}
 		for _, r := range v.Rounds {
 			if r.Result != nil && slices.Contains(r.Result.Elected, c.Name) {
 				x.Round = r.No
@@ -450,7 +450,7 @@ func sheetWords(res election.Result, zhLang bool) (threshold []string, reason st
 
 // announcements are the words read out for a round (RULES §6.5): the
 // quorum, the ballots issued and collected, and the outcome.
-func (b builder) announcements(m agenda.Method, x Round) []string {
+func (b builder) announcements(m model.Method, x Round) []string {
 	out := []string{}
 	q := rule(m.Quorum)
 	if x.Opened.IsZero() {

@@ -1,6 +1,8 @@
 package records
 
 import (
+	"podium/files"
+
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
@@ -15,7 +17,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/xuri/excelize/v2"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 	"podium/session/election"
 )
@@ -45,7 +47,7 @@ func run(t *testing.T, s *session.Session, cmds ...session.Command) {
 // a runoff in 社团, counted from paper tallies.
 func congress(t *testing.T) (*session.Session, Digest) {
 	t.Helper()
-	setup := agenda.Demo()
+	setup := files.Demo()
 	log := &session.MemoryLog{}
 	s, err := session.Create(log, session.Open{Meta: by("secretary", 0), Setup: setup})
 	if err != nil {
@@ -53,7 +55,7 @@ func congress(t *testing.T) (*session.Session, Digest) {
 	}
 	var formal []string
 	for _, p := range setup.Roster {
-		if p.Kind == agenda.Formal {
+		if p.Kind == model.Formal {
 			formal = append(formal, p.ID)
 		}
 	}
@@ -78,7 +80,7 @@ func congress(t *testing.T) (*session.Session, Digest) {
 		session.Mark{Meta: by("desk", 4), Person: "D0124", Status: session.Present},
 		session.DeclareOpen{Meta: by("host", 5)},
 		session.StartItem{Meta: by("host", 5), Index: 0},
-		session.RecordVote{Meta: by("host", 12), Subject: "通过大会议程", Kind: agenda.VoteOrdinary, Method: agenda.VoteHands, For: 119},
+		session.RecordVote{Meta: by("host", 12), Subject: "通过大会议程", Kind: model.VoteOrdinary, Method: model.VoteHands, For: 119},
 		session.StartItem{Meta: by("host", 20), Index: 1},
 		session.StartItem{Meta: by("host", 25), Index: 2},
 		session.StartItem{Meta: by("host", 28), Index: 3},
@@ -97,11 +99,11 @@ func congress(t *testing.T) (*session.Session, Digest) {
 		session.AcceptMotion{Meta: by("secretary", 136), No: 1},
 		session.DeclineMotion{Meta: by("secretary", 137), No: 2, Reason: "纯属个人事项"},
 		session.Mark{Meta: by("desk", 140), Person: "D0008", Status: session.Left},
-		session.RecordVote{Meta: by("host", 142), Subject: "关于在图书馆增设夜间自习室的提案", Kind: agenda.VoteOrdinary,
-			Method: agenda.VoteHands, For: 100, Against: 12, Abstain: 6, Motion: 1},
+		session.RecordVote{Meta: by("host", 142), Subject: "关于在图书馆增设夜间自习室的提案", Kind: model.VoteOrdinary,
+			Method: model.VoteHands, For: 100, Against: 12, Abstain: 6, Motion: 1},
 		session.StartItem{Meta: by("host", 150), Index: 7},
-		session.RecordVote{Meta: by("host", 155), Subject: "大会批准学生会工作报告。", Kind: agenda.VoteOrdinary,
-			Method: agenda.VoteHands, For: 110, Against: 3, Abstain: 5},
+		session.RecordVote{Meta: by("host", 155), Subject: "大会批准学生会工作报告。", Kind: model.VoteOrdinary,
+			Method: model.VoteHands, For: 110, Against: 3, Abstain: 5},
 		session.StartItem{Meta: by("host", 160), Index: 8},
 		session.AdoptMethod{Meta: by("host", 161), Method: setup.Election.Method},
 		session.AdoptScrutineers{Meta: by("host", 163), Scrutineer: "D0001", Chief: "D0003", Counters: []string{"赵计票", "钱计票"}},

@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"podium/files"
+
 	"fmt"
 	"io"
 	"net"
@@ -12,7 +14,6 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
-	"podium/agenda"
 	"podium/session"
 )
 
@@ -26,7 +27,7 @@ func BenchmarkBroadcast50(b *testing.B) {
 	const clients = 50
 	const perIteration = 5 * time.Second
 
-	setup := agenda.Demo()
+	setup := files.Demo()
 	sess, err := session.Create(&session.MemoryLog{}, session.Open{Meta: session.Meta{At: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC), Actor: "host"}, Setup: setup})
 	if err != nil {
 		b.Fatal(err)

@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"podium/files"
+
 	"fmt"
 	"net"
 	"path/filepath"
@@ -12,7 +14,6 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
-	"podium/agenda"
 	"podium/data"
 	"podium/session"
 )
@@ -36,7 +37,7 @@ func TestFiftyClientsNoneLost(t *testing.T) {
 			store.Close()
 		}
 	})
-	setup := agenda.Demo()
+	setup := files.Demo()
 	at := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 	sess, err := session.Create(store, session.Open{Meta: session.Meta{At: at, Actor: "host"}, Setup: setup})
 	if err != nil {

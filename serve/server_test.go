@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"podium/files"
+
 	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -18,7 +20,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
-	"podium/agenda"
 	"podium/session"
 	"podium/tui"
 )
@@ -50,7 +51,7 @@ type fixture struct {
 // key line) given.
 func start(t testing.TB, users ...[3]string) *fixture {
 	t.Helper()
-	setup := agenda.Demo()
+	setup := files.Demo()
 	sess, err := session.Create(&session.MemoryLog{}, session.Open{Meta: session.Meta{At: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC), Actor: "host"}, Setup: setup})
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session/election"
 )
 
@@ -19,7 +19,7 @@ func TestCodecRoundTrip(t *testing.T) {
 		{Seq: 1 << 40, At: when, Actor: "host", Body: DeclaredOpen{Count: Count{122, 62}}},
 		{Seq: 7, At: when, Actor: "sec", Body: QuestionDeferred{No: 2, Due: when.AddDate(0, 0, 14)}},
 		{Seq: 8, At: when, Actor: "host", Body: VoteRecorded{No: 1, Item: 6, Subject: "批准工作报告", Kind: "ordinary", Method: "hands",
-			For: 64, Against: 3, Abstain: 1, Count: Count{122, 118}, Rule: agenda.Fraction{Num: 1, Den: 2}, Base: 122, Need: 61, Adopted: true}},
+			For: 64, Against: 3, Abstain: 1, Count: Count{122, 118}, Rule: model.Fraction{Num: 1, Den: 2}, Base: 122, Need: 61, Adopted: true}},
 		{Seq: 9, At: when, Actor: "t1", Body: BallotEntered{Round: 1, Index: 3, Ballot: election.Ballot{Marks: []election.Mark{1, 2, 0}, WriteIns: []election.WriteIn{{Name: "王五", Category: "社团"}}}}},
 	} {
 		b, err := Encode(e)

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // Command is a request to change the congress. Every command carries its
@@ -24,7 +24,7 @@ func (m Meta) meta() Meta { return m }
 // Open creates the congress from a setup. It must be the first command.
 type Open struct {
 	Meta
-	Setup agenda.Setup
+	Setup model.Setup
 }
 
 // Mark sets a person's attendance status.
@@ -91,7 +91,7 @@ func decide(st *State, cmd Command) ([]Body, error) {
 		if why := st.unfinished(); why != "" && c.Index != st.Item {
 			return nil, &UnfinishedError{Index: st.Item, Why: why}
 		}
-		if st.Setup.Agenda[c.Index].Kind == agenda.ItemElection && st.Vote != nil {
+		if st.Setup.Agenda[c.Index].Kind == model.ItemElection && st.Vote != nil {
 			q := st.Quorum()
 			if ok, need := st.Vote.RoundQuorum(q.Count); !ok {
 				return nil, &QuorumError{What: "election", Rule: st.Vote.Method.Quorum, Count: q.Count, Need: need}
@@ -118,12 +118,12 @@ func decide(st *State, cmd Command) ([]Body, error) {
 }
 
 // CheckSetup validates a setup: a name, at least one formal delegate, ids
-// present and unique, names and units present, usable rules, an agenda.
-func CheckSetup(s agenda.Setup) error {
+// present and unique, names and units present, usable rules, an model.
+func CheckSetup(s model.Setup) error {
 	if s.Meeting.Name == "" {
 		return &SetupError{"meeting.name", "is empty"}
 	}
-	for field, f := range map[string]agenda.Fraction{
+	for field, f := range map[string]model.Fraction{
 		"meeting.opening_quorum":  s.Meeting.OpeningQuorum,
 		"meeting.election_quorum": s.Meeting.ElectionQuorum,
 		"meeting.ordinary":        s.Meeting.Ordinary,
@@ -143,14 +143,14 @@ func CheckSetup(s agenda.Setup) error {
 			return &SetupError{fmt.Sprintf("roster[%d].name", i), "is empty"}
 		case p.Unit == "":
 			return &SetupError{fmt.Sprintf("roster[%d].unit", i), "is empty"}
-		case p.Kind > agenda.Guest:
+		case p.Kind > model.Guest:
 			return &SetupError{fmt.Sprintf("roster[%d].kind", i), "is unknown"}
 		}
 		if j, dup := seen[p.ID]; dup {
 			return &SetupError{fmt.Sprintf("roster[%d].id", i), fmt.Sprintf("%q is also the id of roster[%d]", p.ID, j)}
 		}
 		seen[p.ID] = i
-		if p.Kind == agenda.Formal {
+		if p.Kind == model.Formal {
 			formal++
 		}
 	}
@@ -169,7 +169,7 @@ func CheckSetup(s agenda.Setup) error {
 // checkElection checks the prepared election: a usable method, candidates
 // with distinct names in its categories, each linked candidate a formal
 // delegate on the roster.
-func checkElection(s agenda.Setup, ids map[string]int) error {
+func checkElection(s model.Setup, ids map[string]int) error {
 	el := s.Election
 	if len(el.Candidates) == 0 {
 		return &SetupError{"election.candidates", "is empty"}
@@ -191,7 +191,7 @@ func checkElection(s agenda.Setup, ids map[string]int) error {
 		if !ok {
 			return &SetupError{field + ".person_id", fmt.Sprintf("%q is not on the roster", c.PersonID)}
 		}
-		if p := s.Roster[j]; p.Kind != agenda.Formal || p.Name != c.Name {
+		if p := s.Roster[j]; p.Kind != model.Formal || p.Name != c.Name {
 			return &SetupError{field + ".person_id", fmt.Sprintf("%q is %s (%s), not the formal delegate %s", c.PersonID, p.Name, p.Kind, c.Name)}
 		}
 	}

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // Errors without numbers.
@@ -61,7 +61,7 @@ func (e *NothingToUndoError) Error() string {
 // Need is the smallest present count that would.
 type QuorumError struct {
 	What string // "opening" or "election"
-	Rule agenda.Fraction
+	Rule model.Fraction
 	Count
 	Need int
 }

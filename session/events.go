@@ -3,7 +3,7 @@ package session
 import (
 	"time"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // Status is a person's attendance status.
@@ -60,7 +60,7 @@ const (
 )
 
 // Opened is the first event: everything the congress was set up with.
-type Opened struct{ Setup agenda.Setup }
+type Opened struct{ Setup model.Setup }
 
 // Marked changes one person's attendance. Undoes is the Seq of the mark it
 // takes back (then Status is the status before that mark), or 0.

@@ -3,7 +3,7 @@ package session
 import (
 	"time"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // The congress's business besides attendance and the election (RULES
@@ -99,14 +99,14 @@ type Resolution struct {
 	Item                  int // agenda item, -1 if none
 	Motion                int // the motion voted on (1-based), 0 if none
 	Subject               string
-	Kind                  agenda.VoteKind
-	Method                agenda.VoteMethod
+	Kind                  model.VoteKind
+	Method                model.VoteMethod
 	For, Against, Abstain int
 	At                    time.Time
-	Count                 Count           // attendance at the vote
-	Rule                  agenda.Fraction // the threshold applied
-	Base                  int             // what the threshold is of
-	Need                  int             // the votes for needed
+	Count                 Count          // attendance at the vote
+	Rule                  model.Fraction // the threshold applied
+	Base                  int            // what the threshold is of
+	Need                  int            // the votes for needed
 	Adopted               bool
 }
 
@@ -182,8 +182,8 @@ type DeclineMotion struct {
 type RecordVote struct {
 	Meta
 	Subject               string
-	Kind                  agenda.VoteKind
-	Method                agenda.VoteMethod
+	Kind                  model.VoteKind
+	Method                model.VoteMethod
 	For, Against, Abstain int
 	Motion                int
 }
@@ -198,7 +198,7 @@ type AddNote struct {
 type Rating struct {
 	Item    int // the review item
 	Officer string
-	Rating  agenda.Rating
+	Rating  model.Rating
 	Note    string // the review group's written opinion (整改意见), if any
 	At      time.Time
 }
@@ -208,6 +208,6 @@ type Rating struct {
 type RateOfficer struct {
 	Meta
 	Officer string
-	Rating  agenda.Rating
+	Rating  model.Rating
 	Note    string
 }

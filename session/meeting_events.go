@@ -3,7 +3,7 @@ package session
 import (
 	"time"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // ItemEnded ends agenda item Index; Note says why when it was left
@@ -61,11 +61,11 @@ type MotionDeclined struct {
 type VoteRecorded struct {
 	No, Item, Motion      int
 	Subject               string
-	Kind                  agenda.VoteKind
-	Method                agenda.VoteMethod
+	Kind                  model.VoteKind
+	Method                model.VoteMethod
 	For, Against, Abstain int
 	Count                 Count
-	Rule                  agenda.Fraction
+	Rule                  model.Fraction
 	Base, Need            int
 	Adopted               bool
 }
@@ -80,7 +80,7 @@ type NoteAdded struct {
 type OfficerRated struct {
 	Item    int
 	Officer string
-	Rating  agenda.Rating
+	Rating  model.Rating
 	Note    string
 }
 

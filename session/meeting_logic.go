@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session/rule"
 )
 
@@ -25,11 +25,11 @@ func (st *State) unfinished() string {
 		return ""
 	}
 	switch st.Setup.Agenda[i].Kind {
-	case agenda.ItemResolution:
+	case model.ItemResolution:
 		if !slices.ContainsFunc(st.Votes, func(r *Resolution) bool { return r.Item == i }) {
 			return "no_vote"
 		}
-	case agenda.ItemElection:
+	case model.ItemElection:
 		if st.Vote != nil && st.Vote.Open() {
 			return "round_open"
 		}
@@ -43,7 +43,7 @@ func (st *State) formal(id, role string) error {
 	if !ok {
 		return &UnknownPersonError{ID: id}
 	}
-	if p := st.Setup.Roster[i]; p.Kind != agenda.Formal {
+	if p := st.Setup.Roster[i]; p.Kind != model.Formal {
 		return &NotFormalError{ID: id, Name: p.Name, Role: role}
 	}
 	return nil
@@ -170,7 +170,7 @@ func decideMeeting(st *State, cmd Command) ([]Body, error) {
 		return []Body{NoteAdded{Item: st.Item, Text: c.Text}}, nil
 	case RateOfficer:
 		i := st.Item
-		if i < 0 || st.Items[i].Status != ItemCurrent || st.Setup.Agenda[i].Kind != agenda.ItemReview {
+		if i < 0 || st.Items[i].Status != ItemCurrent || st.Setup.Agenda[i].Kind != model.ItemReview {
 			return nil, &FieldError{Field: "rating", Reason: "needs a review item under way"}
 		}
 		if !slices.Contains(st.Setup.Agenda[i].Officers, c.Officer) {
@@ -189,19 +189,19 @@ func decideMeeting(st *State, cmd Command) ([]Body, error) {
 // against — all delegates, or those present when Meeting.VoteBase says so
 // (RULES §0, §3) — and the votes for needed. ok is false for an unknown
 // kind. The host's script reads it before the vote; the vote applies it.
-func (st *State) ResolutionNeed(k agenda.VoteKind) (f agenda.Fraction, base, need int, ok bool) {
+func (st *State) ResolutionNeed(k model.VoteKind) (f model.Fraction, base, need int, ok bool) {
 	m := st.Setup.Meeting
 	switch k {
-	case agenda.VoteOrdinary:
+	case model.VoteOrdinary:
 		f = m.Ordinary
-	case agenda.VoteCharter:
+	case model.VoteCharter:
 		f = m.Charter
 	default:
 		return f, 0, 0, false
 	}
 	cnt := st.Count()
 	base = cnt.Expected
-	if m.VoteBase == agenda.BasePresent {
+	if m.VoteBase == model.BasePresent {
 		base = cnt.Present
 	}
 	return f, base, rule.Need(f, base), true
@@ -217,7 +217,7 @@ func (st *State) decideVoteRecord(c RecordVote) ([]Body, error) {
 	if !ok {
 		return nil, &FieldError{Field: "kind", Reason: "is not ordinary or charter"}
 	}
-	if c.Method != agenda.VoteHands && c.Method != agenda.VoteBallot {
+	if c.Method != model.VoteHands && c.Method != model.VoteBallot {
 		return nil, &FieldError{Field: "method", Reason: "is not hands or ballot"}
 	}
 	if c.For < 0 || c.Against < 0 || c.Abstain < 0 {

@@ -1,27 +1,29 @@
 package session
 
 import (
+	"podium/files"
+
 	"errors"
 	"fmt"
 	"reflect"
 	"testing"
 	"time"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // meetingSession is a congress of 122 formal delegates (plus an observer
-// and a guest), n of them present, on the standard agenda.
+// and a guest), n of them present, on the standard model.
 func meetingSession(t *testing.T, present int) (*Session, *MemoryLog) {
 	t.Helper()
 	setup := testSetup(122)
 	setup.Agenda = nil
-	for _, k := range []agenda.ItemKind{agenda.ItemPreparatory, agenda.ItemOpening, agenda.ItemReport,
-		agenda.ItemDeliberation, agenda.ItemQuestioning, agenda.ItemMotions, agenda.ItemResolution,
-		agenda.ItemElection, agenda.ItemClosing} {
-		setup.Agenda = append(setup.Agenda, agenda.Item{Kind: k, Title: string(k)})
+	for _, k := range []model.ItemKind{model.ItemPreparatory, model.ItemOpening, model.ItemReport,
+		model.ItemDeliberation, model.ItemQuestioning, model.ItemMotions, model.ItemResolution,
+		model.ItemElection, model.ItemClosing} {
+		setup.Agenda = append(setup.Agenda, model.Item{Kind: k, Title: string(k)})
 	}
-	setup.Election = agenda.Demo().Election
+	setup.Election = files.Demo().Election
 	for i := range setup.Election.Candidates {
 		setup.Election.Candidates[i].PersonID = "" // candidates from another roster
 	}
@@ -42,19 +44,19 @@ func meetingSession(t *testing.T, present int) (*Session, *MemoryLog) {
 func TestResolutionThresholds(t *testing.T) {
 	s, _ := meetingSession(t, 122)
 	cases := []struct {
-		kind          agenda.VoteKind
+		kind          model.VoteKind
 		forV, against int
 		need          int
 		adopted       bool
 	}{
-		{agenda.VoteOrdinary, 61, 50, 61, true},
-		{agenda.VoteOrdinary, 60, 50, 61, false},
-		{agenda.VoteCharter, 81, 20, 82, false},
-		{agenda.VoteCharter, 82, 20, 82, true},
-		{agenda.VoteOrdinary, 122, 0, 61, true},
+		{model.VoteOrdinary, 61, 50, 61, true},
+		{model.VoteOrdinary, 60, 50, 61, false},
+		{model.VoteCharter, 81, 20, 82, false},
+		{model.VoteCharter, 82, 20, 82, true},
+		{model.VoteOrdinary, 122, 0, 61, true},
 	}
 	for i, c := range cases {
-		exec(t, s, RecordVote{Meta: by("host", 10+i), Subject: "议题", Kind: c.kind, Method: agenda.VoteHands, For: c.forV, Against: c.against})
+		exec(t, s, RecordVote{Meta: by("host", 10+i), Subject: "议题", Kind: c.kind, Method: model.VoteHands, For: c.forV, Against: c.against})
 		var r Resolution
 		s.Read(func(st *State) { r = *st.Votes[len(st.Votes)-1] })
 		if r.Need != c.need || r.Adopted != c.adopted || r.Base != 122 || r.Count != (Count{122, 122}) {
@@ -67,21 +69,21 @@ func TestResolutionThresholds(t *testing.T) {
 func TestVoteRefusals(t *testing.T) {
 	s, _ := meetingSession(t, 100)
 	var vce *VoteCountError
-	wantErr(t, s, RecordVote{Meta: by("host", 1), Subject: "x", Kind: agenda.VoteOrdinary, Method: agenda.VoteHands, For: 90, Against: 10, Abstain: 1}, &vce)
+	wantErr(t, s, RecordVote{Meta: by("host", 1), Subject: "x", Kind: model.VoteOrdinary, Method: model.VoteHands, For: 90, Against: 10, Abstain: 1}, &vce)
 	if vce.Sum != 101 || vce.Present != 100 {
 		t.Fatalf("%+v", vce)
 	}
 	var fe *FieldError
-	wantErr(t, s, RecordVote{Meta: by("host", 1), Subject: "x", Kind: "bylaw", Method: agenda.VoteHands}, &fe)
-	wantErr(t, s, RecordVote{Meta: by("host", 1), Subject: " ", Kind: agenda.VoteOrdinary, Method: agenda.VoteHands}, &fe)
+	wantErr(t, s, RecordVote{Meta: by("host", 1), Subject: "x", Kind: "bylaw", Method: model.VoteHands}, &fe)
+	wantErr(t, s, RecordVote{Meta: by("host", 1), Subject: " ", Kind: model.VoteOrdinary, Method: model.VoteHands}, &fe)
 	// 100 of 100 present: fine.
-	exec(t, s, RecordVote{Meta: by("host", 2), Subject: "x", Kind: agenda.VoteOrdinary, Method: agenda.VoteBallot, For: 100})
+	exec(t, s, RecordVote{Meta: by("host", 2), Subject: "x", Kind: model.VoteOrdinary, Method: model.VoteBallot, For: 100})
 }
 
 // TestVoteBasePresent: a school whose rules measure against those present.
 func TestVoteBasePresent(t *testing.T) {
 	setup := testSetup(122)
-	setup.Meeting.VoteBase = agenda.BasePresent
+	setup.Meeting.VoteBase = model.BasePresent
 	s, err := Create(&MemoryLog{}, Open{Meta: at(0), Setup: setup})
 	if err != nil {
 		t.Fatal(err)
@@ -89,7 +91,7 @@ func TestVoteBasePresent(t *testing.T) {
 	for i := 0; i < 100; i++ {
 		exec(t, s, Mark{at(1), fmt.Sprintf("D%04d", i+1), Present})
 	}
-	exec(t, s, RecordVote{Meta: by("host", 2), Subject: "x", Kind: agenda.VoteOrdinary, Method: agenda.VoteHands, For: 50})
+	exec(t, s, RecordVote{Meta: by("host", 2), Subject: "x", Kind: model.VoteOrdinary, Method: model.VoteHands, For: 50})
 	s.Read(func(st *State) {
 		if r := st.Votes[0]; r.Base != 100 || r.Need != 50 || !r.Adopted {
 			t.Fatalf("%+v", r)
@@ -117,15 +119,15 @@ func TestMotions(t *testing.T) {
 	exec(t, s, FileMotion{Meta: by("d1", 2), Proposer: "D0001", CoSigners: []string{"D0002", "D0003"}, Title: "增设自习室", Text: "……", Category: "学习"})
 	exec(t, s, FileMotion{Meta: by("d1", 3), Proposer: "D0004", CoSigners: []string{"D0005", "D0006"}, Title: "调整宿舍熄灯时间"})
 	var se *StatusError
-	wantErr(t, s, RecordVote{Meta: by("host", 4), Subject: "增设自习室", Kind: agenda.VoteOrdinary, Method: agenda.VoteHands, For: 70, Motion: 1}, &se)
+	wantErr(t, s, RecordVote{Meta: by("host", 4), Subject: "增设自习室", Kind: model.VoteOrdinary, Method: model.VoteHands, For: 70, Motion: 1}, &se)
 	exec(t, s, AcceptMotion{Meta: by("host", 5), No: 1})
 	var fe *FieldError
 	wantErr(t, s, DeclineMotion{Meta: by("host", 6), No: 2}, &fe)
 	declineAt := t0.Add(6 * time.Minute)
 	exec(t, s, DeclineMotion{Meta: Meta{At: declineAt, Actor: "host"}, No: 2, Reason: "属于学校行政职能"})
 	wantErr(t, s, AcceptMotion{Meta: by("host", 7), No: 2}, &se)
-	exec(t, s, RecordVote{Meta: by("host", 8), Subject: "增设自习室", Kind: agenda.VoteOrdinary, Method: agenda.VoteHands, For: 70, Against: 40, Motion: 1})
-	wantErr(t, s, RecordVote{Meta: by("host", 9), Subject: "增设自习室", Kind: agenda.VoteOrdinary, Method: agenda.VoteHands, For: 70, Motion: 1}, &se)
+	exec(t, s, RecordVote{Meta: by("host", 8), Subject: "增设自习室", Kind: model.VoteOrdinary, Method: model.VoteHands, For: 70, Against: 40, Motion: 1})
+	wantErr(t, s, RecordVote{Meta: by("host", 9), Subject: "增设自习室", Kind: model.VoteOrdinary, Method: model.VoteHands, For: 70, Motion: 1}, &se)
 	s.Read(func(st *State) {
 		m1, m2 := st.Motions[0], st.Motions[1]
 		if m1.Status != MotionAdmitted || m1.Vote != 1 || !st.Votes[0].Adopted {
@@ -184,7 +186,7 @@ func TestWalkingTheAgenda(t *testing.T) {
 		t.Fatalf("%+v", ue)
 	}
 	wantErr(t, s, EndItem{Meta: by("host", 43)}, &ue)
-	exec(t, s, RecordVote{Meta: by("host", 44), Subject: "批准学生会工作报告", Kind: agenda.VoteOrdinary, Method: agenda.VoteHands, For: 97})
+	exec(t, s, RecordVote{Meta: by("host", 44), Subject: "批准学生会工作报告", Kind: model.VoteOrdinary, Method: model.VoteHands, For: 97})
 	// 97 present: the election item needs more than 4/5 (98).
 	var qe *QuorumError
 	wantErr(t, s, StartItem{by("host", 45), res + 1}, &qe)
@@ -226,24 +228,24 @@ func TestWalkingTheAgenda(t *testing.T) {
 // 合格 / 不合格 (seed section 八); a second rating replaces the first.
 func TestReviewRatings(t *testing.T) {
 	setup := testSetup(10)
-	setup.Agenda = []agenda.Item{
-		{Kind: agenda.ItemReport, Title: "工作报告"},
-		{Kind: agenda.ItemReview, Title: "述职评议", Officers: []string{"主席 王芳", "学习部部长 李强"}},
+	setup.Agenda = []model.Item{
+		{Kind: model.ItemReport, Title: "工作报告"},
+		{Kind: model.ItemReview, Title: "述职评议", Officers: []string{"主席 王芳", "学习部部长 李强"}},
 	}
 	s, err := Create(&MemoryLog{}, Open{Meta: at(0), Setup: setup})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var fe *FieldError
-	wantErr(t, s, RateOfficer{Meta: by("host", 1), Officer: "主席 王芳", Rating: agenda.RatingPass}, &fe)
+	wantErr(t, s, RateOfficer{Meta: by("host", 1), Officer: "主席 王芳", Rating: model.RatingPass}, &fe)
 	exec(t, s, StartItem{by("host", 1), 1})
-	wantErr(t, s, RateOfficer{Meta: by("host", 2), Officer: "秘书长", Rating: agenda.RatingPass}, &fe)
+	wantErr(t, s, RateOfficer{Meta: by("host", 2), Officer: "秘书长", Rating: model.RatingPass}, &fe)
 	wantErr(t, s, RateOfficer{Meta: by("host", 2), Officer: "主席 王芳", Rating: "good"}, &fe)
-	exec(t, s, RateOfficer{Meta: by("host", 2), Officer: "主席 王芳", Rating: agenda.RatingPass})
-	exec(t, s, RateOfficer{Meta: by("host", 3), Officer: "学习部部长 李强", Rating: agenda.RatingFail, Note: "制定整改计划"})
-	exec(t, s, RateOfficer{Meta: by("host", 4), Officer: "主席 王芳", Rating: agenda.RatingExcellent})
+	exec(t, s, RateOfficer{Meta: by("host", 2), Officer: "主席 王芳", Rating: model.RatingPass})
+	exec(t, s, RateOfficer{Meta: by("host", 3), Officer: "学习部部长 李强", Rating: model.RatingFail, Note: "制定整改计划"})
+	exec(t, s, RateOfficer{Meta: by("host", 4), Officer: "主席 王芳", Rating: model.RatingExcellent})
 	s.Read(func(st *State) {
-		if len(st.Ratings) != 2 || st.Ratings[0].Rating != agenda.RatingExcellent || st.Ratings[1].Note != "制定整改计划" {
+		if len(st.Ratings) != 2 || st.Ratings[0].Rating != model.RatingExcellent || st.Ratings[1].Note != "制定整改计划" {
 			t.Fatalf("%+v", st.Ratings)
 		}
 	})

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"testing"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // TestRolesRefusedByTheCore: each role may give only its commands, and a
@@ -25,7 +25,7 @@ func TestRolesRefusedByTheCore(t *testing.T) {
 		{RoleSecretary, AskQuestion{Meta: as(RoleSecretary), Delegate: "D0001", Target: "主席团", Text: "问"}, true},
 		{RoleSecretary, Mark{as(RoleSecretary), "D0111", Present}, false},
 		{RoleSecretary, StartItem{as(RoleSecretary), 0}, false},
-		{RoleSecretary, RecordVote{Meta: as(RoleSecretary), Subject: "x", Kind: agenda.VoteOrdinary, Method: agenda.VoteHands, For: 70}, false},
+		{RoleSecretary, RecordVote{Meta: as(RoleSecretary), Subject: "x", Kind: model.VoteOrdinary, Method: model.VoteHands, For: 70}, false},
 		{RoleTeller, Mark{as(RoleTeller), "D0112", Present}, false},
 		{RoleTeller, OpenRound{as(RoleTeller)}, false},
 		{RoleProjector, Mark{as(RoleProjector), "D0113", Present}, false},

@@ -1,7 +1,7 @@
 package session
 
 import (
-	"podium/agenda"
+	"podium/model"
 	"podium/session/rule"
 )
 
@@ -28,7 +28,7 @@ type Quorum struct {
 	OpeningLost, ElectionLost bool
 }
 
-func quorumOf(m agenda.Meeting, c Count, peak int) Quorum {
+func quorumOf(m model.Meeting, c Count, peak int) Quorum {
 	q := Quorum{
 		Count:        c,
 		OpeningNeed:  rule.Need(m.OpeningQuorum, c.Expected),

@@ -7,27 +7,27 @@ import (
 	"testing"
 	"time"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 var t0 = time.Date(2026, 11, 30, 8, 30, 0, 0, time.FixedZone("CST", 8*3600))
 
 // testSetup returns a setup with n formal delegates in two units, one
 // observer and one guest.
-func testSetup(n int) agenda.Setup {
-	s := agenda.Setup{
-		Meeting: agenda.DefaultMeeting("测试大会"),
-		Agenda: []agenda.Item{
-			{Kind: agenda.ItemPreparatory, Title: "预备会议"},
-			{Kind: agenda.ItemElection, Title: "选举"},
+func testSetup(n int) model.Setup {
+	s := model.Setup{
+		Meeting: model.DefaultMeeting("测试大会"),
+		Agenda: []model.Item{
+			{Kind: model.ItemPreparatory, Title: "预备会议"},
+			{Kind: model.ItemElection, Title: "选举"},
 		},
 	}
 	for i := 0; i < n; i++ {
-		s.Roster = append(s.Roster, agenda.Person{ID: fmt.Sprintf("D%04d", i+1), Name: fmt.Sprintf("代表%d", i+1), Unit: []string{"甲", "乙"}[i%2]})
+		s.Roster = append(s.Roster, model.Person{ID: fmt.Sprintf("D%04d", i+1), Name: fmt.Sprintf("代表%d", i+1), Unit: []string{"甲", "乙"}[i%2]})
 	}
 	s.Roster = append(s.Roster,
-		agenda.Person{ID: "O1", Name: "列席甲", Unit: "甲", Kind: agenda.Observer},
-		agenda.Person{ID: "G1", Name: "特邀乙", Unit: "乙", Kind: agenda.Guest})
+		model.Person{ID: "O1", Name: "列席甲", Unit: "甲", Kind: model.Observer},
+		model.Person{ID: "G1", Name: "特邀乙", Unit: "乙", Kind: model.Guest})
 	return s
 }
 
@@ -228,19 +228,19 @@ func TestPresentAtTimeline(t *testing.T) {
 func TestSetupRefused(t *testing.T) {
 	bad := []struct {
 		name  string
-		edit  func(*agenda.Setup)
+		edit  func(*model.Setup)
 		field string
 	}{
-		{"no name", func(s *agenda.Setup) { s.Meeting.Name = "" }, "meeting.name"},
-		{"dup id", func(s *agenda.Setup) { s.Roster[1].ID = s.Roster[0].ID }, "roster[1].id"},
-		{"empty unit", func(s *agenda.Setup) { s.Roster[2].Unit = "" }, "roster[2].unit"},
-		{"no formal", func(s *agenda.Setup) {
+		{"no name", func(s *model.Setup) { s.Meeting.Name = "" }, "meeting.name"},
+		{"dup id", func(s *model.Setup) { s.Roster[1].ID = s.Roster[0].ID }, "roster[1].id"},
+		{"empty unit", func(s *model.Setup) { s.Roster[2].Unit = "" }, "roster[2].unit"},
+		{"no formal", func(s *model.Setup) {
 			for i := range s.Roster {
-				s.Roster[i].Kind = agenda.Observer
+				s.Roster[i].Kind = model.Observer
 			}
 		}, "roster"},
-		{"no agenda", func(s *agenda.Setup) { s.Agenda = nil }, "agenda"},
-		{"bad quorum", func(s *agenda.Setup) { s.Meeting.ElectionQuorum.Den = 0 }, "meeting.election_quorum"},
+		{"no agenda", func(s *model.Setup) { s.Agenda = nil }, "agenda"},
+		{"bad quorum", func(s *model.Setup) { s.Meeting.ElectionQuorum.Den = 0 }, "meeting.election_quorum"},
 	}
 	for _, b := range bad {
 		s := testSetup(4)

@@ -3,7 +3,7 @@ package session
 import (
 	"time"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // State is the congress as derived from the events applied so far. Read it
@@ -12,7 +12,7 @@ type State struct {
 	// Seq is the last event applied (0 before Open).
 	Seq uint64
 	// Setup is what the congress was opened with.
-	Setup agenda.Setup
+	Setup model.Setup
 	// Created is the time of the first event.
 	Created time.Time
 	// Attendance is parallel to Setup.Roster: each person's status now.
@@ -98,7 +98,7 @@ func (st *State) PresentAt(t time.Time) int {
 		if c.At.After(t) {
 			break
 		}
-		if st.Setup.Roster[c.Person].Kind != agenda.Formal {
+		if st.Setup.Roster[c.Person].Kind != model.Formal {
 			continue
 		}
 		if c.From == Present {
@@ -135,7 +135,7 @@ func (st *State) Units() []UnitCount {
 	var out []UnitCount
 	at := map[string]int{}
 	for i, p := range st.Setup.Roster {
-		if p.Kind != agenda.Formal {
+		if p.Kind != model.Formal {
 			continue
 		}
 		j, ok := at[p.Unit]
@@ -217,7 +217,7 @@ func (st *State) apply(e Event) error {
 	return nil
 }
 
-func (st *State) open(e Event, s agenda.Setup) {
+func (st *State) open(e Event, s model.Setup) {
 	st.Setup = s
 	st.Created = e.At
 	st.Item = -1
@@ -234,7 +234,7 @@ func (st *State) open(e Event, s agenda.Setup) {
 	}
 	for i, p := range s.Roster {
 		st.index[p.ID] = i
-		if p.Kind == agenda.Formal {
+		if p.Kind == model.Formal {
 			st.expected++
 		}
 	}
@@ -243,7 +243,7 @@ func (st *State) open(e Event, s agenda.Setup) {
 func (st *State) setStatus(i int, e Event, to Status) {
 	a := &st.Attendance[i]
 	from := a.Status
-	if st.Setup.Roster[i].Kind == agenda.Formal {
+	if st.Setup.Roster[i].Kind == model.Formal {
 		if from == Present {
 			st.present--
 		}

@@ -1,7 +1,7 @@
 package session
 
 import (
-	"podium/agenda"
+	"podium/model"
 	"podium/session/election"
 )
 
@@ -14,9 +14,9 @@ import (
 // Vote is the election's state, derived from events like everything else.
 type Vote struct {
 	// Method is the method in force: the setup's until one is adopted.
-	Method agenda.Method
+	Method model.Method
 	// Candidates are the approved candidates in ballot order (from setup).
-	Candidates []agenda.Candidate
+	Candidates []model.Candidate
 	// MethodAdopted is set once the method was adopted (a §3 vote).
 	MethodAdopted *Stamp
 	// Scrutineer and Chief are roster ids (监票人, 总监票人); Counters are
@@ -39,7 +39,7 @@ type Vote struct {
 type Round struct {
 	No    int // 1-based
 	Kind  election.Kind
-	Slate []agenda.Candidate
+	Slate []model.Candidate
 	// Seats is the open seats per category ("" without categories).
 	Seats map[string]int
 	// Opened is when the round opened, with the attendance that allowed it.
@@ -71,7 +71,7 @@ func (r *Round) Void() bool { return r.Collected >= 0 && r.Issued >= 0 && r.Coll
 // has opened.
 type AdoptMethod struct {
 	Meta
-	Method agenda.Method
+	Method model.Method
 }
 
 // AdoptScrutineers adopts the scrutineer (监票人) and the chief scrutineer

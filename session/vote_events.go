@@ -1,7 +1,7 @@
 package session
 
 import (
-	"podium/agenda"
+	"podium/model"
 	"podium/session/election"
 )
 
@@ -9,7 +9,7 @@ import (
 // that a damaged log cannot apply a ballot to the wrong round.
 
 // MethodAdopted records the election method adopted.
-type MethodAdopted struct{ Method agenda.Method }
+type MethodAdopted struct{ Method model.Method }
 
 // ScrutineersAdopted records the scrutineers (roster ids) and counters.
 type ScrutineersAdopted struct {
@@ -24,7 +24,7 @@ type ScrutineersAdopted struct {
 type RoundOpened struct {
 	Round  int
 	Kind   election.Kind
-	Slate  []agenda.Candidate
+	Slate  []model.Candidate
 	Seats  map[string]int
 	Revote bool
 	Count  Count

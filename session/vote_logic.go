@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"slices"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session/election"
 	"podium/session/rule"
 )
@@ -75,14 +75,14 @@ func (v *Vote) methodSeats() map[string]int {
 // Elected returns everyone elected so far, in the announcement order of
 // RULES §6.5: the approved candidate order, write-in persons after them by
 // approvals (in the order their rounds decided them).
-func (v *Vote) Elected() []agenda.Candidate {
-	var listed, written []agenda.Candidate
+func (v *Vote) Elected() []model.Candidate {
+	var listed, written []model.Candidate
 	for _, r := range v.Rounds {
 		if r.Result == nil {
 			continue
 		}
 		for _, name := range r.Result.Elected {
-			i := slices.IndexFunc(v.Candidates, func(c agenda.Candidate) bool { return c.Name == name })
+			i := slices.IndexFunc(v.Candidates, func(c model.Candidate) bool { return c.Name == name })
 			if i >= 0 {
 				listed = append(listed, v.Candidates[i])
 				continue
@@ -95,12 +95,12 @@ func (v *Vote) Elected() []agenda.Candidate {
 					cat = c.Category
 				}
 			}
-			written = append(written, agenda.Candidate{Name: name, Category: cat})
+			written = append(written, model.Candidate{Name: name, Category: cat})
 		}
 	}
-	slices.SortStableFunc(listed, func(a, b agenda.Candidate) int {
-		return slices.IndexFunc(v.Candidates, func(c agenda.Candidate) bool { return c.Name == a.Name }) -
-			slices.IndexFunc(v.Candidates, func(c agenda.Candidate) bool { return c.Name == b.Name })
+	slices.SortStableFunc(listed, func(a, b model.Candidate) int {
+		return slices.IndexFunc(v.Candidates, func(c model.Candidate) bool { return c.Name == a.Name }) -
+			slices.IndexFunc(v.Candidates, func(c model.Candidate) bool { return c.Name == b.Name })
 	})
 	return append(listed, written...)
 }
@@ -147,7 +147,7 @@ func decideVote(st *State, cmd Command) ([]Body, error) {
 				return &ScrutineerError{ID: p.ID, Name: p.Name, Role: who.role, Reason: reason}
 			}
 			switch {
-			case p.Kind != agenda.Formal:
+			case p.Kind != model.Formal:
 				return nil, refuse(ReasonNotFormal)
 			case st.isCandidate(i):
 				return nil, refuse(ReasonCandidate)
@@ -409,8 +409,8 @@ func (v *Vote) result(r *Round) (election.Result, error) {
 
 // checkMethod checks a method against the slate: valid in itself, and
 // every candidate in one of its categories (or none without categories).
-func checkMethod(m agenda.Method, slate []agenda.Candidate) error {
-	if err := agenda.ValidMethod(m); err != nil {
+func checkMethod(m model.Method, slate []model.Candidate) error {
+	if err := model.ValidMethod(m); err != nil {
 		return &MethodError{Reason: err.Error()}
 	}
 	for _, c := range slate {

@@ -6,17 +6,17 @@ import (
 	"slices"
 	"testing"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session/election"
 )
 
 // formalIDs returns the ids of the formal delegates whose presence is (or
 // is not) as asked, in roster order.
-func formalIDs(s *Session, setup agenda.Setup, present bool) []string {
+func formalIDs(s *Session, setup model.Setup, present bool) []string {
 	var out []string
 	s.Read(func(st *State) {
 		for i, p := range setup.Roster {
-			if p.Kind == agenda.Formal && (st.Attendance[i].Status == Present) == present && !st.isCandidate(i) {
+			if p.Kind == model.Formal && (st.Attendance[i].Status == Present) == present && !st.isCandidate(i) {
 				out = append(out, p.ID)
 			}
 		}
@@ -26,7 +26,7 @@ func formalIDs(s *Session, setup agenda.Setup, present bool) []string {
 
 // openedRound opens the demo's regular round with present formal delegates
 // present.
-func openedRound(t *testing.T, present int) (*Session, agenda.Setup) {
+func openedRound(t *testing.T, present int) (*Session, model.Setup) {
 	t.Helper()
 	s, _, setup := demoVote(t, present)
 	free := nonCandidates(s, setup)
@@ -176,7 +176,7 @@ func TestSeatWithNoOneLeftToElect(t *testing.T) {
 			free := nonCandidates(s, setup)
 			m := setup.Election.Method
 			// 主席团 has 3 candidates for 4 seats.
-			m.Categories = []agenda.Category{{Name: "主席团", Seats: 4}, {Name: "分院学生会", Seats: 6}, {Name: "社团", Seats: 3}}
+			m.Categories = []model.Category{{Name: "主席团", Seats: 4}, {Name: "分院学生会", Seats: 6}, {Name: "社团", Seats: 3}}
 			exec(t, s, AdoptMethod{by("host", 1), m})
 			exec(t, s, AdoptScrutineers{Meta: by("host", 1), Scrutineer: free[0], Chief: free[1]})
 			exec(t, s, OpenRound{by("host", 2)})

@@ -1,7 +1,7 @@
 package session
 
 import (
-	"podium/agenda"
+	"podium/model"
 	"podium/session/rule"
 )
 
@@ -16,9 +16,9 @@ func (v *Vote) RoundQuorum(c Count) (met bool, need int) {
 // against the valid ballots, which are known only after the count.
 func (v *Vote) ThresholdNeed(c Count) (need int, known bool) {
 	switch v.Method.ThresholdBase {
-	case agenda.BasePresent:
+	case model.BasePresent:
 		return rule.Need(v.Method.Threshold, c.Present), true
-	case agenda.BaseValid:
+	case model.BaseValid:
 		return 0, false
 	}
 	return rule.Need(v.Method.Threshold, c.Expected), true

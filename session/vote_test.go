@@ -1,21 +1,23 @@
 package session
 
 import (
+	"podium/files"
+
 	"errors"
 	"reflect"
 	"slices"
 	"testing"
 	"time"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session/election"
 )
 
 // demoVote opens the demo congress with the given number of formal
 // delegates present.
-func demoVote(t *testing.T, present int) (*Session, *MemoryLog, agenda.Setup) {
+func demoVote(t *testing.T, present int) (*Session, *MemoryLog, model.Setup) {
 	t.Helper()
-	setup := agenda.Demo()
+	setup := files.Demo()
 	log := &MemoryLog{}
 	s, err := Create(log, Open{Meta: at(0), Setup: setup})
 	if err != nil {
@@ -23,7 +25,7 @@ func demoVote(t *testing.T, present int) (*Session, *MemoryLog, agenda.Setup) {
 	}
 	n := 0
 	for _, p := range setup.Roster {
-		if p.Kind == agenda.Formal && n < present {
+		if p.Kind == model.Formal && n < present {
 			exec(t, s, Mark{at(1), p.ID, Present})
 			n++
 		}
@@ -41,11 +43,11 @@ func vote(s *Session) (v Vote) {
 }
 
 // nonCandidates returns present formal delegates who are not candidates.
-func nonCandidates(s *Session, setup agenda.Setup) []string {
+func nonCandidates(s *Session, setup model.Setup) []string {
 	var out []string
 	s.Read(func(st *State) {
 		for i, p := range setup.Roster {
-			if p.Kind == agenda.Formal && st.Attendance[i].Status == Present && !st.isCandidate(i) {
+			if p.Kind == model.Formal && st.Attendance[i].Status == Present && !st.isCandidate(i) {
 				out = append(out, p.ID)
 			}
 		}
@@ -116,7 +118,7 @@ func TestElectionFromQuorumToRunoff(t *testing.T) {
 	var absent string
 	s.Read(func(st *State) {
 		for i, p := range setup.Roster {
-			if p.Kind == agenda.Formal && st.Attendance[i].Status != Present && absent == "" {
+			if p.Kind == model.Formal && st.Attendance[i].Status != Present && absent == "" {
 				absent = p.ID
 			}
 		}
@@ -255,7 +257,7 @@ func TestVoidRoundIsVotedAgain(t *testing.T) {
 	}
 }
 
-func namesOf(cs []agenda.Candidate) []string {
+func namesOf(cs []model.Candidate) []string {
 	var out []string
 	for _, c := range cs {
 		out = append(out, c.Name)

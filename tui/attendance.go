@@ -6,7 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
@@ -331,8 +331,8 @@ func (a *attendance) columns() (name, unit, kind, st, gap int) {
 	t := a.c.Texts
 	st = max(width(t.StHead), width(t.StatusPresent+" 00:00"), width(t.StatusLeft+" 00:00"),
 		width(t.StatusLeave), width(t.StatusOut))
-	kind = max(width(t.KindHead), width(t.Kind(agenda.Formal)), width(t.Kind(agenda.Observer)),
-		width(t.Kind(agenda.Guest)))
+	kind = max(width(t.KindHead), width(t.Kind(model.Formal)), width(t.Kind(model.Observer)),
+		width(t.Kind(model.Guest)))
 	gap = 2
 	if a.w < 70 {
 		gap = 1
@@ -391,7 +391,7 @@ func (a *attendance) view() []string {
 			marker, name = s.Marker.Render("› "), s.NameSel.Render(fit(p.Name, nw))
 		}
 		kind := fit(t.Kind(p.Kind), kw)
-		if p.Kind != agenda.Formal {
+		if p.Kind != model.Formal {
 			kind = s.Dim.Render(kind)
 		}
 		st := s.StOut

@@ -3,7 +3,7 @@ package tui
 import (
 	"time"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
@@ -21,7 +21,7 @@ type Common struct {
 	Now           func() time.Time
 
 	// Setup is the congress as opened; it never changes in a session.
-	Setup agenda.Setup
+	Setup model.Setup
 	// Snap is the state last read from the session.
 	Snap Snapshot
 }
@@ -50,12 +50,12 @@ type Snapshot struct {
 	Ratings []session.Rating
 	// Needs is, per kind of resolution, the threshold a vote taken now
 	// would apply (session.State.ResolutionNeed), for the host's script.
-	Needs map[agenda.VoteKind]VoteNeed
+	Needs map[model.VoteKind]VoteNeed
 }
 
 // VoteNeed is a resolution's threshold as the core would apply it now.
 type VoteNeed struct {
-	Rule       agenda.Fraction
+	Rule       model.Fraction
 	Base, Need int
 }
 

@@ -3,7 +3,7 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // desk is what the questioning and motions desks share: their size, the
@@ -58,7 +58,7 @@ func (d *desk) updateForm(msg tea.Msg, submit func() *note) (n *note, handled bo
 // top renders what heads a desk: the item, the script of kind, and the
 // open form under them. full is set when the form fills the rest, so the
 // caller returns block(lines, w, h) at once.
-func (d *desk) top(kind agenda.ItemKind) (lines []string, full bool) {
+func (d *desk) top(kind model.ItemKind) (lines []string, full bool) {
 	lines = itemHead(d.c, d.w)
 	lines = append(lines, scriptBox(d.c, kind, nil, d.full, d.w, d.h)...)
 	if d.form == nil {

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"podium/files"
+
 	"fmt"
 	"strings"
 	"testing"
@@ -8,7 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 	"podium/session/election"
 )
@@ -17,17 +19,17 @@ import (
 // checked in, the meeting declared valid and the election item started.
 func electionSession(t *testing.T, present int) *session.Session {
 	t.Helper()
-	sess := newSession(t, agenda.Demo())
+	sess := newSession(t, files.Demo())
 	var formal []string
 	item := -1
 	sess.Read(func(st *session.State) {
 		for _, p := range st.Setup.Roster {
-			if p.Kind == agenda.Formal {
+			if p.Kind == model.Formal {
 				formal = append(formal, p.ID)
 			}
 		}
 		for i, it := range st.Setup.Agenda {
-			if it.Kind == agenda.ItemElection {
+			if it.Kind == model.ItemElection {
 				item = i
 			}
 		}
@@ -108,7 +110,7 @@ func decidedWithRunoffAndSecond(t *testing.T) *session.Session {
 	var ids []string
 	sess.Read(func(st *session.State) {
 		for i, p := range st.Setup.Roster {
-			if p.Kind == agenda.Formal && st.Attendance[i].Status == session.Present {
+			if p.Kind == model.Formal && st.Attendance[i].Status == session.Present {
 				ids = append(ids, p.ID)
 			}
 		}

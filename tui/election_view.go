@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 	"podium/session/election"
 )
@@ -171,7 +171,7 @@ func (e *voteScreen) methodPanel(v *session.Vote) []string {
 		seats = t.SeatsOnly(m.Seats)
 	}
 	baseN := exp
-	if m.ThresholdBase == agenda.BasePresent {
+	if m.ThresholdBase == model.BasePresent {
 		baseN = c.Snap.Count.Present
 	}
 	need, known := v.ThresholdNeed(c.Snap.Count)
@@ -217,7 +217,7 @@ func (e *voteScreen) terms(rows [][2]string) []string {
 
 // slateLines lists candidates in ballot order, by category when the
 // method has categories.
-func (e *voteScreen) slateLines(slate []agenda.Candidate, m agenda.Method) []string {
+func (e *voteScreen) slateLines(slate []model.Candidate, m model.Method) []string {
 	s, t := e.c.Styles, e.c.Texts.V
 	var out []string
 	if len(m.Categories) == 0 {
@@ -338,7 +338,7 @@ func (e *voteScreen) nextRoundLines(v *session.Vote) []string {
 }
 
 // seatsWords writes open seats per category.
-func (e *voteScreen) seatsWords(seats map[string]int, m agenda.Method) string {
+func (e *voteScreen) seatsWords(seats map[string]int, m model.Method) string {
 	t := e.c.Texts.V
 	if len(m.Categories) == 0 {
 		return t.SeatsOnly(seats[""])
@@ -354,7 +354,7 @@ func (e *voteScreen) seatsWords(seats map[string]int, m agenda.Method) string {
 	return t.SeatsWith(total, strings.Join(parts, " · "))
 }
 
-func (e *voteScreen) names(slate []agenda.Candidate) string {
+func (e *voteScreen) names(slate []model.Candidate) string {
 	var n []string
 	for _, c := range slate {
 		n = append(n, c.Name)

@@ -6,7 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
@@ -56,7 +56,7 @@ func newForm(c *Common, title string, fields ...field) *form {
 
 // formalOnly offers every formal delegate.
 func formalOnly(c *Common) func(i int) bool {
-	return func(i int) bool { return c.Setup.Roster[i].Kind == agenda.Formal }
+	return func(i int) bool { return c.Setup.Roster[i].Kind == model.Formal }
 }
 
 func (f *form) active() *field { return &f.fields[f.at] }

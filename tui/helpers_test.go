@@ -9,7 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
@@ -21,7 +21,7 @@ var t0 = time.Date(2026, 5, 16, 9, 30, 0, 0, testZone)
 
 // named are the people the tests search for: polyphonic surnames, "·"
 // names, a duplicate name, Latin letters, a very long unit.
-var named = []agenda.Person{
+var named = []model.Person{
 	{ID: "A001", Name: "张新龙", Unit: "护理分院"},
 	{ID: "A002", Name: "张晓丽", Unit: "机电工程分院"},
 	{ID: "A003", Name: "阿依古丽·买买提", Unit: "信息工程与大数据学院（含人工智能专业）"},
@@ -31,47 +31,47 @@ var named = []agenda.Person{
 	{ID: "A007", Name: "迪丽热巴·迪力木拉提·Anna-Maria", Unit: "Foreign Languages School of Applied Linguistics"},
 	{ID: "A008", Name: "曾子墨", Unit: "财经分院"},
 	{ID: "A009", Name: "吕布", Unit: "机电工程分院"},
-	{ID: "O001", Name: "欧阳娜娜", Unit: "护理分院", Kind: agenda.Observer},
-	{ID: "G001", Name: "Li Ming", Unit: "校团委", Kind: agenda.Guest},
+	{ID: "O001", Name: "欧阳娜娜", Unit: "护理分院", Kind: model.Observer},
+	{ID: "G001", Name: "Li Ming", Unit: "校团委", Kind: model.Guest},
 }
 
 // testSetup is a congress of 122 formal delegates in 8 units: the named
 // people and generated fillers whose names match none of the test queries.
-func testSetup() agenda.Setup {
+func testSetup() model.Setup {
 	units := []string{"护理分院", "机电工程分院", "信息工程与大数据学院（含人工智能专业）", "财经分院",
 		"建筑工程分院", "医学检验分院", "Foreign Languages School of Applied Linguistics", "农牧分院"}
 	sur := []string{"陈", "何", "黄", "林", "罗", "高", "孙", "马", "胡", "郭", "阿布都", "古丽"}
 	given := []string{"明", "华", "强", "芳", "敏", "静", "磊", "洋", "勇", "艳", "热依汗·吐尔逊", "海"}
-	roster := append([]agenda.Person(nil), named...)
+	roster := append([]model.Person(nil), named...)
 	formal := 0
 	for _, p := range roster {
-		if p.Kind == agenda.Formal {
+		if p.Kind == model.Formal {
 			formal++
 		}
 	}
 	for i := 0; formal < 122; i++ {
-		roster = append(roster, agenda.Person{
+		roster = append(roster, model.Person{
 			ID:   fmt.Sprintf("F%03d", i+1),
 			Name: sur[i%len(sur)] + given[(i/len(sur)+i)%len(given)],
 			Unit: units[i%len(units)],
 		})
 		formal++
 	}
-	return agenda.Setup{
-		Meeting: agenda.DefaultMeeting("昌吉职业技术学院第一次学生代表大会"),
+	return model.Setup{
+		Meeting: model.DefaultMeeting("昌吉职业技术学院第一次学生代表大会"),
 		Roster:  roster,
-		Agenda: []agenda.Item{
-			{Kind: agenda.ItemPreparatory, Title: "预备会议", TitleEn: "Preparatory meeting"},
-			{Kind: agenda.ItemOpening, Title: "开幕式", TitleEn: "Opening"},
-			{Kind: agenda.ItemReport, Title: "学生会工作报告", TitleEn: "Work report of the union"},
-			{Kind: agenda.ItemElection, Title: "选举第一届学生会委员会", TitleEn: "Election of the first committee"},
-			{Kind: agenda.ItemClosing, Title: "闭幕式", TitleEn: "Closing"},
+		Agenda: []model.Item{
+			{Kind: model.ItemPreparatory, Title: "预备会议", TitleEn: "Preparatory meeting"},
+			{Kind: model.ItemOpening, Title: "开幕式", TitleEn: "Opening"},
+			{Kind: model.ItemReport, Title: "学生会工作报告", TitleEn: "Work report of the union"},
+			{Kind: model.ItemElection, Title: "选举第一届学生会委员会", TitleEn: "Election of the first committee"},
+			{Kind: model.ItemClosing, Title: "闭幕式", TitleEn: "Closing"},
 		},
 	}
 }
 
 // newSession opens a congress on a memory log.
-func newSession(t testing.TB, s agenda.Setup) *session.Session {
+func newSession(t testing.TB, s model.Setup) *session.Session {
 	t.Helper()
 	sess, err := session.Create(&session.MemoryLog{}, session.Open{Meta: session.Meta{At: t0.Add(-time.Hour), Actor: "setup"}, Setup: s})
 	if err != nil {

@@ -5,7 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // itemScreen is the screen of an item without a desk of its own (opening,
@@ -56,7 +56,7 @@ func (s *itemScreen) view() []string {
 	if !ok {
 		return block([]string{"", "  " + st.Dim.Render(t.NotStarted)}, s.w, s.h)
 	}
-	if c.Setup.Agenda[i].Kind == agenda.ItemReview {
+	if c.Setup.Agenda[i].Kind == model.ItemReview {
 		return s.reviewView()
 	}
 	lines := itemHead(c, s.w)

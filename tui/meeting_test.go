@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"podium/files"
+
 	"fmt"
 	"strings"
 	"testing"
@@ -8,19 +10,19 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
 // congressSetup is the test congress (122 formal delegates, the named
 // people) with the standard agenda: the report has a presenter and
 // planned minutes.
-func congressSetup() agenda.Setup {
+func congressSetup() model.Setup {
 	s := testSetup()
-	s.Agenda = agenda.StandardAgenda()
+	s.Agenda = model.StandardAgenda()
 	for i := range s.Agenda {
 		s.Agenda[i].Minutes = 10
-		if s.Agenda[i].Kind == agenda.ItemReport {
+		if s.Agenda[i].Kind == model.ItemReport {
 			s.Agenda[i].Presenter, s.Agenda[i].Minutes = "白凯文", 30
 		}
 	}
@@ -28,7 +30,7 @@ func congressSetup() agenda.Setup {
 }
 
 // itemOf is the index of the first agenda item of kind k.
-func itemOf(t testing.TB, s agenda.Setup, k agenda.ItemKind) int {
+func itemOf(t testing.TB, s model.Setup, k model.ItemKind) int {
 	t.Helper()
 	for i, it := range s.Agenda {
 		if it.Kind == k {
@@ -127,7 +129,7 @@ func TestWalkAgenda(t *testing.T) {
 	if st := state(sess); st.Item != 0 || st.Items[1].Status != session.ItemDone {
 		t.Fatalf("ctrl+p: item %d", st.Item)
 	}
-	report := itemOf(t, congressSetup(), agenda.ItemReport)
+	report := itemOf(t, congressSetup(), model.ItemReport)
 	fkey(m, 6)
 	for m.agCursor < report {
 		press(m, tea.KeyDown)
@@ -148,7 +150,7 @@ func TestWalkAgenda(t *testing.T) {
 	wantScreen(t, m, "用时 31:05 / 计划 30 分钟", "超时 1:05")
 
 	// Skip the deliberation with a reason; ctrl+n passes over it.
-	delib := itemOf(t, congressSetup(), agenda.ItemDeliberation)
+	delib := itemOf(t, congressSetup(), model.ItemDeliberation)
 	fkey(m, 6)
 	press(m, tea.KeyDown)
 	if m.agCursor != delib {
@@ -170,7 +172,7 @@ func TestWalkAgenda(t *testing.T) {
 	wantScreen(t, m, "↷  5 分组审议工作报告", "已跳过 · 时间不足，并入质询")
 	ctrl(m, 'n')
 	ctrl(m, 'n')
-	if st := state(sess); st.Item != itemOf(t, congressSetup(), agenda.ItemQuestioning) {
+	if st := state(sess); st.Item != itemOf(t, congressSetup(), model.ItemQuestioning) {
 		t.Fatalf("ctrl+n after a skipped item: item %d", st.Item)
 	}
 	if m.screen != screenQuestions {
@@ -182,7 +184,7 @@ func TestWalkAgenda(t *testing.T) {
 // refused with the core's reason; ending it asks for a note and records it.
 func TestEndUnfinishedResolution(t *testing.T) {
 	sess := congress(t)
-	res := itemOf(t, congressSetup(), agenda.ItemResolution)
+	res := itemOf(t, congressSetup(), model.ItemResolution)
 	startAt(t, sess, res, t0.Add(-time.Minute))
 	m := newTestModel(t, sess, "zh", 120, 40)
 	if m.screen != screenResolution {
@@ -216,7 +218,7 @@ func TestEndUnfinishedResolution(t *testing.T) {
 // takes the other on notice: the due date is the core's, two weeks on.
 func TestQuestions(t *testing.T) {
 	sess := congress(t)
-	startAt(t, sess, itemOf(t, congressSetup(), agenda.ItemQuestioning), t0.Add(-time.Minute))
+	startAt(t, sess, itemOf(t, congressSetup(), model.ItemQuestioning), t0.Add(-time.Minute))
 	m := newTestModel(t, sess, "zh", 120, 40)
 	typeText(m, "a")
 	typeText(m, "zzm") // 曾子墨
@@ -287,7 +289,7 @@ func fileMotion(m *Model, proposer string, cosigners ...string) {
 // motion is filed, accepted and voted unanimously.
 func TestMotions(t *testing.T) {
 	sess := congress(t)
-	startAt(t, sess, itemOf(t, congressSetup(), agenda.ItemMotions), t0.Add(-time.Minute))
+	startAt(t, sess, itemOf(t, congressSetup(), model.ItemMotions), t0.Add(-time.Minute))
 	m := newTestModel(t, sess, "zh", 120, 40)
 	if m.screen != screenMotions {
 		t.Fatalf("motions item shows screen %d", m.screen)
@@ -371,7 +373,7 @@ func TestVote(t *testing.T) {
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			sess := congress(t)
-			res := itemOf(t, congressSetup(), agenda.ItemResolution)
+			res := itemOf(t, congressSetup(), model.ItemResolution)
 			startAt(t, sess, res, t0.Add(-time.Minute))
 			m := newTestModel(t, sess, tc.lang, 120, 40)
 			typeText(m, "150")
@@ -391,7 +393,7 @@ func TestVote(t *testing.T) {
 				t.Fatalf("no vote: %+v", m.note)
 			}
 			if r := st.Votes[0]; r.For != 64 || r.Against != 3 || r.Abstain != 2 || r.Item != res || r.Subject != "关于学生会工作报告的决议" ||
-				r.Kind != agenda.VoteOrdinary || r.Method != agenda.VoteHands {
+				r.Kind != model.VoteOrdinary || r.Method != model.VoteHands {
 				t.Fatalf("vote %+v", r)
 			}
 			wantScreen(t, m, tc.adopted)
@@ -429,7 +431,7 @@ func counts(m *Model, c ...string) {
 // TestNotes adds a secretary's note on the current item from any screen.
 func TestNotes(t *testing.T) {
 	sess := congress(t)
-	report := itemOf(t, congressSetup(), agenda.ItemReport)
+	report := itemOf(t, congressSetup(), model.ItemReport)
 	startAt(t, sess, report, t0.Add(-10*time.Minute))
 	m := newTestModel(t, sess, "zh", 80, 24)
 	fkey(m, 1)
@@ -451,7 +453,7 @@ func TestNotes(t *testing.T) {
 // goldenCongress is the test congress run to item kind k with some
 // business done: two questions (one answered, one on notice), two motions
 // (one accepted and voted, one declined), the resolution voted, a note.
-func goldenCongress(t *testing.T, k agenda.ItemKind) *session.Session {
+func goldenCongress(t *testing.T, k model.ItemKind) *session.Session {
 	sess := congress(t)
 	s := congressSetup()
 	meta := func(min int) session.Meta {
@@ -467,30 +469,30 @@ func goldenCongress(t *testing.T, k agenda.ItemKind) *session.Session {
 	for i := 0; i <= target; i++ {
 		do(session.StartItem{Meta: meta(-60 + i*5), Index: i})
 		switch s.Agenda[i].Kind {
-		case agenda.ItemReport:
+		case model.ItemReport:
 			do(session.AddNote{Meta: meta(-58 + i*5), Text: "报告人介绍了一年来的八项主要工作"})
-		case agenda.ItemQuestioning:
+		case model.ItemQuestioning:
 			do(session.AskQuestion{Meta: meta(-59 + i*5), Delegate: "A008", Target: "学习部", Text: "今年的讲座为什么减少了一半？"})
 			do(session.AskQuestion{Meta: meta(-59 + i*5), Delegate: "A009", Target: "主席团", Text: "换届为何推迟了两个月？"})
 			do(session.AnswerQuestion{Meta: meta(-58 + i*5), No: 1, By: "学习部部长", Text: "经费调整，下学期恢复。"})
-			if k != agenda.ItemQuestioning {
+			if k != model.ItemQuestioning {
 				do(session.DeferQuestion{Meta: meta(-58 + i*5), No: 2})
 			}
-		case agenda.ItemMotions:
+		case model.ItemMotions:
 			do(session.FileMotion{Meta: meta(-59 + i*5), Proposer: "A008", CoSigners: []string{"A009", "A003"},
 				Title: "增设24小时自习室", Text: "在图书馆增设24小时自习室。", Category: "学习"})
 			do(session.FileMotion{Meta: meta(-59 + i*5), Proposer: "A001", CoSigners: []string{"A002", "A004"},
 				Title: "延长食堂营业时间", Text: "食堂晚间营业至22点。", Category: "生活"})
 			do(session.AcceptMotion{Meta: meta(-58 + i*5), No: 1})
-			do(session.RecordVote{Meta: meta(-58 + i*5), Subject: "增设24小时自习室", Kind: agenda.VoteOrdinary,
-				Method: agenda.VoteHands, For: 100, Against: 10, Abstain: 8, Motion: 1})
-			if k != agenda.ItemMotions {
+			do(session.RecordVote{Meta: meta(-58 + i*5), Subject: "增设24小时自习室", Kind: model.VoteOrdinary,
+				Method: model.VoteHands, For: 100, Against: 10, Abstain: 8, Motion: 1})
+			if k != model.ItemMotions {
 				do(session.DeclineMotion{Meta: meta(-58 + i*5), No: 2, Reason: "属于后勤处职权"})
 			}
-		case agenda.ItemResolution:
-			if k != agenda.ItemResolution {
-				do(session.RecordVote{Meta: meta(-58 + i*5), Subject: s.Agenda[i].Title, Kind: agenda.VoteOrdinary,
-					Method: agenda.VoteHands, For: 64, Against: 3, Abstain: 2})
+		case model.ItemResolution:
+			if k != model.ItemResolution {
+				do(session.RecordVote{Meta: meta(-58 + i*5), Subject: s.Agenda[i].Title, Kind: model.VoteOrdinary,
+					Method: model.VoteHands, For: 64, Against: 3, Abstain: 2})
 			}
 		}
 	}
@@ -503,27 +505,27 @@ func goldenCongress(t *testing.T, k agenda.ItemKind) *session.Session {
 func TestGoldenItems(t *testing.T) {
 	type tc struct {
 		name string
-		kind agenda.ItemKind
+		kind model.ItemKind
 		lang string
 		w, h int
 		keys func(m *Model)
 	}
 	cases := []tc{
-		{"item_preparatory_zh_120x40", agenda.ItemPreparatory, "zh", 120, 40, func(m *Model) { fkey(m, 2) }},
-		{"item_opening_zh_120x40", agenda.ItemOpening, "zh", 120, 40, nil},
-		{"item_procedure_zh_120x40", agenda.ItemProcedure, "zh", 120, 40, nil},
-		{"item_report_zh_120x40", agenda.ItemReport, "zh", 120, 40, nil},
-		{"item_deliberation_zh_120x40", agenda.ItemDeliberation, "zh", 120, 40, nil},
-		{"item_questioning_zh_120x40", agenda.ItemQuestioning, "zh", 120, 40, nil},
-		{"item_questioning_zh_80x24", agenda.ItemQuestioning, "zh", 80, 24, nil},
-		{"item_question_form_zh_80x24", agenda.ItemQuestioning, "zh", 80, 24, func(m *Model) { typeText(m, "ayg") }},
-		{"item_motions_zh_120x40", agenda.ItemMotions, "zh", 120, 40, nil},
-		{"item_resolution_zh_120x40", agenda.ItemResolution, "zh", 120, 40, func(m *Model) { counts(m, "64", "3", "2") }},
-		{"item_resolution_zh_80x24", agenda.ItemResolution, "zh", 80, 24, func(m *Model) { counts(m, "64", "3", "2"); enter(m); enter(m) }},
-		{"item_resolution_en_120x40", agenda.ItemResolution, "en", 120, 40, func(m *Model) { counts(m, "64", "3", "2"); enter(m); enter(m) }},
-		{"item_election_zh_120x40", agenda.ItemElection, "zh", 120, 40, nil},
-		{"item_closing_zh_120x40", agenda.ItemClosing, "zh", 120, 40, nil},
-		{"agenda_zh_120x40", agenda.ItemClosing, "zh", 120, 40, func(m *Model) { fkey(m, 6) }},
+		{"item_preparatory_zh_120x40", model.ItemPreparatory, "zh", 120, 40, func(m *Model) { fkey(m, 2) }},
+		{"item_opening_zh_120x40", model.ItemOpening, "zh", 120, 40, nil},
+		{"item_procedure_zh_120x40", model.ItemProcedure, "zh", 120, 40, nil},
+		{"item_report_zh_120x40", model.ItemReport, "zh", 120, 40, nil},
+		{"item_deliberation_zh_120x40", model.ItemDeliberation, "zh", 120, 40, nil},
+		{"item_questioning_zh_120x40", model.ItemQuestioning, "zh", 120, 40, nil},
+		{"item_questioning_zh_80x24", model.ItemQuestioning, "zh", 80, 24, nil},
+		{"item_question_form_zh_80x24", model.ItemQuestioning, "zh", 80, 24, func(m *Model) { typeText(m, "ayg") }},
+		{"item_motions_zh_120x40", model.ItemMotions, "zh", 120, 40, nil},
+		{"item_resolution_zh_120x40", model.ItemResolution, "zh", 120, 40, func(m *Model) { counts(m, "64", "3", "2") }},
+		{"item_resolution_zh_80x24", model.ItemResolution, "zh", 80, 24, func(m *Model) { counts(m, "64", "3", "2"); enter(m); enter(m) }},
+		{"item_resolution_en_120x40", model.ItemResolution, "en", 120, 40, func(m *Model) { counts(m, "64", "3", "2"); enter(m); enter(m) }},
+		{"item_election_zh_120x40", model.ItemElection, "zh", 120, 40, nil},
+		{"item_closing_zh_120x40", model.ItemClosing, "zh", 120, 40, nil},
+		{"agenda_zh_120x40", model.ItemClosing, "zh", 120, 40, func(m *Model) { fkey(m, 6) }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -544,7 +546,7 @@ func TestGoldenItems(t *testing.T) {
 // supports, in both languages, with the full help open.
 func TestMeetingResize(t *testing.T) {
 	for _, lang := range []string{"zh", "en"} {
-		m := newTestModel(t, goldenCongress(t, agenda.ItemClosing), lang, 80, 24)
+		m := newTestModel(t, goldenCongress(t, model.ItemClosing), lang, 80, 24)
 		for _, sz := range [][2]int{{80, 24}, {95, 30}, {120, 40}, {200, 24}} {
 			m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 			for _, f := range []int{1, 2, 4, 5, 6} {
@@ -562,7 +564,7 @@ func TestMeetingResize(t *testing.T) {
 // before the agenda starts; f3 is the election from anywhere; f1 the
 // check-in desk.
 func TestScreenKeys(t *testing.T) {
-	sess := newSession(t, agenda.Demo())
+	sess := newSession(t, files.Demo())
 	m := newTestModel(t, sess, "zh", 120, 40)
 	fkey(m, 2)
 	if m.screen != screenElection {
@@ -572,7 +574,7 @@ func TestScreenKeys(t *testing.T) {
 	if m.screen != screenAttendance {
 		t.Fatalf("f1: screen %d", m.screen)
 	}
-	startAt(t, sess, itemOf(t, agenda.Demo(), agenda.ItemReport), t0)
+	startAt(t, sess, itemOf(t, files.Demo(), model.ItemReport), t0)
 	m.Update(ChangedMsg{})
 	if m.screen != screenItem {
 		t.Fatalf("the report shows screen %d, want the item screen", m.screen)

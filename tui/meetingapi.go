@@ -3,7 +3,7 @@ package tui
 import (
 	"slices"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
@@ -32,8 +32,8 @@ func copyMeeting(s *Snapshot, st *session.State) {
 	}
 	s.Notes = slices.Clone(st.Notes)
 	s.Ratings = slices.Clone(st.Ratings)
-	s.Needs = map[agenda.VoteKind]VoteNeed{}
-	for _, k := range []agenda.VoteKind{agenda.VoteOrdinary, agenda.VoteCharter} {
+	s.Needs = map[model.VoteKind]VoteNeed{}
+	for _, k := range []model.VoteKind{model.VoteOrdinary, model.VoteCharter} {
 		if f, base, need, ok := st.ResolutionNeed(k); ok {
 			s.Needs[k] = VoteNeed{Rule: f, Base: base, Need: need}
 		}
@@ -42,10 +42,10 @@ func copyMeeting(s *Snapshot, st *session.State) {
 
 // current returns the current agenda item's index, definition and
 // progress; ok is false before the agenda starts.
-func (c *Common) current() (i int, it agenda.Item, is session.ItemState, ok bool) {
+func (c *Common) current() (i int, it model.Item, is session.ItemState, ok bool) {
 	i = c.Snap.Item
 	if i < 0 || i >= len(c.Setup.Agenda) || i >= len(c.Snap.Items) {
-		return i, agenda.Item{}, session.ItemState{}, false
+		return i, model.Item{}, session.ItemState{}, false
 	}
 	return i, c.Setup.Agenda[i], c.Snap.Items[i], true
 }

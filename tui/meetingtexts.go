@@ -3,14 +3,14 @@ package tui
 import (
 	"errors"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
 // MeetingTexts are the words of walking the agenda and of the item,
 // questioning, motions and vote screens in one language (Texts.M).
 type MeetingTexts struct {
-	// Walking the agenda.
+	// Walking the model.
 	FirstItem, NothingToEnd, NoItemForNote, EndNoteLabel string
 	ConfirmEnd                                           func(key string, n int, title string) string
 	NoteLabel, SkipLabel, Skipped, EndedItem             func(n int, title string) string
@@ -21,7 +21,7 @@ type MeetingTexts struct {
 	StartedAt                                            func(at string) string
 	RanFromTo                                            func(from, to, took string) string
 	PlanMinutes                                          func(n int) string
-	KindName                                             func(k agenda.ItemKind) string
+	KindName                                             func(k model.ItemKind) string
 	EndedAt                                              func(at, took string) string
 	Elapsed, Over                                        func(d string) string
 	Planned                                              func(d string, minutes int) string
@@ -79,9 +79,9 @@ type MeetingTexts struct {
 	VoteCounts                          func(no int, at string, f, a, ab int) string
 	Derivation                          func(need, f int, adopted bool) string
 	Outcome                             func(adopted bool) string
-	Method                              func(m agenda.VoteMethod) string
-	KindWords                           func(k agenda.VoteKind) string
-	VoteBase                            func(b agenda.Base) string
+	Method                              func(m model.VoteMethod) string
+	KindWords                           func(k model.VoteKind) string
+	VoteBase                            func(b model.Base) string
 
 	// Review is the words of a review item (述职评议).
 	Review *ReviewTexts
@@ -116,7 +116,7 @@ type MeetingTexts struct {
 
 // ResolutionText is what a resolution item puts to the vote, in the
 // language.
-func (t *Texts) ResolutionText(r agenda.ResolutionSpec) string {
+func (t *Texts) ResolutionText(r model.ResolutionSpec) string {
 	if t.Lang == "en" && r.TextEn != "" {
 		return r.TextEn
 	}

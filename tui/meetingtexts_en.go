@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 func enMeetingTexts() *MeetingTexts {
@@ -44,7 +44,7 @@ func enMeetingTexts() *MeetingTexts {
 		StartedAt:      func(at string) string { return "started " + at },
 		RanFromTo:      func(from, to, took string) string { return fmt.Sprintf("%s–%s, %s", from, to, took) },
 		PlanMinutes:    func(n int) string { return fmt.Sprintf("%d min planned", n) },
-		KindName:       func(k agenda.ItemKind) string { return string(k) },
+		KindName:       func(k model.ItemKind) string { return string(k) },
 		EndedAt:        func(at, took string) string { return fmt.Sprintf("ended %s · took %s", at, took) },
 		Elapsed:        func(d string) string { return d },
 		Over:           func(d string) string { return d + " over" },
@@ -182,20 +182,20 @@ func enMeetingTexts() *MeetingTexts {
 			}
 			return "not adopted"
 		},
-		Method: func(m agenda.VoteMethod) string {
-			if m == agenda.VoteBallot {
+		Method: func(m model.VoteMethod) string {
+			if m == model.VoteBallot {
 				return "secret ballot"
 			}
 			return "show of hands"
 		},
-		KindWords: func(k agenda.VoteKind) string {
-			if k == agenda.VoteCharter {
+		KindWords: func(k model.VoteKind) string {
+			if k == model.VoteCharter {
 				return "charter amendment"
 			}
 			return "ordinary matter"
 		},
-		VoteBase: func(b agenda.Base) string {
-			if b == agenda.BasePresent {
+		VoteBase: func(b model.Base) string {
+			if b == model.BasePresent {
 				return "the delegates present"
 			}
 			return "all delegates"

@@ -3,15 +3,15 @@ package tui
 import (
 	"fmt"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 func zhMeetingTexts() *MeetingTexts {
-	kinds := map[agenda.ItemKind]string{
-		agenda.ItemPreparatory: "预备会议", agenda.ItemOpening: "开幕", agenda.ItemReport: "报告",
-		agenda.ItemDeliberation: "审议", agenda.ItemQuestioning: "质询", agenda.ItemMotions: "提案",
-		agenda.ItemResolution: "表决", agenda.ItemElection: "选举", agenda.ItemClosing: "闭幕",
-		agenda.ItemProcedure: "程序", agenda.ItemReview: "述职评议",
+	kinds := map[model.ItemKind]string{
+		model.ItemPreparatory: "预备会议", model.ItemOpening: "开幕", model.ItemReport: "报告",
+		model.ItemDeliberation: "审议", model.ItemQuestioning: "质询", model.ItemMotions: "提案",
+		model.ItemResolution: "表决", model.ItemElection: "选举", model.ItemClosing: "闭幕",
+		model.ItemProcedure: "程序", model.ItemReview: "述职评议",
 	}
 	fields := map[string]string{
 		"reason": "原因", "target": "质询对象", "question": "质询内容", "answer": "答复内容",
@@ -49,7 +49,7 @@ func zhMeetingTexts() *MeetingTexts {
 		StartedAt:      func(at string) string { return at + " 开始" },
 		RanFromTo:      func(from, to, took string) string { return fmt.Sprintf("%s–%s，用时 %s", from, to, took) },
 		PlanMinutes:    func(n int) string { return fmt.Sprintf("计划 %d 分钟", n) },
-		KindName:       func(k agenda.ItemKind) string { return kinds[k] },
+		KindName:       func(k model.ItemKind) string { return kinds[k] },
 		EndedAt:        func(at, took string) string { return fmt.Sprintf("%s 结束 · 用时 %s", at, took) },
 		Elapsed:        func(d string) string { return "用时 " + d },
 		Over:           func(d string) string { return "超时 " + d },
@@ -195,20 +195,20 @@ func zhMeetingTexts() *MeetingTexts {
 			}
 			return "未通过"
 		},
-		Method: func(m agenda.VoteMethod) string {
-			if m == agenda.VoteBallot {
+		Method: func(m model.VoteMethod) string {
+			if m == model.VoteBallot {
 				return "无记名投票"
 			}
 			return "举手表决"
 		},
-		KindWords: func(k agenda.VoteKind) string {
-			if k == agenda.VoteCharter {
+		KindWords: func(k model.VoteKind) string {
+			if k == model.VoteCharter {
 				return "修改章程"
 			}
 			return "一般事项"
 		},
-		VoteBase: func(b agenda.Base) string {
-			if b == agenda.BasePresent {
+		VoteBase: func(b model.Base) string {
+			if b == model.BasePresent {
 				return "出席代表"
 			}
 			return "全体代表"

@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
@@ -163,7 +163,7 @@ func (s *motionScreen) status(mo session.Motion) (string, bool) {
 
 func (s *motionScreen) view() []string {
 	c, t, st := s.c, s.c.Texts.M, s.c.Styles
-	lines, formOpen := s.top(agenda.ItemMotions)
+	lines, formOpen := s.top(model.ItemMotions)
 	if formOpen {
 		return block(lines, s.w, s.h)
 	}

@@ -5,7 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
@@ -39,7 +39,7 @@ func (p *picker) keep(i int) bool {
 		return p.filter(i)
 	}
 	st := p.c.Snap.Status
-	return p.c.Setup.Roster[i].Kind == agenda.Formal && i < len(st) && st[i].Status == session.Present
+	return p.c.Setup.Roster[i].Kind == model.Formal && i < len(st) && st[i].Status == session.Present
 }
 
 func (p *picker) setQuery(q string) {

@@ -7,7 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
@@ -153,7 +153,7 @@ func (s *questionScreen) status(q session.Question) (string, bool) {
 
 func (s *questionScreen) view() []string {
 	c, t, st := s.c, s.c.Texts.M, s.c.Styles
-	lines, formOpen := s.top(agenda.ItemQuestioning)
+	lines, formOpen := s.top(model.ItemQuestioning)
 	if formOpen {
 		return block(lines, s.w, s.h)
 	}
@@ -206,7 +206,7 @@ func (s *questionScreen) detail(q session.Question) []string {
 
 // scriptBox is the host's script of the current item when it is of kind
 // k: all of it when full, else at most a quarter of the screen.
-func scriptBox(c *Common, k agenda.ItemKind, vote *session.Resolution, full bool, w, h int) []string {
+func scriptBox(c *Common, k model.ItemKind, vote *session.Resolution, full bool, w, h int) []string {
 	i, it, _, ok := c.current()
 	if !ok || it.Kind != k {
 		return nil

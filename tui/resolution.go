@@ -1,13 +1,15 @@
 package tui
 
 import (
+	"podium/words"
+
 	"fmt"
 	"strconv"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
@@ -23,8 +25,8 @@ type resolutionScreen struct {
 	motion int // the motion voted on (1-based), 0: the current item
 	// kind and method of a motion's vote, chosen by the host; an item's
 	// come from its ResolutionSpec.
-	kind   agenda.VoteKind
-	method agenda.VoteMethod
+	kind   model.VoteKind
+	method model.VoteMethod
 
 	editing bool      // the counts are being entered
 	counts  [3][]rune // for, against, abstain as typed
@@ -46,7 +48,7 @@ func (s *resolutionScreen) typing() bool { return s.editing }
 
 // onMotion points the screen at an accepted motion's vote.
 func (s *resolutionScreen) onMotion(no int) {
-	s.motion, s.kind, s.method = no, agenda.VoteOrdinary, agenda.VoteHands
+	s.motion, s.kind, s.method = no, model.VoteOrdinary, model.VoteHands
 	s.open()
 }
 
@@ -68,19 +70,19 @@ func (s *resolutionScreen) clear() {
 }
 
 // spec is the subject, kind and method of the vote shown.
-func (s *resolutionScreen) spec() (subject string, kind agenda.VoteKind, method agenda.VoteMethod, ok bool) {
+func (s *resolutionScreen) spec() (subject string, kind model.VoteKind, method model.VoteMethod, ok bool) {
 	c := s.c
 	if s.motion > 0 && s.motion <= len(c.Snap.Motions) {
 		return c.Snap.Motions[s.motion-1].Title, s.kind, s.method, true
 	}
 	_, it, _, cur := c.current()
-	if !cur || it.Kind != agenda.ItemResolution {
+	if !cur || it.Kind != model.ItemResolution {
 		return "", "", "", false
 	}
 	if r := it.Resolution; r != nil {
 		return it.Title, r.Kind, r.Method, true
 	}
-	return it.Title, agenda.VoteOrdinary, agenda.VoteHands, true
+	return it.Title, model.VoteOrdinary, model.VoteHands, true
 }
 
 // text is what is put to the vote in the language: the resolution's text
@@ -159,9 +161,9 @@ func (s *resolutionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
 		s.confirm = true
 		return &note{noteAsk, t.ConfirmVote(c.Keys.Vote.Confirm.Help().Key, s.title(subject), p, 0, 0, true)}, nil
 	case s.motion > 0 && key.Matches(km, k.Kind):
-		s.kind = map[agenda.VoteKind]agenda.VoteKind{agenda.VoteOrdinary: agenda.VoteCharter, agenda.VoteCharter: agenda.VoteOrdinary}[s.kind]
+		s.kind = map[model.VoteKind]model.VoteKind{model.VoteOrdinary: model.VoteCharter, model.VoteCharter: model.VoteOrdinary}[s.kind]
 	case s.motion > 0 && key.Matches(km, k.Method):
-		s.method = map[agenda.VoteMethod]agenda.VoteMethod{agenda.VoteHands: agenda.VoteBallot, agenda.VoteBallot: agenda.VoteHands}[s.method]
+		s.method = map[model.VoteMethod]model.VoteMethod{model.VoteHands: model.VoteBallot, model.VoteBallot: model.VoteHands}[s.method]
 	case km.String() == "tab" || km.String() == "down":
 		s.at = (s.at + 1) % 3
 	case km.String() == "shift+tab" || km.String() == "up":
@@ -211,7 +213,7 @@ func (s *resolutionScreen) view() []string {
 		last = &votes[len(votes)-1]
 	}
 	if s.motion == 0 {
-		lines = append(lines, scriptBox(c, agenda.ItemResolution, last, s.full, s.w, s.h)...)
+		lines = append(lines, scriptBox(c, model.ItemResolution, last, s.full, s.w, s.h)...)
 	}
 	title := t.VoteTitle(s.title(subject))
 	if s.motion > 0 {
@@ -221,7 +223,7 @@ func (s *resolutionScreen) view() []string {
 	if text := s.text(); text != "" && s.motion > 0 {
 		lines = append(lines, wrapStyled(text, s.w, st.Name)...)
 	}
-	lines = append(lines, cut(t.HowVoted(t.Method(method), t.KindWords(kind), agenda.RuleText(c.voteRule(kind), c.Setup.Meeting.VoteBase, c.Texts.Lang)), s.w))
+	lines = append(lines, cut(t.HowVoted(t.Method(method), t.KindWords(kind), words.RuleText(c.voteRule(kind), c.Setup.Meeting.VoteBase, c.Texts.Lang)), s.w))
 	n := c.Snap.Count
 	lines = append(lines, s.c.Styles.Counts.Render(c.Texts.Present(n.Present, n.Expected)))
 	for _, r := range votes {

@@ -6,7 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
@@ -26,7 +26,7 @@ func (s *itemScreen) reset() { s.form, s.cursor, s.full, s.scroll = nil, 0, fals
 // reviewing reports whether the current item is a review.
 func (s *itemScreen) reviewing() bool {
 	_, it, _, ok := s.c.current()
-	return ok && it.Kind == agenda.ItemReview
+	return ok && it.Kind == model.ItemReview
 }
 
 // officer returns the current review item's index, and its highlighted
@@ -71,12 +71,12 @@ func (s *itemScreen) reviewUpdate(msg tea.Msg) *note {
 		if !ok {
 			return &note{noteInfo, rt.NoOfficers}
 		}
-		r := agenda.RatingFail
+		r := model.RatingFail
 		switch {
 		case key.Matches(km, k.Excellent):
-			r = agenda.RatingExcellent
+			r = model.RatingExcellent
 		case key.Matches(km, k.Pass):
-			r = agenda.RatingPass
+			r = model.RatingPass
 		}
 		old, _ := c.ratingOf(i, who) // a new rating keeps the 整改意见
 		if _, err := c.Exec(session.RateOfficer{Meta: c.Meta(), Officer: who, Rating: r, Note: old.Note}); err != nil {
@@ -136,20 +136,20 @@ func (s *itemScreen) reviewView() []string {
 	c, rt, st := s.c, s.c.Texts.M.Review, s.c.Styles
 	i, it, _, _ := c.current()
 	lines := itemHead(c, s.w)
-	lines = append(lines, scriptBox(c, agenda.ItemReview, nil, s.full, s.w, s.h)...)
+	lines = append(lines, scriptBox(c, model.ItemReview, nil, s.full, s.w, s.h)...)
 	if len(it.Officers) == 0 {
 		lines = append(lines, "", st.Dim.Render(cut(rt.NoOfficers, s.w)), "")
 		return block(append(lines, noteLines(c, i, s.w)...), s.w, s.h)
 	}
-	tally := map[agenda.Rating]int{}
+	tally := map[model.Rating]int{}
 	for _, o := range it.Officers {
 		if r, ok := c.ratingOf(i, o); ok {
 			tally[r.Rating]++
 		}
 	}
-	rated := tally[agenda.RatingExcellent] + tally[agenda.RatingPass] + tally[agenda.RatingFail]
-	lines = append(lines, sectionRule(c, rt.Title(len(it.Officers), tally[agenda.RatingExcellent],
-		tally[agenda.RatingPass], tally[agenda.RatingFail], len(it.Officers)-rated), s.w))
+	rated := tally[model.RatingExcellent] + tally[model.RatingPass] + tally[model.RatingFail]
+	lines = append(lines, sectionRule(c, rt.Title(len(it.Officers), tally[model.RatingExcellent],
+		tally[model.RatingPass], tally[model.RatingFail], len(it.Officers)-rated), s.w))
 	_, who, _ := s.officer()
 	var detail []string
 	if s.form != nil {
@@ -165,7 +165,7 @@ func (s *itemScreen) reviewView() []string {
 		ow = max(ow, width(o))
 	}
 	rw := 0
-	for _, r := range []agenda.Rating{agenda.RatingExcellent, agenda.RatingPass, agenda.RatingFail, ""} {
+	for _, r := range []model.Rating{model.RatingExcellent, model.RatingPass, model.RatingFail, ""} {
 		rw = max(rw, width(rt.Rating(r)))
 	}
 	ow = min(ow, max(4, s.w-2-nw-1-2-rw-2-5))
@@ -174,7 +174,7 @@ func (s *itemScreen) reviewView() []string {
 		r, ok := c.ratingOf(i, o)
 		word, style, at := rt.Rating(r.Rating), st.Dim, ""
 		switch {
-		case ok && r.Rating == agenda.RatingFail:
+		case ok && r.Rating == model.RatingFail:
 			style, at = st.MsgErr, c.clock(r.At)
 		case ok:
 			style, at = st.StPresent, c.clock(r.At)

@@ -7,18 +7,18 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
 // congressOf opens the congress s with 118 formal delegates present and
 // the meeting declared valid.
-func congressOf(t testing.TB, s agenda.Setup) *session.Session {
+func congressOf(t testing.TB, s model.Setup) *session.Session {
 	t.Helper()
 	sess := newSession(t, s)
 	n := 0
 	for _, p := range s.Roster {
-		if p.Kind == agenda.Formal && n < 118 {
+		if p.Kind == model.Formal && n < 118 {
 			mark(t, sess, p.ID, session.Present, t0.Add(-time.Hour+time.Duration(n)*time.Second))
 			n++
 		}
@@ -36,8 +36,8 @@ var reviewOfficers = []string{"主席 王芳", "学习部部长 李强", "宣传
 // the report, started ten minutes ago; it returns the item's index.
 func reviewCongress(t *testing.T) (*session.Session, int) {
 	s := congressSetup()
-	at := itemOf(t, s, agenda.ItemReport) + 1
-	s.Agenda = slices.Insert(s.Agenda, at, agenda.Item{Kind: agenda.ItemReview, Title: "学生会主席团成员述职评议",
+	at := itemOf(t, s, model.ItemReport) + 1
+	s.Agenda = slices.Insert(s.Agenda, at, model.Item{Kind: model.ItemReview, Title: "学生会主席团成员述职评议",
 		TitleEn: "Review of the presidium's reports", Minutes: 30, Officers: slices.Clone(reviewOfficers)})
 	sess := congressOf(t, s)
 	startAt(t, sess, at, t0.Add(-10*time.Minute))
@@ -73,7 +73,7 @@ func TestReview(t *testing.T) {
 	if m.note.text != "已评定 主席 王芳：优秀" {
 		t.Fatalf("note %+v", m.note)
 	}
-	want(session.Rating{Item: item, Officer: "主席 王芳", Rating: agenda.RatingExcellent})
+	want(session.Rating{Item: item, Officer: "主席 王芳", Rating: model.RatingExcellent})
 
 	// The next officer: f fails, c writes the 整改意见 (? is typed, not help).
 	press(m, tea.KeyDown)
@@ -87,17 +87,17 @@ func TestReview(t *testing.T) {
 	if m.typing() || m.note.text != "已记录 学习部部长 李强 的整改意见" {
 		t.Fatalf("after the form: typing %v, note %+v", m.typing(), m.note)
 	}
-	li := session.Rating{Item: item, Officer: "学习部部长 李强", Rating: agenda.RatingFail, Note: "讲座减半?下学期恢复"}
-	want(session.Rating{Item: item, Officer: "主席 王芳", Rating: agenda.RatingExcellent}, li)
+	li := session.Rating{Item: item, Officer: "学习部部长 李强", Rating: model.RatingFail, Note: "讲座减半?下学期恢复"}
+	want(session.Rating{Item: item, Officer: "主席 王芳", Rating: model.RatingExcellent}, li)
 	wantScreen(t, m, "优秀 1 · 合格 0 · 不合格 1 · 未评议 1", "整改意见 · 学习部部长 李强", "讲座减半?下学期恢复")
 
 	// A new rating keeps the 整改意见; esc leaves it as it was.
 	typeText(m, "2")
-	li.Rating = agenda.RatingPass
+	li.Rating = model.RatingPass
 	typeText(m, "c")
 	typeText(m, "x")
 	press(m, tea.KeyEscape)
-	want(session.Rating{Item: item, Officer: "主席 王芳", Rating: agenda.RatingExcellent}, li)
+	want(session.Rating{Item: item, Officer: "主席 王芳", Rating: model.RatingExcellent}, li)
 
 	// The third officer has no rating yet: c asks for one first.
 	press(m, tea.KeyDown)
@@ -106,7 +106,7 @@ func TestReview(t *testing.T) {
 		t.Fatalf("c before a rating: typing %v, note %+v", m.typing(), m.note)
 	}
 	typeText(m, "e")
-	if rs := ratings(sess); len(rs) != 3 || rs[2].Officer != reviewOfficers[2] || rs[2].Rating != agenda.RatingExcellent {
+	if rs := ratings(sess); len(rs) != 3 || rs[2].Officer != reviewOfficers[2] || rs[2].Rating != model.RatingExcellent {
 		t.Fatalf("ratings %+v", rs)
 	}
 
@@ -120,7 +120,7 @@ func TestReview(t *testing.T) {
 	if m.note.kind != noteErr || m.note.text != "没有进行中的述职评议，无法评定（本项已结束或尚未开始）" {
 		t.Fatalf("rating an ended review: note %+v", m.note)
 	}
-	if rs := ratings(sess); rs[2].Rating != agenda.RatingExcellent {
+	if rs := ratings(sess); rs[2].Rating != model.RatingExcellent {
 		t.Fatalf("a refused rating changed %+v", rs[2])
 	}
 	checkFrame(t, m, 120, 40)
@@ -131,15 +131,15 @@ func TestReview(t *testing.T) {
 // English screen and the smaller sizes.
 func TestGoldenReview(t *testing.T) {
 	sess, _ := reviewCongress(t)
-	do := func(min int, officer string, r agenda.Rating, note string) {
+	do := func(min int, officer string, r model.Rating, note string) {
 		t.Helper()
 		if _, err := sess.Execute(session.RateOfficer{Meta: session.Meta{At: t0.Add(time.Duration(min) * time.Minute), Actor: "host"},
 			Officer: officer, Rating: r, Note: note}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	do(-8, reviewOfficers[0], agenda.RatingExcellent, "")
-	do(-3, reviewOfficers[1], agenda.RatingFail, "学术讲座由每月两场减为一场，未向代表说明原因；下学期前提交整改方案。")
+	do(-8, reviewOfficers[0], model.RatingExcellent, "")
+	do(-3, reviewOfficers[1], model.RatingFail, "学术讲座由每月两场减为一场，未向代表说明原因；下学期前提交整改方案。")
 	if _, err := sess.Execute(session.AddNote{Meta: session.Meta{At: t0.Add(-2 * time.Minute), Actor: "host"}, Text: "评议小组 7 人到场"}); err != nil {
 		t.Fatal(err)
 	}

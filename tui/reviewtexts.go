@@ -4,14 +4,14 @@ import (
 	"fmt"
 	"strings"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // ReviewTexts are the words of a review item's screen (述职评议, the
 // seed's section 八) in one language (Texts.M.Review).
 type ReviewTexts struct {
 	// Rating is a rating in words; "" is not rated yet.
-	Rating func(r agenda.Rating) string
+	Rating func(r model.Rating) string
 	// Title heads the list of officers with the tally of ratings.
 	Title func(n, excellent, pass, fail, unrated int) string
 	// NoOfficers is shown when the agenda file lists none.
@@ -37,9 +37,9 @@ type ReviewTexts struct {
 }
 
 func zhReviewTexts() *ReviewTexts {
-	words := map[agenda.Rating]string{agenda.RatingExcellent: "优秀", agenda.RatingPass: "合格", agenda.RatingFail: "不合格"}
+	words := map[model.Rating]string{model.RatingExcellent: "优秀", model.RatingPass: "合格", model.RatingFail: "不合格"}
 	return &ReviewTexts{
-		Rating: func(r agenda.Rating) string {
+		Rating: func(r model.Rating) string {
 			if w, ok := words[r]; ok {
 				return w
 			}
@@ -72,9 +72,9 @@ func zhReviewTexts() *ReviewTexts {
 }
 
 func enReviewTexts() *ReviewTexts {
-	words := map[agenda.Rating]string{agenda.RatingExcellent: "excellent", agenda.RatingPass: "pass", agenda.RatingFail: "fail"}
+	words := map[model.Rating]string{model.RatingExcellent: "excellent", model.RatingPass: "pass", model.RatingFail: "fail"}
 	return &ReviewTexts{
-		Rating: func(r agenda.Rating) string {
+		Rating: func(r model.Rating) string {
 			if w, ok := words[r]; ok {
 				return w
 			}

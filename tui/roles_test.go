@@ -1,7 +1,8 @@
 package tui
 
 import (
-	"podium/agenda"
+	"podium/files"
+
 	"strings"
 	"testing"
 	"time"
@@ -237,7 +238,7 @@ func TestSecretaryRole(t *testing.T) {
 // TestPrepScreen: f9 shows the delegates' composition against the seed's
 // targets and the committee's surplus, from package prep.
 func TestPrepScreen(t *testing.T) {
-	s := agenda.Demo()
+	s := files.Demo()
 	sess := newSession(t, s)
 	m := newTestModel(t, sess, "zh", 120, 40)
 	press(m, tea.KeyF9)

@@ -17,7 +17,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
@@ -218,7 +218,7 @@ func (m *Model) follow() {
 	m.item = c.Snap.Item
 	m.itemS.reset()
 	m.screen = screenAttendance
-	if i := c.Snap.Item; i >= 0 && i < len(c.Setup.Agenda) && c.Setup.Agenda[i].Kind != agenda.ItemPreparatory {
+	if i := c.Snap.Item; i >= 0 && i < len(c.Setup.Agenda) && c.Setup.Agenda[i].Kind != model.ItemPreparatory {
 		m.toItem()
 	}
 }
@@ -233,13 +233,13 @@ func (m *Model) itemScreenKind() screenKind {
 		return screenItem
 	}
 	switch c.Setup.Agenda[i].Kind {
-	case agenda.ItemQuestioning:
+	case model.ItemQuestioning:
 		return screenQuestions
-	case agenda.ItemMotions:
+	case model.ItemMotions:
 		return screenMotions
-	case agenda.ItemResolution:
+	case model.ItemResolution:
 		return screenResolution
-	case agenda.ItemElection:
+	case model.ItemElection:
 		if c.Snap.Vote != nil {
 			return screenElection
 		}

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"podium/files"
+
 	"flag"
 	"fmt"
 	"os"
@@ -12,7 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/mozillazg/go-pinyin"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
@@ -45,11 +47,11 @@ func golden(t *testing.T, name, got string) {
 // preparatory item started and the meeting declared valid when it may be.
 func demoSession(t *testing.T) *session.Session {
 	t.Helper()
-	sess := newSession(t, agenda.Demo())
+	sess := newSession(t, files.Demo())
 	var formal []string
 	sess.Read(func(st *session.State) {
 		for _, p := range st.Setup.Roster {
-			if p.Kind == agenda.Formal {
+			if p.Kind == model.Formal {
 				formal = append(formal, p.ID)
 			}
 		}
@@ -246,7 +248,7 @@ func TestDeclareOpenNeedsQuorum(t *testing.T) {
 	sess := newSession(t, s)
 	n := 0
 	for _, p := range s.Roster {
-		if p.Kind == agenda.Formal && n < 62 {
+		if p.Kind == model.Formal && n < 62 {
 			mark(t, sess, p.ID, session.Present, t0)
 			n++
 		}
@@ -310,7 +312,7 @@ func TestQuorumLostBanner(t *testing.T) {
 	sess := newSession(t, s)
 	var formal []string
 	for _, p := range s.Roster {
-		if p.Kind == agenda.Formal {
+		if p.Kind == model.Formal {
 			formal = append(formal, p.ID)
 		}
 	}

@@ -1,21 +1,23 @@
 package tui
 
 import (
+	"podium/words"
+
 	"fmt"
 	"strings"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
 // The host's script (主持词): the words to read for the current item,
 // filled with the live figures in the UI language. The template is the
 // item's own (Item.Script / ScriptEn) or the default of its kind
-// (agenda.DefaultScript); agenda.RenderScript fills it, and a figure not
+// (words.DefaultScript); words.RenderScript fills it, and a figure not
 // known yet (the counts before the vote) reads as a blank, ____.
 
 // scriptVars are the live figures a script may use for agenda item i (see
-// agenda.RenderScript for the names); vote is the resolution to report,
+// words.RenderScript for the names); vote is the resolution to report,
 // nil before the vote, and motion the motion voted on, 0 for none.
 func (c *Common) scriptVars(i int, vote *session.Resolution, motion int) map[string]string {
 	t, mt := c.Texts, c.Texts.M
@@ -28,7 +30,7 @@ func (c *Common) scriptVars(i int, vote *session.Resolution, motion int) map[str
 		onLeave += u.OnLeave
 	}
 	need := q.OpeningNeed
-	if it.Kind == agenda.ItemElection {
+	if it.Kind == model.ItemElection {
 		need = q.ElectionNeed
 	}
 	days := mtg.AnswerDays
@@ -57,7 +59,7 @@ func (c *Common) scriptVars(i int, vote *session.Resolution, motion int) map[str
 	vars["questions"], vars["pending"], vars["answered"] = num(len(c.Snap.Questions)), num(pending), num(answered)
 	vars["motions"], vars["accepted"], vars["declined"] = num(len(c.Snap.Motions)), num(accepted), num(declined)
 
-	subject, text, kind, method := t.ItemTitle(it), "", agenda.VoteOrdinary, agenda.VoteHands
+	subject, text, kind, method := t.ItemTitle(it), "", model.VoteOrdinary, model.VoteHands
 	if r := it.Resolution; r != nil {
 		text, kind, method = t.ResolutionText(*r), r.Kind, r.Method
 	}
@@ -73,7 +75,7 @@ func (c *Common) scriptVars(i int, vote *session.Resolution, motion int) map[str
 	}
 	vars["subject"], vars["text"], vars["method"] = subject, text, mt.Method(method)
 	vars["base"] = mt.VoteBase(mtg.VoteBase)
-	vars["rule"] = agenda.RuleText(c.voteRule(kind), mtg.VoteBase, t.Lang)
+	vars["rule"] = words.RuleText(c.voteRule(kind), mtg.VoteBase, t.Lang)
 	if n, ok := c.Snap.Needs[kind]; ok && vote == nil {
 		vars["need"] = num(n.Need) // the core's figure for a vote taken now
 	}
@@ -87,7 +89,7 @@ func (c *Common) scriptVars(i int, vote *session.Resolution, motion int) map[str
 
 // voteRule is the threshold the core applies to a kind of resolution
 // (for the words; the core applies it).
-func (c *Common) voteRule(k agenda.VoteKind) agenda.Fraction { return c.Snap.Needs[k].Rule }
+func (c *Common) voteRule(k model.VoteKind) model.Fraction { return c.Snap.Needs[k].Rule }
 
 // script returns the host's words for agenda item i, filled. A template
 // the agenda file got wrong is named, and the default words are read
@@ -95,9 +97,9 @@ func (c *Common) voteRule(k agenda.VoteKind) agenda.Fraction { return c.Snap.Nee
 func (c *Common) script(i int, vote *session.Resolution) string {
 	it := c.Setup.Agenda[i]
 	vars := c.scriptVars(i, vote, 0)
-	out, err := agenda.RenderScript(it.HostScript(c.Texts.Lang), vars)
+	out, err := words.RenderScript(words.HostScript(it, c.Texts.Lang), vars)
 	if err != nil {
-		def, _ := agenda.RenderScript(agenda.DefaultScript(it.Kind, c.Texts.Lang), vars)
+		def, _ := words.RenderScript(words.DefaultScript(it.Kind, c.Texts.Lang), vars)
 		return c.Texts.M.ScriptFault(err.Error()) + "\n" + def
 	}
 	return out

@@ -7,7 +7,7 @@ import (
 
 	"github.com/mozillazg/go-pinyin"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // maxQuery is the longest query (in runes, after normalising) that is
@@ -42,7 +42,7 @@ type entry struct {
 
 // NewIndex builds the search index of a roster. The readings of each
 // distinct character are looked up once.
-func NewIndex(roster []agenda.Person) *Index {
+func NewIndex(roster []model.Person) *Index {
 	cache := map[rune][]string{}
 	args := pinyin.Args{Style: pinyin.Normal, Heteronym: true}
 	conv := func(s string) []ichar {

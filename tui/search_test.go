@@ -5,10 +5,10 @@ import (
 	"slices"
 	"testing"
 
-	"podium/agenda"
+	"podium/model"
 )
 
-func ids(roster []agenda.Person, idx []int) []string {
+func ids(roster []model.Person, idx []int) []string {
 	out := make([]string, len(idx))
 	for i, j := range idx {
 		out[i] = roster[j].ID
@@ -93,13 +93,13 @@ func TestSearchEmptyAndKeep(t *testing.T) {
 
 // synthRoster is a roster of n people with common names, some polyphonic,
 // some transliterated with "·".
-func synthRoster(n int) []agenda.Person {
+func synthRoster(n int) []model.Person {
 	sur := []string{"张", "王", "李", "赵", "陈", "杨", "吴", "刘", "黄", "周", "单", "曾", "阿依古丽·", "迪丽热巴·", "欧阳", "解"}
 	g1 := []string{"新", "晓", "子", "海", "建", "丽", "明", "文", "买", "志", "秀", "伟"}
 	g2 := []string{"龙", "丽", "墨", "华", "国", "娜", "强", "杰", "买提", "平", "英", ""}
-	out := make([]agenda.Person, n)
+	out := make([]model.Person, n)
 	for i := range out {
-		out[i] = agenda.Person{
+		out[i] = model.Person{
 			ID:   fmt.Sprintf("S%04d", i),
 			Name: sur[i%len(sur)] + g1[(i/3)%len(g1)] + g2[(i/7)%len(g2)],
 			Unit: fmt.Sprintf("第%d分院", i%8+1),

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 )
 
@@ -41,7 +41,7 @@ type Texts struct {
 	Position                            func(cur, n int, filter string) string
 
 	StatusPresent, StatusLeave, StatusLeft, StatusOut string
-	Kind                                              func(k agenda.Kind) string
+	Kind                                              func(k model.Kind) string
 
 	Marked        func(name, unit, at string, present, expected int) string
 	MarkedAs      func(name, unit, status string) string
@@ -58,8 +58,8 @@ type Texts struct {
 	Cancelled     string
 	QuorumRefused func(what string, present, expected int, rule string, need int) string
 	Failed        func(err error) string
-	Rule          func(f agenda.Fraction) string // 超过半数 / more than half
-	RuleShort     func(f agenda.Fraction) string // 超过1/2 / >1/2
+	Rule          func(f model.Fraction) string // 超过半数 / more than half
+	RuleShort     func(f model.Fraction) string // 超过1/2 / >1/2
 
 	// Key help: key names and descriptions.
 	HelpMark, HelpLeave, HelpLeft, HelpReset, HelpUndo   string
@@ -128,7 +128,7 @@ func zhTexts() *Texts {
 			return fmt.Sprintf("%d/%d · %s", cur, n, f)
 		},
 		StatusPresent: "已到", StatusLeave: "请假", StatusLeft: "离场", StatusOut: "未到",
-		Kind: func(k agenda.Kind) string { return k.Zh() },
+		Kind: func(k model.Kind) string { return k.Zh() },
 		Marked: func(name, unit, at string, p, e int) string {
 			return fmt.Sprintf("✓ %s（%s）%s 签到 · 实到 %d/%d", name, unit, at, p, e)
 		},
@@ -161,7 +161,7 @@ func zhTexts() *Texts {
 		},
 		Failed: func(err error) string { return "未执行：" + err.Error() },
 		Rule:   zhRule,
-		RuleShort: func(f agenda.Fraction) string {
+		RuleShort: func(f model.Fraction) string {
 			if f.Strict {
 				return fmt.Sprintf("超过%d/%d", f.Num, f.Den)
 			}
@@ -232,7 +232,7 @@ func enTexts() *Texts {
 			return fmt.Sprintf("%d/%d · %s", cur, n, f)
 		},
 		StatusPresent: "present", StatusLeave: "on leave", StatusLeft: "left", StatusOut: "not arrived",
-		Kind: func(k agenda.Kind) string { return k.String() },
+		Kind: func(k model.Kind) string { return k.String() },
 		Marked: func(name, unit, at string, p, e int) string {
 			return fmt.Sprintf("✓ %s (%s) present %s · %d/%d present", name, unit, at, p, e)
 		},
@@ -266,7 +266,7 @@ func enTexts() *Texts {
 		},
 		Failed: func(err error) string { return "Not done: " + err.Error() },
 		Rule:   enRule,
-		RuleShort: func(f agenda.Fraction) string {
+		RuleShort: func(f model.Fraction) string {
 			if f.Strict {
 				return fmt.Sprintf(">%d/%d", f.Num, f.Den)
 			}
@@ -282,7 +282,7 @@ func enTexts() *Texts {
 		WelcomeBody: []string{
 			"There is no congress on this machine yet.",
 			"",
-			"Press Enter or d to open the demo congress and try check-in and the agenda.",
+			"Press Enter or d to open the demo congress and try check-in and the model.",
 			"",
 			"To set up a real congress, quit and run:",
 			"    podium new --roster FILE",
@@ -308,7 +308,7 @@ func zhNum(n int) string {
 
 // zhRule writes a rule the way a congress says it: 超过半数, 超过五分之四,
 // 三分之二以上.
-func zhRule(f agenda.Fraction) string {
+func zhRule(f model.Fraction) string {
 	frac := zhNum(f.Den) + "分之" + zhNum(f.Num)
 	if f.Num == 1 && f.Den == 2 {
 		frac = "半数"
@@ -323,7 +323,7 @@ func zhRule(f agenda.Fraction) string {
 }
 
 // enRule writes a rule in English: more than 1/2, 2/3 or more.
-func enRule(f agenda.Fraction) string {
+func enRule(f model.Fraction) string {
 	if f.Strict {
 		if f.Num == 1 && f.Den == 2 {
 			return "more than half"
@@ -348,7 +348,7 @@ func (t *Texts) StatusWord(s session.Status) string {
 
 // ItemTitle returns an agenda item's title in the language: the English
 // title when the language is English and one is set.
-func (t *Texts) ItemTitle(it agenda.Item) string {
+func (t *Texts) ItemTitle(it model.Item) string {
 	if t.Lang == "en" && it.TitleEn != "" {
 		return it.TitleEn
 	}
@@ -356,7 +356,7 @@ func (t *Texts) ItemTitle(it agenda.Item) string {
 }
 
 // MeetingName returns the congress name in the language.
-func (t *Texts) MeetingName(m agenda.Meeting) string {
+func (t *Texts) MeetingName(m model.Meeting) string {
 	if t.Lang == "en" && m.NameEn != "" {
 		return m.NameEn
 	}

@@ -3,7 +3,7 @@ package tui
 import (
 	"errors"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 	"podium/session/election"
 )
@@ -45,12 +45,12 @@ type VoteTexts struct {
 	TermRunoff, TermOrder, RunoffWords, OrderWords  string
 	CandidatesWords                                 func(n, seats int) string
 	QuorumWords                                     func(rule string, expected, need int) string
-	ThresholdWords                                  func(rule string, base agenda.Base, baseN, need int) string
-	WriteInsWords                                   func(w agenda.WriteIns) string
-	OverWords                                       func(o agenda.OverSelection, withCat bool) string
+	ThresholdWords                                  func(rule string, base model.Base, baseN, need int) string
+	WriteInsWords                                   func(w model.WriteIns) string
+	OverWords                                       func(o model.OverSelection, withCat bool) string
 	Scrutineer, Chief, Counters, NotChosen          string
 	IssuedLabel, CollectedLabel, NotYet             string
-	QuorumSpeech                                    func(expected, present int, f agenda.Fraction, need int, ok bool) string
+	QuorumSpeech                                    func(expected, present int, f model.Fraction, need int, ok bool) string
 	BallotSpeech                                    func(issued, collected int) string
 	OpenSeats, Slate, QuorumTitle, BallotsTitle     string
 	OpenedAt                                        func(at string) string
@@ -89,7 +89,7 @@ type VoteTexts struct {
 	CountsLine                                      func(e, p, i, c, v, inv int) string
 	Undecided                                       func(r *election.Result) string
 	RunoffRule                                      string
-	ThresholdLine                                   func(cat, rule string, base agenda.Base, baseN, need int) string
+	ThresholdLine                                   func(cat, rule string, base model.Base, baseN, need int) string
 	ThresholdMark                                   func(need int) string
 	PendingRunoff, PendingSecond                    func(cat string, seats int, names string) string
 	SpeechTitle, ElectedTitle                       string

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 	"podium/session/election"
 )
@@ -17,7 +17,7 @@ func enVoteTexts() *VoteTexts {
 		}
 		return many
 	}
-	base := map[agenda.Base]string{agenda.BaseExpected: "expected delegates", agenda.BasePresent: "present delegates", agenda.BaseValid: "valid ballots"}
+	base := map[model.Base]string{model.BaseExpected: "expected delegates", model.BasePresent: "present delegates", model.BaseValid: "valid ballots"}
 	catOf := func(cat string) string {
 		if cat == "" {
 			return ""
@@ -108,27 +108,27 @@ func enVoteTexts() *VoteTexts {
 		QuorumWords: func(rule string, e, need int) string {
 			return fmt.Sprintf("present %s of the %d expected: at least %d", rule, e, need)
 		},
-		ThresholdWords: func(rule string, b agenda.Base, n, need int) string {
+		ThresholdWords: func(rule string, b model.Base, n, need int) string {
 			if n < 0 {
 				return fmt.Sprintf("approvals %s of the %s", rule, base[b])
 			}
 			return fmt.Sprintf("approvals %s of the %d %s: at least %d", rule, n, base[b], need)
 		},
-		WriteInsWords: func(w agenda.WriteIns) string {
-			if w == agenda.WriteInsNone {
+		WriteInsWords: func(w model.WriteIns) string {
+			if w == model.WriteInsNone {
 				return "not allowed"
 			}
 			return "one other person per ×, in the same category"
 		},
-		OverWords: func(o agenda.OverSelection, withCat bool) string {
-			if withCat && o == agenda.OverSelectionCategory {
+		OverWords: func(o model.OverSelection, withCat bool) string {
+			if withCat && o == model.OverSelectionCategory {
 				return "more selections than a category's seats voids that category's part"
 			}
 			return "more selections than seats voids the ballot"
 		},
 		Scrutineer: "Scrutineer", Chief: "Chief scrutineer", Counters: "Counters", NotChosen: "not chosen",
 		IssuedLabel: "Ballots issued", CollectedLabel: "Ballots collected", NotYet: "not recorded",
-		QuorumSpeech: func(e, p int, f agenda.Fraction, need int, ok bool) string {
+		QuorumSpeech: func(e, p int, f model.Fraction, need int, ok bool) string {
 			if ok {
 				return fmt.Sprintf("%d delegates are expected at this election and %d are present, %s of the expected: the election may proceed.", e, p, enRule(f))
 			}
@@ -259,7 +259,7 @@ func enVoteTexts() *VoteTexts {
 			return fmt.Sprintf("%d ballots were issued and %d collected, more than issued: the round is void and is voted again.", r.Issued, r.Collected)
 		},
 		RunoffRule: "Runoff: among the tied, the most approvals win",
-		ThresholdLine: func(cat, rule string, b agenda.Base, n, need int) string {
+		ThresholdLine: func(cat, rule string, b model.Base, n, need int) string {
 			return fmt.Sprintf("To be elected: approvals %s of the %d %s, at least %d", rule, n, base[b], need)
 		},
 		ThresholdMark: func(n int) string { return fmt.Sprintf("threshold %d", n) },

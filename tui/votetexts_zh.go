@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"strings"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session"
 	"podium/session/election"
 )
 
 // zhFrac writes n/d as a congress says it: 五分之四, 半数.
-func zhFrac(f agenda.Fraction) string {
+func zhFrac(f model.Fraction) string {
 	if f.Num == 1 && f.Den == 2 {
 		return "半数"
 	}
@@ -105,27 +105,27 @@ func zhVoteTexts() *VoteTexts {
 		QuorumWords: func(rule string, e, need int) string {
 			return fmt.Sprintf("实到代表%s（应到%d名，至少%d名）", zhOf(rule, "应到人数", ""), e, need)
 		},
-		ThresholdWords: func(rule string, base agenda.Base, n, need int) string {
+		ThresholdWords: func(rule string, base model.Base, n, need int) string {
 			if n < 0 {
 				return "赞成票" + zhOf(rule, zhBase(base), "")
 			}
 			return fmt.Sprintf("赞成票%s，即至少%d票", zhOf(rule, zhBase(base), fmt.Sprintf("%d名", n)), need)
 		},
-		WriteInsWords: func(w agenda.WriteIns) string {
-			if w == agenda.WriteInsNone {
+		WriteInsWords: func(w model.WriteIns) string {
+			if w == model.WriteInsNone {
 				return "不得另选他人"
 			}
 			return "可以另选他人：每划一个×，可在同一类别另选一人"
 		},
-		OverWords: func(o agenda.OverSelection, withCat bool) string {
-			if withCat && o == agenda.OverSelectionCategory {
+		OverWords: func(o model.OverSelection, withCat bool) string {
+			if withCat && o == model.OverSelectionCategory {
 				return "某一类别所选人数多于该类别应选名额的，该类别无效"
 			}
 			return "所选人数多于应选名额的，选票无效"
 		},
 		Scrutineer: "监票人", Chief: "总监票人", Counters: "计票人", NotChosen: "未定",
 		IssuedLabel: "发出选票", CollectedLabel: "收回选票", NotYet: "未记录",
-		QuorumSpeech: func(e, p int, f agenda.Fraction, need int, ok bool) string {
+		QuorumSpeech: func(e, p int, f model.Fraction, need int, ok bool) string {
 			verb := "超过"
 			if !f.Strict {
 				verb = "达到"
@@ -277,7 +277,7 @@ func zhVoteTexts() *VoteTexts {
 			return fmt.Sprintf("发出选票%d张，收回%d张，收回的选票多于发出的选票，选举无效，应重新进行选举。", r.Issued, r.Collected)
 		},
 		RunoffRule: "重新投票：在票数相等的候选人中得票多者当选",
-		ThresholdLine: func(cat, rule string, base agenda.Base, n, need int) string {
+		ThresholdLine: func(cat, rule string, base model.Base, n, need int) string {
 			return fmt.Sprintf("当选票数：赞成票%s，即至少 %d 票", zhOf(rule, zhBase(base), fmt.Sprintf("%d名", n)), need)
 		},
 		ThresholdMark: func(n int) string { return fmt.Sprintf("当选线 %d 票", n) },
@@ -389,11 +389,11 @@ func zhVoteTexts() *VoteTexts {
 func catPrefix(cat string) string { return cat }
 
 // zhBase names what a threshold is taken of.
-func zhBase(b agenda.Base) string {
+func zhBase(b model.Base) string {
 	switch b {
-	case agenda.BasePresent:
+	case model.BasePresent:
 		return "实到代表"
-	case agenda.BaseValid:
+	case model.BaseValid:
 		return "有效票"
 	}
 	return "应到代表"

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session/rule"
 )
 
@@ -30,7 +30,7 @@ type writeKey struct {
 // counter holds the state of one Count.
 type counter struct {
 	r       Round
-	m       agenda.Method
+	m       model.Method
 	cats    []category
 	candCat []int          // slate index → category index
 	names   map[string]int // slate name → index
@@ -103,7 +103,7 @@ func (c *counter) finish(res *Result, approve, disapprove []int, writeIns map[wr
 // newCounter checks the round and indexes its slate and categories.
 func newCounter(r Round) (*counter, error) {
 	m := r.Method
-	if err := agenda.ValidMethod(m); err != nil {
+	if err := model.ValidMethod(m); err != nil {
 		return nil, fmt.Errorf("method: %v", err)
 	}
 	if r.Expected < 0 || r.Present < 0 || r.Issued < 0 || r.Present > r.Expected {
@@ -121,7 +121,7 @@ func newCounter(r Round) (*counter, error) {
 			c.catIdx[k.Name] = len(c.cats)
 			c.cats = append(c.cats, category{name: k.Name, open: k.Seats})
 		}
-		c.ballotW = m.OverSelection == agenda.OverSelectionBallot
+		c.ballotW = m.OverSelection == model.OverSelectionBallot
 	}
 	if len(m.Categories) == 0 {
 		c.catIdx[""] = 0
@@ -228,9 +228,9 @@ func (c *counter) thresholds(counted bool) {
 		switch {
 		case c.r.Kind == Runoff:
 			k.base = 0
-		case c.m.ThresholdBase == agenda.BaseExpected:
+		case c.m.ThresholdBase == model.BaseExpected:
 			k.base = c.r.Expected
-		case c.m.ThresholdBase == agenda.BasePresent:
+		case c.m.ThresholdBase == model.BasePresent:
 			k.base = c.r.Present
 		case counted:
 			k.base = k.valid
@@ -386,7 +386,7 @@ func (c *counter) decide(res *Result, approve, disapprove []int, writeIns map[wr
 // pending lists the entries of es with status st, in ballot order, as a
 // runoff or second round for seats in category k.
 func (c *counter) pending(k *category, es []entry, seats int, st Status) Pending {
-	p := Pending{Category: k.name, Seats: seats, Candidates: []string{}, Slate: []agenda.Candidate{}}
+	p := Pending{Category: k.name, Seats: seats, Candidates: []string{}, Slate: []model.Candidate{}}
 	for _, e := range es {
 		if e.status != st {
 			continue
@@ -395,14 +395,14 @@ func (c *counter) pending(k *category, es []entry, seats int, st Status) Pending
 		if e.slate >= 0 {
 			p.Slate = append(p.Slate, c.r.Slate[e.slate])
 		} else {
-			p.Slate = append(p.Slate, agenda.Candidate{Name: e.name, Category: k.name})
+			p.Slate = append(p.Slate, model.Candidate{Name: e.name, Category: k.name})
 		}
 	}
 	return p
 }
 
 // fractionWords writes a fraction as English words, e.g. "more than 4/5".
-func fractionWords(f agenda.Fraction) string {
+func fractionWords(f model.Fraction) string {
 	if f.Strict {
 		return fmt.Sprintf("more than %d/%d", f.Num, f.Den)
 	}

@@ -7,14 +7,14 @@ import (
 	"strings"
 	"testing"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // slate15 is 15 candidates C01…C15 without categories.
-func slate15() []agenda.Candidate {
-	var s []agenda.Candidate
+func slate15() []model.Candidate {
+	var s []model.Candidate
 	for i := 1; i <= 15; i++ {
-		s = append(s, agenda.Candidate{Name: fmt.Sprintf("C%02d", i)})
+		s = append(s, model.Candidate{Name: fmt.Sprintf("C%02d", i)})
 	}
 	return s
 }
@@ -61,7 +61,7 @@ func buildGroups(n int, groups []int, approve, disapprove []int) []Ballot {
 	return bs
 }
 
-func regular(m agenda.Method, slate []agenda.Candidate, present int, ballots []Ballot) Round {
+func regular(m model.Method, slate []model.Candidate, present int, ballots []Ballot) Round {
 	return Round{Method: m, Slate: slate, Expected: 122, Present: present, Issued: present, Ballots: ballots}
 }
 
@@ -89,7 +89,7 @@ func approvals(k, a int, rest ...int) []int {
 }
 
 func TestCountRulesExamples(t *testing.T) {
-	m := agenda.DefaultMethod(13)
+	m := model.DefaultMethod(13)
 	s := slate15()
 	blank := func(n int) []Ballot { return make([]Ballot, n) }
 	tests := []struct {
@@ -174,7 +174,7 @@ func TestCountRulesExamples(t *testing.T) {
 	}
 }
 
-func namesOf(s []agenda.Candidate) []string {
+func namesOf(s []model.Candidate) []string {
 	var out []string
 	for _, c := range s {
 		out = append(out, c.Name)
@@ -182,10 +182,19 @@ func namesOf(s []agenda.Candidate) []string {
 	return out
 }
 
+// marks reads a test ballot's marks: o approve, x disapprove, anything
+// else abstain.
 func marks(s string) []Mark {
 	var out []Mark
 	for _, r := range s {
-		out = append(out, ParseMark(string(r)))
+		switch r {
+		case 'o', 'O', '○':
+			out = append(out, Approve)
+		case 'x', 'X', '×':
+			out = append(out, Disapprove)
+		default:
+			out = append(out, Abstain)
+		}
 	}
 	return out
 }
@@ -207,7 +216,7 @@ func checkPending(t *testing.T, what string, got, want []Pending) {
 }
 
 func TestCountQuorumBoundary(t *testing.T) {
-	m := agenda.DefaultMethod(13)
+	m := model.DefaultMethod(13)
 	for present, met := range map[int]bool{97: false, 98: true} {
 		r := Count(regular(m, slate15(), present, nil))
 		if r.QuorumMet != met || r.QuorumNeed != 98 {
@@ -218,7 +227,7 @@ func TestCountQuorumBoundary(t *testing.T) {
 	if r := Count(regular(m, slate15(), 97, nil)); r.QuorumMet {
 		t.Error("97 meets 4/5 以上 of 122")
 	}
-	m.Quorum = agenda.Fraction{Num: 1, Den: 2, Strict: false}
+	m.Quorum = model.Fraction{Num: 1, Den: 2, Strict: false}
 	if r := Count(regular(m, slate15(), 61, nil)); !r.QuorumMet {
 		t.Error("61 does not meet 1/2 以上 of 122")
 	}
@@ -229,7 +238,7 @@ func TestCountQuorumBoundary(t *testing.T) {
 
 func TestCountStrictVersusOrMore(t *testing.T) {
 	a := approvals(12, 100, 61, 60)
-	m := agenda.DefaultMethod(13)
+	m := model.DefaultMethod(13)
 	r := Count(regular(m, slate15(), 110, build(110, 15, a, nil)))
 	if *r.Threshold != 62 || r.Candidates[12].Status != NotElected || len(r.SecondRounds) != 1 {
 		t.Errorf("超过: threshold %d, C13 %s", *r.Threshold, r.Candidates[12].Status)
@@ -242,14 +251,14 @@ func TestCountStrictVersusOrMore(t *testing.T) {
 }
 
 func TestCountThresholdBases(t *testing.T) {
-	m := agenda.DefaultMethod(13)
-	m.ThresholdBase = agenda.BasePresent
+	m := model.DefaultMethod(13)
+	m.ThresholdBase = model.BasePresent
 	// 100 present: more than half is 51.
 	r := Count(regular(m, slate15(), 100, build(100, 15, approvals(12, 90, 51, 50), nil)))
 	if *r.Threshold != 51 || r.Candidates[12].Status != Elected || r.Candidates[13].Status != NotElected {
 		t.Errorf("present base: threshold %v, %+v", *r.Threshold, r.Candidates[12:14])
 	}
-	m.ThresholdBase = agenda.BaseValid
+	m.ThresholdBase = model.BaseValid
 	// 100 ballots, 10 spoiled: 90 valid, more than half is 46.
 	bs := build(100, 15, approvals(12, 80, 46, 45), nil)
 	for i := 90; i < 100; i++ {
@@ -267,13 +276,13 @@ func TestCountThresholdBases(t *testing.T) {
 }
 
 // seedMethod is the seed's method with its three categories.
-func seedMethod() (agenda.Method, []agenda.Candidate) {
-	m := agenda.DefaultMethod(13)
-	m.Categories = []agenda.Category{{Name: "主席团", Seats: 3}, {Name: "分院", Seats: 7}, {Name: "社团", Seats: 3}}
-	var s []agenda.Candidate
+func seedMethod() (model.Method, []model.Candidate) {
+	m := model.DefaultMethod(13)
+	m.Categories = []model.Category{{Name: "主席团", Seats: 3}, {Name: "分院", Seats: 7}, {Name: "社团", Seats: 3}}
+	var s []model.Candidate
 	for i, n := range []int{4, 8, 3} {
 		for j := range n {
-			s = append(s, agenda.Candidate{Name: fmt.Sprintf("%s%d", m.Categories[i].Name, j+1), Category: m.Categories[i].Name})
+			s = append(s, model.Candidate{Name: fmt.Sprintf("%s%d", m.Categories[i].Name, j+1), Category: m.Categories[i].Name})
 		}
 	}
 	return m, s
@@ -315,7 +324,7 @@ func TestCountCategories(t *testing.T) {
 	// over_selection = ballot: the same ballot is invalid as a whole? No:
 	// 4+1+1 = 6 selections ≤ 13, so it is valid and 主席团 has 4 approvals.
 	mb := m
-	mb.OverSelection = agenda.OverSelectionBallot
+	mb.OverSelection = model.OverSelectionBallot
 	r = Count(regular(mb, s, 111, append(build(110, 15, a, nil), over)))
 	if r.Valid != 111 || r.Candidates[3].Approve != 1 {
 		t.Errorf("ballot over-selection: valid %d, 主席团4 %+v", r.Valid, r.Candidates[3])
@@ -343,7 +352,7 @@ func TestCountCategories(t *testing.T) {
 	}
 	// Threshold by valid ballots differs between categories: null overall.
 	mv := m
-	mv.ThresholdBase = agenda.BaseValid
+	mv.ThresholdBase = model.BaseValid
 	r = Count(regular(mv, s, 112, append(build(110, 15, a, nil), over, over)))
 	if r.Threshold != nil || *r.Categories[0].Threshold != 56 || *r.Categories[1].Threshold != 57 {
 		t.Errorf("threshold %v, categories %+v", r.Threshold, r.Categories)
@@ -353,7 +362,7 @@ func TestCountCategories(t *testing.T) {
 func ptr(n int) *int { return &n }
 
 func TestCountWriteIns(t *testing.T) {
-	m := agenda.DefaultMethod(13)
+	m := model.DefaultMethod(13)
 	s := slate15()
 	one := func(mk string, w ...string) Ballot {
 		b := Ballot{Marks: marks(mk)}
@@ -364,7 +373,7 @@ func TestCountWriteIns(t *testing.T) {
 	}
 	tests := []struct {
 		name  string
-		m     agenda.Method
+		m     model.Method
 		b     Ballot
 		got   map[string]int // write-in approvals
 		void  int
@@ -377,7 +386,7 @@ func TestCountWriteIns(t *testing.T) {
 		{"empty write-in ignored", m, one("×", "", "甲"), map[string]int{"甲": 1}, 0, true},
 		{"abstain gives no write-in", m, one("  ", "甲"), map[string]int{}, 1, true},
 		{"write-ins over-select", m, one("○○○○○○○○○○○○××", "甲", "乙"), map[string]int{}, 0, false},
-		{"write_ins none", func() agenda.Method { m := m; m.WriteIns = agenda.WriteInsNone; return m }(), one("×", "甲"), map[string]int{}, 1, true},
+		{"write_ins none", func() model.Method { m := m; m.WriteIns = model.WriteInsNone; return m }(), one("×", "甲"), map[string]int{}, 1, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -428,14 +437,14 @@ func TestCountWriteIns(t *testing.T) {
 }
 
 func TestCountSpoiled(t *testing.T) {
-	r := Count(regular(agenda.DefaultMethod(13), slate15(), 100, []Ballot{{Marks: marks("○"), Spoiled: "illegible"}, {Marks: marks("○")}}))
+	r := Count(regular(model.DefaultMethod(13), slate15(), 100, []Ballot{{Marks: marks("○"), Spoiled: "illegible"}, {Marks: marks("○")}}))
 	if r.Valid != 1 || r.Invalid != 1 || r.Candidates[0].Approve != 1 || r.Candidates[0].Abstain+r.Candidates[0].Disapprove != 0 {
 		t.Errorf("%+v", r)
 	}
 }
 
 func TestCountRunoff(t *testing.T) {
-	m := agenda.DefaultMethod(13)
+	m := model.DefaultMethod(13)
 	first := Count(regular(m, slate15(), 110, build(110, 15, approvals(12, 100, 70, 70), nil)))
 	next, ok := first.NextRound(Runoff)
 	if !ok || next.Kind != Runoff || len(next.Slate) != 2 || next.Seats[""] != 1 || next.Expected != 122 {
@@ -473,7 +482,7 @@ func TestCountRunoff(t *testing.T) {
 }
 
 func TestCountSecondRound(t *testing.T) {
-	m := agenda.DefaultMethod(13)
+	m := model.DefaultMethod(13)
 	first := Count(regular(m, slate15(), 110, build(110, 15, approvals(11, 100, 61, 40, 30, 20), nil)))
 	next, ok := first.NextRound(Second)
 	if !ok || next.Kind != Second || next.Seats[""] != 2 || !slices.Equal(namesOf(next.Slate), []string{"C12", "C13", "C14", "C15"}) {
@@ -498,13 +507,13 @@ func TestCountSecondRound(t *testing.T) {
 }
 
 func TestCountBadInput(t *testing.T) {
-	m := agenda.DefaultMethod(13)
+	m := model.DefaultMethod(13)
 	s := slate15()
 	for name, r := range map[string]Round{
 		"present > expected": {Method: m, Slate: s, Expected: 10, Present: 11},
 		"duplicate":          {Method: m, Slate: append(slices.Clone(s), s[0]), Expected: 122, Present: 100},
-		"unknown category":   {Method: m, Slate: []agenda.Candidate{{Name: "a", Category: "x"}}, Expected: 122, Present: 100},
-		"bad method":         {Method: agenda.Method{Seats: 3}, Expected: 122, Present: 100},
+		"unknown category":   {Method: m, Slate: []model.Candidate{{Name: "a", Category: "x"}}, Expected: 122, Present: 100},
+		"bad method":         {Method: model.Method{Seats: 3}, Expected: 122, Present: 100},
 		"unknown seats":      {Method: m, Seats: map[string]int{"x": 1}, Expected: 122, Present: 100},
 	} {
 		res := Count(r)
@@ -515,8 +524,8 @@ func TestCountBadInput(t *testing.T) {
 }
 
 func TestCountJSON(t *testing.T) {
-	m := agenda.DefaultMethod(1)
-	s := []agenda.Candidate{{Name: "甲"}, {Name: "乙"}}
+	m := model.DefaultMethod(1)
+	s := []model.Candidate{{Name: "甲"}, {Name: "乙"}}
 	r := Count(Round{Method: m, Slate: s, Expected: 5, Present: 5, Issued: 5, Ballots: []Ballot{
 		{Marks: marks("○×")}, {Marks: marks("○×"), WriteIns: []WriteIn{{Name: "丙"}}}, {Marks: marks("○")}, {Marks: marks("○?")}, {Spoiled: "x"},
 	}})

@@ -3,14 +3,14 @@
 // tally per candidate and write-in name, and the decision: elected, runoff
 // (重新投票) among the tied, or second round (另行选举) for missing seats.
 //
-// The package is pure: no files, no clock, no UI. It reads the CSV files a
-// secretary brings (ReadCandidates, ReadBallots) from an io.Reader and
-// writes the tally sheet (计票单) as text. Every threshold is computed in
+// The package is pure: no files, no clock, no UI (the CSV files of
+// candidates and ballots are read by package files). It writes the tally
+// sheet (计票单) as text. Every threshold is computed in
 // integers by rule.Meets and rule.Need.
 package election
 
 import (
-	"podium/agenda"
+	"podium/model"
 )
 
 // Mark is what a voter put against one candidate (RULES §6.3).
@@ -74,11 +74,11 @@ func (k Kind) String() string {
 
 // Round is everything one round is counted from (RULES §6.2).
 type Round struct {
-	Method agenda.Method
+	Method model.Method
 	// Slate is the candidates on this round's ballot, in ballot order.
 	// With categories every candidate's Category names one of the method;
 	// without, every Category is empty. Names are distinct.
-	Slate []agenda.Candidate
+	Slate []model.Candidate
 	Kind  Kind
 	// Seats is the open seats per category name ("" when the method has
 	// no categories). Nil means the method's seats, which only a Regular
@@ -128,7 +128,7 @@ type Result struct {
 	// Kind is the round's kind.
 	Kind Kind `json:"-"`
 	// Method is the method the round was counted by.
-	Method agenda.Method `json:"-"`
+	Method model.Method `json:"-"`
 	// QuorumNeed is the present needed for the round.
 	QuorumNeed int `json:"-"`
 	// InvalidBallots lists each invalid ballot or ballot part, in the order
@@ -170,7 +170,7 @@ type Pending struct {
 	Candidates []string `json:"candidates"`
 	// Slate is Candidates as they stood on the ballot (with PersonID); a
 	// write-in person carries the category only.
-	Slate []agenda.Candidate `json:"-"`
+	Slate []model.Candidate `json:"-"`
 }
 
 // InvalidBallot is one invalid ballot, or one invalid category part of a

@@ -3,7 +3,7 @@ package election
 import (
 	"strings"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // Reasons a write-in is void (RULES §6.3). A void write-in does not void
@@ -143,7 +143,7 @@ func (c *counter) judge(b Ballot, v *Verdict) {
 		_, listed := c.names[name]
 		reason := ""
 		switch {
-		case c.m.WriteIns != agenda.WriteInsWithDisapproval:
+		case c.m.WriteIns != model.WriteInsWithDisapproval:
 			reason = VoidNotAllowed
 		case c.r.Kind != Regular:
 			reason = VoidRoundKind

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // partsString writes a verdict's parts as "cat:sel/seats:ok|reason;…".
@@ -33,14 +33,14 @@ func voidString(v Verdict) string {
 }
 
 func TestJudge(t *testing.T) {
-	m := agenda.DefaultMethod(13)
+	m := model.DefaultMethod(13)
 	s := slate15()
 	none := m
-	none.WriteIns = agenda.WriteInsNone
+	none.WriteIns = model.WriteInsNone
 	cm, cs := seedMethod() // 主席团 3 (4 candidates), 分院 7 (8), 社团 3 (3)
 	bm := cm
-	bm.OverSelection = agenda.OverSelectionBallot
-	round := func(m agenda.Method, s []agenda.Candidate) Round { return regular(m, s, 100, nil) }
+	bm.OverSelection = model.OverSelectionBallot
+	round := func(m model.Method, s []model.Candidate) Round { return regular(m, s, 100, nil) }
 	second := Round{Method: m, Slate: s[13:], Kind: Second, Seats: map[string]int{"": 2}, Expected: 122, Present: 100}
 	ws := func(names ...string) []WriteIn {
 		var out []WriteIn
@@ -120,7 +120,7 @@ func TestJudge(t *testing.T) {
 func TestJudgeSecondRoundSlate(t *testing.T) {
 	// The case above with "○○○" on a 2-candidate slate is valid; this one
 	// over-selects with a write-in-free 3-candidate slate for 2 seats.
-	m := agenda.DefaultMethod(13)
+	m := model.DefaultMethod(13)
 	r := Round{Method: m, Slate: slate15()[12:], Kind: Second, Seats: map[string]int{"": 2}, Expected: 122, Present: 100}
 	v := Judge(r, Ballot{Marks: marks("○○○")})
 	if v.Valid || v.Selections != 3 || v.Seats != 2 || !v.PerBallot {
@@ -129,7 +129,7 @@ func TestJudgeSecondRoundSlate(t *testing.T) {
 }
 
 func TestJudgeBadInput(t *testing.T) {
-	r := Round{Method: agenda.DefaultMethod(13), Slate: slate15(), Kind: Runoff} // a runoff needs its seats
+	r := Round{Method: model.DefaultMethod(13), Slate: slate15(), Kind: Runoff} // a runoff needs its seats
 	if _, err := NewJudge(r); err == nil {
 		t.Fatal("NewJudge accepted a runoff without seats")
 	}

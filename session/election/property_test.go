@@ -6,38 +6,38 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"podium/agenda"
+	"podium/model"
 	"podium/session/rule"
 )
 
 // randomRound makes a random valid round: method, slate, ballots with
 // marks biased so that outcomes vary (passes, ties, over-selections).
 func randomRound(rng *rand.Rand) Round {
-	m := agenda.DefaultMethod(1)
-	var slate []agenda.Candidate
+	m := model.DefaultMethod(1)
+	var slate []model.Candidate
 	if rng.IntN(2) == 0 {
 		m.Seats = 1 + rng.IntN(6)
 		for i := range m.Seats + rng.IntN(4) {
-			slate = append(slate, agenda.Candidate{Name: fmt.Sprintf("c%d", i)})
+			slate = append(slate, model.Candidate{Name: fmt.Sprintf("c%d", i)})
 		}
 	} else {
 		m.Seats = 0
 		for k := range 1 + rng.IntN(3) {
-			c := agenda.Category{Name: fmt.Sprintf("k%d", k), Seats: 1 + rng.IntN(3)}
+			c := model.Category{Name: fmt.Sprintf("k%d", k), Seats: 1 + rng.IntN(3)}
 			m.Categories = append(m.Categories, c)
 			m.Seats += c.Seats
 			for i := range c.Seats + rng.IntN(3) {
-				slate = append(slate, agenda.Candidate{Name: fmt.Sprintf("k%dc%d", k, i), Category: c.Name})
+				slate = append(slate, model.Candidate{Name: fmt.Sprintf("k%dc%d", k, i), Category: c.Name})
 			}
 		}
 	}
-	m.ThresholdBase = []agenda.Base{agenda.BaseExpected, agenda.BasePresent, agenda.BaseValid}[rng.IntN(3)]
-	m.Threshold = []agenda.Fraction{{Num: 1, Den: 2, Strict: true}, {Num: 1, Den: 2}, {Num: 1, Den: 3}, {Num: 2, Den: 3, Strict: true}}[rng.IntN(4)]
+	m.ThresholdBase = []model.Base{model.BaseExpected, model.BasePresent, model.BaseValid}[rng.IntN(3)]
+	m.Threshold = []model.Fraction{{Num: 1, Den: 2, Strict: true}, {Num: 1, Den: 2}, {Num: 1, Den: 3}, {Num: 2, Den: 3, Strict: true}}[rng.IntN(4)]
 	if rng.IntN(4) == 0 {
-		m.WriteIns = agenda.WriteInsNone
+		m.WriteIns = model.WriteInsNone
 	}
 	if rng.IntN(3) == 0 {
-		m.OverSelection = agenda.OverSelectionBallot
+		m.OverSelection = model.OverSelectionBallot
 	}
 	expected := 5 + rng.IntN(30)
 	present := expected - rng.IntN(max(expected/5, 1))
@@ -134,7 +134,7 @@ func checkProperties(t *testing.T, r Round, res Result, seen map[string]int) {
 			t.Fatalf("category %s valid %d < ballot valid %d", c.Name, c.Valid, res.Valid)
 		}
 		if r.Kind != Runoff {
-			base := map[agenda.Base]int{agenda.BaseExpected: r.Expected, agenda.BasePresent: r.Present, agenda.BaseValid: c.Valid}[r.Method.ThresholdBase]
+			base := map[model.Base]int{model.BaseExpected: r.Expected, model.BasePresent: r.Present, model.BaseValid: c.Valid}[r.Method.ThresholdBase]
 			if *c.Threshold != rule.Need(r.Method.Threshold, base) {
 				t.Fatalf("threshold %d, Need %d", *c.Threshold, rule.Need(r.Method.Threshold, base))
 			}
@@ -195,10 +195,10 @@ func checkProperties(t *testing.T, r Round, res Result, seen map[string]int) {
 
 func BenchmarkCount3000x200(b *testing.B) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	m := agenda.DefaultMethod(100)
-	var slate []agenda.Candidate
+	m := model.DefaultMethod(100)
+	var slate []model.Candidate
 	for i := range 200 {
-		slate = append(slate, agenda.Candidate{Name: fmt.Sprintf("候选人%03d", i)})
+		slate = append(slate, model.Candidate{Name: fmt.Sprintf("候选人%03d", i)})
 	}
 	r := Round{Method: m, Slate: slate, Expected: 3100, Present: 3000, Issued: 3000}
 	for range 3000 {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // Reasons a paper tally is refused (TallyError.Reason). Write-in lines are
@@ -180,7 +180,7 @@ func (c *counter) readTally(collected int, t Tally) (sheet, error) {
 		key := writeKey{k, name}
 		_, repeated := s.writeIns[key]
 		switch {
-		case c.m.WriteIns != agenda.WriteInsWithDisapproval:
+		case c.m.WriteIns != model.WriteInsWithDisapproval:
 			return fail(name, -1, 0, 0, VoidNotAllowed)
 		case c.r.Kind != Regular:
 			return fail(name, -1, 0, 0, VoidRoundKind)

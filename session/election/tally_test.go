@@ -6,7 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // tallyOf is the paper tally of a counted round: its candidates' lines,
@@ -90,7 +90,7 @@ func TestCountTallyAgreesWithCount(t *testing.T) {
 	seen := map[string]int{}
 	check := func(it int, r Round) Result {
 		res := Count(r)
-		exact := len(r.Method.Categories) == 0 || r.Method.OverSelection == agenda.OverSelectionBallot
+		exact := len(r.Method.Categories) == 0 || r.Method.OverSelection == model.OverSelectionBallot
 		paper := r
 		paper.Ballots = nil
 		got, err := CountTally(paper, len(r.Ballots), tallyOf(r, res))
@@ -135,7 +135,7 @@ func TestCountTallyAgreesWithCount(t *testing.T) {
 }
 
 func TestCountTallyNotValid(t *testing.T) {
-	m := agenda.DefaultMethod(13)
+	m := model.DefaultMethod(13)
 	s := slate15()
 	zero := Tally{Counts: make([]TallyCount, 15), Invalid: []int{0}}
 	for _, r := range []Round{
@@ -168,7 +168,7 @@ func TestCountTallyNotValid(t *testing.T) {
 // TestCountTallyRulesExamples decides RULES §9 examples 6–9 from a tally
 // of 110 valid ballots (122 expected, 13 seats, needs 62).
 func TestCountTallyRulesExamples(t *testing.T) {
-	m := agenda.DefaultMethod(13)
+	m := model.DefaultMethod(13)
 	s := slate15()
 	sheet := func(a []int) Tally {
 		t := Tally{Invalid: []int{2}}
@@ -206,20 +206,20 @@ func TestCountTallyRulesExamples(t *testing.T) {
 }
 
 func TestCountTallyErrors(t *testing.T) {
-	m := agenda.DefaultMethod(13)
+	m := model.DefaultMethod(13)
 	s := slate15()
 	cm, cs := seedMethod() // 主席团 3 (4), 分院 7 (8), 社团 3 (3)
 	bm := cm
-	bm.OverSelection = agenda.OverSelectionBallot
+	bm.OverSelection = model.OverSelectionBallot
 	none := m
-	none.WriteIns = agenda.WriteInsNone
-	round := func(m agenda.Method, s []agenda.Candidate) Round {
+	none.WriteIns = model.WriteInsNone
+	round := func(m model.Method, s []model.Candidate) Round {
 		return Round{Method: m, Slate: s, Expected: 122, Present: 110, Issued: 110}
 	}
 	second := Round{Method: m, Slate: s[13:], Kind: Second, Seats: map[string]int{"": 2}, Expected: 122, Present: 110, Issued: 110}
 	// good is a valid sheet of 100 collected, invalid per category, every
 	// candidate approved a times and the rest abstain.
-	good := func(s []agenda.Candidate, a int, invalid ...int) Tally {
+	good := func(s []model.Candidate, a int, invalid ...int) Tally {
 		t := Tally{Invalid: invalid}
 		for _, c := range s {
 			k := 0

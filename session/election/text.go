@@ -7,7 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // words are the words of a tally sheet in one language.
@@ -169,19 +169,19 @@ func (r Result) undecided(zh bool) string {
 }
 
 // reach is the verb of a fraction in Chinese: 超过 or 达到.
-func reach(f agenda.Fraction) string {
+func reach(f model.Fraction) string {
 	if f.Strict {
 		return "超过"
 	}
 	return "达到"
 }
 
-func thresholdWords(m agenda.Method, r Result, c CategoryResult, need int, zh bool) string {
+func thresholdWords(m model.Method, r Result, c CategoryResult, need int, zh bool) string {
 	base, baseZh, baseEn := r.Expected, "应到人数", "expected"
 	switch m.ThresholdBase {
-	case agenda.BasePresent:
+	case model.BasePresent:
 		base, baseZh, baseEn = r.Present, "实到人数", "present"
-	case agenda.BaseValid:
+	case model.BaseValid:
 		base, baseZh, baseEn = c.Valid, "有效票数", "valid ballots"
 	}
 	f := m.Threshold
@@ -234,7 +234,7 @@ func zhNumber(n int) string {
 }
 
 // zhFraction writes n/d the Chinese way: 1/2 → 二分之一, 4/5 → 五分之四.
-func zhFraction(f agenda.Fraction) string {
+func zhFraction(f model.Fraction) string {
 	if f.Num == f.Den {
 		return "全部"
 	}

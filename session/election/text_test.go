@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 func TestText(t *testing.T) {
@@ -61,15 +61,15 @@ func TestText(t *testing.T) {
 		}
 	}
 	// Undecided rounds say why, in the words of RULES §6.5.
-	q := Count(regular(agenda.DefaultMethod(13), slate15(), 97, nil)).Text("zh")
+	q := Count(regular(model.DefaultMethod(13), slate15(), 97, nil)).Text("zh")
 	if !strings.Contains(q, "本次选举应到代表122名，实到97名，未超过应到人数的五分之四（需98名），不能进行选举。") {
 		t.Errorf("quorum sheet:\n%s", q)
 	}
-	v := Count(Round{Method: agenda.DefaultMethod(13), Slate: slate15(), Expected: 122, Present: 120, Issued: 120, Ballots: make([]Ballot, 121)}).Text("zh")
+	v := Count(Round{Method: model.DefaultMethod(13), Slate: slate15(), Expected: 122, Present: 120, Issued: 120, Ballots: make([]Ballot, 121)}).Text("zh")
 	if !strings.Contains(v, "发出选票120张，收回121张，收回的选票多于发出的选票，选举无效，应重新进行选举。") {
 		t.Errorf("void sheet:\n%s", v)
 	}
-	ro := Count(regular(agenda.DefaultMethod(13), slate15(), 110, build(110, 15, approvals(12, 100, 70, 70), nil))).Text("zh")
+	ro := Count(regular(model.DefaultMethod(13), slate15(), 110, build(110, 15, approvals(12, 100, 70, 70), nil))).Text("zh")
 	if !strings.Contains(ro, "重新投票: 1名，候选人：C13、C14") {
 		t.Errorf("runoff sheet:\n%s", ro)
 	}

@@ -3,17 +3,17 @@ package rule
 import (
 	"testing"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 func TestMeetsAndNeed(t *testing.T) {
-	half := agenda.Fraction{Num: 1, Den: 2, Strict: true}      // 超过半数
-	halfIncl := agenda.Fraction{Num: 1, Den: 2, Strict: false} // 二分之一以上
-	twoThirds := agenda.Fraction{Num: 2, Den: 3, Strict: false}
-	fourFifths := agenda.Fraction{Num: 4, Den: 5, Strict: true}
+	half := model.Fraction{Num: 1, Den: 2, Strict: true}      // 超过半数
+	halfIncl := model.Fraction{Num: 1, Den: 2, Strict: false} // 二分之一以上
+	twoThirds := model.Fraction{Num: 2, Den: 3, Strict: false}
+	fourFifths := model.Fraction{Num: 4, Den: 5, Strict: true}
 	cases := []struct {
 		name        string
-		f           agenda.Fraction
+		f           model.Fraction
 		count, base int
 		want        bool
 	}{
@@ -25,7 +25,7 @@ func TestMeetsAndNeed(t *testing.T) {
 		{"10 of 13 below 4/5", fourFifths, 10, 13, false},
 		// An exact boundary: 4/5 of 10 is 8; 超过 excludes it.
 		{"8 of 10 is not more than 4/5", fourFifths, 8, 10, false},
-		{"8 of 10 is 4/5 or more", agenda.Fraction{Num: 4, Den: 5}, 8, 10, true},
+		{"8 of 10 is 4/5 or more", model.Fraction{Num: 4, Den: 5}, 8, 10, true},
 		// RULES §0 and §9 examples 6 and 10.
 		{"ex6 61 of 122 is not more than half", half, 61, 122, false},
 		{"62 of 122 is more than half", half, 62, 122, true},
@@ -41,11 +41,11 @@ func TestMeetsAndNeed(t *testing.T) {
 		}
 	}
 	needs := []struct {
-		f          agenda.Fraction
+		f          model.Fraction
 		base, want int
 	}{
 		{half, 122, 62}, {halfIncl, 122, 61}, {twoThirds, 122, 82}, {fourFifths, 122, 98},
-		{fourFifths, 13, 11}, {fourFifths, 10, 9}, {agenda.Fraction{Num: 4, Den: 5}, 10, 8},
+		{fourFifths, 13, 11}, {fourFifths, 10, 9}, {model.Fraction{Num: 4, Den: 5}, 10, 8},
 		{half, 0, 1}, {halfIncl, 0, 0},
 	}
 	for _, n := range needs {

@@ -1,6 +1,8 @@
-package agenda
+package words
 
 import (
+	"podium/model"
+
 	"fmt"
 	"strconv"
 	"strings"
@@ -47,7 +49,7 @@ type ScriptError struct {
 
 // Error writes the token and the reason.
 func (e *ScriptError) Error() string {
-	return fmt.Sprintf("host's script at byte %d: %s %s", e.Offset, quoteShort(e.Token), e.Reason)
+	return fmt.Sprintf("host's script at byte %d: %s %s", e.Offset, QuoteShort(e.Token), e.Reason)
 }
 
 // CheckScript reports the first fault of a template: an unknown
@@ -168,7 +170,7 @@ func isEnglish(lang string) bool {
 // following the seed's phrasing, or "" for an unknown kind. The election's
 // script only opens the item: each step of the election has its words on
 // the election screen.
-func DefaultScript(k ItemKind, lang string) string {
+func DefaultScript(k model.ItemKind, lang string) string {
 	s, ok := defaultScripts[k]
 	if !ok {
 		return ""
@@ -182,7 +184,7 @@ func DefaultScript(k ItemKind, lang string) string {
 // HostScript returns the template of the host's words for the item in lang:
 // the item's own (Script, or ScriptEn for English) when it has one, else
 // DefaultScript of its kind in that language.
-func (it Item) HostScript(lang string) string {
+func HostScript(it model.Item, lang string) string {
 	own := it.Script
 	if isEnglish(lang) {
 		own = it.ScriptEn
@@ -194,8 +196,8 @@ func (it Item) HostScript(lang string) string {
 }
 
 // defaultScripts are the default templates by kind: Chinese, English.
-var defaultScripts = map[ItemKind][2]string{
-	ItemPreparatory: {
+var defaultScripts = map[model.ItemKind][2]string{
+	model.ItemPreparatory: {
 		"各位代表：本次大会应到正式代表{expected}名，实到{present}名，超过应到人数的半数，符合法定人数，会议有效。现在开会。\n" +
 			"预备会议的议程是：通过大会议程；通过大会主席团和秘书长名单；通过代表资格审查报告；通过选举办法和监票人名单。",
 		"Delegates: {expected} formal delegates are expected at this congress and {present} are present, more than half of " +
@@ -203,26 +205,26 @@ var defaultScripts = map[ItemKind][2]string{
 			"The preparatory meeting adopts the agenda, the presidium and the secretary-general, the credentials report, " +
 			"and the election method and the scrutineers.",
 	},
-	ItemOpening: {
+	model.ItemOpening: {
 		"各位代表、各位来宾：本次大会应到正式代表{expected}名，实到{present}名，符合法定人数。现在，我宣布：{meeting}开幕！",
 		"Delegates, guests: {expected} formal delegates are expected and {present} are present; the quorum is met. " +
 			"I declare the {meeting} open!",
 	},
-	ItemProcedure: {
+	model.ItemProcedure: {
 		"下面进行大会下一项议程：{title}。",
 		"The next item of the agenda: {title}.",
 	},
-	ItemReport: {
+	model.ItemReport: {
 		"下面请{presenter}代表学生会作工作报告，时间约{minutes}分钟。",
 		"I call on {presenter} to present the work report on behalf of the student union, about {minutes} minutes.",
 	},
-	ItemDeliberation: {
+	model.ItemDeliberation: {
 		"下面进行{title}。请各代表团在召集人主持下分组审议，时间{minutes}分钟。" +
 			"代表们对工作报告的意见、质询和提案，请交大会秘书处。",
 		"Next item: {title}. The delegations deliberate in groups, chaired by their conveners, for {minutes} minutes. " +
 			"Opinions on the report, questions and motions go to the secretariat of the congress.",
 	},
-	ItemQuestioning: {
+	model.ItemQuestioning: {
 		"下面进行代表质询。根据章程第十二条，代表有权就上一届学生会的工作报告提出质询。" +
 			"请提问的代表举手示意，经主持人同意后，先报姓名和所在代表团，再提出质询，由被质询的负责人答复。" +
 			"当场不能答复的，将在{answer_days}日内予以答复。",
@@ -230,14 +232,14 @@ var defaultScripts = map[ItemKind][2]string{
 			"work report. A delegate who wishes to ask raises a hand and, when called, gives name and delegation, then " +
 			"the question; the officer questioned answers. A question not answered now is answered within {answer_days} days.",
 	},
-	ItemMotions: {
+	model.ItemMotions: {
 		"下面进行代表提案。根据章程第十二条，代表有权就学代会职权范围提出议案。提案应一事一案，由提案人提出并经两名以上代表附议。" +
 			"大会共收到提案{motions}件，经审查，立案{accepted}件，不予立案{declined}件；不予立案的作为意见建议，在{answer_days}日内予以答复。",
 		"We now come to motions. Under article 12 of the charter, delegates may move motions within the powers of the " +
 			"congress: one matter each, moved by a delegate and seconded by at least two. The congress received {motions} " +
 			"motions: {accepted} accepted, {declined} declined; a declined motion is answered as an opinion within {answer_days} days.",
 	},
-	ItemResolution: {
+	model.ItemResolution: {
 		"现在对{subject}进行表决。\n{text}\n" +
 			"本次表决采用{method}方式。应到代表{expected}名，实到{present}名，须经{rule}赞成，即{need}票赞成方可通过。请代表们表决。\n" +
 			"表决结果：赞成{for}票，反对{against}票，弃权{abstain}票，{outcome}。",
@@ -246,19 +248,19 @@ var defaultScripts = map[ItemKind][2]string{
 			"that is {need} votes for. Please vote.\n" +
 			"The result: {for} for, {against} against, {abstain} abstentions; {outcome}.",
 	},
-	ItemElection: {
+	model.ItemElection: {
 		"下面进行{title}。本次选举应选{seats}名，候选人{candidates}名，按照大会通过的选举办法进行。选举的各个步骤，请按选举界面的提示主持。",
 		"Next item: {title}. {seats} seats, {candidates} candidates, under the election method the congress " +
 			"adopted. Follow the election screen for the words of each step.",
 	},
-	ItemReview: {
+	model.ItemReview: {
 		"下面进行述职评议。请{presenter}述职，内容包括个人基本情况、学习情况、本岗位工作情况和工作思路、履行岗位职责情况、" +
 			"取得的主要成绩、存在的主要问题和改进措施。评议小组根据述职情况给予优秀、合格或不合格的评价。",
 		"We now come to the officers' reports. {presenter} reports on: background and studies, the work of the post and " +
 			"its plans, the duties fulfilled, the main achievements, the main problems and how to improve. The review " +
 			"group rates the report excellent, satisfactory or unsatisfactory.",
 	},
-	ItemClosing: {
+	model.ItemClosing: {
 		"各位代表：{meeting}圆满完成了各项议程。大会期间，代表们提出质询{questions}件，当场答复{answered}件；" +
 			"收到提案{motions}件，立案{accepted}件。未当场答复的质询和意见建议，将在{answer_days}日内予以答复。" +
 			"现在我宣布：{meeting}胜利闭幕！",
@@ -274,10 +276,10 @@ var defaultScripts = map[ItemKind][2]string{
 // 超过实到代表的三分之二, "1/2 or more of all delegates", "more than 2/3 of
 // the delegates present". 以上 and "or more" include the boundary; 超过
 // and "more than" exclude it (RULES §0).
-func RuleText(f Fraction, base Base, lang string) string {
+func RuleText(f model.Fraction, base model.Base, lang string) string {
 	if isEnglish(lang) {
 		of := "all delegates"
-		if base == BasePresent {
+		if base == model.BasePresent {
 			of = "the delegates present"
 		}
 		if f.Strict {
@@ -286,7 +288,7 @@ func RuleText(f Fraction, base Base, lang string) string {
 		return fmt.Sprintf("%d/%d or more of %s", f.Num, f.Den, of)
 	}
 	of := "全体代表"
-	if base == BasePresent {
+	if base == model.BasePresent {
 		of = "实到代表"
 	}
 	frac := zhNumber(f.Den) + "分之" + zhNumber(f.Num)
@@ -313,4 +315,14 @@ func zhNumber(n int) string {
 		return d[n/10] + "十"
 	}
 	return d[n/10] + "十" + d[n%10]
+}
+
+// QuoteShort quotes s for a message, cut to 60 characters with "…", so
+// that an error never prints a whole file's worth of a bad value.
+func QuoteShort(s string) string {
+	if utf8.RuneCountInString(s) > 60 {
+		r := []rune(s)
+		s = string(r[:60]) + "…"
+	}
+	return strconv.Quote(s)
 }

@@ -1,6 +1,8 @@
-package agenda
+package files
 
 import (
+	"podium/model"
+
 	"bytes"
 	"reflect"
 	"strings"
@@ -8,8 +10,8 @@ import (
 )
 
 // byName returns the only person of that name, or nil.
-func byName(roster []Person, name string) *Person {
-	var found *Person
+func byName(roster []model.Person, name string) *model.Person {
+	var found *model.Person
 	for i := range roster {
 		if roster[i].Name == name {
 			if found != nil {
@@ -33,9 +35,9 @@ func TestDemoRosterParsesCleanly(t *testing.T) {
 
 func TestDemo(t *testing.T) {
 	s := Demo()
-	byID := map[string]Person{}
+	byID := map[string]model.Person{}
 	units := map[string]int{}
-	kinds := map[Kind]int{}
+	kinds := map[model.Kind]int{}
 	names := map[string][]string{}
 	dotted := 0
 	for _, p := range s.Roster {
@@ -47,7 +49,7 @@ func TestDemo(t *testing.T) {
 		}
 		byID[p.ID] = p
 		kinds[p.Kind]++
-		if p.Kind == Formal {
+		if p.Kind == model.Formal {
 			units[p.Unit]++
 		}
 		names[p.Name] = append(names[p.Name], p.Unit)
@@ -60,7 +62,7 @@ func TestDemo(t *testing.T) {
 			}
 		}
 	}
-	if kinds[Formal] != 122 || kinds[Observer] != 4 || kinds[Guest] != 3 {
+	if kinds[model.Formal] != 122 || kinds[model.Observer] != 4 || kinds[model.Guest] != 3 {
 		t.Errorf("kinds %v, want 122 formal, 4 observers, 3 guests", kinds)
 	}
 	if len(units) != 8 {
@@ -101,7 +103,7 @@ func TestDemo(t *testing.T) {
 	seen := map[string]bool{}
 	for _, c := range e.Candidates {
 		p, ok := byID[c.PersonID]
-		if !ok || p.Kind != Formal || p.Name != c.Name {
+		if !ok || p.Kind != model.Formal || p.Name != c.Name {
 			t.Errorf("candidate %+v does not link to a formal delegate of that name", c)
 		}
 		if seen[c.PersonID] {
@@ -130,15 +132,15 @@ func TestDemo(t *testing.T) {
 	}
 	// The standard agenda, with the outgoing chair (an observer of the
 	// outgoing union, no delegate) presenting the work report.
-	std := StandardAgenda()
+	std := model.StandardAgenda()
 	if len(s.Agenda) != len(std) {
 		t.Fatalf("agenda has %d items, want %d", len(s.Agenda), len(std))
 	}
 	for i, it := range s.Agenda {
 		want := std[i]
-		if it.Kind == ItemReport {
+		if it.Kind == model.ItemReport {
 			want.Presenter = it.Presenter
-			if p := byName(s.Roster, it.Presenter); p == nil || p.Kind != Observer || p.Unit != "校学生会" {
+			if p := byName(s.Roster, it.Presenter); p == nil || p.Kind != model.Observer || p.Unit != "校学生会" {
 				t.Errorf("report presented by %q, want an observer of the outgoing union", it.Presenter)
 			}
 		}
@@ -158,7 +160,7 @@ func TestDemo(t *testing.T) {
 func TestDemoComposition(t *testing.T) {
 	var formal, women, minority, league, honoured, nonCadre, under25 int
 	for _, p := range Demo().Roster {
-		if p.Kind != Formal {
+		if p.Kind != model.Formal {
 			continue
 		}
 		formal++

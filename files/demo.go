@@ -1,6 +1,8 @@
-package agenda
+package files
 
 import (
+	"podium/model"
+
 	"bytes"
 	_ "embed"
 )
@@ -45,39 +47,39 @@ const (
 // committee election of 15 candidates for 13 seats (主席团 3, 分院学生会 7,
 // 社团 3) with the seed's method. Setup.Demo is set. Each call returns a
 // fresh copy.
-func Demo() Setup {
+func Demo() model.Setup {
 	roster, err := ReadRosterCSV("demo/roster.csv", bytes.NewReader(demoRosterCSV))
 	if err != nil {
 		panic("agenda: the embedded demo roster does not parse: " + err.Error()) // caught by TestDemo
 	}
-	byID := make(map[string]Person, len(roster))
+	byID := make(map[string]model.Person, len(roster))
 	for _, p := range roster {
 		byID[p.ID] = p
 	}
-	m := DefaultMeeting("天山职业技术学院第一次学生代表大会")
+	m := model.DefaultMeeting("天山职业技术学院第一次学生代表大会")
 	m.NameEn = "First Student Congress of Tianshan Vocational College"
 	m.Date = "2026-11-30"
 	m.Place = "图书馆三楼会议中心"
 	m.Chair = byID[demoChairID].Name
 	m.Recorder = byID[demoRecorderID].Name
 
-	method := DefaultMethod(13)
-	method.Categories = []Category{{"主席团", 3}, {"分院学生会", 7}, {"社团", 3}}
-	cands := make([]Candidate, len(demoCandidates))
+	method := model.DefaultMethod(13)
+	method.Categories = []model.Category{{Name: "主席团", Seats: 3}, {Name: "分院学生会", Seats: 7}, {Name: "社团", Seats: 3}}
+	cands := make([]model.Candidate, len(demoCandidates))
 	for i, c := range demoCandidates {
-		cands[i] = Candidate{Name: byID[c.id].Name, Category: c.category, PersonID: c.id}
+		cands[i] = model.Candidate{Name: byID[c.id].Name, Category: c.category, PersonID: c.id}
 	}
-	items := StandardAgenda()
+	items := model.StandardAgenda()
 	for i := range items {
-		if items[i].Kind == ItemReport {
+		if items[i].Kind == model.ItemReport {
 			items[i].Presenter = byID[demoPresenterID].Name
 		}
 	}
-	return Setup{
+	return model.Setup{
 		Meeting:  m,
 		Roster:   roster,
 		Agenda:   items,
-		Election: &Election{Method: method, Candidates: cands},
+		Election: &model.Election{Method: method, Candidates: cands},
 		Demo:     true,
 	}
 }

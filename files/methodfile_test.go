@@ -1,6 +1,8 @@
-package agenda
+package files
 
 import (
+	"podium/model"
+
 	"errors"
 	"os"
 	"path/filepath"
@@ -37,8 +39,8 @@ func TestMethodParseSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := DefaultMethod(13)
-	want.Categories = []Category{{"主席团", 3}, {"分院学生会", 7}, {"社团", 3}}
+	want := model.DefaultMethod(13)
+	want.Categories = []model.Category{{Name: "主席团", Seats: 3}, {Name: "分院学生会", Seats: 7}, {Name: "社团", Seats: 3}}
 	if !reflect.DeepEqual(m, want) {
 		t.Fatalf("got %+v\nwant %+v", m, want)
 	}
@@ -50,7 +52,7 @@ func TestMethodDefaults(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(m, DefaultMethod(13)) {
+		if !reflect.DeepEqual(m, model.DefaultMethod(13)) {
 			t.Fatalf("%q: got %+v", src, m)
 		}
 	}
@@ -77,13 +79,13 @@ over_selection = "ballot"
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Method{Seats: 5, Quorum: Fraction{2, 3, false}, Threshold: Fraction{1, 2, false},
-		ThresholdBase: BaseValid, WriteIns: WriteInsNone, OverSelection: OverSelectionBallot}
+	want := model.Method{Seats: 5, Quorum: model.Fraction{Num: 2, Den: 3, Strict: false}, Threshold: model.Fraction{Num: 1, Den: 2, Strict: false},
+		ThresholdBase: model.BaseValid, WriteIns: model.WriteInsNone, OverSelection: model.OverSelectionBallot}
 	if !reflect.DeepEqual(m, want) {
 		t.Fatalf("got %+v", m)
 	}
 	m, err = ParseMethod("m.toml", []byte("threshold_base = \"present\"\n"))
-	if err != nil || m.ThresholdBase != BasePresent {
+	if err != nil || m.ThresholdBase != model.BasePresent {
 		t.Fatalf("got %+v, %v", m, err)
 	}
 }
@@ -164,18 +166,30 @@ func TestMethodRead(t *testing.T) {
 }
 
 func TestMethodValid(t *testing.T) {
-	if err := ValidMethod(DefaultMethod(13)); err != nil {
+	if err := model.ValidMethod(model.DefaultMethod(13)); err != nil {
 		t.Fatal(err)
 	}
-	bad := []Method{
-		DefaultMethod(0),
-		func() Method { m := DefaultMethod(3); m.Quorum = Fraction{3, 2, true}; return m }(),
-		func() Method { m := DefaultMethod(3); m.ThresholdBase = "x"; return m }(),
-		func() Method { m := DefaultMethod(3); m.Categories = []Category{{"a", 2}}; return m }(),
-		func() Method { m := DefaultMethod(4); m.Categories = []Category{{"a", 2}, {"a", 2}}; return m }(),
+	bad := []model.Method{
+		model.DefaultMethod(0),
+		func() model.Method {
+			m := model.DefaultMethod(3)
+			m.Quorum = model.Fraction{Num: 3, Den: 2, Strict: true}
+			return m
+		}(),
+		func() model.Method { m := model.DefaultMethod(3); m.ThresholdBase = "x"; return m }(),
+		func() model.Method {
+			m := model.DefaultMethod(3)
+			m.Categories = []model.Category{{Name: "a", Seats: 2}}
+			return m
+		}(),
+		func() model.Method {
+			m := model.DefaultMethod(4)
+			m.Categories = []model.Category{{Name: "a", Seats: 2}, {Name: "a", Seats: 2}}
+			return m
+		}(),
 	}
 	for i, m := range bad {
-		if ValidMethod(m) == nil {
+		if model.ValidMethod(m) == nil {
 			t.Errorf("%d: %+v accepted", i, m)
 		}
 	}
@@ -197,7 +211,7 @@ func FuzzParseMethod(f *testing.F) {
 			}
 			return
 		}
-		if err := ValidMethod(m); err != nil {
+		if err := model.ValidMethod(m); err != nil {
 			t.Fatalf("parsed an invalid method %+v: %v", m, err)
 		}
 	})

@@ -1,6 +1,8 @@
-package agenda
+package files
 
 import (
+	"podium/model"
+
 	"errors"
 	"fmt"
 	"os"
@@ -27,15 +29,11 @@ import (
 //	name = "主席团"
 //	seats = 3
 
-// MaxMethodSeats bounds seats and fraction terms in a method file, so that
-// the integer threshold tests of package session can never overflow.
-const MaxMethodSeats = 100000
-
 // ReadMethod reads an election method file; see ParseMethod.
-func ReadMethod(path string) (Method, error) {
+func ReadMethod(path string) (model.Method, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return Method{}, &FileError{File: path, Reason: err.Error(), Err: err}
+		return model.Method{}, &FileError{File: path, Reason: err.Error(), Err: err}
 	}
 	return ParseMethod(path, data)
 }
@@ -46,18 +44,18 @@ func ReadMethod(path string) (Method, error) {
 // names are errors of type *FileError naming the file, the line and the
 // key. A
 // method returned without error passes ValidMethod.
-func ParseMethod(name string, data []byte) (Method, error) {
+func ParseMethod(name string, data []byte) (model.Method, error) {
 	var doc methodDoc
 	md, err := toml.Decode(string(data), &doc)
 	if err != nil {
-		return Method{}, methodTOMLError(name, err)
+		return model.Method{}, methodTOMLError(name, err)
 	}
 	lines := strings.Split(string(data), "\n")
 	if und := md.Undecoded(); len(und) > 0 {
 		k := und[0]
-		return Method{}, &FileError{File: name, Line: methodKeyLine(lines, k[0]), Key: k.String(), Reason: "unknown key"}
+		return model.Method{}, &FileError{File: name, Line: methodKeyLine(lines, k[0]), Key: k.String(), Reason: "unknown key"}
 	}
-	m := DefaultMethod(13)
+	m := model.DefaultMethod(13)
 	if doc.Quorum.set {
 		m.Quorum.Num, m.Quorum.Den = doc.Quorum.num, doc.Quorum.den
 	}
@@ -71,18 +69,18 @@ func ParseMethod(name string, data []byte) (Method, error) {
 		m.Threshold.Strict = doc.ThresholdStrict.v
 	}
 	if doc.ThresholdBase.set {
-		m.ThresholdBase = Base(doc.ThresholdBase.v)
+		m.ThresholdBase = model.Base(doc.ThresholdBase.v)
 	}
 	if doc.WriteIns.set {
-		m.WriteIns = WriteIns(doc.WriteIns.v)
+		m.WriteIns = model.WriteIns(doc.WriteIns.v)
 	}
 	if doc.OverSelection.set {
-		m.OverSelection = OverSelection(doc.OverSelection.v)
+		m.OverSelection = model.OverSelection(doc.OverSelection.v)
 	}
 	if doc.Categories.set {
 		cats, err := methodCategoriesOf(name, lines, doc.Categories.v)
 		if err != nil {
-			return Method{}, err
+			return model.Method{}, err
 		}
 		m.Categories = cats
 		sum := 0
@@ -92,70 +90,22 @@ func ParseMethod(name string, data []byte) (Method, error) {
 		switch {
 		case !doc.Seats.set:
 			m.Seats = sum
-			if sum > MaxMethodSeats {
-				return Method{}, &FileError{File: name, Line: methodKeyLine(lines, "categories"), Key: "categories",
-					Reason: fmt.Sprintf("the categories add up to %d seats, more than %d", sum, MaxMethodSeats)}
+			if sum > model.MaxMethodSeats {
+				return model.Method{}, &FileError{File: name, Line: methodKeyLine(lines, "categories"), Key: "categories",
+					Reason: fmt.Sprintf("the categories add up to %d seats, more than %d", sum, model.MaxMethodSeats)}
 			}
 		case sum != doc.Seats.v:
-			return Method{}, &FileError{File: name, Line: methodKeyLine(lines, "seats"), Key: "seats",
+			return model.Method{}, &FileError{File: name, Line: methodKeyLine(lines, "seats"), Key: "seats",
 				Reason: fmt.Sprintf("seats = %d but the categories add up to %d", doc.Seats.v, sum)}
 		}
 	}
 	if doc.Seats.set {
 		m.Seats = doc.Seats.v
 	}
-	if err := ValidMethod(m); err != nil { // unreachable unless the checks above miss a case
-		return Method{}, &FileError{File: name, Reason: err.Error()}
+	if err := model.ValidMethod(m); err != nil { // unreachable unless the checks above miss a case
+		return model.Method{}, &FileError{File: name, Reason: err.Error()}
 	}
 	return m, nil
-}
-
-// ValidMethod reports the first reason m is unusable, or nil: seats in
-// 1..MaxMethodSeats, valid fractions with terms up to MaxMethodSeats, known
-// enum values, categories with non-empty distinct names and positive seats
-// adding up to Seats.
-func ValidMethod(m Method) error {
-	if m.Seats <= 0 || m.Seats > MaxMethodSeats {
-		return fmt.Errorf("seats %d out of 1..%d", m.Seats, MaxMethodSeats)
-	}
-	for _, f := range []Fraction{m.Quorum, m.Threshold} {
-		if !f.Valid() || f.Den > MaxMethodSeats {
-			return fmt.Errorf("bad fraction %d/%d", f.Num, f.Den)
-		}
-	}
-	switch m.ThresholdBase {
-	case BaseExpected, BasePresent, BaseValid:
-	default:
-		return fmt.Errorf("unknown threshold base %q", m.ThresholdBase)
-	}
-	switch m.WriteIns {
-	case WriteInsNone, WriteInsWithDisapproval:
-	default:
-		return fmt.Errorf("unknown write-in rule %q", m.WriteIns)
-	}
-	switch m.OverSelection {
-	case OverSelectionCategory, OverSelectionBallot:
-	default:
-		return fmt.Errorf("unknown over-selection rule %q", m.OverSelection)
-	}
-	if len(m.Categories) == 0 {
-		return nil
-	}
-	sum, seen := 0, map[string]bool{}
-	for _, c := range m.Categories {
-		if strings.TrimSpace(c.Name) == "" || seen[c.Name] {
-			return fmt.Errorf("empty or duplicate category name %q", c.Name)
-		}
-		seen[c.Name] = true
-		if c.Seats <= 0 || c.Seats > MaxMethodSeats {
-			return fmt.Errorf("category %q: seats %d out of 1..%d", c.Name, c.Seats, MaxMethodSeats)
-		}
-		sum += c.Seats
-	}
-	if sum != m.Seats {
-		return fmt.Errorf("seats = %d but the categories add up to %d", m.Seats, sum)
-	}
-	return nil
 }
 
 // methodDoc is the TOML document; each field checks its own value so that
@@ -189,8 +139,8 @@ func methodSeatsOf(data any) (int, error) {
 	if !ok {
 		return 0, fmt.Errorf("seats must be a whole number, not %#v", data)
 	}
-	if n <= 0 || n > MaxMethodSeats {
-		return 0, fmt.Errorf("seats %d out of 1..%d", n, MaxMethodSeats)
+	if n <= 0 || n > model.MaxMethodSeats {
+		return 0, fmt.Errorf("seats %d out of 1..%d", n, model.MaxMethodSeats)
 	}
 	return int(n), nil
 }
@@ -214,8 +164,8 @@ func (f *methodFrac) UnmarshalTOML(data any) error {
 	}
 	num, _ := strconv.Atoi(m[1])
 	den, _ := strconv.Atoi(m[2])
-	if den == 0 || num > den || den > MaxMethodSeats {
-		return fmt.Errorf("bad fraction %q: need 0 <= n <= d, 0 < d <= %d", s, MaxMethodSeats)
+	if den == 0 || num > den || den > model.MaxMethodSeats {
+		return fmt.Errorf("bad fraction %q: need 0 <= n <= d, 0 < d <= %d", s, model.MaxMethodSeats)
 	}
 	f.set, f.num, f.den = true, num, den
 	return nil
@@ -260,21 +210,21 @@ type methodBase struct{ methodEnum }
 
 // UnmarshalTOML reads a methodBase from its TOML value, refusing a value of the wrong type.
 func (e *methodBase) UnmarshalTOML(data any) error {
-	return e.unmarshal(data, string(BaseExpected), string(BasePresent), string(BaseValid))
+	return e.unmarshal(data, string(model.BaseExpected), string(model.BasePresent), string(model.BaseValid))
 }
 
 type methodWriteIns struct{ methodEnum }
 
 // UnmarshalTOML reads a methodWriteIns from its TOML value, refusing a value of the wrong type.
 func (e *methodWriteIns) UnmarshalTOML(data any) error {
-	return e.unmarshal(data, string(WriteInsNone), string(WriteInsWithDisapproval))
+	return e.unmarshal(data, string(model.WriteInsNone), string(model.WriteInsWithDisapproval))
 }
 
 type methodOverSelection struct{ methodEnum }
 
 // UnmarshalTOML reads a methodOverSelection from its TOML value, refusing a value of the wrong type.
 func (e *methodOverSelection) UnmarshalTOML(data any) error {
-	return e.unmarshal(data, string(OverSelectionCategory), string(OverSelectionBallot))
+	return e.unmarshal(data, string(model.OverSelectionCategory), string(model.OverSelectionBallot))
 }
 
 type methodCats struct {
@@ -302,8 +252,8 @@ func (c *methodCats) UnmarshalTOML(data any) error {
 	return fmt.Errorf("categories must be [[categories]] tables, not %#v", data)
 }
 
-func methodCategoriesOf(name string, lines []string, raw []map[string]any) ([]Category, error) {
-	var cats []Category
+func methodCategoriesOf(name string, lines []string, raw []map[string]any) ([]model.Category, error) {
+	var cats []model.Category
 	seen := map[string]bool{}
 	for i, t := range raw {
 		at := func(key, reason string) error {
@@ -334,7 +284,7 @@ func methodCategoriesOf(name string, lines []string, raw []map[string]any) ([]Ca
 		if err != nil {
 			return nil, at("seats", err.Error())
 		}
-		cats = append(cats, Category{Name: n, Seats: seats})
+		cats = append(cats, model.Category{Name: n, Seats: seats})
 	}
 	if len(cats) == 0 {
 		return nil, &FileError{File: name, Line: methodKeyLine(lines, "categories"), Key: "categories", Reason: "empty list of categories"}

@@ -1,6 +1,10 @@
-package agenda
+package files
 
 import (
+	"podium/words"
+
+	"podium/model"
+
 	"errors"
 	"os"
 	"path/filepath"
@@ -41,20 +45,20 @@ func TestReadAgendaDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := DefaultMeeting("某学院第一次学生代表大会")
+	want := model.DefaultMeeting("某学院第一次学生代表大会")
 	want.Date = "2026-05-04"
-	want.ElectionQuorum = Fraction{2, 3, true} // strictness kept from the default
+	want.ElectionQuorum = model.Fraction{Num: 2, Den: 3, Strict: true} // strictness kept from the default
 	want.Charter.Strict = true
 	if !reflect.DeepEqual(a.Meeting, want) {
 		t.Errorf("meeting %+v\nwant %+v", a.Meeting, want)
 	}
-	items := []Item{{Kind: ItemPreparatory, Title: "预备会议", TitleEn: "Preparatory meeting"}, {Kind: ItemElection, Title: "选举"}}
+	items := []model.Item{{Kind: model.ItemPreparatory, Title: "预备会议", TitleEn: "Preparatory meeting"}, {Kind: model.ItemElection, Title: "选举"}}
 	if !reflect.DeepEqual(a.Items, items) {
 		t.Errorf("items %+v", a.Items)
 	}
 	// No items: the standard agenda.
 	a, err = ParseAgenda("b.toml", []byte("[meeting]\nname = \"x\"\n"))
-	if err != nil || !reflect.DeepEqual(a.Items, StandardAgenda()) {
+	if err != nil || !reflect.DeepEqual(a.Items, model.StandardAgenda()) {
 		t.Errorf("%v %+v", err, a.Items)
 	}
 	if _, err := ReadAgenda(filepath.Join(dir, "missing.toml")); err == nil {
@@ -181,7 +185,7 @@ func TestAgendaErrorMessage(t *testing.T) {
 	}
 	_, err = ParseAgenda("agenda.toml", []byte("[meeting]\nname = \"x\"\n[[item]]\nkind = \"report\"\nscript = \"下面请{speaker}作报告\"\n"))
 	want = `agenda.toml line 5, key item[1].script: "{speaker}" is not a placeholder of the host's script (known: meeting, chair,`
-	var se *ScriptError
+	var se *words.ScriptError
 	if err == nil || !strings.HasPrefix(err.Error(), want) || !errors.As(err, &se) || se.Token != "{speaker}" {
 		t.Errorf("got  %v\nwant %s…", err, want)
 	}
@@ -200,37 +204,37 @@ func TestReadAgendaFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := DefaultMeeting("某学院第一次学生代表大会")
-	want.VoteBase, want.AnswerDays = BasePresent, 7
+	want := model.DefaultMeeting("某学院第一次学生代表大会")
+	want.VoteBase, want.AnswerDays = model.BasePresent, 7
 	if a.Meeting != want {
 		t.Errorf("meeting %+v\nwant %+v", a.Meeting, want)
 	}
-	items := []Item{
-		{Kind: ItemProcedure, Title: "程序事项", TitleEn: "Procedure", Script: "全体起立。\n{{奏国歌}}"},
-		{Kind: ItemReport, Title: "工作报告", Presenter: "李明", Minutes: 1440,
+	items := []model.Item{
+		{Kind: model.ItemProcedure, Title: "程序事项", TitleEn: "Procedure", Script: "全体起立。\n{{奏国歌}}"},
+		{Kind: model.ItemReport, Title: "工作报告", Presenter: "李明", Minutes: 1440,
 			Script: "请{presenter}作报告（{ minutes }分钟）", ScriptEn: "{presenter} reports"},
-		{Kind: ItemResolution, Title: "修改章程", Resolution: &ResolutionSpec{Text: "通过章程修正案。", Kind: VoteCharter, Method: VoteBallot}},
-		{Kind: ItemResolution, Title: "关于学生会工作报告的决议", TitleEn: "Resolution on the work report",
-			Resolution: &ResolutionSpec{Text: "决议", TextEn: "Resolution", Kind: VoteOrdinary, Method: VoteHands}},
-		{Kind: ItemResolution, Title: "关于学生会工作报告的决议", TitleEn: "Resolution on the work report",
-			Resolution: &ResolutionSpec{Text: "提案", Kind: VoteOrdinary, Method: VoteHands}},
-		{Kind: ItemReview, Title: "述职评议", TitleEn: "Officers' reports and their review"},
+		{Kind: model.ItemResolution, Title: "修改章程", Resolution: &model.ResolutionSpec{Text: "通过章程修正案。", Kind: model.VoteCharter, Method: model.VoteBallot}},
+		{Kind: model.ItemResolution, Title: "关于学生会工作报告的决议", TitleEn: "Resolution on the work report",
+			Resolution: &model.ResolutionSpec{Text: "决议", TextEn: "Resolution", Kind: model.VoteOrdinary, Method: model.VoteHands}},
+		{Kind: model.ItemResolution, Title: "关于学生会工作报告的决议", TitleEn: "Resolution on the work report",
+			Resolution: &model.ResolutionSpec{Text: "提案", Kind: model.VoteOrdinary, Method: model.VoteHands}},
+		{Kind: model.ItemReview, Title: "述职评议", TitleEn: "Officers' reports and their review"},
 	}
 	if !reflect.DeepEqual(a.Items, items) {
 		t.Errorf("items\n%+v\nwant\n%+v", a.Items, items)
 	}
-	got, err := RenderScript(a.Items[1].HostScript("zh"), map[string]string{"presenter": "李明", "minutes": "30"})
+	got, err := words.RenderScript(words.HostScript(a.Items[1], "zh"), map[string]string{"presenter": "李明", "minutes": "30"})
 	if err != nil || got != "请李明作报告（30分钟）" {
 		t.Errorf("rendered %q, %v", got, err)
 	}
-	if got, _ := RenderScript(a.Items[0].Script, nil); got != "全体起立。\n{奏国歌}" {
+	if got, _ := words.RenderScript(a.Items[0].Script, nil); got != "全体起立。\n{奏国歌}" {
 		t.Errorf("rendered %q", got)
 	}
 }
 
 func TestStandardAgenda(t *testing.T) {
-	items := StandardAgenda()
-	seen := map[ItemKind]int{}
+	items := model.StandardAgenda()
+	seen := map[model.ItemKind]int{}
 	for i, it := range items {
 		seen[it.Kind]++
 		if err := checkItem(it); err != "" {
@@ -242,49 +246,49 @@ func TestStandardAgenda(t *testing.T) {
 	}
 	// RULES §10 around the seed's two tasks: hear and deliberate the work
 	// report, elect the committee; opened and closed.
-	for _, k := range []ItemKind{ItemPreparatory, ItemOpening, ItemReport, ItemDeliberation, ItemQuestioning,
-		ItemMotions, ItemResolution, ItemElection, ItemClosing, ItemProcedure} {
+	for _, k := range []model.ItemKind{model.ItemPreparatory, model.ItemOpening, model.ItemReport, model.ItemDeliberation, model.ItemQuestioning,
+		model.ItemMotions, model.ItemResolution, model.ItemElection, model.ItemClosing, model.ItemProcedure} {
 		if seen[k] == 0 {
 			t.Errorf("no %s item", k)
 		}
 	}
-	if items[0].Kind != ItemPreparatory || items[len(items)-1].Kind != ItemClosing {
+	if items[0].Kind != model.ItemPreparatory || items[len(items)-1].Kind != model.ItemClosing {
 		t.Errorf("agenda runs from %s to %s", items[0].Kind, items[len(items)-1].Kind)
 	}
 	items[7].Resolution.Text = "changed"
-	if StandardAgenda()[7].Resolution.Text == "changed" {
+	if model.StandardAgenda()[7].Resolution.Text == "changed" {
 		t.Error("StandardAgenda shares its resolutions between calls")
 	}
-	if ItemKind("party").Valid() || VoteKind("majority").Valid() || VoteMethod("acclaim").Valid() {
+	if model.ItemKind("party").Valid() || model.VoteKind("majority").Valid() || model.VoteMethod("acclaim").Valid() {
 		t.Error("unknown kind or method valid")
 	}
-	for _, k := range ItemKinds() {
-		if zh, en := DefaultTitle(k); zh == "" || en == "" {
+	for _, k := range model.ItemKinds() {
+		if zh, en := model.DefaultTitle(k); zh == "" || en == "" {
 			t.Errorf("no default title for %s", k)
 		}
 	}
-	if zh, en := DefaultTitle("party"); zh != "" || en != "" {
+	if zh, en := model.DefaultTitle("party"); zh != "" || en != "" {
 		t.Error("default title of an unknown kind")
 	}
 }
 
 // checkItem reports what makes an item unusable, or "": the invariants
 // ParseAgenda guarantees.
-func checkItem(it Item) string {
+func checkItem(it model.Item) string {
 	switch {
 	case !it.Kind.Valid():
 		return "invalid kind"
 	case it.Title == "":
 		return "no title"
-	case it.Minutes < 0 || it.Minutes > MaxMinutes:
+	case it.Minutes < 0 || it.Minutes > model.MaxMinutes:
 		return "minutes out of range"
-	case (it.Kind == ItemResolution) != (it.Resolution != nil):
+	case (it.Kind == model.ItemResolution) != (it.Resolution != nil):
 		return "resolution table on the wrong kind"
 	case it.Resolution != nil && (it.Resolution.Text == "" || !it.Resolution.Kind.Valid() || !it.Resolution.Method.Valid()):
 		return "incomplete resolution"
-	case CheckScript(it.Script) != nil || CheckScript(it.ScriptEn) != nil:
+	case words.CheckScript(it.Script) != nil || words.CheckScript(it.ScriptEn) != nil:
 		return "bad script"
-	case it.Officers != nil && (it.Kind != ItemReview || len(it.Officers) == 0):
+	case it.Officers != nil && (it.Kind != model.ItemReview || len(it.Officers) == 0):
 		return "officers on the wrong kind, or none"
 	}
 	seen := map[string]bool{}
@@ -319,12 +323,12 @@ func FuzzReadAgenda(f *testing.F) {
 		if m.Name == "" || len(a.Items) == 0 {
 			t.Fatalf("accepted without name or items: %+v", a)
 		}
-		for _, f := range []Fraction{m.OpeningQuorum, m.ElectionQuorum, m.Ordinary, m.Charter} {
+		for _, f := range []model.Fraction{m.OpeningQuorum, m.ElectionQuorum, m.Ordinary, m.Charter} {
 			if !f.Valid() {
 				t.Fatalf("invalid fraction %v accepted", f)
 			}
 		}
-		if (m.VoteBase != BaseExpected && m.VoteBase != BasePresent) || m.AnswerDays < 1 || m.AnswerDays > 365 {
+		if (m.VoteBase != model.BaseExpected && m.VoteBase != model.BasePresent) || m.AnswerDays < 1 || m.AnswerDays > 365 {
 			t.Fatalf("bad vote base or answer days accepted: %+v", m)
 		}
 		for _, it := range a.Items {
@@ -332,7 +336,7 @@ func FuzzReadAgenda(f *testing.F) {
 				t.Fatalf("bad item accepted (%s): %+v", why, it)
 			}
 		}
-		if e := a.Election; e != nil && (e.Item < 0 || e.Item >= len(a.Items) || a.Items[e.Item].Kind != ItemElection || e.Method == "" || e.Candidates == "") {
+		if e := a.Election; e != nil && (e.Item < 0 || e.Item >= len(a.Items) || a.Items[e.Item].Kind != model.ItemElection || e.Method == "" || e.Candidates == "") {
 			t.Fatalf("bad election files accepted: %+v", e)
 		}
 	})

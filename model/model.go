@@ -1,11 +1,12 @@
-// Package agenda holds the definitions a congress is set up from: the roster
+// Package model holds the definitions a congress is set up from: the roster
 // of delegates, the agenda, the meeting's settings and the election method
-// (选举办法), with the defaults taken from the seed document and the readers
-// for the files a secretary brings (CSV, XLSX, TOML).
+// (选举办法), with the defaults taken from the seed document.
 //
-// The package is pure data: it imports nothing of podium and decides no
-// outcome. The rules that use these definitions live in package session.
-package agenda
+// The package is pure data: it imports only the standard library and
+// decides no outcome. The rules that use these definitions live in package
+// session; the readers of the files a secretary brings live in package
+// files; the words shown to people live in package words.
+package model
 
 import "fmt"
 

@@ -1,6 +1,8 @@
-package agenda
+package files
 
 import (
+	"podium/model"
+
 	"fmt"
 	"io"
 	"strings"
@@ -18,7 +20,7 @@ var rosterSheetNames = []string{"代表名册", "roster"}
 // formatted for display), so a date cell arrives as its serial number and is
 // converted in the workbook's date system; messages name columns by header
 // and letter. The rules are those of ReadRosterCSV.
-func ReadRosterXLSX(name string, r io.Reader) (ps []Person, err error) {
+func ReadRosterXLSX(name string, r io.Reader) (ps []model.Person, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			ps, err = nil, &FileError{File: name, Reason: fmt.Sprintf("cannot be read as XLSX (internal error: %v)", p)}

@@ -1,9 +1,10 @@
-package agenda
+package files
 
 import (
+	"podium/words"
+
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // FileError is the one error the file readers of this package return for a
@@ -60,7 +61,7 @@ func (e *FileError) Error() string {
 	b.Reset()
 	b.WriteString(s + ": ")
 	if e.Value != "" {
-		b.WriteString(quoteShort(e.Value) + " ")
+		b.WriteString(words.QuoteShort(e.Value) + " ")
 	}
 	b.WriteString(e.Reason)
 	return b.String()
@@ -68,12 +69,3 @@ func (e *FileError) Error() string {
 
 // Unwrap returns the underlying error, if any.
 func (e *FileError) Unwrap() error { return e.Err }
-
-// quoteShort quotes s for a message, cut to 60 runes.
-func quoteShort(s string) string {
-	if utf8.RuneCountInString(s) > 60 {
-		r := []rune(s)
-		s = string(r[:60]) + "…"
-	}
-	return strconv.Quote(s)
-}

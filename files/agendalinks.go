@@ -1,6 +1,8 @@
-package agenda
+package files
 
 import (
+	"podium/model"
+
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -112,15 +114,15 @@ func (p *agendaParser) linkPath(i int, k string, v any) (string, *FileError) {
 // links checks the officers and the election files read for item i
 // against its kind: officers belong to a review item, the two files to an
 // election item, together, and to one election item only.
-func (p *agendaParser) links(i int, it Item, hasOfficers bool, files map[string]string) *FileError {
-	if hasOfficers && it.Kind != ItemReview {
+func (p *agendaParser) links(i int, it model.Item, hasOfficers bool, files map[string]string) *FileError {
+	if hasOfficers && it.Kind != model.ItemReview {
 		return p.fail("item", i, "officers", nil, "is only for an item of kind review (述职评议), not "+string(it.Kind))
 	}
 	if len(files) == 0 {
 		return nil
 	}
 	for _, k := range []string{"method", "candidates"} {
-		if _, there := files[k]; there && it.Kind != ItemElection {
+		if _, there := files[k]; there && it.Kind != model.ItemElection {
 			return p.fail("item", i, k, nil, "is only for an item of kind election, not "+string(it.Kind))
 		}
 	}

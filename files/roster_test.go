@@ -1,6 +1,8 @@
-package agenda
+package files
 
 import (
+	"podium/model"
+
 	"bytes"
 	"errors"
 	"os"
@@ -26,11 +28,11 @@ func TestReadRosterCSVGood(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Person{
-		{ID: "A1", Name: "阿依古丽·买买提", Unit: "护理分院", Gender: "女", Ethnicity: "维吾尔族", BirthDate: "2003-05-01", Kind: Formal, UnionCadre: true, Honoured: true},
-		{ID: "A2", Name: "张三", Unit: "机电工程分院", Gender: "男", Ethnicity: "汉族", BirthDate: "2003-05-01", Kind: Observer, LeagueCadre: true},
-		{ID: "A3", Name: "欧阳明轩", Unit: "建筑工程分院", Gender: "男", Ethnicity: "回族", BirthDate: "2004-02-29", Kind: Guest, LeagueCadre: true, Honoured: true},
-		{ID: "A4", Name: "张三", Unit: "护理分院", Kind: Formal},
+	want := []model.Person{
+		{ID: "A1", Name: "阿依古丽·买买提", Unit: "护理分院", Gender: "女", Ethnicity: "维吾尔族", BirthDate: "2003-05-01", Kind: model.Formal, UnionCadre: true, Honoured: true},
+		{ID: "A2", Name: "张三", Unit: "机电工程分院", Gender: "男", Ethnicity: "汉族", BirthDate: "2003-05-01", Kind: model.Observer, LeagueCadre: true},
+		{ID: "A3", Name: "欧阳明轩", Unit: "建筑工程分院", Gender: "男", Ethnicity: "回族", BirthDate: "2004-02-29", Kind: model.Guest, LeagueCadre: true, Honoured: true},
+		{ID: "A4", Name: "张三", Unit: "护理分院", Kind: model.Formal},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("zh:\n got %+v\nwant %+v", got, want)
@@ -46,10 +48,10 @@ func TestReadRosterCSVGood(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want = []Person{
-		{ID: "D0001", Name: "Li Na", Unit: "Nursing", Gender: "女", BirthDate: "2003-05-01", Kind: Formal, UnionCadre: true},
-		{ID: "D0002", Name: "迪丽努尔·吐尔逊", Unit: "Nursing", Gender: "女", BirthDate: "2005-12-31", Kind: Observer},
-		{ID: "D0003", Name: "Li Na", Unit: "Nursing", Gender: "女", BirthDate: "2003-05-01", Kind: Guest},
+	want = []model.Person{
+		{ID: "D0001", Name: "Li Na", Unit: "Nursing", Gender: "女", BirthDate: "2003-05-01", Kind: model.Formal, UnionCadre: true},
+		{ID: "D0002", Name: "迪丽努尔·吐尔逊", Unit: "Nursing", Gender: "女", BirthDate: "2005-12-31", Kind: model.Observer},
+		{ID: "D0003", Name: "Li Na", Unit: "Nursing", Gender: "女", BirthDate: "2003-05-01", Kind: model.Guest},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("en:\n got %+v\nwant %+v", got, want)
@@ -175,9 +177,9 @@ func TestReadRosterXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Person{
-		{ID: "7", Name: "阿依古丽·买买提", Unit: "护理分院", BirthDate: "2003-05-01", Kind: Formal, Honoured: true},
-		{ID: "X2", Name: "李雷", Unit: "机电工程分院", BirthDate: "2004-02-29", Kind: Observer},
+	want := []model.Person{
+		{ID: "7", Name: "阿依古丽·买买提", Unit: "护理分院", BirthDate: "2003-05-01", Kind: model.Formal, Honoured: true},
+		{ID: "X2", Name: "李雷", Unit: "机电工程分院", BirthDate: "2004-02-29", Kind: model.Observer},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("\n got %+v\nwant %+v", got, want)

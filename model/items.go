@@ -1,4 +1,4 @@
-package agenda
+package model
 
 // ItemKinds returns every agenda item kind: first those of RULES §10 in
 // their order, then procedure and review.

@@ -1,6 +1,8 @@
-package agenda
+package files
 
 import (
+	"podium/model"
+
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -90,7 +92,7 @@ type tableRow struct {
 // .csv (also .txt and .tsv, tab- or comma-separated) with ReadRosterCSV, or
 // .xlsx (also .xlsm) with ReadRosterXLSX. Any other extension, including
 // the old binary .xls, is an error. Errors are *FileError.
-func ReadRoster(path string) ([]Person, error) {
+func ReadRoster(path string) ([]model.Person, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
 	case ".csv", ".txt", ".tsv", ".xlsx", ".xlsm":
@@ -137,7 +139,7 @@ func ReadRoster(path string) ([]Person, error) {
 //     UTF-8 is read as GB18030/GBK, which is what Excel on a Chinese
 //     Windows writes for "CSV (逗号分隔)". A tab-separated file is accepted.
 //   - On any error nothing is returned: never a half-imported roster.
-func ReadRosterCSV(name string, r io.Reader) (ps []Person, err error) {
+func ReadRosterCSV(name string, r io.Reader) (ps []model.Person, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			ps, err = nil, &FileError{File: name, Reason: fmt.Sprintf("cannot be read (internal error: %v)", p)}
@@ -226,7 +228,7 @@ func ColumnLetter(i int) string {
 }
 
 // people gives the table its meaning: headers, then one Person per row.
-func (t *table) people() ([]Person, error) {
+func (t *table) people() ([]model.Person, error) {
 	for len(t.rows) > 0 && blank(t.rows[0].cells) {
 		t.rows = t.rows[1:] // blank lines before the header
 	}
@@ -258,7 +260,7 @@ func (t *table) people() ([]Person, error) {
 				Reason: fmt.Sprintf("has no column %s/%s (required: 姓名/name, 选举单位/unit, 代表类别/kind)", n[0], n[1])}
 		}
 	}
-	var people []Person
+	var people []model.Person
 	rowOf := map[string]int{} // id (folded) or whole row → row number
 	for _, row := range t.rows[1:] {
 		if blank(row.cells) {
@@ -296,7 +298,7 @@ func (t *table) people() ([]Person, error) {
 	}
 	formal := 0
 	for _, p := range people {
-		if p.Kind == Formal {
+		if p.Kind == model.Formal {
 			formal++
 		}
 	}
@@ -315,8 +317,8 @@ func headerName(h string, i int, letters bool) string {
 }
 
 // person reads one data row.
-func (t *table) person(row tableRow, at [numColumns]int, headers []string) (Person, error) {
-	var p Person
+func (t *table) person(row tableRow, at [numColumns]int, headers []string) (model.Person, error) {
+	var p model.Person
 	var fail *FileError
 	cell := func(c rosterColumn) (string, bool) {
 		i := at[c] - 1
@@ -377,7 +379,7 @@ func (t *table) person(row tableRow, at [numColumns]int, headers []string) (Pers
 		}
 	}
 	if fail != nil {
-		return Person{}, fail
+		return model.Person{}, fail
 	}
 	return p, nil
 }

@@ -1,4 +1,4 @@
-package election
+package files
 
 import (
 	"errors"
@@ -6,27 +6,27 @@ import (
 	"strings"
 	"testing"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // TestReadSlate links candidates to the roster by id or by a unique
 // formal delegate's name, and refuses an ambiguous name with the rows.
 func TestReadSlate(t *testing.T) {
-	roster := []agenda.Person{
+	roster := []model.Person{
 		{ID: "A001", Name: "张新龙", Unit: "护理分院"},
 		{ID: "A002", Name: "张新龙", Unit: "机电工程分院"},
 		{ID: "A003", Name: "王芳", Unit: "财经分院"},
 		{ID: "A004", Name: "赵敏", Unit: "财经分院"},
-		{ID: "O001", Name: "李强", Unit: "校学生会", Kind: agenda.Observer},
+		{ID: "O001", Name: "李强", Unit: "校学生会", Kind: model.Observer},
 	}
-	m := agenda.DefaultMethod(2)
+	m := model.DefaultMethod(2)
 	for _, tt := range []struct {
 		src  string
-		want []agenda.Candidate
+		want []model.Candidate
 	}{
-		{"name\n王芳\n李强\n刘洋\n", []agenda.Candidate{{Name: "王芳", PersonID: "A003"}, {Name: "李强"}, {Name: "刘洋"}}},
-		{"\uFEFFname,person_id\n张新龙,a002\n王芳,\n", []agenda.Candidate{{Name: "张新龙", PersonID: "A002"}, {Name: "王芳", PersonID: "A003"}}},
-		{"ID,Name\nA001,张新龙\n", []agenda.Candidate{{Name: "张新龙", PersonID: "A001"}}},
+		{"name\n王芳\n李强\n刘洋\n", []model.Candidate{{Name: "王芳", PersonID: "A003"}, {Name: "李强"}, {Name: "刘洋"}}},
+		{"\uFEFFname,person_id\n张新龙,a002\n王芳,\n", []model.Candidate{{Name: "张新龙", PersonID: "A002"}, {Name: "王芳", PersonID: "A003"}}},
+		{"ID,Name\nA001,张新龙\n", []model.Candidate{{Name: "张新龙", PersonID: "A001"}}},
 	} {
 		got, err := ReadSlate("c.csv", strings.NewReader(tt.src), m, roster)
 		if err != nil || !reflect.DeepEqual(got, tt.want) {
@@ -46,7 +46,7 @@ func TestReadSlate(t *testing.T) {
 		{"name\n", "", "", "has a header but no candidate", 1},
 	} {
 		_, err := ReadSlate("c.csv", strings.NewReader(tt.src), m, roster)
-		var fe *agenda.FileError
+		var fe *FileError
 		if !errors.As(err, &fe) || fe.File != "c.csv" || fe.Line != tt.line || fe.Column != tt.col || fe.Value != tt.value || !strings.Contains(fe.Reason, tt.reason) {
 			t.Errorf("%q: %v; want line %d column %q value %q reason ~%q", tt.src, err, tt.line, tt.col, tt.value, tt.reason)
 		}

@@ -1,6 +1,8 @@
-package agenda
+package words
 
 import (
+	"podium/model"
+
 	"errors"
 	"strings"
 	"testing"
@@ -75,7 +77,7 @@ func TestDefaultScripts(t *testing.T) {
 	for _, p := range ScriptPlaceholders() {
 		all[p] = "<" + p + ">"
 	}
-	for _, k := range ItemKinds() {
+	for _, k := range model.ItemKinds() {
 		for _, lang := range []string{"zh", "en"} {
 			s := DefaultScript(k, lang)
 			if s == "" || CheckScript(s) != nil {
@@ -93,40 +95,40 @@ func TestDefaultScripts(t *testing.T) {
 			}
 		}
 	}
-	if DefaultScript("party", "zh") != "" || DefaultScript(ItemOpening, "") != DefaultScript(ItemOpening, "zh") ||
-		DefaultScript(ItemOpening, "en-GB") != DefaultScript(ItemOpening, "en") {
+	if DefaultScript("party", "zh") != "" || DefaultScript(model.ItemOpening, "") != DefaultScript(model.ItemOpening, "zh") ||
+		DefaultScript(model.ItemOpening, "en-GB") != DefaultScript(model.ItemOpening, "en") {
 		t.Error("unknown kind or language")
 	}
 
 	// The seed's phrasing, filled.
-	got, _ := RenderScript(DefaultScript(ItemPreparatory, "zh"), map[string]string{"expected": "122", "present": "118"})
+	got, _ := RenderScript(DefaultScript(model.ItemPreparatory, "zh"), map[string]string{"expected": "122", "present": "118"})
 	if want := "各位代表：本次大会应到正式代表122名，实到118名，超过应到人数的半数，符合法定人数，会议有效。现在开会。"; !strings.HasPrefix(got, want) {
 		t.Errorf("preparatory:\n%s\nwant it to start\n%s", got, want)
 	}
-	got, _ = RenderScript(DefaultScript(ItemReport, "zh"), map[string]string{"presenter": "白凯文", "minutes": "30"})
+	got, _ = RenderScript(DefaultScript(model.ItemReport, "zh"), map[string]string{"presenter": "白凯文", "minutes": "30"})
 	if !strings.HasPrefix(got, "下面请白凯文代表学生会作工作报告") {
 		t.Errorf("report: %s", got)
 	}
-	got, _ = RenderScript(DefaultScript(ItemResolution, "zh"), map[string]string{"subject": "关于学生会工作报告的决议",
-		"expected": "122", "present": "118", "need": "61", "rule": RuleText(Fraction{1, 2, false}, BaseExpected, "zh"), "method": "举手表决"})
+	got, _ = RenderScript(DefaultScript(model.ItemResolution, "zh"), map[string]string{"subject": "关于学生会工作报告的决议",
+		"expected": "122", "present": "118", "need": "61", "rule": RuleText(model.Fraction{Num: 1, Den: 2, Strict: false}, model.BaseExpected, "zh"), "method": "举手表决"})
 	for _, want := range []string{"现在对关于学生会工作报告的决议进行表决", "应到代表122名", "须经全体代表的二分之一以上赞成，即61票赞成方可通过", "赞成____票"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("resolution lacks %q:\n%s", want, got)
 		}
 	}
-	if !strings.Contains(DefaultScript(ItemElection, "zh"), "选举界面") || !strings.Contains(DefaultScript(ItemElection, "en"), "election screen") {
+	if !strings.Contains(DefaultScript(model.ItemElection, "zh"), "选举界面") || !strings.Contains(DefaultScript(model.ItemElection, "en"), "election screen") {
 		t.Error("the election's script does not point to the election screen")
 	}
 }
 
 func TestHostScript(t *testing.T) {
-	it := Item{Kind: ItemReport, Script: "请{presenter}报告"}
-	if it.HostScript("zh") != "请{presenter}报告" || it.HostScript("en") != DefaultScript(ItemReport, "en") {
-		t.Errorf("zh %q en %q", it.HostScript("zh"), it.HostScript("en"))
+	it := model.Item{Kind: model.ItemReport, Script: "请{presenter}报告"}
+	if HostScript(it, "zh") != "请{presenter}报告" || HostScript(it, "en") != DefaultScript(model.ItemReport, "en") {
+		t.Errorf("zh %q en %q", HostScript(it, "zh"), HostScript(it, "en"))
 	}
-	it = Item{Kind: ItemReport, ScriptEn: "{presenter} reports"}
-	if it.HostScript("en") != "{presenter} reports" || it.HostScript("zh") != DefaultScript(ItemReport, "zh") {
-		t.Errorf("zh %q en %q", it.HostScript("zh"), it.HostScript("en"))
+	it = model.Item{Kind: model.ItemReport, ScriptEn: "{presenter} reports"}
+	if HostScript(it, "en") != "{presenter} reports" || HostScript(it, "zh") != DefaultScript(model.ItemReport, "zh") {
+		t.Errorf("zh %q en %q", HostScript(it, "zh"), HostScript(it, "en"))
 	}
 	if got := ScriptPlaceholders(); got[0] != "meeting" || len(got) != len(scriptPlaceholders) {
 		t.Errorf("%v", got)
@@ -139,16 +141,16 @@ func TestHostScript(t *testing.T) {
 
 func TestRuleText(t *testing.T) {
 	tests := []struct {
-		f      Fraction
-		base   Base
+		f      model.Fraction
+		base   model.Base
 		zh, en string
 	}{
-		{Fraction{1, 2, false}, BaseExpected, "全体代表的二分之一以上", "1/2 or more of all delegates"},
-		{Fraction{2, 3, false}, BaseExpected, "全体代表的三分之二以上", "2/3 or more of all delegates"},
-		{Fraction{1, 2, true}, BasePresent, "超过实到代表的二分之一", "more than 1/2 of the delegates present"},
-		{Fraction{4, 5, true}, "", "超过全体代表的五分之四", "more than 4/5 of all delegates"},
-		{Fraction{11, 20, false}, BaseExpected, "全体代表的二十分之十一以上", "11/20 or more of all delegates"},
-		{Fraction{3, 100, false}, BaseExpected, "全体代表的100分之三以上", "3/100 or more of all delegates"},
+		{model.Fraction{Num: 1, Den: 2, Strict: false}, model.BaseExpected, "全体代表的二分之一以上", "1/2 or more of all delegates"},
+		{model.Fraction{Num: 2, Den: 3, Strict: false}, model.BaseExpected, "全体代表的三分之二以上", "2/3 or more of all delegates"},
+		{model.Fraction{Num: 1, Den: 2, Strict: true}, model.BasePresent, "超过实到代表的二分之一", "more than 1/2 of the delegates present"},
+		{model.Fraction{Num: 4, Den: 5, Strict: true}, "", "超过全体代表的五分之四", "more than 4/5 of all delegates"},
+		{model.Fraction{Num: 11, Den: 20, Strict: false}, model.BaseExpected, "全体代表的二十分之十一以上", "11/20 or more of all delegates"},
+		{model.Fraction{Num: 3, Den: 100, Strict: false}, model.BaseExpected, "全体代表的100分之三以上", "3/100 or more of all delegates"},
 	}
 	for _, tc := range tests {
 		if zh, en := RuleText(tc.f, tc.base, "zh"), RuleText(tc.f, tc.base, "en"); zh != tc.zh || en != tc.en {

@@ -1,6 +1,10 @@
-package agenda
+package files
 
 import (
+	"podium/words"
+
+	"podium/model"
+
 	"bytes"
 	_ "embed"
 	"errors"
@@ -19,8 +23,8 @@ import (
 // AgendaFile is the content of the agenda file of `podium new --agenda FILE`:
 // the meeting's settings and its agenda items.
 type AgendaFile struct {
-	Meeting Meeting `json:"meeting"`
-	Items   []Item  `json:"items"`
+	Meeting model.Meeting `json:"meeting"`
+	Items   []model.Item  `json:"items"`
 	// Election is the files an election item links, nil when none does.
 	Election *ElectionFiles `json:"election_files,omitempty"`
 }
@@ -28,8 +32,8 @@ type AgendaFile struct {
 // Setup combines the agenda file with a roster into the Setup a congress
 // is opened with. It prepares no election: the files of Election, when
 // any, are read by the caller (podium new), which knows the roster.
-func (a AgendaFile) Setup(roster []Person) Setup {
-	return Setup{Meeting: a.Meeting, Roster: roster, Agenda: append([]Item(nil), a.Items...)}
+func (a AgendaFile) Setup(roster []model.Person) model.Setup {
+	return model.Setup{Meeting: a.Meeting, Roster: roster, Agenda: append([]model.Item(nil), a.Items...)}
 }
 
 // agendaTemplate is a complete, commented agenda file: the demo congress's.
@@ -60,7 +64,7 @@ func AgendaTemplate() []byte { return bytes.Clone(agendaTemplate) }
 //	presenter = "白凯文"        # optional, any kind
 //	minutes = 30               # planned, 0..1440; 0 or absent = not planned
 //	script = "下面请{presenter}代表学生会作工作报告。"   # optional 主持词,
-//	script_en = "I call on {presenter} to …"          # see RenderScript
+//	script_en = "I call on {presenter} to …"          # see words.RenderScript
 //
 //	[[item]]
 //	kind = "resolution"
@@ -190,7 +194,7 @@ func (p *agendaParser) parse(raw map[string]any) (AgendaFile, error) {
 	a := AgendaFile{Meeting: m}
 	rawItems, there := raw["item"]
 	if !there {
-		a.Items = StandardAgenda()
+		a.Items = model.StandardAgenda()
 		return a, nil
 	}
 	list, ok := rawItems.([]map[string]any)
@@ -217,8 +221,8 @@ func (p *agendaParser) parse(raw map[string]any) (AgendaFile, error) {
 }
 
 // meetingRules are the fraction settings of [meeting], by key.
-func meetingRules(m *Meeting) map[string]*Fraction {
-	return map[string]*Fraction{
+func meetingRules(m *model.Meeting) map[string]*model.Fraction {
+	return map[string]*model.Fraction{
 		"opening_quorum":  &m.OpeningQuorum,
 		"election_quorum": &m.ElectionQuorum,
 		"ordinary":        &m.Ordinary,
@@ -226,8 +230,8 @@ func meetingRules(m *Meeting) map[string]*Fraction {
 	}
 }
 
-func (p *agendaParser) meeting(t map[string]any) (Meeting, error) {
-	m := DefaultMeeting("")
+func (p *agendaParser) meeting(t map[string]any) (model.Meeting, error) {
+	m := model.DefaultMeeting("")
 	texts := map[string]*string{"name": &m.Name, "name_en": &m.NameEn, "place": &m.Place,
 		"chair": &m.Chair, "recorder": &m.Recorder}
 	rules := meetingRules(&m)
@@ -268,8 +272,8 @@ func (p *agendaParser) meeting(t map[string]any) (Meeting, error) {
 			rules[strings.TrimSuffix(k, "_strict")].Strict = b
 		case k == "vote_base":
 			s, _ := v.(string)
-			switch b := Base(strings.ToLower(strings.TrimSpace(s))); b {
-			case BaseExpected, BasePresent:
+			switch b := model.Base(strings.ToLower(strings.TrimSpace(s))); b {
+			case model.BaseExpected, model.BasePresent:
 				m.VoteBase = b
 			default:
 				return m, p.fail("meeting", -1, k, s, `must be "expected" (all delegates, 全体代表: charter art. 14) or "present" (实到代表)`)
@@ -294,8 +298,8 @@ func (p *agendaParser) meeting(t map[string]any) (Meeting, error) {
 // itemKeys are the keys of [[item]], for messages.
 const itemKeys = "kind, title, title_en, presenter, minutes, script, script_en, [item.resolution], officers, method, candidates"
 
-func (p *agendaParser) item(i int, t map[string]any) (Item, error) {
-	var it Item
+func (p *agendaParser) item(i int, t map[string]any) (model.Item, error) {
+	var it model.Item
 	hasOfficers, files := false, map[string]string{}
 	for _, k := range sortedKeys(t) {
 		v := t[k]
@@ -311,7 +315,7 @@ func (p *agendaParser) item(i int, t map[string]any) (Item, error) {
 			}
 			switch k {
 			case "kind":
-				it.Kind = ItemKind(strings.ToLower(c))
+				it.Kind = model.ItemKind(strings.ToLower(c))
 				if !it.Kind.Valid() {
 					return it, p.fail("item", i, k, s, "is not an item kind ("+kindList()+")")
 				}
@@ -324,8 +328,8 @@ func (p *agendaParser) item(i int, t map[string]any) (Item, error) {
 			}
 		case "minutes":
 			n, ok := v.(int64)
-			if !ok || n < 0 || n > MaxMinutes {
-				return it, p.fail("item", i, k, nil, fmt.Sprintf("must be a whole number of minutes from 0 to %d", MaxMinutes))
+			if !ok || n < 0 || n > model.MaxMinutes {
+				return it, p.fail("item", i, k, nil, fmt.Sprintf("must be a whole number of minutes from 0 to %d", model.MaxMinutes))
 			}
 			it.Minutes = int(n)
 		case "script", "script_en":
@@ -347,7 +351,7 @@ func (p *agendaParser) item(i int, t map[string]any) (Item, error) {
 			if !ok {
 				return it, p.failIn(i, "resolution", "", nil, "must be a table: [item.resolution]")
 			}
-			if it.Kind != "" && it.Kind != ItemResolution { // kind sorts before resolution
+			if it.Kind != "" && it.Kind != model.ItemResolution { // kind sorts before resolution
 				return it, p.failIn(i, "resolution", "", nil, "is only for an item of kind resolution, not "+string(it.Kind))
 			}
 			spec, err := p.resolution(i, r)
@@ -375,16 +379,16 @@ func (p *agendaParser) item(i int, t map[string]any) (Item, error) {
 		return it, p.fail("item", i, "", nil, "has no kind ("+kindList()+")")
 	}
 	switch {
-	case it.Kind == ItemResolution && it.Resolution == nil:
+	case it.Kind == model.ItemResolution && it.Resolution == nil:
 		return it, p.fail("item", i, "", nil, "is a resolution without the vote it puts: add [item.resolution] with text, kind and method")
-	case it.Kind != ItemResolution && it.Resolution != nil:
+	case it.Kind != model.ItemResolution && it.Resolution != nil:
 		return it, p.failIn(i, "resolution", "", nil, "is only for an item of kind resolution, not "+string(it.Kind))
 	}
 	if fe := p.links(i, it, hasOfficers, files); fe != nil {
 		return it, fe
 	}
 	if it.Title == "" {
-		zh, en := DefaultTitle(it.Kind)
+		zh, en := model.DefaultTitle(it.Kind)
 		it.Title = zh
 		if it.TitleEn == "" {
 			it.TitleEn = en
@@ -395,15 +399,15 @@ func (p *agendaParser) item(i int, t map[string]any) (Item, error) {
 
 // script cleans a template of the host's words: line ends become "\n",
 // surrounding white space goes, other control characters are refused and
-// the placeholders are checked (CheckScript).
+// the placeholders are checked (words.CheckScript).
 func (p *agendaParser) script(i int, key, s string) (string, *FileError) {
 	c := strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"))
 	c = strings.ReplaceAll(c, "\uFEFF", "")
 	if strings.IndexFunc(c, func(r rune) bool { return r != '\n' && unicode.IsControl(r) }) >= 0 {
 		return "", p.fail("item", i, key, s, "holds a control character (a tab?); only line breaks are allowed")
 	}
-	if err := CheckScript(c); err != nil {
-		se := err.(*ScriptError)
+	if err := words.CheckScript(c); err != nil {
+		se := err.(*words.ScriptError)
 		fe := p.fail("item", i, key, nil, se.Reason)
 		fe.Value, fe.Err = se.Token, err
 		return "", fe
@@ -413,8 +417,8 @@ func (p *agendaParser) script(i int, key, s string) (string, *FileError) {
 
 // resolution reads the [item.resolution] table of the i-th item: text is
 // required, text_en optional, kind and method required.
-func (p *agendaParser) resolution(i int, t map[string]any) (*ResolutionSpec, error) {
-	var r ResolutionSpec
+func (p *agendaParser) resolution(i int, t map[string]any) (*model.ResolutionSpec, error) {
+	var r model.ResolutionSpec
 	const tbl = "resolution"
 	for _, k := range sortedKeys(t) {
 		s, ok := t[k].(string)
@@ -436,12 +440,12 @@ func (p *agendaParser) resolution(i int, t map[string]any) (*ResolutionSpec, err
 		case "text_en":
 			r.TextEn = c
 		case "kind":
-			r.Kind = VoteKind(strings.ToLower(c))
+			r.Kind = model.VoteKind(strings.ToLower(c))
 			if !r.Kind.Valid() {
 				return nil, p.failIn(i, tbl, k, s, "is not a kind of resolution (ordinary: 二分之一以上; charter: 修改章程, 三分之二以上)")
 			}
 		case "method":
-			r.Method = VoteMethod(strings.ToLower(c))
+			r.Method = model.VoteMethod(strings.ToLower(c))
 			if !r.Method.Valid() {
 				return nil, p.failIn(i, tbl, k, s, "is not a method of voting (hands: 举手表决; ballot: 无记名投票)")
 			}
@@ -460,7 +464,7 @@ func (p *agendaParser) resolution(i int, t map[string]any) (*ResolutionSpec, err
 
 func kindList() string {
 	var s []string
-	for _, k := range ItemKinds() {
+	for _, k := range model.ItemKinds() {
 		s = append(s, string(k))
 	}
 	return strings.Join(s, ", ")
@@ -476,7 +480,7 @@ func parseFraction(s string) (int, int, string) {
 	}
 	n, _ := strconv.Atoi(m[1])
 	d, _ := strconv.Atoi(m[2])
-	if f := (Fraction{Num: n, Den: d}); !f.Valid() || d > 1000 {
+	if f := (model.Fraction{Num: n, Den: d}); !f.Valid() || d > 1000 {
 		return 0, 0, "is not a fraction between 0 and 1 (n/d with 0 ≤ n ≤ d, 0 < d ≤ 1000)"
 	}
 	return n, d, ""

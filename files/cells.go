@@ -1,6 +1,8 @@
-package agenda
+package files
 
 import (
+	"podium/model"
+
 	"fmt"
 	"regexp"
 	"strconv"
@@ -233,12 +235,12 @@ func excelSerialDate(s string, date1904 bool) (string, string) {
 
 // parseRosterKind reads 代表类别 with agenda.ParseKind, case-insensitively
 // for the English words.
-func parseRosterKind(s string) (Kind, string) {
+func parseRosterKind(s string) (model.Kind, string) {
 	s = cleanCell(s)
-	if k, ok := ParseKind(s); ok {
+	if k, ok := model.ParseKind(s); ok {
 		return k, ""
 	}
-	if k, ok := ParseKind(strings.ToLower(foldWidth(s))); ok {
+	if k, ok := model.ParseKind(strings.ToLower(foldWidth(s))); ok {
 		return k, ""
 	}
 	return 0, "is not a kind (正式/列席/特邀 or formal/observer/guest)"

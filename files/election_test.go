@@ -1,40 +1,42 @@
-package election
+package files
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
-	"podium/agenda"
+	"podium/model"
+	"podium/session/election"
 )
 
 func TestReadCandidates(t *testing.T) {
 	m, _ := seedMethod()
 	got, err := ReadCandidates("c.csv", strings.NewReader("\uFEFFname,category\n张三,主席团\n\n李四 , 分院\n"), m)
-	if err != nil || len(got) != 2 || got[1] != (agenda.Candidate{Name: "李四", Category: "分院"}) {
+	if err != nil || len(got) != 2 || got[1] != (model.Candidate{Name: "李四", Category: "分院"}) {
 		t.Fatalf("got %+v, %v", got, err)
 	}
-	got, err = ReadCandidates("c.csv", strings.NewReader("name\r\nA\r\nB\r\n"), agenda.DefaultMethod(2))
+	got, err = ReadCandidates("c.csv", strings.NewReader("name\r\nA\r\nB\r\n"), model.DefaultMethod(2))
 	if err != nil || len(got) != 2 || got[0].Name != "A" {
 		t.Fatalf("got %+v, %v", got, err)
 	}
 	for _, tt := range []struct {
 		src        string
-		m          agenda.Method
+		m          model.Method
 		line       int
 		col, value string
 	}{
-		{"name\nA\nA\n", agenda.DefaultMethod(2), 3, "name", "A"},
+		{"name\nA\nA\n", model.DefaultMethod(2), 3, "name", "A"},
 		{"name,category\nA,主席团\nB,无此类\n", m, 3, "category", "无此类"},
 		{"name\nA\n", m, 1, "", ""},
-		{"name,category\nA,x\n", agenda.DefaultMethod(2), 2, "category", "x"},
-		{"name,age\nA,3\n", agenda.DefaultMethod(2), 1, "age", "age"},
-		{"name\nA\nB,C\n", agenda.DefaultMethod(2), 3, "", ""},
-		{"name\n\"A\n", agenda.DefaultMethod(2), 2, "", ""},
-		{"", agenda.DefaultMethod(2), 0, "", ""},
+		{"name,category\nA,x\n", model.DefaultMethod(2), 2, "category", "x"},
+		{"name,age\nA,3\n", model.DefaultMethod(2), 1, "age", "age"},
+		{"name\nA\nB,C\n", model.DefaultMethod(2), 3, "", ""},
+		{"name\n\"A\n", model.DefaultMethod(2), 2, "", ""},
+		{"", model.DefaultMethod(2), 0, "", ""},
 	} {
 		_, err := ReadCandidates("c.csv", strings.NewReader(tt.src), tt.m)
-		var fe *agenda.FileError
+		var fe *FileError
 		if !errors.As(err, &fe) || fe.File != "c.csv" || fe.Line != tt.line || fe.Column != tt.col || fe.Value != tt.value {
 			t.Errorf("%q: %#v", tt.src, err)
 		}
@@ -43,7 +45,7 @@ func TestReadCandidates(t *testing.T) {
 
 func TestReadBallots(t *testing.T) {
 	m, _ := seedMethod()
-	slate := []agenda.Candidate{{Name: "甲", Category: "主席团"}, {Name: "乙", Category: "分院"}}
+	slate := []model.Candidate{{Name: "甲", Category: "主席团"}, {Name: "乙", Category: "分院"}}
 	src := "ballot,乙,write_in:主席团,甲,write_in:分院,spoiled\n" +
 		"1,○,丙,×,,\n" +
 		"2,x,,〇,丁,\n" +
@@ -56,32 +58,32 @@ func TestReadBallots(t *testing.T) {
 	if len(bs) != 3 {
 		t.Fatalf("%d ballots", len(bs))
 	}
-	if bs[0].Marks[0] != Disapprove || bs[0].Marks[1] != Approve || len(bs[0].WriteIns) != 1 || bs[0].WriteIns[0] != (WriteIn{"丙", "主席团"}) {
+	if bs[0].Marks[0] != election.Disapprove || bs[0].Marks[1] != election.Approve || len(bs[0].WriteIns) != 1 || bs[0].WriteIns[0] != (election.WriteIn{Name: "丙", Category: "主席团"}) {
 		t.Errorf("ballot 1 %+v", bs[0])
 	}
-	if bs[1].Marks[0] != Approve || bs[1].Marks[1] != Disapprove || bs[1].WriteIns[0] != (WriteIn{"丁", "分院"}) {
+	if bs[1].Marks[0] != election.Approve || bs[1].Marks[1] != election.Disapprove || bs[1].WriteIns[0] != (election.WriteIn{Name: "丁", Category: "分院"}) {
 		t.Errorf("ballot 2 %+v", bs[1])
 	}
-	if bs[2].Spoiled != "有记号" || bs[2].Marks[1] != Abstain || bs[2].ID != "3" {
+	if bs[2].Spoiled != "有记号" || bs[2].Marks[1] != election.Abstain || bs[2].ID != "3" {
 		t.Errorf("ballot 3 %+v", bs[2])
 	}
 	for _, s := range []string{"○", "〇", "O", "o", " ○ "} {
-		if ParseMark(s) != Approve {
+		if ParseMark(s) != election.Approve {
 			t.Errorf("%q not approve", s)
 		}
 	}
 	for _, s := range []string{"×", "X", "x", "✕"} {
-		if ParseMark(s) != Disapprove {
+		if ParseMark(s) != election.Disapprove {
 			t.Errorf("%q not disapprove", s)
 		}
 	}
 	for _, s := range []string{"", "√", "?", "○×"} {
-		if ParseMark(s) != Abstain {
+		if ParseMark(s) != election.Abstain {
 			t.Errorf("%q not abstain", s)
 		}
 	}
-	plain := agenda.DefaultMethod(2)
-	ps := []agenda.Candidate{{Name: "甲"}, {Name: "乙"}}
+	plain := model.DefaultMethod(2)
+	ps := []model.Candidate{{Name: "甲"}, {Name: "乙"}}
 	for _, tt := range []struct {
 		src, m     string
 		line       int
@@ -104,7 +106,7 @@ func TestReadBallots(t *testing.T) {
 			mm, sl = m, slate
 		}
 		_, err := ReadBallots("b.csv", strings.NewReader(tt.src), sl, mm)
-		var fe *agenda.FileError
+		var fe *FileError
 		if !errors.As(err, &fe) || fe.File != "b.csv" || fe.Line != tt.line || fe.Column != tt.col || fe.Value != tt.value {
 			t.Errorf("%q: %#v", tt.src, err)
 		}
@@ -116,20 +118,20 @@ func FuzzReadCandidates(f *testing.F) {
 	f.Add("\uFEFFname\nA\nB\n", false)
 	f.Add("name\n\"A,\"\"B\"\"\"\n", false)
 	f.Fuzz(func(t *testing.T, src string, cats bool) {
-		m := agenda.DefaultMethod(2)
+		m := model.DefaultMethod(2)
 		if cats {
 			m, _ = seedMethod()
 		}
 		got, err := ReadCandidates("f.csv", strings.NewReader(src), m)
 		if err != nil {
-			var fe *agenda.FileError
+			var fe *FileError
 			if !errors.As(err, &fe) || fe.File != "f.csv" {
 				t.Fatalf("bad error %T %v", err, err)
 			}
 			return
 		}
 		// A slate read without error counts without bad input.
-		if r := Count(Round{Method: m, Slate: got, Expected: 1, Present: 1, Issued: 1}); !r.RoundValid {
+		if r := election.Count(election.Round{Method: m, Slate: got, Expected: 1, Present: 1, Issued: 1}); !r.RoundValid {
 			t.Fatalf("slate %+v rejected by Count: %s", got, r.Reason)
 		}
 	})
@@ -140,11 +142,11 @@ func FuzzReadBallots(f *testing.F) {
 	f.Add("ballot,乙,甲\n1,O,o\n")
 	f.Add("\uFEFFballot,甲,乙\r\n7,✕,〇\r\n")
 	m, _ := seedMethod()
-	slate := []agenda.Candidate{{Name: "甲", Category: "主席团"}, {Name: "乙", Category: "分院"}}
+	slate := []model.Candidate{{Name: "甲", Category: "主席团"}, {Name: "乙", Category: "分院"}}
 	f.Fuzz(func(t *testing.T, src string) {
 		bs, err := ReadBallots("f.csv", strings.NewReader(src), slate, m)
 		if err != nil {
-			var fe *agenda.FileError
+			var fe *FileError
 			if !errors.As(err, &fe) || fe.File != "f.csv" {
 				t.Fatalf("bad error %T %v", err, err)
 			}
@@ -157,10 +159,24 @@ func FuzzReadBallots(f *testing.F) {
 			}
 			ids[b.ID] = true
 		}
-		r := Count(Round{Method: m, Slate: slate, Expected: len(bs), Present: len(bs), Issued: len(bs), Ballots: bs})
+		r := election.Count(election.Round{Method: m, Slate: slate, Expected: len(bs), Present: len(bs), Issued: len(bs), Ballots: bs})
 		if len(bs) > 0 && !r.RoundValid || r.Valid+r.Invalid != len(bs) {
 			t.Fatalf("count %+v", r)
 		}
 		_ = r.Text("zh")
 	})
+}
+
+// seedMethod is the seed's method with three categories and a slate of
+// 4 + 8 + 3 candidates named after their category.
+func seedMethod() (model.Method, []model.Candidate) {
+	m := model.DefaultMethod(13)
+	m.Categories = []model.Category{{Name: "主席团", Seats: 3}, {Name: "分院", Seats: 7}, {Name: "社团", Seats: 3}}
+	var s []model.Candidate
+	for i, n := range []int{4, 8, 3} {
+		for j := range n {
+			s = append(s, model.Candidate{Name: fmt.Sprintf("%s%d", m.Categories[i].Name, j+1), Category: m.Categories[i].Name})
+		}
+	}
+	return m, s
 }

@@ -1,4 +1,4 @@
-package agenda
+package files
 
 // The generator of the synthetic demo roster (demo/roster.csv). It is a test
 // so that it never ships in the binary: `go test ./agenda -run
@@ -15,7 +15,7 @@ import (
 	"testing"
 )
 
-var updateDemo = flag.Bool("update-demo", false, "rewrite agenda/demo/roster.csv from the generator")
+var updateDemo = flag.Bool("update-demo", false, "rewrite files/demo/roster.csv from the generator")
 
 // demoUnits are the eight electoral units and their seats (122 in all),
 // roughly proportional to an imagined student count.

@@ -1,4 +1,9 @@
-package agenda
+package model
+
+import (
+	"fmt"
+	"strings"
+)
 
 // Base is what an election threshold is measured against.
 type Base string
@@ -58,4 +63,56 @@ func DefaultMethod(seats int) Method {
 		WriteIns:      WriteInsWithDisapproval,
 		OverSelection: OverSelectionCategory,
 	}
+}
+
+// MaxMethodSeats bounds seats and fraction terms in a method, so that the
+// integer threshold tests of package session can never overflow.
+const MaxMethodSeats = 100000
+
+// ValidMethod reports the first reason m is unusable, or nil: seats in
+// 1..MaxMethodSeats, valid fractions with terms up to MaxMethodSeats, known
+// enum values, categories with non-empty distinct names and positive seats
+// adding up to Seats.
+func ValidMethod(m Method) error {
+	if m.Seats <= 0 || m.Seats > MaxMethodSeats {
+		return fmt.Errorf("seats %d out of 1..%d", m.Seats, MaxMethodSeats)
+	}
+	for _, f := range []Fraction{m.Quorum, m.Threshold} {
+		if !f.Valid() || f.Den > MaxMethodSeats {
+			return fmt.Errorf("bad fraction %d/%d", f.Num, f.Den)
+		}
+	}
+	switch m.ThresholdBase {
+	case BaseExpected, BasePresent, BaseValid:
+	default:
+		return fmt.Errorf("unknown threshold base %q", m.ThresholdBase)
+	}
+	switch m.WriteIns {
+	case WriteInsNone, WriteInsWithDisapproval:
+	default:
+		return fmt.Errorf("unknown write-in rule %q", m.WriteIns)
+	}
+	switch m.OverSelection {
+	case OverSelectionCategory, OverSelectionBallot:
+	default:
+		return fmt.Errorf("unknown over-selection rule %q", m.OverSelection)
+	}
+	if len(m.Categories) == 0 {
+		return nil
+	}
+	sum, seen := 0, map[string]bool{}
+	for _, c := range m.Categories {
+		if strings.TrimSpace(c.Name) == "" || seen[c.Name] {
+			return fmt.Errorf("empty or duplicate category name %q", c.Name)
+		}
+		seen[c.Name] = true
+		if c.Seats <= 0 || c.Seats > MaxMethodSeats {
+			return fmt.Errorf("category %q: seats %d out of 1..%d", c.Name, c.Seats, MaxMethodSeats)
+		}
+		sum += c.Seats
+	}
+	if sum != m.Seats {
+		return fmt.Errorf("seats = %d but the categories add up to %d", m.Seats, sum)
+	}
+	return nil
 }

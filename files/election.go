@@ -1,4 +1,4 @@
-package election
+package files
 
 import (
 	"bufio"
@@ -9,11 +9,12 @@ import (
 	"strconv"
 	"strings"
 
-	"podium/agenda"
+	"podium/model"
+	"podium/session/election"
 )
 
 // table is a CSV file read whole: its rows with the line of each.
-type table struct {
+type electionTable struct {
 	name  string
 	rows  [][]string
 	lines []int
@@ -22,14 +23,14 @@ type table struct {
 // readTable reads a UTF-8 CSV with or without a byte-order mark. Rows whose
 // cells are all empty are skipped (spreadsheet residue); a row with another
 // number of cells than the header is an error.
-func readTable(name string, r io.Reader) (*table, error) {
+func readElectionTable(name string, r io.Reader) (*electionTable, error) {
 	br := bufio.NewReader(r)
 	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
 		br.Discard(3)
 	}
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
-	t := &table{name: name}
+	t := &electionTable{name: name}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -38,10 +39,10 @@ func readTable(name string, r io.Reader) (*table, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, &agenda.FileError{File: name, Line: pe.Line, Err: err,
+				return nil, &FileError{File: name, Line: pe.Line, Err: err,
 					Reason: fmt.Sprintf("%v (character %d of the line)", pe.Err, pe.Column)}
 			}
-			return nil, &agenda.FileError{File: name, Reason: err.Error(), Err: err}
+			return nil, &FileError{File: name, Reason: err.Error(), Err: err}
 		}
 		line, _ := cr.FieldPos(0)
 		for i := range rec {
@@ -51,25 +52,25 @@ func readTable(name string, r io.Reader) (*table, error) {
 			continue
 		}
 		if len(t.rows) > 0 && len(rec) != len(t.rows[0]) {
-			return nil, &agenda.FileError{File: name, Line: line,
+			return nil, &FileError{File: name, Line: line,
 				Reason: fmt.Sprintf("%d cells, the header has %d", len(rec), len(t.rows[0]))}
 		}
 		t.rows = append(t.rows, rec)
 		t.lines = append(t.lines, line)
 	}
 	if len(t.rows) == 0 {
-		return nil, &agenda.FileError{File: name, Reason: "empty file: no header"}
+		return nil, &FileError{File: name, Reason: "empty file: no header"}
 	}
 	return t, nil
 }
 
-// err is an *agenda.FileError at row (0 = header) and column col (-1 for
+// err is an *FileError at row (0 = header) and column col (-1 for
 // the whole row): Line is the CSV line (the spreadsheet row unless a cell
 // spans lines), Column the header text and Letter the column's letter.
-func (t *table) err(row, col int, value, reason string) error {
-	e := &agenda.FileError{File: t.name, Line: t.lines[row], Value: value, Reason: reason}
+func (t *electionTable) err(row, col int, value, reason string) error {
+	e := &FileError{File: t.name, Line: t.lines[row], Value: value, Reason: reason}
 	if col >= 0 {
-		e.Column, e.Letter = t.rows[0][col], agenda.ColumnLetter(col)
+		e.Column, e.Letter = t.rows[0][col], ColumnLetter(col)
 		if e.Column == "" {
 			e.Column = "#" + strconv.Itoa(col+1)
 		}
@@ -83,8 +84,8 @@ func (t *table) err(row, col int, value, reason string) error {
 // delegate (see ReadSlate). A category must be one of m's, and is required
 // when m has categories and forbidden when it has none. Names must be
 // non-empty and distinct, and so must the ids given. Errors are
-// *agenda.FileError.
-func ReadCandidates(name string, r io.Reader, m agenda.Method) ([]agenda.Candidate, error) {
+// *FileError.
+func ReadCandidates(name string, r io.Reader, m model.Method) ([]model.Candidate, error) {
 	c, _, err := readCandidates(name, r, m)
 	return c, err
 }
@@ -92,16 +93,16 @@ func ReadCandidates(name string, r io.Reader, m agenda.Method) ([]agenda.Candida
 // slateTable is a candidates file as read: its table, for errors about
 // candidate k (row k+1), and its columns (-1 when absent).
 type slateTable struct {
-	*table
+	*electionTable
 	nameCol, idCol int
 }
 
-func readCandidates(name string, r io.Reader, m agenda.Method) ([]agenda.Candidate, slateTable, error) {
-	t, err := readTable(name, r)
+func readCandidates(name string, r io.Reader, m model.Method) ([]model.Candidate, slateTable, error) {
+	t, err := readElectionTable(name, r)
 	if err != nil {
 		return nil, slateTable{}, err
 	}
-	st := slateTable{table: t, nameCol: -1, idCol: -1}
+	st := slateTable{electionTable: t, nameCol: -1, idCol: -1}
 	head := t.rows[0]
 	catCol := -1
 	for i, h := range head {
@@ -132,11 +133,11 @@ func readCandidates(name string, r io.Reader, m agenda.Method) ([]agenda.Candida
 	for _, c := range m.Categories {
 		known[c.Name] = true
 	}
-	var out []agenda.Candidate
+	var out []model.Candidate
 	seen, ids := map[string]bool{}, map[string]int{}
 	for i := 1; i < len(t.rows); i++ {
 		row := t.rows[i]
-		c := agenda.Candidate{Name: row[nameCol]}
+		c := model.Candidate{Name: row[nameCol]}
 		if c.Name == "" {
 			return nil, st, t.err(i, nameCol, "", "empty name")
 		}
@@ -174,14 +175,14 @@ const (
 
 // ParseMark reads a ballot cell: ○ 〇 O o approve; × X x ✕ disapprove;
 // empty or anything else abstain (RULES §6.3).
-func ParseMark(s string) Mark {
+func ParseMark(s string) election.Mark {
 	switch strings.TrimSpace(s) {
 	case "○", "〇", "O", "o":
-		return Approve
+		return election.Approve
 	case "×", "X", "x", "✕":
-		return Disapprove
+		return election.Disapprove
 	}
-	return Abstain
+	return election.Abstain
 }
 
 // ReadBallots reads the ballots of file name for slate under method m: a
@@ -191,9 +192,9 @@ func ParseMark(s string) Mark {
 // a category of m), and an optional `spoiled` column. Each row is one
 // collected ballot; its number is required and unique. Cells are read by
 // ParseMark; write-ins keep the left-to-right order of their columns.
-// Errors are *agenda.FileError with the line, row and column.
-func ReadBallots(name string, r io.Reader, slate []agenda.Candidate, m agenda.Method) ([]Ballot, error) {
-	t, err := readTable(name, r)
+// Errors are *FileError with the line, row and column.
+func ReadBallots(name string, r io.Reader, slate []model.Candidate, m model.Method) ([]election.Ballot, error) {
+	t, err := readElectionTable(name, r)
 	if err != nil {
 		return nil, err
 	}
@@ -266,10 +267,10 @@ func ReadBallots(name string, r io.Reader, slate []agenda.Candidate, m agenda.Me
 		}
 	}
 	ids := map[string]int{}
-	out := make([]Ballot, 0, len(t.rows)-1)
+	out := make([]election.Ballot, 0, len(t.rows)-1)
 	for i := 1; i < len(t.rows); i++ {
 		row := t.rows[i]
-		b := Ballot{ID: row[idCol], Marks: make([]Mark, len(slate))}
+		b := election.Ballot{ID: row[idCol], Marks: make([]election.Mark, len(slate))}
 		if b.ID == "" {
 			return nil, t.err(i, idCol, "", "ballot number missing")
 		}
@@ -282,7 +283,7 @@ func ReadBallots(name string, r io.Reader, slate []agenda.Candidate, m agenda.Me
 		}
 		for _, w := range writeCols {
 			if row[w.col] != "" {
-				b.WriteIns = append(b.WriteIns, WriteIn{Name: row[w.col], Category: w.cat})
+				b.WriteIns = append(b.WriteIns, election.WriteIn{Name: row[w.col], Category: w.cat})
 			}
 		}
 		if spoiledCol >= 0 {

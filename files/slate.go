@@ -1,11 +1,11 @@
-package election
+package files
 
 import (
 	"fmt"
 	"io"
 	"strings"
 
-	"podium/agenda"
+	"podium/model"
 )
 
 // ReadSlate reads the candidates file of a congress being set up (see
@@ -24,18 +24,18 @@ import (
 //     file has no id column).
 //
 // A file with a header and no candidate is refused too. Errors are
-// *agenda.FileError with the file's line.
-func ReadSlate(name string, r io.Reader, m agenda.Method, roster []agenda.Person) ([]agenda.Candidate, error) {
+// *FileError with the file's line.
+func ReadSlate(name string, r io.Reader, m model.Method, roster []model.Person) ([]model.Candidate, error) {
 	cands, t, err := readCandidates(name, r, m)
 	if err != nil {
 		return nil, err
 	}
 	if len(cands) == 0 {
-		return nil, &agenda.FileError{File: name, Line: t.lines[0], Reason: "has a header but no candidate"}
+		return nil, &FileError{File: name, Line: t.lines[0], Reason: "has a header but no candidate"}
 	}
 	byName := map[string][]int{}
 	for i, p := range roster {
-		if p.Kind == agenda.Formal {
+		if p.Kind == model.Formal {
 			byName[p.Name] = append(byName[p.Name], i)
 		}
 	}
@@ -46,7 +46,7 @@ func ReadSlate(name string, r io.Reader, m agenda.Method, roster []agenda.Person
 			if i < 0 {
 				return nil, t.err(row, t.idCol, c.PersonID, "is not the id of anyone on the roster")
 			}
-			if p := roster[i]; p.Kind != agenda.Formal || p.Name != c.Name {
+			if p := roster[i]; p.Kind != model.Formal || p.Name != c.Name {
 				return nil, t.err(row, t.idCol, c.PersonID, fmt.Sprintf("is %s (%s, %s) on the roster, not the formal delegate %s",
 					p.Name, p.Unit, p.Kind, c.Name))
 			}
@@ -71,7 +71,7 @@ func ReadSlate(name string, r io.Reader, m agenda.Method, roster []agenda.Person
 
 // personByID is the roster index of the person with id (case-blind, as
 // the roster reader compares ids), -1 if none.
-func personByID(roster []agenda.Person, id string) int {
+func personByID(roster []model.Person, id string) int {
 	for i, p := range roster {
 		if p.ID == id {
 			return i
