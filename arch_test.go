@@ -28,8 +28,11 @@ func TestLayers(t *testing.T) {
 		{"data", []string{"podium/tui", "podium/model", "charm.land/"}, false},
 		{"serve", []string{"podium/data", "go.etcd.io/bbolt"}, false},
 		{"records", []string{"podium/data", "podium/tui", "charm.land/", "go.etcd.io/bbolt"}, true},
-		{"tui", []string{"podium/data", "podium/session/rule", "go.etcd.io/bbolt"}, false},
+		{"tui", []string{"podium/data", "podium/session/rule", "podium/internal", "go.etcd.io/bbolt"}, false},
 		{"prep", []string{"=podium/session", "podium/data", "podium/tui", "charm.land/", "go.etcd.io/bbolt", "os"}, true},
+		// The use-cases know nothing of the command line or the screens.
+		{"internal/app", []string{"github.com/spf13/", "charm.land/", "podium/tui", "podium/serve", "podium/internal/cli"}, false},
+		{".", []string{"=podium/data", "=podium/session", "=podium/tui", "=podium/files", "github.com/spf13/"}, false},
 	}
 	for _, r := range rules {
 		files, _ := filepath.Glob(filepath.Join(r.dir, "*.go"))

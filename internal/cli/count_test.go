@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -128,7 +128,7 @@ func TestCountBadInput(t *testing.T) {
 			argv = append(argv, k, v)
 		}
 		code, out, errs := podium(t, argv...)
-		if code != exitUsage || out != "" || !strings.Contains(errs, c.want) {
+		if code != exitBadArgs || out != "" || !strings.Contains(errs, c.want) {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q; want %q", c.name, code, out, errs, c.want)
 		}
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -53,7 +53,7 @@ func TestExportCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("export while in use: %d %q", code, errs)
 	}
-	if code, _, errs := podium(t, "export", "--db", db, "--format", "pdf", "--out", dir); code != exitUsage || !strings.Contains(errs, "pdf") {
+	if code, _, errs := podium(t, "export", "--db", db, "--format", "pdf", "--out", dir); code != exitBadArgs || !strings.Contains(errs, "pdf") {
 		t.Fatalf("bad format: %d %q", code, errs)
 	}
 }

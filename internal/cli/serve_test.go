@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -19,9 +19,9 @@ func TestServeRefusesBadInvocations(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"serve", "--db", filepath.Join(dir, "p.db")}, exitUsage, "serve needs --access FILE"},
-		{[]string{"serve", "--db", filepath.Join(dir, "p.db"), "--access", bad}, exitUsage, bad + " line 3, key user[1].role: \"doorman\" is not a role"},
-		{[]string{"serve", "--db", filepath.Join(dir, "p.db"), "--access", filepath.Join(dir, "none.toml")}, exitUsage, "none.toml"},
+		{[]string{"serve", "--db", filepath.Join(dir, "p.db")}, exitBadArgs, "serve needs --access FILE"},
+		{[]string{"serve", "--db", filepath.Join(dir, "p.db"), "--access", bad}, exitBadArgs, bad + " line 3, key user[1].role: \"doorman\" is not a role"},
+		{[]string{"serve", "--db", filepath.Join(dir, "p.db"), "--access", filepath.Join(dir, "none.toml")}, exitBadArgs, "none.toml"},
 	} {
 		var out, errb bytes.Buffer
 		if code := run(tc.args, &out, &errb); code != tc.code || !strings.Contains(errb.String(), tc.want) {

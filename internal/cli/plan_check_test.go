@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"podium/files"
@@ -40,14 +40,14 @@ func TestPlanSeatsCLI(t *testing.T) {
 	} {
 		out.Reset()
 		errb.Reset()
-		if code := run(tt.args, &out, &errb); code != exitUsage || !strings.Contains(errb.String(), tt.want) {
+		if code := run(tt.args, &out, &errb); code != exitBadArgs || !strings.Contains(errb.String(), tt.want) {
 			t.Errorf("%v: exit %d, %q; want 2 and %q", tt.args, code, errb.String(), tt.want)
 		}
 	}
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(bad, []byte("unit,students\nA,x\n"), 0o644)
 	errb.Reset()
-	if code := run([]string{"plan", "seats", "--units", bad, "--total", "3"}, &out, &errb); code != exitUsage || !strings.Contains(errb.String(), "bad.csv line 2, column students") {
+	if code := run([]string{"plan", "seats", "--units", bad, "--total", "3"}, &out, &errb); code != exitBadArgs || !strings.Contains(errb.String(), "bad.csv line 2, column students") {
 		t.Errorf("bad file: exit %d, %q", code, errb.String())
 	}
 }
@@ -95,7 +95,7 @@ func TestCheckRosterCLI(t *testing.T) {
 		{[]string{"check"}, "check roster FILE"},
 	} {
 		errb.Reset()
-		if code := run(tt.args, &out, &errb); code != exitUsage || !strings.Contains(errb.String(), tt.want) {
+		if code := run(tt.args, &out, &errb); code != exitBadArgs || !strings.Contains(errb.String(), tt.want) {
 			t.Errorf("%v: exit %d, %q; want 2 and %q", tt.args, code, errb.String(), tt.want)
 		}
 	}

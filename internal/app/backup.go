@@ -1,0 +1,62 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"podium/data"
+)
+
+// Verify recomputes the hash chain of the log in db, opened read-only: the
+// number of events and the hash of the last record. A missing db is a
+// *MissingError; a broken chain an error naming db and the first bad
+// event.
+func Verify(db string) (events int, last [32]byte, err error) {
+	if !Exists(db) {
+		return 0, last, &MissingError{db}
+	}
+	store, err := data.Open(db, data.Options{ReadOnly: true})
+	if err != nil {
+		return 0, last, err
+	}
+	defer store.Close()
+	n, last, err := store.Verify()
+	if err != nil {
+		return 0, last, fmt.Errorf("%s: %w", db, err)
+	}
+	return n, last, nil
+}
+
+// Backed is what Backup wrote.
+type Backed struct {
+	// Events and Last are the copy's verified digest.
+	Events int
+	Last   [32]byte
+	// Hot is set when podium was running: the file was copied and the copy
+	// verified whole.
+	Hot bool
+}
+
+// Backup writes a consistent copy of db to out (whole or absent) and
+// verifies it. While another podium holds db, it copies the file and
+// verifies the copy whole.
+func Backup(db, out string) (Backed, error) {
+	if !Exists(db) {
+		return Backed{}, &MissingError{db}
+	}
+	store, err := data.Open(db, data.Options{ReadOnly: true, Timeout: 300 * time.Millisecond})
+	if errors.Is(err, data.ErrInUse) {
+		n, last, err := data.CopyInUse(db, out)
+		return Backed{Events: n, Last: last, Hot: true}, err
+	}
+	if err != nil {
+		return Backed{}, err
+	}
+	defer store.Close()
+	if err := store.Backup(out); err != nil {
+		return Backed{}, err
+	}
+	n, last, err := store.Verify()
+	return Backed{Events: n, Last: last}, err
+}

@@ -1,0 +1,111 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"podium/data"
+	"podium/session"
+)
+
+// Congress is a congress open from its database: the log and the session
+// replayed from it. Close it when done.
+type Congress struct {
+	// DB is the database's path as given (for a copy read while podium
+	// runs, still the original's).
+	DB string
+	// Store is the event log.
+	Store *data.Store
+	// Session is the live congress.
+	Session *session.Session
+
+	close func() error
+}
+
+// Close closes the log (and removes a copy made for reading).
+func (c *Congress) Close() error { return c.close() }
+
+// Name is the congress's name.
+func (c *Congress) Name() string {
+	var name string
+	c.Session.Read(func(st *session.State) { name = st.Setup.Meeting.Name })
+	return name
+}
+
+// Verify recomputes the log's hash chain: the number of events and the
+// hash of the last record, or the first broken link.
+func (c *Congress) Verify() (events int, last [32]byte, err error) { return c.Store.Verify() }
+
+// Open opens the congress in db for running it, waiting at most wait for
+// another process's lock (0: data.DefaultTimeout). It returns
+// ErrNoCongress, creating nothing, when db does not exist or holds no
+// congress, and an error matching data.ErrInUse while another podium has
+// it open.
+func Open(db string, wait time.Duration) (*Congress, error) {
+	if !Exists(db) {
+		return nil, ErrNoCongress
+	}
+	store, err := data.Open(db, data.Options{Timeout: wait})
+	if err != nil {
+		return nil, err
+	}
+	s, err := session.Load(store)
+	if errors.Is(err, session.ErrEmpty) {
+		store.Close()
+		return nil, ErrNoCongress
+	}
+	if err != nil {
+		store.Close()
+		return nil, fmt.Errorf("%s: %w", db, err)
+	}
+	return &Congress{DB: db, Store: store, Session: s, close: store.Close}, nil
+}
+
+// OpenForReading opens the congress in db read-only; while podium runs
+// (the file is locked) it reads a verified copy instead. A missing db is a
+// *MissingError.
+func OpenForReading(db string) (*Congress, error) {
+	if !Exists(db) {
+		return nil, &MissingError{db}
+	}
+	store, cleanup, err := openStoreForReading(db)
+	if err != nil {
+		return nil, err
+	}
+	s, err := session.Load(store)
+	if err != nil {
+		cleanup()
+		return nil, fmt.Errorf("%s: %w", db, err)
+	}
+	return &Congress{DB: db, Store: store, Session: s, close: func() error { cleanup(); return nil }}, nil
+}
+
+// openStoreForReading opens the log read-only, or a verified copy of it
+// while another process holds it.
+func openStoreForReading(db string) (*data.Store, func(), error) {
+	store, err := data.Open(db, data.Options{ReadOnly: true, Timeout: 300 * time.Millisecond})
+	if err == nil {
+		return store, func() { store.Close() }, nil
+	}
+	if !errors.Is(err, data.ErrInUse) {
+		return nil, nil, err
+	}
+	dir, err := os.MkdirTemp("", "podium-export-")
+	if err != nil {
+		return nil, nil, err
+	}
+	cp := filepath.Join(dir, "podium.db")
+	if _, _, err := data.CopyInUse(db, cp); err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	store, err = data.Open(cp, data.Options{ReadOnly: true})
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return store, func() { store.Close(); os.RemoveAll(dir) }, nil
+}

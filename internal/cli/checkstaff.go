@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"podium/internal/app"
+	"podium/prep"
+)
+
+// newCheckStaffCmd is `podium check staff FILE`: the school-level union
+// staff list audited against items 3–6 of the self-assessment (附件1). Any
+// audit it can compute exits 0, whatever it finds; an unreadable file
+// exits 2 naming the file and line.
+func newCheckStaffCmd(g *globals) *cobra.Command {
+	var large bool
+	var format string
+	cmd := &cobra.Command{
+		Use:   "staff FILE",
+		Short: "Audit the union staff list against the self-assessment (附件1, items 3–6)",
+		Long: `Audit the school-level union staff list (CSV or tab-separated) against items
+3–6 of the self-assessment (附件1): the number of staff, their grades and
+their posts. Each item is PASS, FAIL or CANNOT VERIFY; rows with bad data are
+listed with their line. Any audit exits 0; an unreadable file exits 2.`,
+		Example: `podium check staff staff.csv
+podium check staff --format json staff.tsv
+podium check staff staff.csv --large`,
+		Args: oneFile("a FILE (the staff list, CSV or tab-separated)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := textOrJSON(format); err != nil {
+				return err
+			}
+			file := args[0]
+			f, err := os.Open(file)
+			if err != nil {
+				return &app.InputError{Err: err}
+			}
+			defer f.Close()
+			staff, dataErrs, err := prep.ReadStaff(file, f)
+			if err != nil {
+				return &app.InputError{Err: err}
+			}
+			audit := prep.AuditStaff(staff, prep.StaffOptions{Large: large})
+			if dataErrs != nil {
+				audit.DataErrors = dataErrs
+			}
+			if format == "text" {
+				_, err := io.WriteString(cmd.OutOrStdout(), audit.Text())
+				return err
+			}
+			return writeJSON(cmd.OutOrStdout(), audit)
+		},
+	}
+	cmd.Flags().BoolVar(&large, "large", false, "a school with many students or campuses: at most 60 staff, not 40")
+	cmd.Flags().StringVar(&format, "format", "text", "the output: json or text")
+	return cmd
+}

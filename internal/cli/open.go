@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"time"
+
+	"podium/internal/app"
+	"podium/tui"
+)
+
+// tuiOptions are the screens' options for the host's own terminal.
+func (g *globals) tuiOptions() tui.Options {
+	return tui.Options{Lang: g.lang, Actor: "host", Now: time.Now}
+}
+
+// runOpen is `podium` alone: it opens the congress in the database; with
+// none yet it offers the demo.
+func runOpen(g *globals, stdout, stderr io.Writer) error {
+	c, err := app.Open(g.db, 0)
+	if errors.Is(err, app.ErrNoCongress) {
+		ok, err := tui.OfferDemo(g.tuiOptions())
+		if err != nil || !ok {
+			return err
+		}
+		return openDemo(g)
+	}
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	return runTUI(g, c)
+}
+
+// runTUI runs the host's screens on an open congress; the log's hash chain
+// is verified in the background once the screens are up, and f8 exports
+// the records beside the database.
+func runTUI(g *globals, c *app.Congress) error {
+	opt := g.tuiOptions()
+	opt.Verify = c.Verify
+	opt.Export = func() (string, []string, error) { return c.ExportBeside(g.lang, time.Now()) }
+	return tui.Run(c.Session, opt)
+}
+
+// openDemo creates a fresh demo congress in the database and opens it.
+func openDemo(g *globals) error {
+	c, err := createDemo(g)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	return runTUI(g, c)
+}
+
+// createDemo creates a fresh demo congress in the database, replacing an
+// earlier demo but never a real congress.
+func createDemo(g *globals) (*app.Congress, error) {
+	c, err := app.CreateDemo(g.db, time.Now())
+	var real *app.RealCongressError
+	if errors.As(err, &real) {
+		return nil, failed("%v.\nUse another file: --db demo.db", err)
+	}
+	return c, err
+}

@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	charmlog "charm.land/log/v2"
+	"github.com/spf13/cobra"
+
+	"podium/data"
+	"podium/internal/app"
+	"podium/serve"
+)
+
+// newServeCmd is `podium serve`: the congress over SSH.
+func newServeCmd(g *globals) *cobra.Command {
+	var listen, access string
+	var headless bool
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the congress over SSH to the secretary, desks, tellers and projector (--access FILE)",
+		Long: `Own the database and serve the other terminals over SSH: each connection
+gets its own screens on the same live congress, with the role the access
+file gives its key. Without --headless this terminal is the host's own
+screen. The host key is kept beside the database.`,
+		Example: `podium serve --access who.toml
+podium serve --access who.toml --listen 0.0.0.0:23234 --headless`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runServe(g, listen, access, headless, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&listen, "listen", serve.DefaultListen, "the ADDRESS to listen on (0.0.0.0:23234 for the LAN)")
+	f.StringVar(&access, "access", "", "the access FILE (TOML: [[user]] name, role, key)")
+	f.BoolVar(&headless, "headless", false, "serve only, with no screens in this terminal, until SIGINT/SIGTERM")
+	return cmd
+}
+
+// runServe runs an SSH server owning the session, with the host's own
+// screens in this terminal unless headless.
+func runServe(g *globals, listen, accessFile string, headless bool, stdout, stderr io.Writer) error {
+	if accessFile == "" {
+		return usageError("serve needs --access FILE")
+	}
+	access, err := serve.ReadAccess(accessFile)
+	if err != nil {
+		return &app.InputError{Err: err}
+	}
+	if !app.Exists(g.db) {
+		return failed("%s does not exist; create a congress first (podium new)", g.db)
+	}
+	c, err := app.Open(g.db, 300*time.Millisecond)
+	switch {
+	case errors.Is(err, data.ErrInUse):
+		return failed("%s is open in another podium; one process owns a congress, the others connect to it", g.db)
+	case errors.Is(err, app.ErrNoCongress):
+		return failed("%s holds no congress; create one first (podium new)", g.db)
+	case err != nil:
+		return err
+	}
+	defer c.Close()
+	keyPath := serve.HostKeyPath(g.db)
+	hostKey, created, err := serve.LoadHostKey(keyPath)
+	if err != nil {
+		return err
+	}
+	l, err := net.Listen("tcp", listen)
+	if err != nil {
+		return failed("--listen %s: %v", listen, err)
+	}
+	cfg := serve.Config{Session: c.Session, Access: access, HostKey: hostKey, Lang: g.lang}
+	if headless {
+		cfg.Logf = func(format string, a ...any) {
+			fmt.Fprintf(stderr, "%s %s\n", time.Now().Format("15:04:05"), fmt.Sprintf(format, a...))
+		}
+	} else {
+		// The library's own logger would write over the host's screens.
+		charmlog.SetOutput(io.Discard)
+	}
+	srv, err := serve.New(cfg)
+	if err != nil {
+		l.Close()
+		return err
+	}
+	kept := "kept in"
+	if created {
+		kept = "new, kept in"
+	}
+	banner := fmt.Sprintf("podium serve: %s\n  listening on %s for %d users of %s\n  host key %s (%s %s)\n",
+		c.Name(), l.Addr(), len(access.Users), accessFile, serve.Fingerprint(hostKey.PublicKey()), kept, keyPath)
+	fmt.Fprint(stdout, banner)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(l) }()
+
+	if headless {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(stdout, "podium serve: stopping")
+		case err := <-served:
+			srv.Close()
+			return err
+		}
+		if err := srv.Close(); err != nil {
+			return err
+		}
+		return <-served
+	}
+	err = runTUI(g, c)
+	cerr := srv.Close()
+	<-served
+	fmt.Fprint(stdout, banner)
+	if err != nil {
+		return err
+	}
+	return cerr
+}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBinary runs the built podium as a user would: --version, the man
+// page from fang, a shell's completions, and the exit code 2 of bad input
+// reaching the shell with the file and line named and no stack trace.
+func TestBinary(t *testing.T) {
+	dir := t.TempDir()
+	bin := buildPodium(t, dir)
+	podium := func(args ...string) (int, string, string) {
+		cmd := exec.Command(bin, args...)
+		var out, errb strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode(), out.String(), errb.String()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return 0, out.String(), errb.String()
+	}
+	if code, out, _ := podium("--version"); code != 0 || !strings.HasPrefix(out, "podium version ") {
+		t.Errorf("--version: %d %q", code, out)
+	}
+	if code, out, _ := podium("man"); code != 0 || !strings.Contains(out, ".TH PODIUM 1") || !strings.Contains(out, `\fBroster\fP FILE`) || !strings.Contains(out, `\fB--access\fP`) {
+		t.Errorf("man: exit %d\n%.300s", code, out)
+	}
+	if code, out, _ := podium("completion", "bash"); code != 0 || !strings.Contains(out, "__podium") {
+		t.Errorf("completion bash: exit %d\n%.300s", code, out)
+	}
+	bad := writeTestFile(t, dir, "roster.csv", "姓名,选举单位,代表类别\n张三,护理分院,正试\n")
+	code, out, errs := podium("new", "--roster", bad, "--name", "x", "--db", filepath.Join(dir, "c.db"))
+	if code != 2 || out != "" || !strings.Contains(errs, "roster.csv row 2, column 代表类别") || strings.Contains(errs, "goroutine") {
+		t.Errorf("bad roster: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
+// writeTestFile writes text to dir/name and returns the path.
+func writeTestFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
