@@ -21,9 +21,11 @@ func newCheckStaffCmd(g *globals) *cobra.Command {
 		Use:   "staff FILE",
 		Short: "Audit the union staff list against the self-assessment (附件1, items 3–6)",
 		Long: `Audit the school-level union staff list (CSV or tab-separated) against items
-3–6 of the self-assessment (附件1): the number of staff, their grades and
-their posts. Each item is PASS, FAIL or CANNOT VERIFY; rows with bad data are
-listed with their line. Any audit exits 0; an unreadable file exits 2.`,
+3–6 of the self-assessment (附件1): the number of staff, the presidium and
+departments, the titles, membership of the Party or League, and the grades
+of non-freshmen. Each item is PASS, FAIL or CANNOT VERIFY (the audit never
+guesses); rows with bad data are listed with their line. Any audit exits 0;
+an unreadable file exits 2.`,
 		Example: `podium check staff staff.csv
 podium check staff --format json staff.tsv
 podium check staff staff.csv --large`,
