@@ -38,19 +38,12 @@ func TestBinary(t *testing.T) {
 	if code, out, _ := podium("completion", "bash"); code != 0 || !strings.Contains(out, "__podium") {
 		t.Errorf("completion bash: exit %d\n%.300s", code, out)
 	}
-	bad := writeTestFile(t, dir, "roster.csv", "姓名,选举单位,代表类别\n张三,护理分院,正试\n")
+	bad := filepath.Join(dir, "roster.csv")
+	if err := os.WriteFile(bad, []byte("姓名,选举单位,代表类别\n张三,护理分院,正试\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	code, out, errs := podium("new", "--roster", bad, "--name", "x", "--db", filepath.Join(dir, "c.db"))
 	if code != 2 || out != "" || !strings.Contains(errs, "roster.csv row 2, column 代表类别") || strings.Contains(errs, "goroutine") {
 		t.Errorf("bad roster: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
-}
-
-// writeTestFile writes text to dir/name and returns the path.
-func writeTestFile(t *testing.T, dir, name, text string) string {
-	t.Helper()
-	p := filepath.Join(dir, name)
-	if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return p
 }

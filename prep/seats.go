@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Unit is one electoral unit (选举单位) and the number of students it
@@ -115,4 +116,18 @@ func AllocateSeats(units []Unit, total int) ([]Allocation, error) {
 		out[order[k]].Seats++
 	}
 	return out, nil
+}
+
+// SeatsText writes an allocation as a table: unit, students, minimum and
+// seats, and the totals; unit names padded in display columns.
+func SeatsText(alloc []Allocation) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-20s %9s %8s %6s\n", "unit", "students", "minimum", "seats")
+	students, mins, seats := 0, 0, 0
+	for _, a := range alloc {
+		fmt.Fprintf(&b, "%s %9d %8d %6d\n", padZh(a.Unit, 20), a.Students, a.Minimum, a.Seats)
+		students, mins, seats = students+a.Students, mins+a.Minimum, seats+a.Seats
+	}
+	fmt.Fprintf(&b, "%-20s %9d %8d %6d\n", "total", students, mins, seats)
+	return b.String()
 }

@@ -99,3 +99,16 @@ func TestAllocateSeatsErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestSeatsText: the table of `podium plan seats --format text`, a Han
+// unit name padded by display columns so the figures line up.
+func TestSeatsText(t *testing.T) {
+	got := SeatsText([]Allocation{{Unit: "护理分院", Students: 2100, Minimum: 21, Seats: 28}, {Unit: "B", Students: 300, Minimum: 3, Seats: 4}})
+	want := "unit                  students  minimum  seats\n" +
+		"护理分院                  2100       21     28\n" +
+		"B                          300        3      4\n" +
+		"total                     2400       24     32\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -67,7 +66,7 @@ podium plan seats --units units.csv --total 122 --format text`,
 				return &app.InputError{Err: fmt.Errorf("%s: %w", units, err)}
 			}
 			if format == "text" {
-				_, err := io.WriteString(cmd.OutOrStdout(), seatsText(alloc))
+				_, err := io.WriteString(cmd.OutOrStdout(), prep.SeatsText(alloc))
 				return err
 			}
 			return writeJSON(cmd.OutOrStdout(), alloc)
@@ -78,34 +77,4 @@ podium plan seats --units units.csv --total 122 --format text`,
 	f.IntVar(&total, "total", -1, "the formal delegates' seats to allocate N")
 	f.StringVar(&format, "format", "json", "the output: json or text")
 	return cmd
-}
-
-// seatsText writes an allocation as a table.
-func seatsText(alloc []prep.Allocation) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%-20s %9s %8s %6s\n", "unit", "students", "minimum", "seats")
-	students, mins, seats := 0, 0, 0
-	for _, a := range alloc {
-		fmt.Fprintf(&b, "%s %9d %8d %6d\n", padCols(a.Unit, 20), a.Students, a.Minimum, a.Seats)
-		students, mins, seats = students+a.Students, mins+a.Minimum, seats+a.Seats
-	}
-	fmt.Fprintf(&b, "%-20s %9d %8d %6d\n", "total", students, mins, seats)
-	return b.String()
-}
-
-// padCols pads s to width terminal columns, Chinese characters counting
-// two.
-func padCols(s string, width int) string {
-	w := 0
-	for _, r := range s {
-		if r >= 0x2E80 {
-			w += 2
-		} else {
-			w++
-		}
-	}
-	if w < width {
-		s += strings.Repeat(" ", width-w)
-	}
-	return s
 }
