@@ -1,0 +1,116 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"podium/data"
+	"podium/files"
+)
+
+var at = time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+
+// TestCreatePolicy: the demo replaces only a demo; a congress is never
+// overwritten; a setup the core refuses leaves no file; opening a missing
+// database creates nothing.
+func TestCreatePolicy(t *testing.T) {
+	dir := t.TempDir()
+	demo := filepath.Join(dir, "demo.db")
+	for i := 0; i < 2; i++ {
+		c, err := CreateDemo(demo, at)
+		if err != nil {
+			t.Fatalf("demo #%d: %v", i+1, err)
+		}
+		if n, _, err := c.Verify(); err != nil || n != 1 {
+			t.Fatalf("demo #%d: %d events, %v", i+1, n, err)
+		}
+		c.Close()
+	}
+
+	real := filepath.Join(dir, "real.db")
+	setup := files.Demo()
+	setup.Demo = false // a real congress
+	if err := Create(real, setup, at); err != nil {
+		t.Fatal(err)
+	}
+	if err := Create(real, setup, at); !errors.As(err, new(*ExistsError)) {
+		t.Errorf("create over a congress: %v", err)
+	}
+	var rc *RealCongressError
+	if _, err := CreateDemo(real, at); !errors.As(err, &rc) || rc.Name != setup.Meeting.Name {
+		t.Errorf("demo over a real congress: %v", err)
+	}
+
+	bad := files.Demo()
+	bad.Roster = nil
+	refused := filepath.Join(dir, "refused.db")
+	if err := Create(refused, bad, at); !errors.As(err, new(*InputError)) {
+		t.Errorf("a refused setup: %v, want an *InputError", err)
+	}
+	if Exists(refused) {
+		t.Error("a refused setup left its file behind")
+	}
+
+	missing := filepath.Join(dir, "none.db")
+	if _, err := Open(missing, 0); !errors.Is(err, ErrNoCongress) || Exists(missing) {
+		t.Errorf("open a missing database: %v (exists %v)", err, Exists(missing))
+	}
+	for _, err := range []error{first(Verify(missing)), first2(Backup(missing, filepath.Join(dir, "b.db"))), first3(OpenForReading(missing))} {
+		if !errors.Is(err, ErrMissing) || !strings.Contains(err.Error(), missing) {
+			t.Errorf("a missing database: %v", err)
+		}
+	}
+}
+
+// TestReadSetupErrors: bad input is an *InputError naming the file.
+func TestReadSetupErrors(t *testing.T) {
+	dir := t.TempDir()
+	roster := filepath.Join(dir, "r.csv")
+	os.WriteFile(roster, []byte("姓名,选举单位,代表类别\n张三,护理分院,正试\n"), 0o600)
+	for _, tc := range []struct{ roster, name, want string }{
+		{roster, "x", "r.csv row 2, column 代表类别"},
+		{filepath.Join(dir, "none.csv"), "x", "none.csv"},
+		{roster, "", "needs a name"},
+	} {
+		_, err := ReadSetup(tc.roster, "", tc.name)
+		if !errors.As(err, new(*InputError)) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("ReadSetup(%s, %q): %v, want an *InputError with %q", tc.roster, tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestExportBeside: f8's folder is beside the database, named for the
+// time given; reading while another process holds the file reads a copy.
+func TestExportBeside(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	c, err := CreateDemo(db, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, written, err := c.ExportBeside("zh", at)
+	if err != nil || out != filepath.Join(dir, "records-20261130-090000") || len(written) < len(ExportFormats) {
+		t.Fatalf("ExportBeside: %s %v %v", out, written, err)
+	}
+	// c holds the database: reading it goes through a verified copy.
+	r, err := OpenForReading(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Name() != c.Name() || r.Store.Path() == db {
+		t.Errorf("read %q from %s", r.Name(), r.Store.Path())
+	}
+	r.Close()
+	c.Close()
+	if _, err := data.Open(db, data.Options{ReadOnly: true}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func first(_ int, _ [32]byte, err error) error { return err }
+func first2(_ Backed, err error) error         { return err }
+func first3(_ *Congress, err error) error      { return err }
