@@ -13,7 +13,7 @@ func newBackupCmd(g *globals) *cobra.Command {
 	var out string
 	cmd := &cobra.Command{
 		Use:   "backup",
-		Short: "Write a consistent copy of the database (--out FILE)",
+		Short: "Write a verified copy of the database",
 		Long: `Write a consistent copy of the database, whole or absent, and verify it.
 While podium is running the file is copied and the copy verified whole.`,
 		Example: `podium backup --out /media/usb/podium-backup.db
@@ -35,6 +35,6 @@ podium backup --db congress.db --out congress-copy.db`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&out, "out", "", "where to write the copy (FILE)")
+	cmd.Flags().StringVar(&out, "out", "", "the FILE to write the copy to")
 	return cmd
 }

@@ -8,7 +8,7 @@ import "github.com/spf13/cobra"
 func newCheckCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check",
-		Short: "Check the delegates' composition and candidates, or the union staff",
+		Short: "Check the roster or the union staff",
 		Long: `The checks before the congress sits: 'check roster' the formal delegates'
 composition against the seed's targets and the candidates' surplus, 'check
 staff' the union staff list against the self-assessment. A check reports:

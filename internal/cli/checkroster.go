@@ -31,7 +31,7 @@ func newCheckRosterCmd(g *globals) *cobra.Command {
 	var tol int
 	cmd := &cobra.Command{
 		Use:   "roster FILE",
-		Short: "Check the formal delegates' composition and the candidates' surplus",
+		Short: "Check the delegates' composition and surplus",
 		Long: `Check the formal delegates of a roster (CSV or XLSX) against the seed's
 targets: non-cadre, women, ethnic minorities about 60/40/40%, league cadres
 about 10%, honoured about 30%, and under 25 on the congress date at least
@@ -40,7 +40,7 @@ each unit has at least 20% more delegate candidates than seats; the committee
 election's surplus is shown, never blocked. Warnings exit 0.`,
 		Example: `podium check roster roster.csv --date 2026-11-30
 podium check roster roster.csv --units-candidates units.csv --format json
-podium check roster roster.csv --method method.toml --committee committee.csv`,
+podium check roster roster.csv --method m.toml --committee committee.csv`,
 		Args: oneFile("the roster FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := textOrJSON(format); err != nil {
@@ -89,11 +89,11 @@ podium check roster roster.csv --method method.toml --committee committee.csv`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&date, "date", "", "the congress date YYYY-MM-DD (for the under-25 line; never today's date)")
-	f.IntVar(&tol, "tolerance", prep.DefaultTolerance, "the tolerance of the \"about\" targets in percentage points")
-	f.StringVar(&unitsCands, "units-candidates", "", "the delegate candidates per unit FILE (CSV: unit,seats,candidates)")
-	f.StringVar(&method, "method", "", "the committee election's method FILE (TOML); with --committee")
-	f.StringVar(&committee, "committee", "", "the committee candidates FILE (CSV, as for count); with --method")
+	f.StringVar(&date, "date", "", "the congress date YYYY-MM-DD (for under 25)")
+	f.IntVar(&tol, "tolerance", prep.DefaultTolerance, "N points either side of an \"about\" target")
+	f.StringVar(&unitsCands, "units-candidates", "", "the delegate candidates FILE (CSV: unit,seats,…)")
+	f.StringVar(&method, "method", "", "the committee's method FILE (TOML); with --committee")
+	f.StringVar(&committee, "committee", "", "the committee's candidates FILE; with --method")
 	f.StringVar(&format, "format", "text", "the output: json or text")
 	return cmd
 }

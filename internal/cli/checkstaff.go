@@ -19,7 +19,7 @@ func newCheckStaffCmd(g *globals) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "staff FILE",
-		Short: "Audit the union staff list against the self-assessment (附件1, items 3–6)",
+		Short: "Audit the union staff list (附件1, items 3–6)",
 		Long: `Audit the school-level union staff list (CSV or tab-separated) against items
 3–6 of the self-assessment (附件1): the number of staff, the presidium and
 departments, the titles, membership of the Party or League, and the grades
@@ -55,7 +55,7 @@ podium check staff staff.csv --large`,
 			return writeJSON(cmd.OutOrStdout(), audit)
 		},
 	}
-	cmd.Flags().BoolVar(&large, "large", false, "a school with many students or campuses: at most 60 staff, not 40")
+	cmd.Flags().BoolVar(&large, "large", false, "a large school: at most 60 staff, not 40")
 	cmd.Flags().StringVar(&format, "format", "text", "the output: json or text")
 	return cmd
 }

@@ -16,13 +16,13 @@ func newCountCmd(g *globals) *cobra.Command {
 	var expected, present, issued int
 	cmd := &cobra.Command{
 		Use:   "count",
-		Short: "Count one election round from files (recounts and audits)",
+		Short: "Count one election round from files",
 		Long: `Count one election round from files by the congress's method, as the screens
 do: ballot validity, the threshold, ties, runoffs and second rounds. It prints
 the result as JSON (a contract, see the README) or the tally sheet (计票单).`,
-		Example: `podium count --method method.toml --candidates candidates.csv --ballots ballots.csv \
+		Example: `podium count --method m.toml --candidates c.csv --ballots b.csv \
   --expected 122 --present 118 --issued 118
-podium count --method method.toml --candidates candidates.csv --ballots ballots.csv \
+podium count --method m.toml --candidates c.csv --ballots b.csv \
   --expected 122 --present 118 --issued 118 --format text --lang zh`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -35,7 +35,7 @@ podium count --method method.toml --candidates candidates.csv --ballots ballots.
 				name string
 				val  int
 			}{{"expected", expected}, {"present", present}, {"issued", issued}} {
-				if n.val < 0 {
+				if !cmd.Flags().Changed(n.name) || n.val < 0 {
 					return usageError("count needs --%s N (a whole number, 0 or more)", n.name)
 				}
 			}
@@ -57,11 +57,11 @@ podium count --method method.toml --candidates candidates.csv --ballots ballots.
 	}
 	f := cmd.Flags()
 	f.StringVar(&method, "method", "", "the election method FILE (TOML)")
-	f.StringVar(&candidates, "candidates", "", "the candidates FILE (CSV: name[,category][,person_id], in ballot order)")
-	f.StringVar(&ballots, "ballots", "", "the ballots FILE (CSV: ballot, one column per candidate, write_in…, spoiled)")
+	f.StringVar(&candidates, "candidates", "", "the candidates FILE (CSV, in ballot order)")
+	f.StringVar(&ballots, "ballots", "", "the ballots FILE (CSV, one row per ballot)")
 	f.StringVar(&format, "format", "json", "the output: json or text (the tally sheet)")
-	f.IntVar(&expected, "expected", -1, "formal delegates expected (应到) N")
-	f.IntVar(&present, "present", -1, "formal delegates present (实到) N")
-	f.IntVar(&issued, "issued", -1, "ballots issued (发出) N")
+	f.IntVar(&expected, "expected", 0, "formal delegates expected (应到) N")
+	f.IntVar(&present, "present", 0, "formal delegates present (实到) N")
+	f.IntVar(&issued, "issued", 0, "ballots issued (发出) N")
 	return cmd
 }

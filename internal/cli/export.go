@@ -14,7 +14,7 @@ func newExportCmd(g *globals) *cobra.Command {
 	var format, out string
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write the official records: minutes, sign-in sheet, tally sheets, result report, registers",
+		Short: "Write the official records from the log",
 		Long: `Write the official records from the event log: the minutes, the sign-in
 sheet, a tally sheet per round, the result report and the registers of
 motions and questions, each stamped with the digest 'podium verify' prints.
@@ -49,7 +49,7 @@ podium export --format html --out records --lang zh`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&format, "format", "", "md, html, csv, xlsx or json (several: comma-separated)")
+	f.StringVar(&format, "format", "", "md, html, csv, xlsx, json (comma-separated)")
 	f.StringVar(&out, "out", "", "the DIR to write into (created if missing)")
 	return cmd
 }

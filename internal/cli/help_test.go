@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"io"
 	"regexp"
 	"runtime/debug"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -32,7 +34,7 @@ func commandPaths(c *cobra.Command, path []string) [][]string {
 // synopsis and no sibling's, every flag it takes (the global ones too)
 // and an example of it; `podium help <path>` prints the same.
 func TestHelp(t *testing.T) {
-	root := newRoot()
+	root := newRoot(io.Discard, io.Discard)
 	paths := commandPaths(root, []string{})
 	if len(paths) < 13 {
 		t.Fatalf("only %d commands: %v", len(paths), paths)
@@ -80,10 +82,19 @@ func TestHelp(t *testing.T) {
 			}
 		}
 		cmd.LocalFlags().VisitAll(func(f *pflag.Flag) {
-			if !strings.Contains(text, "--"+f.Name+" ") || !strings.Contains(text, words(f.Usage)[1:]) {
+			if !strings.Contains(text, "--"+f.Name+" ") || !strings.Contains(strings.ToLower(text), strings.ToLower(words(f.Usage))) {
 				t.Errorf("%s --help lacks --%s (%q)", label, f.Name, f.Usage)
 			}
 		})
+		// It fits an 80-column terminal (the database's default path aside:
+		// it is the machine's).
+		for _, line := range strings.Split(out, "\n") {
+			line = strings.TrimRight(line, " ")
+			cobras := len(path) > 1 && path[0] == "completion" // cobra's own words
+			if w := ansi.StringWidth(line); w > 80 && !strings.Contains(line, defaultDBPath()) && !cobras {
+				t.Errorf("%s --help: a line of %d columns: %q", label, w, line)
+			}
+		}
 		if len(path) > 0 {
 			if code, again, _ := podium(t, append([]string{"help"}, path...)...); code != 0 || again != out {
 				t.Errorf("podium help %s: exit %d, not the same as --help:\n%s", strings.Join(path, " "), code, again)

@@ -18,7 +18,7 @@ func newNewCmd(g *globals) *cobra.Command {
 	var demo bool
 	cmd := &cobra.Command{
 		Use:   "new",
-		Short: "Create a congress from a roster (--roster FILE) or the demo (--demo)",
+		Short: "Create a congress from a roster, or the demo",
 		Long: `Create a congress from a roster (CSV or XLSX) and an optional agenda file
 (TOML), or the demo, and exit, printing where it is. Any bad cell stops it
 with the file, row and column named, and nothing is created. A congress is
@@ -68,8 +68,8 @@ podium new --demo --db demo.db`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&roster, "roster", "", "the roster FILE (.csv or .xlsx)")
-	f.StringVar(&agenda, "agenda", "", "the agenda FILE (.toml); default: the standard agenda")
-	f.StringVar(&title, "name", "", "the congress's name (overrides the agenda file's)")
-	f.BoolVar(&demo, "demo", false, "create the demo congress instead of reading a roster")
+	f.StringVar(&agenda, "agenda", "", "the agenda FILE (.toml); else the standard one")
+	f.StringVar(&title, "name", "", "the congress's NAME (over the agenda file's)")
+	f.BoolVar(&demo, "demo", false, "create the demo congress, not from a roster")
 	return cmd
 }

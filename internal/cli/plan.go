@@ -15,8 +15,9 @@ import (
 func newPlanCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "plan",
-		Short: "Plan the congress: the seats of each electoral unit",
-		Long:  `Plan the congress before it sits (RULES §8). 'plan seats' shares the delegates' seats over the electoral units.`,
+		Short: "Plan the seats of the electoral units",
+		Long: `Plan the congress before it sits (RULES §8): 'plan seats' shares the
+formal delegates' seats over the electoral units.`,
 		Example: `podium plan seats --units units.csv --total 122
 podium help plan seats`,
 		Args: cobra.ArbitraryArgs,
@@ -39,7 +40,7 @@ func newPlanSeatsCmd(g *globals) *cobra.Command {
 	var total int
 	cmd := &cobra.Command{
 		Use:   "seats",
-		Short: "Share the formal delegates' seats over the electoral units",
+		Short: "Share the seats over the electoral units",
 		Long: `Share the seats over the electoral units (CSV unit,students): each unit first
 gets 1% of its students, rounded up; the seats left are shared in proportion
 to the students by largest remainder, all in integers. When the minimums
@@ -51,7 +52,7 @@ podium plan seats --units units.csv --total 122 --format text`,
 			if units == "" {
 				return usageError("plan seats needs --units FILE")
 			}
-			if total < 0 {
+			if !cmd.Flags().Changed("total") || total < 0 {
 				return usageError("plan seats needs --total N (a whole number, 0 or more)")
 			}
 			if err := textOrJSON(format); err != nil {
@@ -74,7 +75,7 @@ podium plan seats --units units.csv --total 122 --format text`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&units, "units", "", "the units FILE (CSV: unit,students)")
-	f.IntVar(&total, "total", -1, "the formal delegates' seats to allocate N")
+	f.IntVar(&total, "total", 0, "the formal delegates' seats to share, N")
 	f.StringVar(&format, "format", "json", "the output: json or text")
 	return cmd
 }

@@ -33,11 +33,9 @@ const (
 // Run runs podium's command line with args (without the program's name),
 // writing to stdout and stderr, and returns the exit code.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	root := newRoot()
+	root := newRoot(stdout, stderr)
 	root.SetArgs(args)
 	root.SetIn(os.Stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
 	path := "podium"
 	if cmd, _, err := root.Find(args); err == nil && cmd != nil && cmd.Name() != "help" {
 		path = cmd.CommandPath()
@@ -55,16 +53,17 @@ type globals struct {
 	lang string
 }
 
-// newRoot builds the command tree: podium itself (open the congress) and
-// one subcommand per file of this package.
-func newRoot() *cobra.Command {
+// newRoot builds the command tree writing to stdout and stderr: podium
+// itself (open the congress) and one subcommand per file of this package.
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	g := &globals{}
 	root := &cobra.Command{
 		Use:   "podium",
 		Short: "Run a live student congress (学生代表大会) from the terminal",
-		Long: `podium runs a live student congress (学生代表大会) from the terminal: check-in,
-quorum, the agenda, questions, motions, votes, the committee election counted
-by the congress's method, the official records, and SSH terminals with roles.
+		Long: `podium runs a live student congress (学生代表大会) from the terminal:
+check-in, quorum, the agenda, questions, motions, votes, the committee
+election counted by the congress's method, the official records, and SSH
+terminals with roles.
 
 Without a command it opens the congress in the database; with none yet it
 offers the demo. Every action is written durably to one hash-chained file.`,
@@ -93,9 +92,11 @@ podium man > podium.1`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
+	root.SetOut(stdout) // before addCompletion, which keeps the writer
+	root.SetErr(stderr)
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.db, "db", defaultDBPath(), "the database FILE")
-	pf.StringVar(&g.lang, "lang", "", "the language of the screens and records: zh|en (default from the locale)")
+	pf.StringVar(&g.lang, "lang", "", "the language, zh or en (default: the locale)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		if !cmd.HasParent() {
 			return usageError("%v", err)
@@ -107,6 +108,7 @@ podium man > podium.1`,
 		newDemoCmd(g), newNewCmd(g), newServeCmd(g), newVerifyCmd(g), newBackupCmd(g),
 		newExportCmd(g), newCountCmd(g), newPlanCmd(g), newCheckCmd(g),
 	)
+	addCompletion(root)
 	return root
 }
 

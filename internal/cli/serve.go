@@ -25,7 +25,7 @@ func newServeCmd(g *globals) *cobra.Command {
 	var headless bool
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Serve the congress over SSH to the secretary, desks, tellers and projector (--access FILE)",
+		Short: "Serve the congress to other terminals (SSH)",
 		Long: `Own the database and serve the other terminals over SSH: each connection
 gets its own screens on the same live congress, with the role the access
 file gives its key. Without --headless this terminal is the host's own
@@ -38,9 +38,9 @@ podium serve --access who.toml --listen 0.0.0.0:23234 --headless`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&listen, "listen", serve.DefaultListen, "the ADDRESS to listen on (0.0.0.0:23234 for the LAN)")
+	f.StringVar(&listen, "listen", serve.DefaultListen, "the ADDRESS to listen on (LAN: 0.0.0.0:23234)")
 	f.StringVar(&access, "access", "", "the access FILE (TOML: [[user]] name, role, key)")
-	f.BoolVar(&headless, "headless", false, "serve only, with no screens in this terminal, until SIGINT/SIGTERM")
+	f.BoolVar(&headless, "headless", false, "no screens here; serve until SIGINT/SIGTERM")
 	return cmd
 }
 
