@@ -8,23 +8,8 @@ import (
 
 	"podium/model"
 	"podium/session"
+	"podium/tui/common"
 )
-
-// noteKind is the tone of the status line.
-type noteKind int
-
-const (
-	noteInfo noteKind = iota // calm information
-	noteOK                   // something was done
-	noteErr                  // a refusal or failure
-	noteAsk                  // the UI waits for a confirmation or a choice
-)
-
-// note is one message for the status line.
-type note struct {
-	kind noteKind
-	text string
-}
 
 // statusFilter narrows the list by attendance status.
 type statusFilter int
@@ -44,7 +29,7 @@ const (
 // ctrl+r mark leave, left and not arrived; ctrl+z undoes this terminal's
 // last mark.
 type attendance struct {
-	c    *Common
+	c    *common.Common
 	ix   *Index
 	byID map[string]int
 
@@ -67,7 +52,7 @@ type attendance struct {
 	}
 }
 
-func newAttendance(c *Common) *attendance {
+func newAttendance(c *common.Common) *attendance {
 	a := &attendance{c: c, ix: NewIndex(c.Setup.Roster), selected: -1, byID: map[string]int{}}
 	for i, p := range c.Setup.Roster {
 		a.byID[p.ID] = i
@@ -169,7 +154,7 @@ func (a *attendance) clearAfterMark(i int) {
 }
 
 // update handles a key or a paste. It returns a note for the status line.
-func (a *attendance) update(msg tea.Msg) (*note, tea.Cmd) {
+func (a *attendance) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		a.setQuery(a.query + strings.Join(strings.Fields(msg.Content), " "))
@@ -218,14 +203,14 @@ func (a *attendance) update(msg tea.Msg) (*note, tea.Cmd) {
 }
 
 // enter marks the highlighted person present.
-func (a *attendance) enter() *note {
+func (a *attendance) enter() *common.Note {
 	return a.markCursor(session.Present)
 }
 
 // ambiguous asks the desk to choose when the search matched several people
 // of exactly the highlighted name and the cursor was not moved, instead of
 // guessing which of them is meant.
-func (a *attendance) ambiguous() *note {
+func (a *attendance) ambiguous() *common.Note {
 	if a.query == "" || a.moved {
 		return nil
 	}
@@ -236,21 +221,21 @@ func (a *attendance) ambiguous() *note {
 		}
 	}
 	if n > 1 {
-		return &note{noteAsk, a.c.Texts.SameName(n, name)}
+		return ptr(common.Asking(a.c.Texts.SameName(n, name)))
 	}
 	return nil
 }
 
-func (a *attendance) none() *note {
+func (a *attendance) none() *common.Note {
 	t := a.c.Texts
 	if a.query != "" {
-		return &note{noteInfo, t.NoMatch(a.query)}
+		return ptr(common.Info(t.NoMatch(a.query)))
 	}
-	return &note{noteInfo, t.EmptyList}
+	return ptr(common.Info(t.EmptyList))
 }
 
 // markCursor marks the highlighted person, unless the choice is ambiguous.
-func (a *attendance) markCursor(s session.Status) *note {
+func (a *attendance) markCursor(s session.Status) *common.Note {
 	if len(a.results) == 0 {
 		return a.none()
 	}
@@ -261,40 +246,40 @@ func (a *attendance) markCursor(s session.Status) *note {
 }
 
 // mark executes the mark of person i and explains the result.
-func (a *attendance) mark(i int, s session.Status) *note {
+func (a *attendance) mark(i int, s session.Status) *common.Note {
 	c, t := a.c, a.c.Texts
 	p := c.Setup.Roster[i]
 	if i < len(c.Snap.Status) && c.Snap.Status[i].Status == s {
 		// Already so: say it calmly and let the desk go on.
 		a.clearAfterMark(i)
-		return &note{noteInfo, t.Already(p.Name, a.statusText(i))}
+		return ptr(common.Info(t.Already(p.Name, a.statusText(i))))
 	}
 	_, err := c.Exec(session.Mark{Meta: c.Meta(), Person: p.ID, Status: s})
 	if err != nil {
-		text, calm := t.Refusal(err, c.personName)
+		text, calm := t.Refusal(err, c.PersonName)
 		if calm {
-			return &note{noteInfo, text}
+			return ptr(common.Info(text))
 		}
-		return &note{noteErr, text}
+		return ptr(common.Failed(text))
 	}
 	a.clearAfterMark(i)
 	if s == session.Present {
 		n := c.Snap.Count
-		return &note{noteOK, t.Marked(p.Name, p.Unit, c.clock(c.Snap.Status[i].Since), n.Present, n.Expected)}
+		return ptr(common.Done(t.Marked(p.Name, p.Unit, c.Clock(c.Snap.Status[i].Since), n.Present, n.Expected)))
 	}
-	return &note{noteOK, t.MarkedAs(p.Name, p.Unit, a.statusText(i))}
+	return ptr(common.Done(t.MarkedAs(p.Name, p.Unit, a.statusText(i))))
 }
 
 // undo takes back this terminal's last mark.
-func (a *attendance) undo() *note {
+func (a *attendance) undo() *common.Note {
 	c, t := a.c, a.c.Texts
 	evs, err := c.Exec(session.Undo{Meta: c.Meta()})
 	if err != nil {
-		text, calm := t.Refusal(err, c.personName)
+		text, calm := t.Refusal(err, c.PersonName)
 		if calm {
-			return &note{noteInfo, text}
+			return ptr(common.Info(text))
 		}
-		return &note{noteErr, text}
+		return ptr(common.Failed(text))
 	}
 	for _, e := range evs {
 		if m, ok := e.Body.(session.Marked); ok {
@@ -303,7 +288,7 @@ func (a *attendance) undo() *note {
 				a.done.ok = false
 				a.sync()
 				p := c.Setup.Roster[i]
-				return &note{noteOK, t.Undone(p.Name, p.Unit, a.statusText(i))}
+				return ptr(common.Done(t.Undone(p.Name, p.Unit, a.statusText(i))))
 			}
 		}
 	}
@@ -320,7 +305,7 @@ func (a *attendance) statusText(i int) string {
 	s := a.c.Snap.Status[i]
 	switch s.Status {
 	case session.Present, session.Left:
-		return t.StatusWord(s.Status) + " " + a.c.clock(s.Since)
+		return t.StatusWord(s.Status) + " " + a.c.Clock(s.Since)
 	}
 	return t.StatusWord(s.Status)
 }
@@ -329,10 +314,10 @@ func (a *attendance) statusText(i int) string {
 // and of the gap between columns, for the screen's width.
 func (a *attendance) columns() (name, unit, kind, st, gap int) {
 	t := a.c.Texts
-	st = max(width(t.StHead), width(t.StatusPresent+" 00:00"), width(t.StatusLeft+" 00:00"),
-		width(t.StatusLeave), width(t.StatusOut))
-	kind = max(width(t.KindHead), width(t.Kind(model.Formal)), width(t.Kind(model.Observer)),
-		width(t.Kind(model.Guest)))
+	st = max(common.Width(t.StHead), common.Width(t.StatusPresent+" 00:00"), common.Width(t.StatusLeft+" 00:00"),
+		common.Width(t.StatusLeave), common.Width(t.StatusOut))
+	kind = max(common.Width(t.KindHead), common.Width(t.Kind(model.Formal)), common.Width(t.Kind(model.Observer)),
+		common.Width(t.Kind(model.Guest)))
 	gap = 2
 	if a.w < 70 {
 		gap = 1
@@ -370,27 +355,27 @@ func (a *attendance) view() []string {
 		cur = a.cursor + 1
 	}
 	right := s.Position.Render(t.Position(cur, len(a.results), a.filterName()))
-	lines = append(lines, spread(left, right, a.w))
+	lines = append(lines, common.Spread(left, right, a.w))
 
 	nw, uw, kw, sw, gw := a.columns()
 	gap := strings.Repeat(" ", gw)
 	row := func(marker, name, unit, kind, st string) string {
-		return marker + fit(name, nw) + gap + fit(unit, uw) + gap + fit(kind, kw) + gap + fit(st, sw)
+		return marker + common.Fit(name, nw) + gap + common.Fit(unit, uw) + gap + common.Fit(kind, kw) + gap + common.Fit(st, sw)
 	}
 	lines = append(lines, s.ColHeader.Render(row("  ", t.NameHead, t.UnitCol, t.KindHead, t.StHead)))
 
 	if len(a.results) == 0 {
-		lines = append(lines, "  "+s.Dim.Render(a.none().text))
+		lines = append(lines, "  "+s.Dim.Render(a.none().Text))
 	}
 	end := min(len(a.results), a.offset+a.rows())
 	for j := a.offset; j < end; j++ {
 		i := a.results[j]
 		p := c.Setup.Roster[i]
-		marker, name := "  ", s.Name.Render(fit(p.Name, nw))
+		marker, name := "  ", s.Name.Render(common.Fit(p.Name, nw))
 		if j == a.cursor {
-			marker, name = s.Marker.Render("› "), s.NameSel.Render(fit(p.Name, nw))
+			marker, name = s.Marker.Render("› "), s.NameSel.Render(common.Fit(p.Name, nw))
 		}
-		kind := fit(t.Kind(p.Kind), kw)
+		kind := common.Fit(t.Kind(p.Kind), kw)
 		if p.Kind != model.Formal {
 			kind = s.Dim.Render(kind)
 		}
@@ -405,7 +390,7 @@ func (a *attendance) view() []string {
 				st = s.StLeft
 			}
 		}
-		lines = append(lines, marker+name+gap+fit(p.Unit, uw)+gap+kind+gap+st.Render(fit(a.statusText(i), sw)))
+		lines = append(lines, marker+name+gap+common.Fit(p.Unit, uw)+gap+kind+gap+st.Render(common.Fit(a.statusText(i), sw)))
 	}
-	return block(lines, a.w, a.h)
+	return common.Block(lines, a.w, a.h)
 }

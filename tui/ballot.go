@@ -10,6 +10,7 @@ import (
 
 	"podium/session"
 	"podium/session/election"
+	"podium/tui/common"
 )
 
 // ballotInput is the small input open on the ballot screen, if any.
@@ -28,7 +29,7 @@ const (
 // teller's stack. The teller is the terminal's actor; a second terminal
 // with another actor keys the same stack (double entry).
 type ballotEntry struct {
-	c    *Common
+	c    *common.Common
 	w, h int
 
 	round    int // the round the editor belongs to (No), 0 before any
@@ -54,7 +55,7 @@ type ballotEntry struct {
 	}
 }
 
-func newBallotEntry(c *Common) *ballotEntry { return &ballotEntry{c: c, teller: c.Actor} }
+func newBallotEntry(c *common.Common) *ballotEntry { return &ballotEntry{c: c, teller: c.Actor} }
 
 // swapTeller hands the keyboard to the other teller of this terminal: the
 // second teller keys the same stack again, and podium compares the two.
@@ -154,7 +155,7 @@ func (b *ballotEntry) ballot() election.Ballot {
 
 // update handles a key on the ballot screen; back reports a return to the
 // steps view.
-func (b *ballotEntry) update(msg tea.Msg) (n *note, back bool) {
+func (b *ballotEntry) update(msg tea.Msg) (n *common.Note, back bool) {
 	v, r := b.cur()
 	if r == nil {
 		return nil, true
@@ -201,7 +202,7 @@ func (b *ballotEntry) update(msg tea.Msg) (n *note, back bool) {
 	case key.Matches(k, vk.WriteIn):
 		b.input, b.text = inputWriteIn, ""
 		b.cat = b.writeInCategory(v, r)
-		return &note{noteInfo, t.WriteInHint}, false
+		return ptr(common.Info(t.WriteInHint)), false
 	case key.Matches(k, vk.DropWriteIn):
 		if len(b.writeIns) > 0 {
 			b.writeIns = b.writeIns[:len(b.writeIns)-1]
@@ -212,12 +213,12 @@ func (b *ballotEntry) update(msg tea.Msg) (n *note, back bool) {
 			return nil, false
 		}
 		b.input, b.text = inputSpoil, ""
-		return &note{noteInfo, t.SpoilHint}, false
+		return ptr(common.Info(t.SpoilHint)), false
 	case key.Matches(k, vk.Remove):
 		return b.remove(r), false
 	case key.Matches(k, vk.Teller):
 		b.swapTeller()
-		return &note{noteInfo, t.TellerNow(b.teller)}, false
+		return ptr(common.Info(t.TellerNow(b.teller))), false
 	case key.Matches(k, vk.Prev):
 		b.load(b.pos - 1)
 	case key.Matches(k, vk.NextBallot):
@@ -225,7 +226,7 @@ func (b *ballotEntry) update(msg tea.Msg) (n *note, back bool) {
 	case key.Matches(k, vk.NextDiff):
 		diffs := r.PendingDiffers()
 		if len(diffs) == 0 {
-			return &note{noteInfo, t.NoDiffs}, false
+			return ptr(common.Info(t.NoDiffs)), false
 		}
 		next := diffs[0]
 		for _, d := range diffs {
@@ -235,7 +236,7 @@ func (b *ballotEntry) update(msg tea.Msg) (n *note, back bool) {
 			}
 		}
 		b.load(next)
-		return &note{noteInfo, t.CorrectHint(next + 1)}, false
+		return ptr(common.Info(t.CorrectHint(next + 1))), false
 	}
 	b.visible()
 	_ = v
@@ -266,7 +267,7 @@ func (b *ballotEntry) visible() {
 }
 
 // updateInput edits the write-in name or the spoiled reason.
-func (b *ballotEntry) updateInput(v *session.Vote, r *session.Round, msg tea.Msg) *note {
+func (b *ballotEntry) updateInput(v *session.Vote, r *session.Round, msg tea.Msg) *common.Note {
 	t := b.c.Texts.V
 	switch k := msg.(type) {
 	case tea.PasteMsg:
@@ -275,7 +276,7 @@ func (b *ballotEntry) updateInput(v *session.Vote, r *session.Round, msg tea.Msg
 		switch {
 		case k.String() == "esc":
 			b.input = inputNone
-			return &note{noteInfo, b.c.Texts.Cancelled}
+			return ptr(common.Info(b.c.Texts.Cancelled))
 		case k.String() == "tab":
 			if n := len(v.Method.Categories); n > 0 {
 				b.cat = (b.cat + 1) % n
@@ -316,7 +317,7 @@ func (b *ballotEntry) updateInput(v *session.Vote, r *session.Round, msg tea.Msg
 
 // save enters the ballot in the editor at its stack position: appended
 // for a new ballot, replacing the keyed one for a correction.
-func (b *ballotEntry) save(r *session.Round) *note {
+func (b *ballotEntry) save(r *session.Round) *common.Note {
 	c, t := b.c, b.c.Texts.V
 	idx := b.pos
 	if b.pos >= len(b.mine(r)) {
@@ -325,8 +326,8 @@ func (b *ballotEntry) save(r *session.Round) *note {
 	bal := b.ballot()
 	verdict := judgeBallot(t, c.Snap.Vote, r, bal)
 	if _, err := c.Exec(session.EnterBallot{Meta: b.meta(), Index: idx, Ballot: bal}); err != nil {
-		text, _ := c.Texts.Refusal(err, c.personName)
-		return &note{noteErr, text}
+		text, _ := c.Texts.Refusal(err, c.PersonName)
+		return ptr(common.Failed(text))
 	}
 	_, r = b.cur()
 	if r == nil {
@@ -346,25 +347,25 @@ func (b *ballotEntry) save(r *session.Round) *note {
 			}
 		}
 		b.load(next)
-		return &note{noteOK, t.Corrected(idx+1, what, len(diffs))}
+		return ptr(common.Done(t.Corrected(idx+1, what, len(diffs))))
 	}
 	n := len(b.mine(r))
 	b.load(n)
-	return &note{noteOK, t.Saved(n, r.Collected, what)}
+	return ptr(common.Done(t.Saved(n, r.Collected, what)))
 }
 
 // remove takes back the teller's last keyed ballot and puts it in the
 // editor, so that it can be keyed again.
-func (b *ballotEntry) remove(r *session.Round) *note {
+func (b *ballotEntry) remove(r *session.Round) *common.Note {
 	c, t := b.c, b.c.Texts.V
 	mine := b.mine(r)
 	if len(mine) == 0 {
-		return &note{noteInfo, t.NothingToRemove}
+		return ptr(common.Info(t.NothingToRemove))
 	}
 	last := mine[len(mine)-1]
 	if _, err := c.Exec(session.RemoveBallot{Meta: b.meta()}); err != nil {
-		text, _ := c.Texts.Refusal(err, c.personName)
-		return &note{noteErr, text}
+		text, _ := c.Texts.Refusal(err, c.PersonName)
+		return ptr(common.Failed(text))
 	}
 	_, r = b.cur()
 	if r == nil {
@@ -373,7 +374,7 @@ func (b *ballotEntry) remove(r *session.Round) *note {
 	b.load(len(b.mine(r)))
 	copy(b.marks, last.Marks)
 	b.writeIns, b.spoiled = slices.Clone(last.WriteIns), last.Spoiled
-	return &note{noteOK, t.Removed(len(mine))}
+	return ptr(common.Done(t.Removed(len(mine))))
 }
 
 // running is the tally of the teller's stack so far, counted by package
@@ -394,14 +395,14 @@ func (b *ballotEntry) view() []string {
 	v, r := b.cur()
 	s, t := b.c.Styles, b.c.Texts.V
 	if r == nil {
-		return block([]string{"", "  " + s.Dim.Render(t.NoOpenRound)}, b.w, b.h)
+		return common.Block([]string{"", "  " + s.Dim.Render(t.NoOpenRound)}, b.w, b.h)
 	}
 	if b.round != r.No || len(b.marks) != len(r.Slate) {
 		b.round = r.No
 		b.load(len(b.mine(r)))
 	}
 	mine := b.mine(r)
-	lines := []string{spread(s.Title.Render(t.RoundName(r.No, r.Kind, false)+" · "+t.BallotEntry),
+	lines := []string{common.Spread(s.Title.Render(t.RoundName(r.No, r.Kind, false)+" · "+t.BallotEntry),
 		s.Dim.Render(t.Teller(b.teller)), b.w)}
 
 	// Where in the stack, and the other tellers.
@@ -417,7 +418,7 @@ func (b *ballotEntry) view() []string {
 			others = append(others, t.OtherTeller(tl, len(r.Entries[tl])))
 		}
 	}
-	lines = append(lines, spread(where, s.Dim.Render(strings.Join(others, "  ")), b.w))
+	lines = append(lines, common.Spread(where, s.Dim.Render(strings.Join(others, "  ")), b.w))
 
 	// The candidates: mark, running tally, and the other teller's mark
 	// at a difference being corrected.
@@ -425,20 +426,20 @@ func (b *ballotEntry) view() []string {
 	nw := 8
 	cw := 0
 	for _, c := range r.Slate {
-		nw = max(nw, width(c.Name))
-		cw = max(cw, width(c.Category))
+		nw = max(nw, common.Width(c.Name))
+		cw = max(cw, common.Width(c.Category))
 	}
 	nw = min(nw, 18)
 	if withCat {
-		cw = max(cw, width(t.CategoryHead))
+		cw = max(cw, common.Width(t.CategoryHead))
 	}
 	other, otherName := b.otherAt(r)
 	num := func(n int) string { return fmt.Sprintf("%5d", n) }
 	num6 := func(n int) string { return fmt.Sprintf("%6d", n) }
 	row := func(marker, no, name, cat, mark, a, d, ab, o string) string {
-		l := marker + no + " " + fit(name, nw) + "  "
+		l := marker + no + " " + common.Fit(name, nw) + "  "
 		if withCat {
-			l += fit(cat, cw) + "  "
+			l += common.Fit(cat, cw) + "  "
 		}
 		l += mark + "   " + a + " " + d + " " + ab
 		if other != nil {
@@ -451,15 +452,15 @@ func (b *ballotEntry) view() []string {
 		oh = otherName
 	}
 	lines = append(lines, s.ColHeader.Render(row("  ", "  #", t.CandidateHead, t.CategoryHead, t.MarkHead,
-		rpad(t.ApproveShort, 5), rpad(t.DisapproveShort, 6), rpad(t.AbstainShort, 5), oh)))
+		common.Rpad(t.ApproveShort, 5), common.Rpad(t.DisapproveShort, 6), common.Rpad(t.AbstainShort, 5), oh)))
 	res := b.running(v, r)
 	b.visible()
 	end := min(len(r.Slate), b.offset+b.rows())
 	for i := b.offset; i < end; i++ {
 		c := r.Slate[i]
-		marker, name := "  ", s.Name.Render(fit(c.Name, nw))
+		marker, name := "  ", s.Name.Render(common.Fit(c.Name, nw))
 		if i == b.row && b.input == inputNone {
-			marker, name = s.Marker.Render("› "), s.NameSel.Render(fit(c.Name, nw))
+			marker, name = s.Marker.Render("› "), s.NameSel.Render(common.Fit(c.Name, nw))
 		}
 		mark := b.markCell(b.marks[i], i == b.row)
 		var a, d, ab string
@@ -492,7 +493,7 @@ func (b *ballotEntry) view() []string {
 		lines = append(lines, d)
 	}
 	// Keep the last lines visible: the rows window was sized for them.
-	return block(lines, b.w, b.h)
+	return common.Block(lines, b.w, b.h)
 }
 
 // otherAt is another teller's ballot at the position being corrected, when
@@ -514,10 +515,10 @@ func (b *ballotEntry) otherAt(r *session.Round) (*election.Ballot, string) {
 // markCell is a candidate's mark in the editor.
 func (b *ballotEntry) markCell(m election.Mark, here bool) string {
 	s, t := b.c.Styles, b.c.Texts.V
-	cell := center(t.MarkGlyph(m), 4)
+	cell := common.Center(t.MarkGlyph(m), 4)
 	switch {
 	case here:
-		return s.Marker.Render("[" + center(t.MarkGlyph(m), 2) + "]")
+		return s.Marker.Render("[" + common.Center(t.MarkGlyph(m), 2) + "]")
 	case m == election.Abstain:
 		return s.Dim.Render(cell)
 	}

@@ -4,13 +4,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"podium/model"
+	"podium/tui/common"
 )
 
 // desk is what the questioning and motions desks share: their size, the
 // list cursor, the open form (which then has the keyboard) and whether the
 // whole script is shown.
 type desk struct {
-	c      *Common
+	c      *common.Common
 	w, h   int
 	cursor int
 	form   *form
@@ -40,7 +41,7 @@ func (d *desk) clamp(n int) (int, bool) {
 
 // updateForm gives msg to the open form: esc closes it, a completed form
 // is handed to submit. handled is false when no form is open.
-func (d *desk) updateForm(msg tea.Msg, submit func() *note) (n *note, handled bool) {
+func (d *desk) updateForm(msg tea.Msg, submit func() *common.Note) (n *common.Note, handled bool) {
 	if d.form == nil {
 		return nil, false
 	}
@@ -48,7 +49,7 @@ func (d *desk) updateForm(msg tea.Msg, submit func() *note) (n *note, handled bo
 	switch {
 	case cancel:
 		d.form = nil
-		return &note{noteInfo, d.c.Texts.Cancelled}, true
+		return ptr(common.Info(d.c.Texts.Cancelled)), true
 	case done:
 		return submit(), true
 	}
@@ -57,7 +58,7 @@ func (d *desk) updateForm(msg tea.Msg, submit func() *note) (n *note, handled bo
 
 // top renders what heads a desk: the item, the script of kind, and the
 // open form under them. full is set when the form fills the rest, so the
-// caller returns block(lines, w, h) at once.
+// caller returns common.Block(lines, w, h) at once.
 func (d *desk) top(kind model.ItemKind) (lines []string, full bool) {
 	lines = itemHead(d.c, d.w)
 	lines = append(lines, scriptBox(d.c, kind, nil, d.full, d.w, d.h)...)

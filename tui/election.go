@@ -10,6 +10,7 @@ import (
 
 	"podium/session"
 	"podium/session/election"
+	"podium/tui/common"
 )
 
 // voteMode is what the election screen is doing.
@@ -44,7 +45,7 @@ const (
 // voteScreen is the election screen: the host's steps from the method to
 // the announcement, the tellers' ballot entry and the tally sheet.
 type voteScreen struct {
-	c    *Common
+	c    *common.Common
 	mode voteMode
 	w, h int
 
@@ -67,7 +68,7 @@ type voteScreen struct {
 	tally  *tallyEntry
 }
 
-func newVoteScreen(c *Common) *voteScreen {
+func newVoteScreen(c *common.Common) *voteScreen {
 	return &voteScreen{c: c, show: -1, ballot: newBallotEntry(c), tally: newTallyEntry(c)}
 }
 
@@ -118,7 +119,7 @@ func nextAction(v *session.Vote) action {
 }
 
 // update handles a key or a paste on the election screen.
-func (e *voteScreen) update(msg tea.Msg) (*note, tea.Cmd) {
+func (e *voteScreen) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 	v := e.vote()
 	if v == nil {
 		return nil, nil
@@ -128,7 +129,7 @@ func (e *voteScreen) update(msg tea.Msg) (*note, tea.Cmd) {
 		n, back := e.ballot.update(msg)
 		if back {
 			e.mode = modeSteps
-			return &note{}, nil
+			return ptr(common.Note{}), nil
 		}
 		return n, nil
 	case modeTally:
@@ -136,7 +137,7 @@ func (e *voteScreen) update(msg tea.Msg) (*note, tea.Cmd) {
 		if back {
 			e.mode = modeSteps
 			if n == nil {
-				n = &note{}
+				n = ptr(common.Note{})
 			}
 		}
 		return n, nil
@@ -161,7 +162,7 @@ func (e *voteScreen) update(msg tea.Msg) (*note, tea.Cmd) {
 		case c == act && key.Matches(k, vk.Next):
 			return e.execute(act), nil
 		case key.Matches(k, vk.Back):
-			return &note{noteInfo, e.c.Texts.Cancelled}, nil
+			return ptr(common.Info(e.c.Texts.Cancelled)), nil
 		}
 	}
 	switch {
@@ -169,28 +170,28 @@ func (e *voteScreen) update(msg tea.Msg) (*note, tea.Cmd) {
 		return e.start(act), nil
 	case key.Matches(k, vk.Ballots):
 		if act != actCount && act != actDecide {
-			return &note{noteInfo, t.NotNow}, nil
+			return ptr(common.Info(t.NotNow)), nil
 		}
 		if cur := v.Current(); cur.Tally != nil {
-			return &note{noteInfo, t.CountedByTally}, nil
+			return ptr(common.Info(t.CountedByTally)), nil
 		}
 		e.ballot.begin()
 		e.mode = modeBallot
 	case key.Matches(k, vk.Tally):
 		if act != actCount && act != actDecide {
-			return &note{noteInfo, t.NotNow}, nil
+			return ptr(common.Info(t.NotNow)), nil
 		}
 		if cur := v.Current(); len(cur.Tellers) > 0 {
-			return &note{noteInfo, t.CountedByBallots}, nil
+			return ptr(common.Info(t.CountedByBallots)), nil
 		}
 		e.tally.begin()
 		e.mode = modeTally
 	case key.Matches(k, vk.Vacant):
 		if act != actChoose {
-			return &note{noteInfo, t.NotNow}, nil
+			return ptr(common.Info(t.NotNow)), nil
 		}
 		e.confirm = actVacant
-		return &note{noteAsk, t.ConfirmVacant(vk.Vacant.Help().Key, e.vacantSeats(v))}, nil
+		return ptr(common.Asking(t.ConfirmVacant(vk.Vacant.Help().Key, e.vacantSeats(v)))), nil
 	case key.Matches(k, vk.Rounds):
 		e.browse(v, k.String() == "left")
 	case k.String() == "up":
@@ -253,26 +254,26 @@ func (e *voteScreen) showIndex(v *session.Vote) int {
 
 // start begins the next action: inputs open at once, host decisions ask
 // for a second enter.
-func (e *voteScreen) start(act action) *note {
+func (e *voteScreen) start(act action) *common.Note {
 	c, t, vk := e.c, e.c.Texts.V, e.c.Keys.Vote
 	v := e.vote()
 	ek := vk.Next.Help().Key
 	switch act {
 	case actAdoptMethod:
 		e.confirm = act
-		return &note{noteAsk, t.ConfirmMethod(ek)}
+		return ptr(common.Asking(t.ConfirmMethod(ek)))
 	case actScrutineers:
 		e.pick = newPicker(c, e.h-4)
 		e.role = 0
 		e.chosen = [2]string{v.Scrutineer, v.Chief}
 		e.counters = strings.Join(v.Counters, "、")
 		e.mode = modePick
-		return &note{noteInfo, t.PickHint(t.Scrutineer)}
+		return ptr(common.Info(t.PickHint(t.Scrutineer)))
 	case actOpenRound, actChoose:
 		next, revote, _ := v.Next()
 		e.confirm = act
 		q := c.Snap.Count
-		return &note{noteAsk, t.ConfirmOpen(ek, e.roundName(len(v.Rounds)+1, next.Kind, revote), q.Present, q.Expected)}
+		return ptr(common.Asking(t.ConfirmOpen(ek, e.roundName(len(v.Rounds)+1, next.Kind, revote), q.Present, q.Expected)))
 	case actIssue:
 		e.mode, e.numWhat, e.num, e.numFresh = modeNumber, act, fmt.Sprint(c.Snap.Count.Present), true
 		return nil
@@ -284,20 +285,20 @@ func (e *voteScreen) start(act action) *note {
 			// Ask the core: it refuses with the tellers' counts and
 			// differences until the stacks are whole and agree.
 			e.confirm = act
-			return &note{noteAsk, t.ConfirmDecide(ek)}
+			return ptr(common.Asking(t.ConfirmDecide(ek)))
 		}
-		return &note{noteInfo, t.CountHow(vk.Ballots.Help().Key, vk.Tally.Help().Key)}
+		return ptr(common.Info(t.CountHow(vk.Ballots.Help().Key, vk.Tally.Help().Key)))
 	case actDecide:
 		e.confirm = act
-		return &note{noteAsk, t.ConfirmDecide(ek)}
+		return ptr(common.Asking(t.ConfirmDecide(ek)))
 	case actDone:
-		return &note{noteInfo, t.AllDone}
+		return ptr(common.Info(t.AllDone))
 	}
 	return nil
 }
 
 // execute carries out a confirmed host decision.
-func (e *voteScreen) execute(act action) *note {
+func (e *voteScreen) execute(act action) *common.Note {
 	c, t := e.c, e.c.Texts.V
 	v := e.vote()
 	var cmd session.Command
@@ -322,26 +323,26 @@ func (e *voteScreen) execute(act action) *note {
 	e.scroll, e.show = 0, -1
 	switch cmd.(type) {
 	case session.AdoptMethod:
-		return &note{noteOK, t.MethodAdopted}
+		return ptr(common.Done(t.MethodAdopted))
 	case session.OpenRound:
 		cur := v.Current()
 		e.ballot.reset()
 		e.tally.reset()
-		return &note{noteOK, t.RoundOpened(e.roundName(cur.No, cur.Kind, false), cur.Opened.Count.Present, cur.Opened.Count.Expected)}
+		return ptr(common.Done(t.RoundOpened(e.roundName(cur.No, cur.Kind, false), cur.Opened.Count.Present, cur.Opened.Count.Expected)))
 	case session.DeclareVacant:
-		return &note{noteOK, t.VacancyDeclared}
+		return ptr(common.Done(t.VacancyDeclared))
 	case session.DecideRound:
-		return &note{noteOK, t.Decided(len(v.Current().Result.Elected))}
+		return ptr(common.Done(t.Decided(len(v.Current().Result.Elected))))
 	}
 	return nil
 }
 
-func (e *voteScreen) refusal(err error) *note {
-	text, calm := e.c.Texts.Refusal(err, e.c.personName)
+func (e *voteScreen) refusal(err error) *common.Note {
+	text, calm := e.c.Texts.Refusal(err, e.c.PersonName)
 	if calm {
-		return &note{noteInfo, text}
+		return ptr(common.Info(text))
 	}
-	return &note{noteErr, text}
+	return ptr(common.Failed(text))
 }
 
 // vacantSeats is the seats a vacancy would leave, in words.
@@ -362,7 +363,7 @@ func (e *voteScreen) roundName(no int, k election.Kind, revote bool) string {
 }
 
 // updateNumber edits and records the ballots issued or collected.
-func (e *voteScreen) updateNumber(msg tea.Msg) *note {
+func (e *voteScreen) updateNumber(msg tea.Msg) *common.Note {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
@@ -371,7 +372,7 @@ func (e *voteScreen) updateNumber(msg tea.Msg) *note {
 	switch {
 	case k.String() == "esc":
 		e.mode = modeSteps
-		return &note{noteInfo, c.Texts.Cancelled}
+		return ptr(common.Info(c.Texts.Cancelled))
 	case k.String() == "backspace":
 		e.numFresh = false
 		if e.num != "" {
@@ -382,7 +383,7 @@ func (e *voteScreen) updateNumber(msg tea.Msg) *note {
 	case k.String() == "enter":
 		n := 0
 		if _, err := fmt.Sscan(e.num, &n); err != nil {
-			return &note{noteErr, t.NotANumber}
+			return ptr(common.Failed(t.NotANumber))
 		}
 		var cmd session.Command = session.IssueBallots{Meta: c.Meta(), N: n}
 		if e.numWhat == actCollect {
@@ -395,12 +396,12 @@ func (e *voteScreen) updateNumber(msg tea.Msg) *note {
 		e.scroll = 0
 		cur := e.vote().Current()
 		if e.numWhat == actIssue {
-			return &note{noteOK, t.IssuedOK(cur.Issued)}
+			return ptr(common.Done(t.IssuedOK(cur.Issued)))
 		}
 		if cur.Void() {
-			return &note{noteErr, t.CollectedVoid(cur.Issued, cur.Collected)}
+			return ptr(common.Failed(t.CollectedVoid(cur.Issued, cur.Collected)))
 		}
-		return &note{noteOK, t.CollectedOK(cur.Issued, cur.Collected)}
+		return ptr(common.Done(t.CollectedOK(cur.Issued, cur.Collected)))
 	case len(k.Text) == 1 && k.Text[0] >= '0' && k.Text[0] <= '9' && (e.numFresh || len(e.num) < 6):
 		if e.numFresh {
 			e.num, e.numFresh = "", false
@@ -411,7 +412,7 @@ func (e *voteScreen) updateNumber(msg tea.Msg) *note {
 }
 
 // updatePick chooses the scrutineer and then the chief scrutineer.
-func (e *voteScreen) updatePick(msg tea.Msg) *note {
+func (e *voteScreen) updatePick(msg tea.Msg) *common.Note {
 	t := e.c.Texts.V
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
@@ -419,23 +420,23 @@ func (e *voteScreen) updatePick(msg tea.Msg) *note {
 			if e.role == 1 {
 				e.role = 0
 				e.pick.setQuery("")
-				return &note{noteInfo, t.PickHint(t.Scrutineer)}
+				return ptr(common.Info(t.PickHint(t.Scrutineer)))
 			}
 			e.mode = modeSteps
-			return &note{noteInfo, e.c.Texts.Cancelled}
+			return ptr(common.Info(e.c.Texts.Cancelled))
 		case "enter":
 			id := e.pick.selectedID()
 			if id == "" {
-				return &note{noteInfo, e.c.Texts.EmptyList}
+				return ptr(common.Info(e.c.Texts.EmptyList))
 			}
 			e.chosen[e.role] = id
 			e.pick.setQuery("")
 			if e.role == 0 {
 				e.role = 1
-				return &note{noteInfo, t.PickHint(t.Chief)}
+				return ptr(common.Info(t.PickHint(t.Chief)))
 			}
 			e.mode = modeCounters
-			return &note{noteInfo, t.CountersHint}
+			return ptr(common.Info(t.CountersHint))
 		}
 	}
 	e.pick.update(msg)
@@ -443,7 +444,7 @@ func (e *voteScreen) updatePick(msg tea.Msg) *note {
 }
 
 // updateCounters edits the counters' names and adopts the scrutineers.
-func (e *voteScreen) updateCounters(msg tea.Msg) *note {
+func (e *voteScreen) updateCounters(msg tea.Msg) *common.Note {
 	c, t := e.c, e.c.Texts.V
 	switch k := msg.(type) {
 	case tea.PasteMsg:
@@ -452,7 +453,7 @@ func (e *voteScreen) updateCounters(msg tea.Msg) *note {
 		switch {
 		case k.String() == "esc":
 			e.mode, e.role = modePick, 1
-			return &note{noteInfo, t.PickHint(t.Chief)}
+			return ptr(common.Info(t.PickHint(t.Chief)))
 		case k.String() == "backspace":
 			if r := []rune(e.counters); len(r) > 0 {
 				e.counters = string(r[:len(r)-1])
@@ -472,7 +473,7 @@ func (e *voteScreen) updateCounters(msg tea.Msg) *note {
 			}
 			e.mode = modeSteps
 			v := e.vote()
-			return &note{noteOK, t.ScrutineersAdopted(c.personName(v.Scrutineer), c.personName(v.Chief))}
+			return ptr(common.Done(t.ScrutineersAdopted(c.PersonName(v.Scrutineer), c.PersonName(v.Chief))))
 		case k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) == 0:
 			e.counters += k.Text
 		}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"podium/files"
+	"podium/tui/common"
 
 	"fmt"
 	"strings"
@@ -54,7 +55,7 @@ func key1(m *Model, s string) { typeText(m, s) }
 // vote reads a copy of the election's state.
 func vote(sess *session.Session) *session.Vote {
 	var v *session.Vote
-	sess.Read(func(st *session.State) { v = copyVote(st.Vote) })
+	sess.Read(func(st *session.State) { v = common.CopyVote(st.Vote) })
 	return v
 }
 
@@ -299,7 +300,7 @@ func TestDoubleEntry(t *testing.T) {
 	// Tell the host what the core says when forced: DecideRound refused.
 	if _, err := sess.Execute(session.DecideRound{Meta: session.Meta{At: t0, Actor: "host"}}); err == nil {
 		t.Fatal("the core decided with differing entries")
-	} else if text, _ := host.c.Texts.Refusal(err, host.c.personName); !strings.Contains(text, "双录不一致 1 处") {
+	} else if text, _ := host.c.Texts.Refusal(err, host.c.PersonName); !strings.Contains(text, "双录不一致 1 处") {
 		t.Errorf("refusal %q", text)
 	}
 	// teller-2 jumps to the difference and keys it again.

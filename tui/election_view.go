@@ -7,6 +7,7 @@ import (
 	"podium/model"
 	"podium/session"
 	"podium/session/election"
+	"podium/tui/common"
 )
 
 // The election screen's rendering: the step strip, the panels of each
@@ -16,7 +17,7 @@ import (
 func (e *voteScreen) view() []string {
 	v := e.vote()
 	if v == nil {
-		return block([]string{"", "  " + e.c.Styles.Dim.Render(e.c.Texts.V.NoElection)}, e.w, e.h)
+		return common.Block([]string{"", "  " + e.c.Styles.Dim.Render(e.c.Texts.V.NoElection)}, e.w, e.h)
 	}
 	switch e.mode {
 	case modeBallot:
@@ -58,7 +59,7 @@ func (e *voteScreen) stepsView(v *session.Vote) []string {
 	if cur := v.Current(); cur != nil {
 		title += s.Dim.Render(" · ") + e.roundName(cur.No, cur.Kind, false)
 	}
-	top := []string{spread(s.Title.Render(title), s.Dim.Render(t.Actor(e.c.Actor)), e.w), cut(e.strip(v, act), e.w), ""}
+	top := []string{common.Spread(s.Title.Render(title), s.Dim.Render(t.Actor(e.c.Actor)), e.w), common.Cut(e.strip(v, act), e.w), ""}
 	var body []string
 	switch e.mode {
 	case modeCounters:
@@ -79,9 +80,9 @@ func (e *voteScreen) stepsView(v *session.Vote) []string {
 	if e.scroll > 0 || end < len(body) {
 		bottom[0] = s.Dim.Render(t.More(e.scroll+1, end, len(body)))
 	}
-	lines := append(top, block(view, e.w, room)...)
+	lines := append(top, common.Block(view, e.w, room)...)
 	lines = append(lines, bottom...)
-	return block(lines, e.w, e.h)
+	return common.Block(lines, e.w, e.h)
 }
 
 // panel is the body of the steps view for the current action.
@@ -157,7 +158,7 @@ func (e *voteScreen) methodPanel(v *session.Vote) []string {
 	exp := c.Snap.Count.Expected
 	head := s.SideTitle.Render(t.MethodTitle)
 	if v.MethodAdopted != nil {
-		head += "  " + s.Declared.Render(t.Adopted(c.clock(v.MethodAdopted.At)))
+		head += "  " + s.Declared.Render(t.Adopted(c.Clock(v.MethodAdopted.At)))
 	}
 	out := []string{head}
 	var seats string
@@ -200,16 +201,16 @@ func (e *voteScreen) terms(rows [][2]string) []string {
 	s := e.c.Styles
 	lw := 0
 	for _, r := range rows {
-		lw = max(lw, width(r[0]))
+		lw = max(lw, common.Width(r[0]))
 	}
 	var out []string
 	for _, r := range rows {
-		for i, l := range wrap(r[1], e.w-lw-6) {
+		for i, l := range common.Wrap(r[1], e.w-lw-6) {
 			label := ""
 			if i == 0 {
 				label = r[0]
 			}
-			out = append(out, "  "+s.Dim.Render(fit(label, lw))+"  "+l)
+			out = append(out, "  "+s.Dim.Render(common.Fit(label, lw))+"  "+l)
 		}
 	}
 	return out
@@ -225,14 +226,14 @@ func (e *voteScreen) slateLines(slate []model.Candidate, m model.Method) []strin
 		for i, c := range slate {
 			names = append(names, fmt.Sprintf("%d %s", i+1, c.Name))
 		}
-		for _, l := range wrap(strings.Join(names, "   "), e.w-4) {
+		for _, l := range common.Wrap(strings.Join(names, "   "), e.w-4) {
 			out = append(out, "  "+l)
 		}
 		return out
 	}
 	lw := 0
 	for _, k := range m.Categories {
-		lw = max(lw, width(k.Name))
+		lw = max(lw, common.Width(k.Name))
 	}
 	n := 0
 	for _, k := range m.Categories {
@@ -246,12 +247,12 @@ func (e *voteScreen) slateLines(slate []model.Candidate, m model.Method) []strin
 		if len(names) == 0 {
 			continue
 		}
-		for i, l := range wrap(strings.Join(names, "   "), e.w-lw-6) {
+		for i, l := range common.Wrap(strings.Join(names, "   "), e.w-lw-6) {
 			label := ""
 			if i == 0 {
 				label = k.Name
 			}
-			out = append(out, "  "+s.Dim.Render(fit(label, lw))+"  "+l)
+			out = append(out, "  "+s.Dim.Render(common.Fit(label, lw))+"  "+l)
 		}
 	}
 	_ = t
@@ -263,13 +264,13 @@ func (e *voteScreen) scrutineerLines(v *session.Vote) []string {
 	c, s, t := e.c, e.c.Styles, e.c.Texts.V
 	head := s.SideTitle.Render(t.ScrutineersTitle)
 	if v.ScrutineersAdopted != nil {
-		head += "  " + s.Declared.Render(t.Adopted(c.clock(v.ScrutineersAdopted.At)))
+		head += "  " + s.Declared.Render(t.Adopted(c.Clock(v.ScrutineersAdopted.At)))
 	}
 	name := func(id string) string {
 		if id == "" {
 			return s.Dim.Render(t.NotChosen)
 		}
-		return c.personName(id)
+		return c.PersonName(id)
 	}
 	counters := strings.Join(v.Counters, "、")
 	if counters == "" {
@@ -287,8 +288,8 @@ func (e *voteScreen) countersPanel(v *session.Vote) []string {
 	c, s, t := e.c, e.c.Styles, e.c.Texts.V
 	out := []string{s.SideTitle.Render(t.ScrutineersTitle)}
 	out = append(out, e.terms([][2]string{
-		{t.Scrutineer, c.personName(e.chosen[0])},
-		{t.Chief, c.personName(e.chosen[1])},
+		{t.Scrutineer, c.PersonName(e.chosen[0])},
+		{t.Chief, c.PersonName(e.chosen[1])},
 	})...)
 	out = append(out, "", s.Prompt.Render(t.Counters+" › ")+s.Query.Render(e.counters)+s.Cursor.Render("█"))
 	return out
@@ -331,7 +332,7 @@ func (e *voteScreen) nextRoundLines(v *session.Vote) []string {
 	if !met {
 		st = s.MsgErr
 	}
-	for _, l := range wrap(words, e.w-4) {
+	for _, l := range common.Wrap(words, e.w-4) {
 		out = append(out, "  "+st.Render(l))
 	}
 	return out
@@ -371,14 +372,14 @@ func (e *voteScreen) roundPanel(v *session.Vote) []string {
 		return nil
 	}
 	out := []string{s.SideTitle.Render(e.roundName(cur.No, cur.Kind, false)) + "  " +
-		s.Dim.Render(t.OpenedAt(e.c.clock(cur.Opened.At)))}
+		s.Dim.Render(t.OpenedAt(e.c.Clock(cur.Opened.At)))}
 	out = append(out, e.terms([][2]string{
 		{t.OpenSeats, e.seatsWords(cur.Seats, v.Method)},
 		{t.Slate, e.names(cur.Slate)},
 	})...)
 	words, _ := e.quorumWords(v, cur.Opened.Count)
 	out = append(out, "", s.SideTitle.Render(t.QuorumTitle))
-	for _, l := range wrap(words, e.w-4) {
+	for _, l := range common.Wrap(words, e.w-4) {
 		out = append(out, "  "+s.Query.Render(l))
 	}
 	out = append(out, "", s.SideTitle.Render(t.BallotsTitle))
@@ -399,7 +400,7 @@ func (e *voteScreen) roundPanel(v *session.Vote) []string {
 			st = s.MsgErr
 		}
 		out = append(out, "")
-		for _, l := range wrap(t.BallotSpeech(cur.Issued, cur.Collected), e.w-4) {
+		for _, l := range common.Wrap(t.BallotSpeech(cur.Issued, cur.Collected), e.w-4) {
 			out = append(out, "  "+st.Render(l))
 		}
 	}
@@ -420,7 +421,7 @@ func (e *voteScreen) countLines(v *session.Vote) []string {
 	}
 	for _, tl := range cur.Tellers {
 		n := len(cur.Entries[tl])
-		line := fmt.Sprintf("  %s  %s", fit(tl, 16), t.Keyed(n, cur.Collected))
+		line := fmt.Sprintf("  %s  %s", common.Fit(tl, 16), t.Keyed(n, cur.Collected))
 		if n == cur.Collected {
 			line = s.StPresent.Render(line)
 		}
@@ -447,7 +448,7 @@ func (e *voteScreen) diffLines(r *session.Round, w int) []string {
 	}
 	out := []string{"  " + s.MsgErr.Render(t.DiffsTitle(len(diffs)))}
 	for _, i := range diffs {
-		out = append(out, "  "+cut(e.diffWords(r, i), w-2))
+		out = append(out, "  "+common.Cut(e.diffWords(r, i), w-2))
 	}
 	return out
 }
@@ -464,7 +465,7 @@ func (e *voteScreen) diffWords(r *session.Round, i int) string {
 			have = append(have, tl)
 		}
 	}
-	head := fit(t.StackPos(i+1), 9) + " "
+	head := common.Fit(t.StackPos(i+1), 9) + " "
 	if len(missing) > 0 {
 		return head + t.MissingAt(strings.Join(missing, t.Sep))
 	}
@@ -512,7 +513,7 @@ func (e *voteScreen) pickView(v *session.Vote) []string {
 		role = t.Chief
 	}
 	lines := []string{
-		spread(s.Title.Render(t.ScrutineersTitle), s.Dim.Render(t.Steps[1]), e.w),
+		common.Spread(s.Title.Render(t.ScrutineersTitle), s.Dim.Render(t.Steps[1]), e.w),
 		"  " + s.Dim.Render(t.Scrutineer+"：") + e.chosenName(0) + "    " + s.Dim.Render(t.Chief+"：") + e.chosenName(1),
 		"",
 	}
@@ -525,54 +526,12 @@ func (e *voteScreen) pickView(v *session.Vote) []string {
 		}
 		return ""
 	})...)
-	return block(lines, e.w, e.h)
+	return common.Block(lines, e.w, e.h)
 }
 
 func (e *voteScreen) chosenName(i int) string {
 	if e.chosen[i] == "" {
 		return e.c.Styles.Dim.Render(e.c.Texts.V.NotChosen)
 	}
-	return e.c.personName(e.chosen[i])
-}
-
-// wrap breaks s into lines of at most w display columns, at spaces when
-// it can (Latin text) and anywhere between Han characters.
-func wrap(s string, w int) []string {
-	if w <= 4 || width(s) <= w {
-		return []string{s}
-	}
-	var out []string
-	var line []rune
-	lastSpace := -1
-	for _, r := range s {
-		line = append(line, r)
-		if r == ' ' {
-			lastSpace = len(line) - 1
-		}
-		if width(string(line)) > w {
-			switch {
-			case lastSpace > 0:
-				out = append(out, strings.TrimRight(string(line[:lastSpace]), " "))
-				line = append([]rune(nil), line[lastSpace+1:]...)
-			case strings.ContainsRune("、，。；：）", r) && len(line) > 2:
-				// Chinese punctuation never starts a line: take the
-				// character before it along.
-				out = append(out, string(line[:len(line)-2]))
-				line = append([]rune(nil), line[len(line)-2:]...)
-			default:
-				out = append(out, string(line[:len(line)-1]))
-				line = []rune{r}
-			}
-			lastSpace = -1
-			for j, x := range line {
-				if x == ' ' {
-					lastSpace = j
-				}
-			}
-		}
-	}
-	if len(line) > 0 {
-		out = append(out, string(line))
-	}
-	return out
+	return e.c.PersonName(e.chosen[i])
 }

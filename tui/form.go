@@ -8,6 +8,7 @@ import (
 
 	"podium/model"
 	"podium/session"
+	"podium/tui/common"
 )
 
 // fieldKind is what a form field takes.
@@ -38,7 +39,7 @@ func (f *field) text() string { return strings.TrimSpace(string(f.value)) }
 // people field it adds the highlighted delegate), tab and ↓ move on
 // without adding, shift+tab and ↑ go back, esc cancels.
 type form struct {
-	c      *Common
+	c      *common.Common
 	title  string
 	fields []field
 	at     int
@@ -48,14 +49,14 @@ type form struct {
 
 // newForm returns a form with its fields; person fields offer formal
 // delegates (present or not: the core checks who may act).
-func newForm(c *Common, title string, fields ...field) *form {
+func newForm(c *common.Common, title string, fields ...field) *form {
 	f := &form{c: c, title: title, fields: fields}
 	f.focus(0)
 	return f
 }
 
 // formalOnly offers every formal delegate.
-func formalOnly(c *Common) func(i int) bool {
+func formalOnly(c *common.Common) func(i int) bool {
 	return func(i int) bool { return c.Setup.Roster[i].Kind == model.Formal }
 }
 
@@ -180,7 +181,7 @@ func containsID(ids []string, id string) bool {
 func (f *form) names(ids []string) string {
 	var out []string
 	for _, id := range ids {
-		out = append(out, f.c.personName(id))
+		out = append(out, f.c.PersonName(id))
 	}
 	return strings.Join(out, f.c.Texts.M.Sep)
 }
@@ -191,9 +192,9 @@ func (f *form) view(w int) []string {
 	s := f.c.Styles
 	lw := 0
 	for _, fl := range f.fields {
-		lw = max(lw, width(fl.label))
+		lw = max(lw, common.Width(fl.label))
 	}
-	lines := []string{s.Title.Render(cut(f.title, w))}
+	lines := []string{s.Title.Render(common.Cut(f.title, w))}
 	for i, fl := range f.fields {
 		var v string
 		switch fl.kind {
@@ -205,10 +206,10 @@ func (f *form) view(w int) []string {
 		default:
 			v = string(fl.value)
 		}
-		label := fit(fl.label, lw)
+		label := common.Fit(fl.label, lw)
 		if i == f.at {
 			if fl.kind == fieldText || fl.kind == fieldNumber {
-				v = s.Query.Render(tail(v, w-lw-5)) + s.Cursor.Render("█")
+				v = s.Query.Render(common.Tail(v, w-lw-5)) + s.Cursor.Render("█")
 			} else {
 				v = s.Query.Render(v)
 			}
@@ -231,19 +232,6 @@ func (f *form) view(w int) []string {
 		lines = append(lines, f.pick.view(w, f.active().label, present)...)
 	}
 	return lines
-}
-
-// tail keeps the end of s within w columns, so the cursor stays visible
-// while a long text is typed.
-func tail(s string, w int) string {
-	if w <= 1 || width(s) <= w {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && width(string(r)) > w-1 {
-		r = r[1:]
-	}
-	return "…" + string(r)
 }
 
 // keys is the help of the active field.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"podium/session"
+	"podium/tui/common"
 )
 
 // sideMode is what the sidebar shows when agenda and units do not both fit.
@@ -32,7 +33,7 @@ func (m *Model) header(w int) []string {
 	if m.chain != nil && m.chain.err == nil {
 		clock = s.Dim.Render(t.ChainOK) + "  " + clock
 	}
-	line1 := spread(s.Title.Render(t.MeetingName(c.Setup.Meeting)), clock, w)
+	line1 := common.Spread(s.Title.Render(t.MeetingName(c.Setup.Meeting)), clock, w)
 
 	q := c.Snap.Quorum
 	wide := w >= 110
@@ -52,19 +53,19 @@ func (m *Model) header(w int) []string {
 
 	var right string
 	if d := c.Snap.Declared; d != nil {
-		right = s.Declared.Render(t.Declared(c.clock(d.At)))
+		right = s.Declared.Render(t.Declared(c.Clock(d.At)))
 	} else {
 		right = s.Dim.Render(t.NotDeclared)
 	}
-	if i := c.Snap.Item; i >= 0 && i < len(c.Setup.Agenda) && c.itemStatus(i) == session.ItemDone {
+	if i := c.Snap.Item; i >= 0 && i < len(c.Setup.Agenda) && c.ItemStatus(i) == session.ItemDone {
 		right += s.Dim.Render(" · " + t.M.EndedItem(i+1, t.ItemTitle(c.Setup.Agenda[i])))
 	} else if i >= 0 && i < len(c.Setup.Agenda) {
 		right += s.Dim.Render(" · ") + s.ItemCurrent.Render(t.Current(i+1, t.ItemTitle(c.Setup.Agenda[i])))
 	} else {
 		right += s.Dim.Render(" · " + t.NotStarted)
 	}
-	right = cut(right, w-width(left)-3)
-	return []string{line1, spread(left, right, w)}
+	right = common.Cut(right, w-common.Width(left)-3)
+	return []string{line1, common.Spread(left, right, w)}
 }
 
 // banner returns the warning shown while attendance is below a quorum
@@ -72,7 +73,7 @@ func (m *Model) header(w int) []string {
 func (m *Model) banner(w int) string {
 	c, t := m.c, m.c.Texts
 	if m.chain != nil && m.chain.err != nil {
-		return c.Styles.Banner.Render(fit(" ! "+t.ChainBad(m.chain.err.Error()), w))
+		return c.Styles.Banner.Render(common.Fit(" ! "+t.ChainBad(m.chain.err.Error()), w))
 	}
 	q := c.Snap.Quorum
 	var which string
@@ -85,7 +86,7 @@ func (m *Model) banner(w int) string {
 	default:
 		return ""
 	}
-	return c.Styles.Banner.Render(fit(" ! "+t.Banner(q.Present, which, need), w))
+	return c.Styles.Banner.Render(common.Fit(" ! "+t.Banner(q.Present, which, need), w))
 }
 
 // sidebar renders the agenda and the per-unit counts as exactly h lines of
@@ -104,14 +105,14 @@ func (m *Model) sidebar(w, h int) []string {
 		lines = ag
 		lines[0] = m.sideTitle(m.c.Texts.Agenda, m.c.Texts.UnitsShort, w)
 	}
-	return block(lines, w, h)
+	return common.Block(lines, w, h)
 }
 
 // sideTitle is the sidebar's title with the key that shows the other part.
 func (m *Model) sideTitle(title, other string, w int) string {
 	s := m.c.Styles
 	hint := s.Dim.Render(m.c.Texts.SideOther(m.c.Keys.Side.Help().Key, other))
-	return spread(s.SideTitle.Render(title), hint, w)
+	return common.Spread(s.SideTitle.Render(title), hint, w)
 }
 
 // agendaLines lists the agenda: done ✓ and skipped ↷ items dimmed, the
@@ -120,7 +121,7 @@ func (m *Model) sideTitle(title, other string, w int) string {
 func (m *Model) agendaLines(w, h int) []string {
 	c, t, s := m.c, m.c.Texts, m.c.Styles
 	items := c.Setup.Agenda
-	lines := []string{s.SideTitle.Render(fit(t.Agenda, w))}
+	lines := []string{s.SideTitle.Render(common.Fit(t.Agenda, w))}
 	nw := len(fmt.Sprint(len(items)))
 	first, last := 0, len(items)
 	if room := h - 1; len(items) > room && room > 0 {
@@ -129,7 +130,7 @@ func (m *Model) agendaLines(w, h int) []string {
 	}
 	for i := first; i < last; i++ {
 		mark, st := m.itemMark(i)
-		lines = append(lines, st.Render(fit(mark+" "+fmt.Sprintf("%*d ", nw, i+1)+t.ItemTitle(items[i]), w)))
+		lines = append(lines, st.Render(common.Fit(mark+" "+fmt.Sprintf("%*d ", nw, i+1)+t.ItemTitle(items[i]), w)))
 	}
 	return lines
 }
@@ -143,16 +144,16 @@ func (m *Model) unitLines(w int) []string {
 	for _, u := range units {
 		tot.p, tot.e, tot.lv, tot.lt = tot.p+u.Present, tot.e+u.Expected, tot.lv+u.OnLeave, tot.lt+u.Left
 	}
-	inW := max(width(t.InExp), len(fmt.Sprintf("%d/%d", tot.p, tot.e)))
-	lvW := max(width(t.LeaveHead), len(fmt.Sprint(tot.lv)))
-	ltW := max(width(t.LeftHead), len(fmt.Sprint(tot.lt)))
+	inW := max(common.Width(t.InExp), len(fmt.Sprintf("%d/%d", tot.p, tot.e)))
+	lvW := max(common.Width(t.LeaveHead), len(fmt.Sprint(tot.lv)))
+	ltW := max(common.Width(t.LeftHead), len(fmt.Sprint(tot.lt)))
 	uw := max(4, w-inW-lvW-ltW-3)
-	right := func(v string, n int) string { return strings.Repeat(" ", max(0, n-width(v))) + v }
+	right := func(v string, n int) string { return strings.Repeat(" ", max(0, n-common.Width(v))) + v }
 	row := func(name, in, lv, lt string) string {
-		return fit(name, uw) + " " + right(in, inW) + " " + right(lv, lvW) + " " + right(lt, ltW)
+		return common.Fit(name, uw) + " " + right(in, inW) + " " + right(lv, lvW) + " " + right(lt, ltW)
 	}
 	lines := []string{
-		s.SideTitle.Render(fit(t.Units, w)),
+		s.SideTitle.Render(common.Fit(t.Units, w)),
 		s.ColHeader.Render(row(t.UnitHead, t.InExp, t.LeaveHead, t.LeftHead)),
 	}
 	for _, u := range units {
@@ -170,15 +171,15 @@ func (m *Model) unitLines(w int) []string {
 func (m *Model) statusLine(w int) string {
 	s := m.c.Styles
 	st := s.MsgInfo
-	switch m.note.kind {
-	case noteOK:
+	switch m.note.Kind {
+	case common.NoteOK:
 		st = s.MsgOK
-	case noteErr:
+	case common.NoteErr:
 		st = s.MsgErr
-	case noteAsk:
+	case common.NoteAsk:
 		st = s.MsgAsk
 	}
-	return st.Render(fit(m.note.text, w))
+	return st.Render(common.Fit(m.note.Text, w))
 }
 
 // helpLines renders the help footer generated from the key bindings.
@@ -186,7 +187,7 @@ func (m *Model) helpLines(w int) []string {
 	m.help.SetWidth(w)
 	lines := strings.Split(m.help.View(m.helpKeys()), "\n")
 	for i := range lines {
-		lines[i] = cut(lines[i], w)
+		lines[i] = common.Cut(lines[i], w)
 	}
 	return lines
 }

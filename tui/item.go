@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"podium/model"
+	"podium/tui/common"
 )
 
 // itemScreen is the screen of an item without a desk of its own (opening,
@@ -13,7 +14,7 @@ import (
 // timer, the host's script, and the secretary's notes on it. A review
 // item (述职评议) also lists its officers with their ratings (review.go).
 type itemScreen struct {
-	c      *Common
+	c      *common.Common
 	w, h   int
 	scroll int
 	// The review: the highlighted officer, the form of the 整改意见 (nil
@@ -23,7 +24,7 @@ type itemScreen struct {
 	full   bool
 }
 
-func newItemScreen(c *Common) *itemScreen { return &itemScreen{c: c} }
+func newItemScreen(c *common.Common) *itemScreen { return &itemScreen{c: c} }
 
 func (s *itemScreen) setSize(w, h int) {
 	s.w, s.h = w, h
@@ -32,7 +33,7 @@ func (s *itemScreen) setSize(w, h int) {
 	}
 }
 
-func (s *itemScreen) update(msg tea.Msg) (*note, tea.Cmd) {
+func (s *itemScreen) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 	if s.reviewing() {
 		return s.reviewUpdate(msg), nil
 	}
@@ -52,9 +53,9 @@ func (s *itemScreen) update(msg tea.Msg) (*note, tea.Cmd) {
 // view renders the item, its script and its notes in h lines of w.
 func (s *itemScreen) view() []string {
 	c, t, st := s.c, s.c.Texts, s.c.Styles
-	i, _, _, ok := c.current()
+	i, _, _, ok := c.Current()
 	if !ok {
-		return block([]string{"", "  " + st.Dim.Render(t.NotStarted)}, s.w, s.h)
+		return common.Block([]string{"", "  " + st.Dim.Render(t.NotStarted)}, s.w, s.h)
 	}
 	if c.Setup.Agenda[i].Kind == model.ItemReview {
 		return s.reviewView()
@@ -62,18 +63,18 @@ func (s *itemScreen) view() []string {
 	lines := itemHead(c, s.w)
 	lines = append(lines, "")
 	lines = append(lines, sectionRule(c, t.M.ScriptTitle, s.w))
-	lines = append(lines, wrapStyled(c.script(i, nil), s.w, st.Script)...)
+	lines = append(lines, common.WrapStyled(c.Script(i, nil), s.w, st.Script)...)
 	lines = append(lines, "")
 	lines = append(lines, noteLines(c, i, s.w)...)
 	s.scroll = max(0, min(s.scroll, len(lines)-s.h))
-	return block(lines[s.scroll:], s.w, s.h)
+	return common.Block(lines[s.scroll:], s.w, s.h)
 }
 
 // itemHead is the first lines of every meeting screen: the item's number
 // and title with its timer, and its presenter.
-func itemHead(c *Common, w int) []string {
+func itemHead(c *common.Common, w int) []string {
 	t, s := c.Texts, c.Styles
-	i, it, _, ok := c.current()
+	i, it, _, ok := c.Current()
 	if !ok {
 		return []string{s.Dim.Render(t.NotStarted)}
 	}
@@ -82,48 +83,36 @@ func itemHead(c *Common, w int) []string {
 		kind = ""
 	}
 	title := s.Title.Render(t.M.ItemLine(i+1, t.ItemTitle(it), kind))
-	timer := c.timer()
-	lines := []string{spread(title, timer, w)}
-	if width(title)+width(timer)+2 > w {
-		lines = []string{cut(title, w), rpad(timer, w)}
+	timer := c.Timer()
+	lines := []string{common.Spread(title, timer, w)}
+	if common.Width(title)+common.Width(timer)+2 > w {
+		lines = []string{common.Cut(title, w), common.Rpad(timer, w)}
 	}
 	if it.Presenter != "" {
-		lines = append(lines, s.Dim.Render(cut(t.M.Presenter(it.Presenter), w)))
+		lines = append(lines, s.Dim.Render(common.Cut(t.M.Presenter(it.Presenter), w)))
 	}
 	return lines
 }
 
 // sectionRule is a titled rule: "── 主持词 ──────".
-func sectionRule(c *Common, title string, w int) string {
+func sectionRule(c *common.Common, title string, w int) string {
 	s := c.Styles
 	head := "── " + title + " "
-	return s.SideTitle.Render(head) + s.Rule.Render(strings.Repeat("─", max(0, w-width(head))))
-}
-
-// wrapStyled breaks text into lines of at most w display columns (see
-// wrap; paragraphs at newlines) and renders each in st.
-func wrapStyled(text string, w int, st interface{ Render(...string) string }) []string {
-	var out []string
-	for _, para := range strings.Split(text, "\n") {
-		for _, l := range wrap(para, max(1, w)) {
-			out = append(out, st.Render(cut(l, w)))
-		}
-	}
-	return out
+	return s.SideTitle.Render(head) + s.Rule.Render(strings.Repeat("─", max(0, w-common.Width(head))))
 }
 
 // noteLines is the secretary's notes on item i, newest last, with the key
 // that adds one.
-func noteLines(c *Common, i int, w int) []string {
+func noteLines(c *common.Common, i int, w int) []string {
 	t, s := c.Texts, c.Styles
-	notes := c.notesOf(i)
+	notes := c.NotesOf(i)
 	lines := []string{sectionRule(c, t.M.NotesTitle(len(notes)), w)}
 	if len(notes) == 0 {
-		return append(lines, s.Dim.Render(cut(t.M.NoNotes(c.Keys.AddNote.Help().Key), w)))
+		return append(lines, s.Dim.Render(common.Cut(t.M.NoNotes(c.Keys.AddNote.Help().Key), w)))
 	}
 	for _, n := range notes {
-		head := s.Dim.Render(c.clock(n.At)+" ") + " "
-		for j, l := range wrapStyled(n.Text, w-7, s.Name) {
+		head := s.Dim.Render(c.Clock(n.At)+" ") + " "
+		for j, l := range common.WrapStyled(n.Text, w-7, s.Name) {
 			if j > 0 {
 				head = "       "
 			}

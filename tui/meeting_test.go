@@ -2,6 +2,7 @@ package tui
 
 import (
 	"podium/files"
+	"podium/tui/common"
 
 	"fmt"
 	"strings"
@@ -135,7 +136,7 @@ func TestWalkAgenda(t *testing.T) {
 		press(m, tea.KeyDown)
 	}
 	enter(m)
-	if m.note.kind != noteAsk {
+	if m.note.Kind != common.NoteAsk {
 		t.Fatalf("enter on the agenda: %+v, want a confirmation", m.note)
 	}
 	enter(m)
@@ -161,7 +162,7 @@ func TestWalkAgenda(t *testing.T) {
 		t.Fatal("s does not ask for the reason")
 	}
 	enter(m) // empty: refused, still asking
-	if m.ask == nil || m.note.kind != noteErr {
+	if m.ask == nil || m.note.Kind != common.NoteErr {
 		t.Fatalf("empty reason: ask %v note %+v", m.ask != nil, m.note)
 	}
 	typeText(m, "时间不足，并入质询")
@@ -193,12 +194,12 @@ func TestEndUnfinishedResolution(t *testing.T) {
 	ctrl(m, 'n')
 	ctrl(m, 'n')
 	want := fmt.Sprintf("第 %d 项尚未表决：请先完成，或按 ctrl+e 结束并写明原因", res+1)
-	if m.note.text != want || state(sess).Item != res {
+	if m.note.Text != want || state(sess).Item != res {
 		t.Fatalf("moving on: %+v, item %d", m.note, state(sess).Item)
 	}
 	ctrl(m, 'e')
 	ctrl(m, 'e')
-	if m.ask == nil || m.note.text != want {
+	if m.ask == nil || m.note.Text != want {
 		t.Fatalf("ending: ask %v, note %+v", m.ask != nil, m.note)
 	}
 	wantScreen(t, m, "未完成原因 › ", want)
@@ -208,7 +209,7 @@ func TestEndUnfinishedResolution(t *testing.T) {
 	if is := st.Items[res]; is.Status != session.ItemDone || is.Note != "报告另行书面表决" {
 		t.Fatalf("ended: %+v", is)
 	}
-	if !strings.HasPrefix(m.note.text, fmt.Sprintf("议程第 %d 项「关于学生会工作报告的决议」结束", res+1)) {
+	if !strings.HasPrefix(m.note.Text, fmt.Sprintf("议程第 %d 项「关于学生会工作报告的决议」结束", res+1)) {
 		t.Fatalf("note %+v", m.note)
 	}
 	wantScreen(t, m, fmt.Sprintf("第 %d 项 关于学生会工作报告的决议 已结束", res+1))
@@ -248,7 +249,7 @@ func TestQuestions(t *testing.T) {
 	typeText(m, "换届为何推迟")
 	enter(m)
 	typeText(m, "w")
-	if m.note.kind != noteAsk {
+	if m.note.Kind != common.NoteAsk {
 		t.Fatalf("w: %+v, want a confirmation", m.note)
 	}
 	typeText(m, "w")
@@ -261,7 +262,7 @@ func TestQuestions(t *testing.T) {
 	// Answering an answered question is said calmly.
 	press(m, tea.KeyUp)
 	typeText(m, "r")
-	if m.note.text != "第 1 件质询已答复" {
+	if m.note.Text != "第 1 件质询已答复" {
 		t.Fatalf("answer again: %+v", m.note)
 	}
 }
@@ -295,7 +296,7 @@ func TestMotions(t *testing.T) {
 		t.Fatalf("motions item shows screen %d", m.screen)
 	}
 	fileMotion(m, "zzm", "lb")
-	if want := "提案需要至少 2 名附议人，现有 1 名"; m.note.text != want || m.note.kind != noteErr {
+	if want := "提案需要至少 2 名附议人，现有 1 名"; m.note.Text != want || m.note.Kind != common.NoteErr {
 		t.Fatalf("one co-signer: %+v", m.note)
 	}
 	if len(state(sess).Motions) != 0 || m.mo.form == nil || m.mo.form.at != 1 {
@@ -315,7 +316,7 @@ func TestMotions(t *testing.T) {
 		t.Fatalf("motion %+v", mo)
 	}
 	typeText(m, "v")
-	if m.note.text != "第 1 件提案未立案，不能表决" {
+	if m.note.Text != "第 1 件提案未立案，不能表决" {
 		t.Fatalf("vote before accepting: %+v", m.note)
 	}
 	typeText(m, "y")
@@ -350,7 +351,7 @@ func TestDeclineMotion(t *testing.T) {
 	fileMotion(m, "zzm", "lb", "aygl")
 	typeText(m, "n")
 	enter(m)
-	if m.note.text != "Please fill in the reason" {
+	if m.note.Text != "Please fill in the reason" {
 		t.Fatalf("empty reason: %+v", m.note)
 	}
 	typeText(m, "outside the union's remit")
@@ -379,7 +380,7 @@ func TestVote(t *testing.T) {
 			typeText(m, "150")
 			enter(m)
 			enter(m)
-			if m.note.text != tc.tooMany || len(state(sess).Votes) != 0 {
+			if m.note.Text != tc.tooMany || len(state(sess).Votes) != 0 {
 				t.Fatalf("150 for: %+v", m.note)
 			}
 			press(m, tea.KeyBackspace)
@@ -442,7 +443,7 @@ func TestNotes(t *testing.T) {
 	if len(st.Notes) != 1 || st.Notes[0].Item != report || st.Notes[0].Text != "报告人超时?请注意" || st.Notes[0].By != "desk-1" {
 		t.Fatalf("notes %+v", st.Notes)
 	}
-	if m.screen != screenAttendance || m.note.text != "已记录 09:30" {
+	if m.screen != screenAttendance || m.note.Text != "已记录 09:30" {
 		t.Fatalf("screen %d note %+v", m.screen, m.note)
 	}
 	fkey(m, 2)

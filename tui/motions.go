@@ -10,6 +10,7 @@ import (
 
 	"podium/model"
 	"podium/session"
+	"podium/tui/common"
 )
 
 // motionScreen is the motions desk (提案, RULES §4): a motion is filed
@@ -23,7 +24,7 @@ type motionScreen struct {
 	vote func(no int)
 }
 
-func newMotionScreen(c *Common, vote func(no int)) *motionScreen {
+func newMotionScreen(c *common.Common, vote func(no int)) *motionScreen {
 	return &motionScreen{desk: desk{c: c}, vote: vote}
 }
 
@@ -35,7 +36,7 @@ func (s *motionScreen) selected() (session.Motion, bool) {
 	return s.c.Snap.Motions[i], true
 }
 
-func (s *motionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
+func (s *motionScreen) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 	c, t, k := s.c, s.c.Texts.M, s.c.Keys.Floor
 	if n, handled := s.updateForm(msg, s.submit); handled {
 		return n, nil
@@ -62,54 +63,54 @@ func (s *motionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
 			field{kind: fieldText, label: t.MotionText},
 			field{kind: fieldText, label: t.Category})
 		s.form.setSize(s.h - 3)
-		return &note{noteInfo, t.FileHint}, nil
+		return ptr(common.Info(t.FileHint)), nil
 	case key.Matches(km, k.Accept), key.Matches(km, k.Decline), key.Matches(km, k.Vote):
 		mo, ok := s.selected()
 		if !ok {
-			return &note{noteInfo, t.NoMotions(k.File.Help().Key)}, nil
+			return ptr(common.Info(t.NoMotions(k.File.Help().Key))), nil
 		}
 		switch {
 		case key.Matches(km, k.Vote):
 			switch {
 			case mo.Status != session.MotionAdmitted:
-				return &note{noteInfo, t.NotAdmitted(mo.No)}, nil
+				return ptr(common.Info(t.NotAdmitted(mo.No))), nil
 			case mo.Vote != 0:
-				return &note{noteInfo, t.AlreadyVoted(mo.No)}, nil
+				return ptr(common.Info(t.AlreadyVoted(mo.No))), nil
 			}
 			s.vote(mo.No)
-			return &note{noteInfo, t.VoteOnMotion(mo.No, mo.Title)}, nil
+			return ptr(common.Info(t.VoteOnMotion(mo.No, mo.Title))), nil
 		case mo.Status != session.MotionPending:
-			return &note{noteInfo, t.AlreadyDecided(mo.No)}, nil
+			return ptr(common.Info(t.AlreadyDecided(mo.No))), nil
 		case key.Matches(km, k.Decline):
 			s.formOf = mo.No
 			s.form = newForm(c, t.DeclineTitle(mo.No, mo.Title), field{kind: fieldText, label: t.Reason})
 			s.form.setSize(s.h - 3)
-			return &note{noteInfo, t.ReasonHint}, nil
+			return ptr(common.Info(t.ReasonHint)), nil
 		case pendingAccept != mo.No:
 			s.accept = mo.No
-			return &note{noteAsk, t.ConfirmAccept(k.Accept.Help().Key, mo.No, mo.Title)}, nil
+			return ptr(common.Asking(t.ConfirmAccept(k.Accept.Help().Key, mo.No, mo.Title))), nil
 		}
 		if _, err := c.Exec(session.AcceptMotion{Meta: c.Meta(), No: mo.No}); err != nil {
-			n := refusal(c, err)
+			n := c.Refusal(err)
 			return &n, nil
 		}
-		return &note{noteOK, t.Accepted(mo.No, k.Vote.Help().Key)}, nil
+		return ptr(common.Done(t.Accepted(mo.No, k.Vote.Help().Key))), nil
 	}
 	return nil, nil
 }
 
 // submit files the motion, or declines the selected one with the reason.
-func (s *motionScreen) submit() *note {
+func (s *motionScreen) submit() *common.Note {
 	c, t := s.c, s.c.Texts.M
 	f := s.form.fields
 	if s.formOf != 0 {
 		if _, err := c.Exec(session.DeclineMotion{Meta: c.Meta(), No: s.formOf, Reason: f[0].text()}); err != nil {
-			n := refusal(c, err)
+			n := c.Refusal(err)
 			return &n
 		}
 		s.form = nil
 		mo := c.Snap.Motions[s.formOf-1]
-		return &note{noteOK, t.Declined(mo.No, c.date(mo.Due))}
+		return ptr(common.Done(t.Declined(mo.No, c.Date(mo.Due))))
 	}
 	var proposer string
 	if len(f[0].ids) > 0 {
@@ -119,12 +120,12 @@ func (s *motionScreen) submit() *note {
 		Title: f[2].text(), Text: f[3].text(), Category: f[4].text()})
 	if err != nil {
 		s.form.focus(fieldOf(err))
-		n := refusal(c, err)
+		n := c.Refusal(err)
 		return &n
 	}
 	s.form = nil
 	s.cursor = len(c.Snap.Motions) - 1
-	return &note{noteOK, t.Filed(len(c.Snap.Motions), f[2].text(), len(f[1].ids))}
+	return ptr(common.Done(t.Filed(len(c.Snap.Motions), f[2].text(), len(f[1].ids))))
 }
 
 // fieldOf is the field of the motion form a refusal is about: the
@@ -151,12 +152,12 @@ func (s *motionScreen) status(mo session.Motion) (string, bool) {
 	c, t := s.c, s.c.Texts.M
 	switch mo.Status {
 	case session.MotionAdmitted:
-		if r, ok := c.voteOfMotion(mo.No); ok {
+		if r, ok := c.VoteOfMotion(mo.No); ok {
 			return t.Outcome(r.Adopted), true
 		}
 		return t.MAdmitted, false
 	case session.MotionNotAdmitted:
-		return t.MDeclined(c.date(mo.Due)), true
+		return t.MDeclined(c.Date(mo.Due)), true
 	}
 	return t.MPending, false
 }
@@ -165,21 +166,21 @@ func (s *motionScreen) view() []string {
 	c, t, st := s.c, s.c.Texts.M, s.c.Styles
 	lines, formOpen := s.top(model.ItemMotions)
 	if formOpen {
-		return block(lines, s.w, s.h)
+		return common.Block(lines, s.w, s.h)
 	}
 	ms := c.Snap.Motions
-	pending, accepted, declined := motionCounts(ms)
+	pending, accepted, declined := common.MotionCounts(ms)
 	lines = append(lines, sectionRule(c, t.MotionsTitle(len(ms), pending, accepted, declined), s.w))
 	if len(ms) == 0 {
-		lines = append(lines, st.Dim.Render(cut(t.NoMotions(c.Keys.Floor.File.Help().Key), s.w)))
-		return block(lines, s.w, s.h)
+		lines = append(lines, st.Dim.Render(common.Cut(t.NoMotions(c.Keys.Floor.File.Help().Key), s.w)))
+		return common.Block(lines, s.w, s.h)
 	}
 	mo, _ := s.selected()
 	detail := s.detail(mo)
 	rows := max(2, s.h-len(lines)-len(detail)-1)
 	first := max(0, min(s.cursor-rows/2, len(ms)-rows))
 	nw := len(fmt.Sprint(len(ms)))
-	stw := max(width(t.MPending), width(t.MAdmitted), width(t.MDeclined("2026-00-00")), width(t.Outcome(false)))
+	stw := max(common.Width(t.MPending), common.Width(t.MAdmitted), common.Width(t.MDeclined("2026-00-00")), common.Width(t.Outcome(false)))
 	pw := 10
 	tw := max(4, s.w-2-nw-1-pw-2-stw-2)
 	for j := first; j < len(ms) && j < first+rows; j++ {
@@ -189,15 +190,15 @@ func (s *motionScreen) view() []string {
 		if done {
 			stStyle = st.Dim
 		}
-		marker, title := "  ", st.Name.Render(fit(mo.Title, tw))
+		marker, title := "  ", st.Name.Render(common.Fit(mo.Title, tw))
 		if j == s.cursor {
-			marker, title = st.Marker.Render("› "), st.NameSel.Render(fit(mo.Title, tw))
+			marker, title = st.Marker.Render("› "), st.NameSel.Render(common.Fit(mo.Title, tw))
 		}
-		lines = append(lines, marker+fmt.Sprintf("%*d ", nw, mo.No)+title+"  "+fit(c.personName(mo.Proposer), pw)+"  "+stStyle.Render(fit(stText, stw)))
+		lines = append(lines, marker+fmt.Sprintf("%*d ", nw, mo.No)+title+"  "+common.Fit(c.PersonName(mo.Proposer), pw)+"  "+stStyle.Render(common.Fit(stText, stw)))
 	}
 	lines = append(lines, "")
 	lines = append(lines, detail...)
-	return block(lines, s.w, s.h)
+	return common.Block(lines, s.w, s.h)
 }
 
 // detail is the selected motion in full.
@@ -205,21 +206,21 @@ func (s *motionScreen) detail(mo session.Motion) []string {
 	c, t, st := s.c, s.c.Texts.M, s.c.Styles
 	var co []string
 	for _, id := range mo.CoSigners {
-		co = append(co, c.personName(id))
+		co = append(co, c.PersonName(id))
 	}
-	lines := []string{sectionRule(c, t.MotionNo(mo.No, mo.Title, c.clock(mo.Filed)), s.w)}
-	lines = append(lines, wrapStyled(t.Signers(c.personName(mo.Proposer), strings.Join(co, t.Sep), mo.Category), s.w, st.Dim)...)
+	lines := []string{sectionRule(c, t.MotionNo(mo.No, mo.Title, c.Clock(mo.Filed)), s.w)}
+	lines = append(lines, common.WrapStyled(t.Signers(c.PersonName(mo.Proposer), strings.Join(co, t.Sep), mo.Category), s.w, st.Dim)...)
 	if mo.Text != "" {
-		lines = append(lines, wrapStyled(mo.Text, s.w, st.Name)...)
+		lines = append(lines, common.WrapStyled(mo.Text, s.w, st.Name)...)
 	}
 	switch mo.Status {
 	case session.MotionNotAdmitted:
-		lines = append(lines, wrapStyled(t.DeclinedLine(mo.Reason, c.date(mo.Due)), s.w, st.MsgAsk)...)
+		lines = append(lines, common.WrapStyled(t.DeclinedLine(mo.Reason, c.Date(mo.Due)), s.w, st.MsgAsk)...)
 	case session.MotionAdmitted:
-		if r, ok := c.voteOfMotion(mo.No); ok {
+		if r, ok := c.VoteOfMotion(mo.No); ok {
 			lines = append(lines, outcomeLine(c, r, s.w))
 		} else {
-			lines = append(lines, st.Dim.Render(cut(t.PutToVote(c.Keys.Floor.Vote.Help().Key), s.w)))
+			lines = append(lines, st.Dim.Render(common.Cut(t.PutToVote(c.Keys.Floor.Vote.Help().Key), s.w)))
 		}
 	}
 	return lines

@@ -7,13 +7,14 @@ import (
 
 	"podium/model"
 	"podium/session"
+	"podium/tui/common"
 )
 
 // picker chooses one present formal delegate with the check-in desk's
 // pinyin search (the scrutineers, RULES §6.1). It only offers; the core
 // decides whether the person may serve.
 type picker struct {
-	c  *Common
+	c  *common.Common
 	ix *Index
 	// filter, when set, replaces the offer of present formal delegates;
 	// label names the count of those offered.
@@ -27,7 +28,7 @@ type picker struct {
 	h       int
 }
 
-func newPicker(c *Common, h int) *picker {
+func newPicker(c *common.Common, h int) *picker {
 	p := &picker{c: c, ix: NewIndex(c.Setup.Roster), h: h}
 	p.setQuery("")
 	return p
@@ -108,7 +109,7 @@ func (p *picker) view(w int, prompt string, tag func(id string) string) []string
 	if p.label != nil {
 		label = p.label
 	}
-	lines := []string{spread(left, s.Position.Render(label(len(p.results))), w)}
+	lines := []string{common.Spread(left, s.Position.Render(label(len(p.results))), w)}
 	nw := 18
 	if len(p.results) == 0 {
 		lines = append(lines, "  "+s.Dim.Render(t.EmptyList))
@@ -116,12 +117,12 @@ func (p *picker) view(w int, prompt string, tag func(id string) string) []string
 	end := min(len(p.results), p.offset+p.rows())
 	for j := p.offset; j < end; j++ {
 		person := p.c.Setup.Roster[p.results[j]]
-		marker, name := "  ", s.Name.Render(fit(person.Name, nw))
+		marker, name := "  ", s.Name.Render(common.Fit(person.Name, nw))
 		if j == p.cursor {
-			marker, name = s.Marker.Render("› "), s.NameSel.Render(fit(person.Name, nw))
+			marker, name = s.Marker.Render("› "), s.NameSel.Render(common.Fit(person.Name, nw))
 		}
-		tw := max(width(t.V.IsCandidate), 4)
-		line := marker + name + "  " + s.MsgAsk.Render(fit(tag(person.ID), tw)) + "  " + person.Unit
+		tw := max(common.Width(t.V.IsCandidate), 4)
+		line := marker + name + "  " + s.MsgAsk.Render(common.Fit(tag(person.ID), tw)) + "  " + person.Unit
 		lines = append(lines, line)
 	}
 	return lines

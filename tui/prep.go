@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"podium/prep"
+	"podium/tui/common"
 )
 
 // The preparation screen (f9, RULES §8): the composition of the formal
@@ -15,7 +16,7 @@ import (
 func (m *Model) prepView(w, h int) []string {
 	c, t, s := m.c, m.c.Texts.M, m.c.Styles
 	out := []string{s.Title.Render(t.PrepTitle), ""}
-	add := func(l string) { out = append(out, cut(l, w)) }
+	add := func(l string) { out = append(out, common.Cut(l, w)) }
 	r, err := prep.Composition(c.Setup.Roster, c.Setup.Meeting.Date, prep.DefaultTolerance)
 	if err != nil {
 		add(s.BadgeBad.Render(err.Error()))
@@ -35,7 +36,7 @@ func (m *Model) prepView(w, h int) []string {
 		if l.Status != prep.OK {
 			status = s.BadgeBad.Render(t.PrepStatus(string(l.Status)))
 		}
-		line := fmt.Sprintf("  %s %4d/%-4d %6s   %s %-8s  ", fit(name, 14), l.Count, l.Total, l.Percent, t.PrepTarget, l.Target)
+		line := fmt.Sprintf("  %s %4d/%-4d %6s   %s %-8s  ", common.Fit(name, 14), l.Count, l.Total, l.Percent, t.PrepTarget, l.Target)
 		if l.Note != "" {
 			status += s.Dim.Render("  " + l.Note)
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"podium/session"
+	"podium/tui/common"
 )
 
 // The projector's view (role projector): no keys, large figures, legible
@@ -50,7 +51,7 @@ func big(s string) []string {
 func (m *Model) projectorView(w, h int) string {
 	c, t, s := m.c, m.c.Texts, m.c.Styles
 	var lines []string
-	add := func(l string) { lines = append(lines, center(cut(l, w), w)) }
+	add := func(l string) { lines = append(lines, common.Center(common.Cut(l, w), w)) }
 	add(s.Title.Render(t.MeetingName(c.Setup.Meeting)))
 	if i := c.Snap.Item; i >= 0 && i < len(c.Setup.Agenda) {
 		add(s.ItemCurrent.Render(t.Current(i+1, t.ItemTitle(c.Setup.Agenda[i]))))
@@ -60,7 +61,7 @@ func (m *Model) projectorView(w, h int) string {
 	lines = append(lines, "")
 	q := c.Snap.Quorum
 	figure := fmt.Sprintf("%d / %d", q.Present, q.Expected)
-	if width(big(figure)[0]) <= w && h >= 16 {
+	if common.Width(big(figure)[0]) <= w && h >= 16 {
 		for _, r := range big(figure) {
 			add(s.Counts.Render(r))
 		}
@@ -100,7 +101,7 @@ func (m *Model) projectorOutcome(w int) []string {
 				names = append(names, e.Name)
 			}
 			out := []string{s.Title.Render(t.V.ProjectorElected(len(names)))}
-			return append(out, wrap(strings.Join(names, "  "), w-4)...)
+			return append(out, common.Wrap(strings.Join(names, "  "), w-4)...)
 		}
 	}
 	if n := len(c.Snap.Votes); n > 0 {

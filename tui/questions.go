@@ -2,13 +2,13 @@ package tui
 
 import (
 	"fmt"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"podium/model"
 	"podium/session"
+	"podium/tui/common"
 )
 
 // questionScreen is the questioning desk (质询, RULES §5): the queue of
@@ -20,7 +20,7 @@ type questionScreen struct {
 	defer_ int // the question No waiting for the second press of defer
 }
 
-func newQuestionScreen(c *Common) *questionScreen { return &questionScreen{desk: desk{c: c}} }
+func newQuestionScreen(c *common.Common) *questionScreen { return &questionScreen{desk: desk{c: c}} }
 
 func (s *questionScreen) selected() (session.Question, bool) {
 	i, ok := s.clamp(len(s.c.Snap.Questions))
@@ -30,7 +30,7 @@ func (s *questionScreen) selected() (session.Question, bool) {
 	return s.c.Snap.Questions[i], true
 }
 
-func (s *questionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
+func (s *questionScreen) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 	c, t, k := s.c, s.c.Texts.M, s.c.Keys.Floor
 	if n, handled := s.updateForm(msg, s.submit); handled {
 		return n, nil
@@ -55,43 +55,43 @@ func (s *questionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
 			field{kind: fieldText, label: t.Target},
 			field{kind: fieldText, label: t.Question})
 		s.form.setSize(s.h - 3)
-		return &note{noteInfo, t.FormHint}, nil
+		return ptr(common.Info(t.FormHint)), nil
 	case key.Matches(km, k.Answer):
 		q, ok := s.selected()
 		if !ok {
-			return &note{noteInfo, t.NoQuestions(k.Ask.Help().Key)}, nil
+			return ptr(common.Info(t.NoQuestions(k.Ask.Help().Key))), nil
 		}
 		if q.Status == session.QuestionReplied {
-			return &note{noteInfo, t.AlreadyAnswered(q.No)}, nil
+			return ptr(common.Info(t.AlreadyAnswered(q.No))), nil
 		}
 		s.formOf = q.No
-		s.form = newForm(c, t.AnswerTitle(q.No, c.personName(q.Delegate)),
+		s.form = newForm(c, t.AnswerTitle(q.No, c.PersonName(q.Delegate)),
 			field{kind: fieldText, label: t.AnsweredBy, value: []rune(q.Target)},
 			field{kind: fieldText, label: t.Answer})
 		s.form.focus(1)
 		s.form.setSize(s.h - 3)
-		return &note{noteInfo, t.FormHint}, nil
+		return ptr(common.Info(t.FormHint)), nil
 	case key.Matches(km, k.Defer):
 		q, ok := s.selected()
 		if !ok {
-			return &note{noteInfo, t.NoQuestions(k.Ask.Help().Key)}, nil
+			return ptr(common.Info(t.NoQuestions(k.Ask.Help().Key))), nil
 		}
 		if pendingDefer != q.No {
 			s.defer_ = q.No
-			return &note{noteAsk, t.ConfirmDefer(k.Defer.Help().Key, q.No, c.Setup.Meeting.AnswerDays)}, nil
+			return ptr(common.Asking(t.ConfirmDefer(k.Defer.Help().Key, q.No, c.Setup.Meeting.AnswerDays))), nil
 		}
 		if _, err := c.Exec(session.DeferQuestion{Meta: c.Meta(), No: q.No}); err != nil {
-			n := refusal(c, err)
+			n := c.Refusal(err)
 			return &n, nil
 		}
 		q, _ = s.selected()
-		return &note{noteOK, t.Deferred(q.No, c.date(q.Due))}, nil
+		return ptr(common.Done(t.Deferred(q.No, c.Date(q.Due)))), nil
 	}
 	return nil, nil
 }
 
 // submit executes the form: a new question or an answer.
-func (s *questionScreen) submit() *note {
+func (s *questionScreen) submit() *common.Note {
 	c, t := s.c, s.c.Texts.M
 	f := s.form.fields
 	if s.formOf == 0 {
@@ -101,41 +101,20 @@ func (s *questionScreen) submit() *note {
 		}
 		_, err := c.Exec(session.AskQuestion{Meta: c.Meta(), Delegate: who, Target: f[1].text(), Text: f[2].text()})
 		if err != nil {
-			n := refusal(c, err)
+			n := c.Refusal(err)
 			return &n
 		}
 		s.form = nil
 		s.cursor = len(c.Snap.Questions) - 1
-		return &note{noteOK, t.Asked(len(c.Snap.Questions), c.personName(who))}
+		return ptr(common.Done(t.Asked(len(c.Snap.Questions), c.PersonName(who))))
 	}
 	_, err := c.Exec(session.AnswerQuestion{Meta: c.Meta(), No: s.formOf, By: f[0].text(), Text: f[1].text()})
 	if err != nil {
-		n := refusal(c, err)
+		n := c.Refusal(err)
 		return &n
 	}
 	s.form = nil
-	return &note{noteOK, t.Answered(s.formOf)}
-}
-
-// refusal is the note explaining a refusal of the core, naming the key
-// that ends an unfinished item.
-func refusal(c *Common, err error) note {
-	text, calm, ok := c.Texts.meetingRefusal(err, c.personName, c.Keys.EndItem.Help().Key)
-	if !ok {
-		text, calm = c.Texts.Refusal(err, c.personName)
-	}
-	if calm {
-		return note{noteInfo, text}
-	}
-	return note{noteErr, text}
-}
-
-// date writes a due date as the desk reads it: 2026-05-30.
-func (c *Common) date(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(c.Now().Location()).Format("2006-01-02")
+	return ptr(common.Done(t.Answered(s.formOf)))
 }
 
 // questionStatus is a question's status in words, with its time or due
@@ -144,9 +123,9 @@ func (s *questionScreen) status(q session.Question) (string, bool) {
 	c, t := s.c, s.c.Texts.M
 	switch q.Status {
 	case session.QuestionReplied:
-		return t.QAnswered(c.clock(q.Answered)), true
+		return t.QAnswered(c.Clock(q.Answered)), true
 	case session.QuestionOnNotice:
-		return t.QOnNotice(c.date(q.Due)), true
+		return t.QOnNotice(c.Date(q.Due)), true
 	}
 	return t.QPending, false
 }
@@ -155,21 +134,21 @@ func (s *questionScreen) view() []string {
 	c, t, st := s.c, s.c.Texts.M, s.c.Styles
 	lines, formOpen := s.top(model.ItemQuestioning)
 	if formOpen {
-		return block(lines, s.w, s.h)
+		return common.Block(lines, s.w, s.h)
 	}
 	qs := c.Snap.Questions
-	pending, answered, notice := questionCounts(qs)
+	pending, answered, notice := common.QuestionCounts(qs)
 	lines = append(lines, sectionRule(c, t.QueueTitle(len(qs), pending, answered, notice), s.w))
 	if len(qs) == 0 {
-		lines = append(lines, st.Dim.Render(cut(t.NoQuestions(c.Keys.Floor.Ask.Help().Key), s.w)))
-		return block(lines, s.w, s.h)
+		lines = append(lines, st.Dim.Render(common.Cut(t.NoQuestions(c.Keys.Floor.Ask.Help().Key), s.w)))
+		return common.Block(lines, s.w, s.h)
 	}
 	q, _ := s.selected()
 	detail := s.detail(q)
 	rows := max(2, s.h-len(lines)-len(detail)-1)
 	first := max(0, min(s.cursor-rows/2, len(qs)-rows))
 	nw := len(fmt.Sprint(len(qs)))
-	stw := max(width(t.QPending), width(t.QAnswered("00:00")), width(t.QOnNotice("2026-00-00")))
+	stw := max(common.Width(t.QPending), common.Width(t.QAnswered("00:00")), common.Width(t.QOnNotice("2026-00-00")))
 	dw := 10
 	tw := max(4, s.w-2-nw-1-dw-2-stw-2)
 	for j := first; j < len(qs) && j < first+rows; j++ {
@@ -179,41 +158,41 @@ func (s *questionScreen) view() []string {
 		if done {
 			stStyle = st.Dim
 		}
-		marker, name := "  ", st.Name.Render(fit(c.personName(q.Delegate), dw))
+		marker, name := "  ", st.Name.Render(common.Fit(c.PersonName(q.Delegate), dw))
 		if j == s.cursor {
-			marker, name = st.Marker.Render("› "), st.NameSel.Render(fit(c.personName(q.Delegate), dw))
+			marker, name = st.Marker.Render("› "), st.NameSel.Render(common.Fit(c.PersonName(q.Delegate), dw))
 		}
-		lines = append(lines, marker+fmt.Sprintf("%*d ", nw, q.No)+name+"  "+fit(q.Target+" · "+q.Text, tw)+"  "+stStyle.Render(fit(stText, stw)))
+		lines = append(lines, marker+fmt.Sprintf("%*d ", nw, q.No)+name+"  "+common.Fit(q.Target+" · "+q.Text, tw)+"  "+stStyle.Render(common.Fit(stText, stw)))
 	}
 	lines = append(lines, "")
 	lines = append(lines, detail...)
-	return block(lines, s.w, s.h)
+	return common.Block(lines, s.w, s.h)
 }
 
 // detail is the selected question in full: who asked what, the answer.
 func (s *questionScreen) detail(q session.Question) []string {
 	c, t, st := s.c, s.c.Texts.M, s.c.Styles
-	lines := []string{sectionRule(c, t.QuestionNo(q.No, c.personName(q.Delegate), q.Target, c.clock(q.Asked)), s.w)}
-	lines = append(lines, wrapStyled(t.Q+q.Text, s.w, st.Name)...)
+	lines := []string{sectionRule(c, t.QuestionNo(q.No, c.PersonName(q.Delegate), q.Target, c.Clock(q.Asked)), s.w)}
+	lines = append(lines, common.WrapStyled(t.Q+q.Text, s.w, st.Name)...)
 	switch q.Status {
 	case session.QuestionReplied:
-		lines = append(lines, wrapStyled(t.A(q.AnsweredBy)+q.Answer, s.w, st.StPresent)...)
+		lines = append(lines, common.WrapStyled(t.A(q.AnsweredBy)+q.Answer, s.w, st.StPresent)...)
 	case session.QuestionOnNotice:
-		lines = append(lines, st.MsgAsk.Render(cut(t.OnNoticeLine(c.date(q.Due)), s.w)))
+		lines = append(lines, st.MsgAsk.Render(common.Cut(t.OnNoticeLine(c.Date(q.Due)), s.w)))
 	}
 	return lines
 }
 
 // scriptBox is the host's script of the current item when it is of kind
 // k: all of it when full, else at most a quarter of the screen.
-func scriptBox(c *Common, k model.ItemKind, vote *session.Resolution, full bool, w, h int) []string {
-	i, it, _, ok := c.current()
+func scriptBox(c *common.Common, k model.ItemKind, vote *session.Resolution, full bool, w, h int) []string {
+	i, it, _, ok := c.Current()
 	if !ok || it.Kind != k {
 		return nil
 	}
-	lines := wrapStyled(c.script(i, vote), w, c.Styles.Script)
+	lines := common.WrapStyled(c.Script(i, vote), w, c.Styles.Script)
 	if room := max(2, h/4); len(lines) > room && !full {
-		lines = append(lines[:room-1], c.Styles.Dim.Render(cut(c.Texts.M.MoreScript(c.Keys.Floor.Script.Help().Key), w)))
+		lines = append(lines[:room-1], c.Styles.Dim.Render(common.Cut(c.Texts.M.MoreScript(c.Keys.Floor.Script.Help().Key), w)))
 	}
 	return append([]string{sectionRule(c, c.Texts.M.ScriptTitle, w)}, lines...)
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"podium/tui/common"
 	"podium/words"
 
 	"fmt"
@@ -19,7 +20,7 @@ import (
 // records the vote and derives the outcome, which is shown with its
 // derivation: 需 61 票，赞成 64 票，通过.
 type resolutionScreen struct {
-	c    *Common
+	c    *common.Common
 	w, h int
 
 	motion int // the motion voted on (1-based), 0: the current item
@@ -37,7 +38,7 @@ type resolutionScreen struct {
 	back    func()    // returns to the motions desk after a motion's vote
 }
 
-func newResolutionScreen(c *Common, back func()) *resolutionScreen {
+func newResolutionScreen(c *common.Common, back func()) *resolutionScreen {
 	return &resolutionScreen{c: c, item: -2, back: back}
 }
 
@@ -75,7 +76,7 @@ func (s *resolutionScreen) spec() (subject string, kind model.VoteKind, method m
 	if s.motion > 0 && s.motion <= len(c.Snap.Motions) {
 		return c.Snap.Motions[s.motion-1].Title, s.kind, s.method, true
 	}
-	_, it, _, cur := c.current()
+	_, it, _, cur := c.Current()
 	if !cur || it.Kind != model.ItemResolution {
 		return "", "", "", false
 	}
@@ -92,7 +93,7 @@ func (s *resolutionScreen) text() string {
 	if s.motion > 0 && s.motion <= len(c.Snap.Motions) {
 		return c.Snap.Motions[s.motion-1].Text
 	}
-	if _, it, _, ok := c.current(); ok && it.Resolution != nil {
+	if _, it, _, ok := c.Current(); ok && it.Resolution != nil {
 		return c.Texts.ResolutionText(*it.Resolution)
 	}
 	return ""
@@ -100,7 +101,7 @@ func (s *resolutionScreen) text() string {
 
 // title is the subject as the screen shows it, in the language.
 func (s *resolutionScreen) title(subject string) string {
-	if _, it, _, ok := s.c.current(); ok && s.motion == 0 && it.Title == subject {
+	if _, it, _, ok := s.c.Current(); ok && s.motion == 0 && it.Title == subject {
 		return s.c.Texts.ItemTitle(it)
 	}
 	return subject
@@ -109,12 +110,12 @@ func (s *resolutionScreen) title(subject string) string {
 // recorded is the votes already taken on what the screen shows.
 func (s *resolutionScreen) recorded() []session.Resolution {
 	if s.motion > 0 {
-		if r, ok := s.c.voteOfMotion(s.motion); ok {
+		if r, ok := s.c.VoteOfMotion(s.motion); ok {
 			return []session.Resolution{r}
 		}
 		return nil
 	}
-	return s.c.votesOf(s.c.Snap.Item)
+	return s.c.VotesOf(s.c.Snap.Item)
 }
 
 func (s *resolutionScreen) count(i int) int {
@@ -122,7 +123,7 @@ func (s *resolutionScreen) count(i int) int {
 	return n
 }
 
-func (s *resolutionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
+func (s *resolutionScreen) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 	c, t, k := s.c, s.c.Texts.M, s.c.Keys.Floor
 	if s.motion == 0 && s.item != c.Snap.Item {
 		s.onItem()
@@ -133,7 +134,7 @@ func (s *resolutionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
 	}
 	subject, kind, method, ok := s.spec()
 	if !ok {
-		return &note{noteInfo, t.NoResolution}, nil
+		return ptr(common.Info(t.NoResolution)), nil
 	}
 	confirming := s.confirm
 	s.confirm = false
@@ -142,15 +143,15 @@ func (s *resolutionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
 		s.full = !s.full
 	case key.Matches(km, k.Vote) && !s.editing:
 		s.open()
-		return &note{noteInfo, t.VoteHint(k.Unanimous.Help().Key)}, nil
+		return ptr(common.Info(t.VoteHint(k.Unanimous.Help().Key))), nil
 	case km.String() == "esc":
 		if confirming {
-			return &note{noteInfo, c.Texts.Cancelled}, nil
+			return ptr(common.Info(c.Texts.Cancelled)), nil
 		}
 		if s.motion > 0 {
 			s.motion, s.editing = 0, false
 			s.back()
-			return &note{noteInfo, c.Texts.Cancelled}, nil
+			return ptr(common.Info(c.Texts.Cancelled)), nil
 		}
 		s.editing = false
 	case !s.editing:
@@ -159,7 +160,7 @@ func (s *resolutionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
 		p := c.Snap.Count.Present
 		s.counts = [3][]rune{[]rune(fmt.Sprint(p)), []rune("0"), []rune("0")}
 		s.confirm = true
-		return &note{noteAsk, t.ConfirmVote(c.Keys.Vote.Confirm.Help().Key, s.title(subject), p, 0, 0, true)}, nil
+		return ptr(common.Asking(t.ConfirmVote(c.Keys.Vote.Confirm.Help().Key, s.title(subject), p, 0, 0, true))), nil
 	case s.motion > 0 && key.Matches(km, k.Kind):
 		s.kind = map[model.VoteKind]model.VoteKind{model.VoteOrdinary: model.VoteCharter, model.VoteCharter: model.VoteOrdinary}[s.kind]
 	case s.motion > 0 && key.Matches(km, k.Method):
@@ -175,17 +176,17 @@ func (s *resolutionScreen) update(msg tea.Msg) (*note, tea.Cmd) {
 	case km.String() == "enter":
 		if !confirming {
 			s.confirm = true
-			return &note{noteAsk, t.ConfirmVote(c.Keys.Vote.Confirm.Help().Key, s.title(subject), s.count(0), s.count(1), s.count(2), false)}, nil
+			return ptr(common.Asking(t.ConfirmVote(c.Keys.Vote.Confirm.Help().Key, s.title(subject), s.count(0), s.count(1), s.count(2), false))), nil
 		}
 		_, err := c.Exec(session.RecordVote{Meta: c.Meta(), Subject: subject, Kind: kind, Method: method,
 			For: s.count(0), Against: s.count(1), Abstain: s.count(2), Motion: s.motion})
 		if err != nil {
-			n := refusal(c, err)
+			n := c.Refusal(err)
 			return &n, nil
 		}
 		s.editing = false
 		r := c.Snap.Votes[len(c.Snap.Votes)-1]
-		return &note{noteOK, t.Recorded(r.No, t.Derivation(r.Need, r.For, r.Adopted))}, nil
+		return ptr(common.Done(t.Recorded(r.No, t.Derivation(r.Need, r.For, r.Adopted)))), nil
 	default:
 		for _, r := range km.Text {
 			if r >= '0' && r <= '9' && len(s.counts[s.at]) < 5 {
@@ -204,8 +205,8 @@ func (s *resolutionScreen) view() []string {
 	lines := itemHead(c, s.w)
 	subject, kind, method, ok := s.spec()
 	if !ok {
-		lines = append(lines, "", st.Dim.Render(cut(t.NoResolution, s.w)))
-		return block(lines, s.w, s.h)
+		lines = append(lines, "", st.Dim.Render(common.Cut(t.NoResolution, s.w)))
+		return common.Block(lines, s.w, s.h)
 	}
 	votes := s.recorded()
 	var last *session.Resolution
@@ -221,9 +222,9 @@ func (s *resolutionScreen) view() []string {
 	}
 	lines = append(lines, sectionRule(c, title, s.w))
 	if text := s.text(); text != "" && s.motion > 0 {
-		lines = append(lines, wrapStyled(text, s.w, st.Name)...)
+		lines = append(lines, common.WrapStyled(text, s.w, st.Name)...)
 	}
-	lines = append(lines, cut(t.HowVoted(t.Method(method), t.KindWords(kind), words.RuleText(c.voteRule(kind), c.Setup.Meeting.VoteBase, c.Texts.Lang)), s.w))
+	lines = append(lines, common.Cut(t.HowVoted(t.Method(method), t.KindWords(kind), words.RuleText(c.VoteRule(kind), c.Setup.Meeting.VoteBase, c.Texts.Lang)), s.w))
 	n := c.Snap.Count
 	lines = append(lines, s.c.Styles.Counts.Render(c.Texts.Present(n.Present, n.Expected)))
 	for _, r := range votes {
@@ -231,22 +232,22 @@ func (s *resolutionScreen) view() []string {
 	}
 	if !s.editing {
 		if len(votes) == 0 {
-			lines = append(lines, st.Dim.Render(cut(t.VoteHint(c.Keys.Floor.Unanimous.Help().Key), s.w)))
+			lines = append(lines, st.Dim.Render(common.Cut(t.VoteHint(c.Keys.Floor.Unanimous.Help().Key), s.w)))
 		}
-		return block(lines, s.w, s.h)
+		return common.Block(lines, s.w, s.h)
 	}
 	lines = append(lines, "")
-	lw := max(width(t.For), width(t.Against), width(t.Abstain))
+	lw := max(common.Width(t.For), common.Width(t.Against), common.Width(t.Abstain))
 	for i, label := range []string{t.For, t.Against, t.Abstain} {
 		v := string(s.counts[i])
 		if i == s.at {
-			lines = append(lines, st.Marker.Render("› ")+st.Prompt.Render(fit(label, lw))+"  "+st.Query.Render(v)+st.Cursor.Render("█"))
+			lines = append(lines, st.Marker.Render("› ")+st.Prompt.Render(common.Fit(label, lw))+"  "+st.Query.Render(v)+st.Cursor.Render("█"))
 			continue
 		}
 		if v == "" {
 			v = "0"
 		}
-		lines = append(lines, "  "+st.Dim.Render(fit(label, lw))+"  "+v)
+		lines = append(lines, "  "+st.Dim.Render(common.Fit(label, lw))+"  "+v)
 	}
 	sum := s.count(0) + s.count(1) + s.count(2)
 	sumStyle := st.Dim
@@ -254,16 +255,16 @@ func (s *resolutionScreen) view() []string {
 		sumStyle = st.MsgErr
 	}
 	lines = append(lines, "  "+sumStyle.Render(t.Sum(sum, n.Present)))
-	return block(lines, s.w, s.h)
+	return common.Block(lines, s.w, s.h)
 }
 
 // outcomeLine is a recorded vote with its derivation, in the outcome's
 // colour, the derivation first: 需 61 票，赞成 64 票，通过  第 1 次 09:30 赞成 64 反对 3 弃权 2.
-func outcomeLine(c *Common, r session.Resolution, w int) string {
+func outcomeLine(c *common.Common, r session.Resolution, w int) string {
 	t, st := c.Texts.M, c.Styles
 	style := st.Rejected
 	if r.Adopted {
 		style = st.Adopted
 	}
-	return cut(style.Render(t.Derivation(r.Need, r.For, r.Adopted))+"  "+st.Dim.Render(t.VoteCounts(r.No, c.clock(r.At), r.For, r.Against, r.Abstain)), w)
+	return common.Cut(style.Render(t.Derivation(r.Need, r.For, r.Adopted))+"  "+st.Dim.Render(t.VoteCounts(r.No, c.Clock(r.At), r.For, r.Against, r.Abstain)), w)
 }

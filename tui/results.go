@@ -6,6 +6,7 @@ import (
 
 	"podium/session"
 	"podium/session/election"
+	"podium/tui/common"
 )
 
 // resultLines shows a decided round: its counts, the threshold, every
@@ -21,12 +22,12 @@ func (e *voteScreen) resultLines(v *session.Vote, i int) []string {
 		title += "  " + s.Dim.Render(t.RoundOf(i+1, len(v.Rounds), e.c.Keys.Vote.Rounds.Help().Key))
 	}
 	out := []string{title}
-	for _, l := range wrap(t.CountsLine(res.Expected, res.Present, res.Issued, res.Collected, res.Valid, res.Invalid), e.w-4) {
+	for _, l := range common.Wrap(t.CountsLine(res.Expected, res.Present, res.Issued, res.Collected, res.Valid, res.Invalid), e.w-4) {
 		out = append(out, "  "+s.Counts.Render(l))
 	}
 	if !res.RoundValid {
 		out = append(out, "")
-		for _, l := range wrap(t.Undecided(res), e.w-4) {
+		for _, l := range common.Wrap(t.Undecided(res), e.w-4) {
 			out = append(out, "  "+s.MsgErr.Render(l))
 		}
 		return out
@@ -38,7 +39,7 @@ func (e *voteScreen) resultLines(v *session.Vote, i int) []string {
 			if c.Threshold == nil || c.Seats == 0 {
 				continue
 			}
-			for _, l := range wrap(t.ThresholdLine(c.Name, e.c.Texts.Rule(v.Method.Threshold), v.Method.ThresholdBase, thresholdBase(v, res, c), *c.Threshold), e.w-4) {
+			for _, l := range common.Wrap(t.ThresholdLine(c.Name, e.c.Texts.Rule(v.Method.Threshold), v.Method.ThresholdBase, thresholdBase(v, res, c), *c.Threshold), e.w-4) {
 				out = append(out, "  "+l)
 			}
 			if res.Threshold != nil {
@@ -59,7 +60,7 @@ func (e *voteScreen) resultLines(v *session.Vote, i int) []string {
 	}
 	out = append(out, "", s.SideTitle.Render(t.SpeechTitle))
 	for _, para := range e.speech(v, r) {
-		for _, l := range wrap(para, e.w-4) {
+		for _, l := range common.Wrap(para, e.w-4) {
 			out = append(out, "  "+s.Query.Render(l))
 		}
 	}
@@ -84,18 +85,18 @@ func (e *voteScreen) bars(v *session.Vote, r *session.Round) []string {
 	res := r.Result
 	nw := 8
 	for _, c := range res.Candidates {
-		nw = max(nw, width(c.Name)+map[bool]int{true: 2, false: 0}[c.WriteIn])
+		nw = max(nw, common.Width(c.Name)+map[bool]int{true: 2, false: 0}[c.WriteIn])
 	}
 	nw = min(nw, 18)
 	stw := 0
 	for _, st := range []election.Status{election.Elected, election.InRunoff, election.NotElected} {
-		stw = max(stw, width(t.Status(st, r.Kind))+2)
+		stw = max(stw, common.Width(t.Status(st, r.Kind))+2)
 	}
-	numW := max(5, width(t.ApproveShort)+1, width(t.DisapproveShort)+1, width(t.AbstainShort)+1)
+	numW := max(5, common.Width(t.ApproveShort)+1, common.Width(t.DisapproveShort)+1, common.Width(t.AbstainShort)+1)
 	bw := min(48, e.w-4-nw-2-2-3*numW-2-stw)
 	bw = max(bw, 8)
-	num := func(x string) string { return rpad(x, numW) }
-	head := "  " + "   " + fit("", nw) + "  " + fit("", bw) + "  " +
+	num := func(x string) string { return common.Rpad(x, numW) }
+	head := "  " + "   " + common.Fit("", nw) + "  " + common.Fit("", bw) + "  " +
 		num(t.ApproveShort) + num(t.DisapproveShort) + num(t.AbstainShort)
 	// The scale of the bars: the collected ballots, so that the bars of
 	// every category compare.
@@ -152,7 +153,7 @@ func (e *voteScreen) bars(v *session.Vote, r *session.Round) []string {
 			if c.Status == election.Elected {
 				nameSt = s.Counts
 			}
-			out = append(out, "  "+s.Dim.Render(no)+nameSt.Render(fit(name, nw))+"  "+bar+"  "+nums+"  "+st)
+			out = append(out, "  "+s.Dim.Render(no)+nameSt.Render(common.Fit(name, nw))+"  "+bar+"  "+nums+"  "+st)
 		}
 	}
 	if res.Threshold == nil || r.Kind == election.Runoff {
@@ -199,7 +200,7 @@ func (e *voteScreen) speech(v *session.Vote, r *session.Round) []string {
 	out := []string{t.BallotSpeech(r.Issued, r.Collected)}
 	chief := t.NotChosen
 	if v.Chief != "" {
-		chief = c.personName(v.Chief)
+		chief = c.PersonName(v.Chief)
 	}
 	var lines []string
 	for _, cc := range res.Candidates {

@@ -8,6 +8,7 @@ import (
 
 	"podium/model"
 	"podium/session"
+	"podium/tui/common"
 )
 
 // The review item (述职评议, the seed's section 八): the officers the agenda
@@ -25,14 +26,14 @@ func (s *itemScreen) reset() { s.form, s.cursor, s.full, s.scroll = nil, 0, fals
 
 // reviewing reports whether the current item is a review.
 func (s *itemScreen) reviewing() bool {
-	_, it, _, ok := s.c.current()
+	_, it, _, ok := s.c.Current()
 	return ok && it.Kind == model.ItemReview
 }
 
 // officer returns the current review item's index, and its highlighted
 // officer with the cursor kept in range; ok is false when it lists none.
 func (s *itemScreen) officer() (int, string, bool) {
-	i, it, _, ok := s.c.current()
+	i, it, _, ok := s.c.Current()
 	if !ok || len(it.Officers) == 0 {
 		return i, "", false
 	}
@@ -42,14 +43,14 @@ func (s *itemScreen) officer() (int, string, bool) {
 
 // reviewUpdate handles the keys of a review item: ↑↓ choose the officer,
 // 1/2/3 (e/p/f) rate, c writes the 整改意见, s shows the whole script.
-func (s *itemScreen) reviewUpdate(msg tea.Msg) *note {
+func (s *itemScreen) reviewUpdate(msg tea.Msg) *common.Note {
 	c, k, rt := s.c, s.c.Keys.Floor, s.c.Texts.M.Review
 	if s.form != nil {
 		submit, cancel := s.form.update(msg)
 		switch {
 		case cancel:
 			s.form = nil
-			return &note{noteInfo, c.Texts.Cancelled}
+			return ptr(common.Info(c.Texts.Cancelled))
 		case submit:
 			return s.saveNote()
 		}
@@ -69,7 +70,7 @@ func (s *itemScreen) reviewUpdate(msg tea.Msg) *note {
 	case key.Matches(km, k.Excellent, k.Pass, k.Fail):
 		i, who, ok := s.officer()
 		if !ok {
-			return &note{noteInfo, rt.NoOfficers}
+			return ptr(common.Info(rt.NoOfficers))
 		}
 		r := model.RatingFail
 		switch {
@@ -78,55 +79,55 @@ func (s *itemScreen) reviewUpdate(msg tea.Msg) *note {
 		case key.Matches(km, k.Pass):
 			r = model.RatingPass
 		}
-		old, _ := c.ratingOf(i, who) // a new rating keeps the 整改意见
+		old, _ := c.RatingOf(i, who) // a new rating keeps the 整改意见
 		if _, err := c.Exec(session.RateOfficer{Meta: c.Meta(), Officer: who, Rating: r, Note: old.Note}); err != nil {
-			n := refusal(c, err)
+			n := c.Refusal(err)
 			return &n
 		}
-		return &note{noteOK, rt.Rated(who, rt.Rating(r))}
+		return ptr(common.Done(rt.Rated(who, rt.Rating(r))))
 	case key.Matches(km, k.Comment):
 		i, who, ok := s.officer()
 		if !ok {
-			return &note{noteInfo, rt.NoOfficers}
+			return ptr(common.Info(rt.NoOfficers))
 		}
-		r, rated := c.ratingOf(i, who)
+		r, rated := c.RatingOf(i, who)
 		if !rated {
-			return &note{noteInfo, rt.RateFirst(rateKeys(c))}
+			return ptr(common.Info(rt.RateFirst(rateKeys(c))))
 		}
 		s.form = newForm(c, rt.FormTitle(who, rt.Rating(r.Rating)),
 			field{kind: fieldText, label: rt.NoteLabel, value: []rune(r.Note)})
 		s.form.setSize(s.h - 3)
-		return &note{noteInfo, c.Texts.M.FormHint}
+		return ptr(common.Info(c.Texts.M.FormHint))
 	}
 	return nil
 }
 
 // rateKeys is the rating keys as help shows them: "1/2/3".
-func rateKeys(c *Common) string {
+func rateKeys(c *common.Common) string {
 	f := c.Keys.Floor
 	return f.Excellent.Keys()[0] + "/" + f.Pass.Keys()[0] + "/" + f.Fail.Keys()[0]
 }
 
 // saveNote records the form's 整改意见 with the officer's rating; an
 // empty text removes it.
-func (s *itemScreen) saveNote() *note {
+func (s *itemScreen) saveNote() *common.Note {
 	c, rt := s.c, s.c.Texts.M.Review
 	i, who, ok := s.officer()
 	if !ok {
 		s.form = nil
-		return &note{noteInfo, rt.NoOfficers}
+		return ptr(common.Info(rt.NoOfficers))
 	}
-	r, _ := c.ratingOf(i, who)
+	r, _ := c.RatingOf(i, who)
 	text := s.form.fields[0].text()
 	if _, err := c.Exec(session.RateOfficer{Meta: c.Meta(), Officer: who, Rating: r.Rating, Note: text}); err != nil {
-		n := refusal(c, err)
+		n := c.Refusal(err)
 		return &n
 	}
 	s.form = nil
 	if text == "" {
-		return &note{noteOK, rt.NoteCleared(who)}
+		return ptr(common.Done(rt.NoteCleared(who)))
 	}
-	return &note{noteOK, rt.NoteSaved(who)}
+	return ptr(common.Done(rt.NoteSaved(who)))
 }
 
 // reviewView renders a review item: its head and script, the officers
@@ -134,16 +135,16 @@ func (s *itemScreen) saveNote() *note {
 // and the secretary's notes.
 func (s *itemScreen) reviewView() []string {
 	c, rt, st := s.c, s.c.Texts.M.Review, s.c.Styles
-	i, it, _, _ := c.current()
+	i, it, _, _ := c.Current()
 	lines := itemHead(c, s.w)
 	lines = append(lines, scriptBox(c, model.ItemReview, nil, s.full, s.w, s.h)...)
 	if len(it.Officers) == 0 {
-		lines = append(lines, "", st.Dim.Render(cut(rt.NoOfficers, s.w)), "")
-		return block(append(lines, noteLines(c, i, s.w)...), s.w, s.h)
+		lines = append(lines, "", st.Dim.Render(common.Cut(rt.NoOfficers, s.w)), "")
+		return common.Block(append(lines, noteLines(c, i, s.w)...), s.w, s.h)
 	}
 	tally := map[model.Rating]int{}
 	for _, o := range it.Officers {
-		if r, ok := c.ratingOf(i, o); ok {
+		if r, ok := c.RatingOf(i, o); ok {
 			tally[r.Rating]++
 		}
 	}
@@ -162,48 +163,48 @@ func (s *itemScreen) reviewView() []string {
 	nw := len(fmt.Sprint(len(it.Officers)))
 	ow := 4
 	for _, o := range it.Officers {
-		ow = max(ow, width(o))
+		ow = max(ow, common.Width(o))
 	}
 	rw := 0
 	for _, r := range []model.Rating{model.RatingExcellent, model.RatingPass, model.RatingFail, ""} {
-		rw = max(rw, width(rt.Rating(r)))
+		rw = max(rw, common.Width(rt.Rating(r)))
 	}
 	ow = min(ow, max(4, s.w-2-nw-1-2-rw-2-5))
 	for j := first; j < len(it.Officers) && j < first+rows; j++ {
 		o := it.Officers[j]
-		r, ok := c.ratingOf(i, o)
+		r, ok := c.RatingOf(i, o)
 		word, style, at := rt.Rating(r.Rating), st.Dim, ""
 		switch {
 		case ok && r.Rating == model.RatingFail:
-			style, at = st.MsgErr, c.clock(r.At)
+			style, at = st.MsgErr, c.Clock(r.At)
 		case ok:
-			style, at = st.StPresent, c.clock(r.At)
+			style, at = st.StPresent, c.Clock(r.At)
 		}
-		marker, name := "  ", st.Name.Render(fit(o, ow))
+		marker, name := "  ", st.Name.Render(common.Fit(o, ow))
 		if j == s.cursor {
-			marker, name = st.Marker.Render("› "), st.NameSel.Render(fit(o, ow))
+			marker, name = st.Marker.Render("› "), st.NameSel.Render(common.Fit(o, ow))
 		}
-		lines = append(lines, marker+fmt.Sprintf("%*d ", nw, j+1)+name+"  "+style.Render(fit(word, rw))+"  "+st.Dim.Render(at))
+		lines = append(lines, marker+fmt.Sprintf("%*d ", nw, j+1)+name+"  "+style.Render(common.Fit(word, rw))+"  "+st.Dim.Render(at))
 	}
 	lines = append(lines, detail...)
 	if s.form == nil {
 		lines = append(lines, "")
 		lines = append(lines, noteLines(c, i, s.w)...)
 	}
-	return block(lines, s.w, s.h)
+	return common.Block(lines, s.w, s.h)
 }
 
 // noteOf is the highlighted officer's rating and 整改意见 under its rule.
 func (s *itemScreen) noteOf(i int, who string) []string {
 	c, rt, st := s.c, s.c.Texts.M.Review, s.c.Styles
 	lines := []string{"", sectionRule(c, rt.NoteTitle(who), s.w)}
-	r, ok := c.ratingOf(i, who)
+	r, ok := c.RatingOf(i, who)
 	if !ok {
-		return append(lines, st.Dim.Render(cut(rt.RateFirst(rateKeys(c)), s.w)))
+		return append(lines, st.Dim.Render(common.Cut(rt.RateFirst(rateKeys(c)), s.w)))
 	}
-	lines = append(lines, st.Dim.Render(cut(rt.RatedAt(rt.Rating(r.Rating), c.clock(r.At)), s.w)))
+	lines = append(lines, st.Dim.Render(common.Cut(rt.RatedAt(rt.Rating(r.Rating), c.Clock(r.At)), s.w)))
 	if r.Note == "" {
-		return append(lines, st.Dim.Render(cut(rt.NoNote(c.Keys.Floor.Comment.Help().Key), s.w)))
+		return append(lines, st.Dim.Render(common.Cut(rt.NoNote(c.Keys.Floor.Comment.Help().Key), s.w)))
 	}
-	return append(lines, wrapStyled(r.Note, s.w, st.Name)...)
+	return append(lines, common.WrapStyled(r.Note, s.w, st.Name)...)
 }

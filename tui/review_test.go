@@ -9,6 +9,7 @@ import (
 
 	"podium/model"
 	"podium/session"
+	"podium/tui/common"
 )
 
 // congressOf opens the congress s with 118 formal delegates present and
@@ -70,7 +71,7 @@ func TestReview(t *testing.T) {
 		}
 	}
 	typeText(m, "1")
-	if m.note.text != "已评定 主席 王芳：优秀" {
+	if m.note.Text != "已评定 主席 王芳：优秀" {
 		t.Fatalf("note %+v", m.note)
 	}
 	want(session.Rating{Item: item, Officer: "主席 王芳", Rating: model.RatingExcellent})
@@ -84,7 +85,7 @@ func TestReview(t *testing.T) {
 	}
 	typeText(m, "讲座减半?下学期恢复")
 	enter(m)
-	if m.typing() || m.note.text != "已记录 学习部部长 李强 的整改意见" {
+	if m.typing() || m.note.Text != "已记录 学习部部长 李强 的整改意见" {
 		t.Fatalf("after the form: typing %v, note %+v", m.typing(), m.note)
 	}
 	li := session.Rating{Item: item, Officer: "学习部部长 李强", Rating: model.RatingFail, Note: "讲座减半?下学期恢复"}
@@ -102,7 +103,7 @@ func TestReview(t *testing.T) {
 	// The third officer has no rating yet: c asks for one first.
 	press(m, tea.KeyDown)
 	typeText(m, "c")
-	if m.typing() || m.note.text != "请先按 1/2/3 评定等级，再填写整改意见" {
+	if m.typing() || m.note.Text != "请先按 1/2/3 评定等级，再填写整改意见" {
 		t.Fatalf("c before a rating: typing %v, note %+v", m.typing(), m.note)
 	}
 	typeText(m, "e")
@@ -117,7 +118,7 @@ func TestReview(t *testing.T) {
 		t.Fatalf("the review did not end: %+v", st.Items[item])
 	}
 	typeText(m, "3")
-	if m.note.kind != noteErr || m.note.text != "没有进行中的述职评议，无法评定（本项已结束或尚未开始）" {
+	if m.note.Kind != common.NoteErr || m.note.Text != "没有进行中的述职评议，无法评定（本项已结束或尚未开始）" {
 		t.Fatalf("rating an ended review: note %+v", m.note)
 	}
 	if rs := ratings(sess); rs[2].Rating != model.RatingExcellent {

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"podium/session"
+	"podium/tui/common"
 )
 
 // Per-role screens (issue 6): a terminal sees only what its role may do.
@@ -61,7 +62,7 @@ func (m *Model) settle() {
 	}
 }
 
-// frameForbidden are the frame's keys (screens, host steps, note, export)
+// frameForbidden are the frame's keys (screens, host steps, common.Note, export)
 // the role may not use; they apply even while a form has the keyboard.
 func (m *Model) frameForbidden() []key.Binding {
 	k := m.c.Keys
@@ -115,7 +116,7 @@ func (m *Model) roleRefuses(msg tea.KeyPressMsg) bool {
 	for _, b := range append(m.frameForbidden(), m.screenForbidden()...) {
 		if key.Matches(msg, b) {
 			m.pending = pendNone
-			m.note = note{noteInfo, m.c.Texts.RoleRefused(string(m.c.Role))}
+			m.note = common.Info(m.c.Texts.RoleRefused(string(m.c.Role)))
 			return true
 		}
 	}

@@ -19,6 +19,7 @@ import (
 
 	"podium/model"
 	"podium/session"
+	"podium/tui/common"
 )
 
 // Options configure the TUI.
@@ -74,7 +75,7 @@ const (
 // Model is the root model: it owns the frame and routes keys to the
 // current screen.
 type Model struct {
-	c       *Common
+	c       *common.Common
 	att     *attendance
 	vote    *voteScreen
 	itemS   *itemScreen
@@ -84,7 +85,7 @@ type Model struct {
 	screen  screenKind
 	item    int // the agenda item the screen was last chosen for
 	help    help.Model
-	note    note
+	note    common.Note
 	pending pending
 	jump    int  // the item a pending start would start
 	ask     *ask // a one-line input of the frame, nil when none
@@ -120,10 +121,10 @@ func newModel(s *session.Session, opt Options) *Model {
 	if opt.Actor == "" {
 		opt.Actor = "console"
 	}
-	t := NewTexts(opt.Lang)
-	c := &Common{
-		Styles: NewStyles(true),
-		Keys:   NewKeyMap(t),
+	t := common.NewTexts(opt.Lang)
+	c := &common.Common{
+		Styles: common.NewStyles(true),
+		Keys:   common.NewKeyMap(t),
 		Texts:  t,
 		Sess:   s,
 		Actor:  opt.Actor,
@@ -175,7 +176,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
 	case tea.BackgroundColorMsg:
-		m.c.Styles = NewStyles(msg.IsDark())
+		m.c.Styles = common.NewStyles(msg.IsDark())
 		m.help.Styles = m.c.Styles.Help
 	case tickMsg:
 		cmd = tick()
@@ -183,9 +184,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.chain = &msg
 	case exportedMsg:
 		if msg.err != nil {
-			m.note = note{noteErr, m.c.Texts.M.ExportFailed(msg.err.Error())}
+			m.note = common.Failed(m.c.Texts.M.ExportFailed(msg.err.Error()))
 		} else {
-			m.note = note{noteOK, m.c.Texts.M.Exported(len(msg.files), msg.dir)}
+			m.note = common.Done(m.c.Texts.M.Exported(len(msg.files), msg.dir))
 		}
 	case ChangedMsg:
 	case tea.PasteMsg:
@@ -274,7 +275,7 @@ func (m *Model) typing() bool {
 }
 
 // screenUpdate passes a key or a paste to the screen shown.
-func (m *Model) screenUpdate(msg tea.Msg) (*note, tea.Cmd) {
+func (m *Model) screenUpdate(msg tea.Msg) (*common.Note, tea.Cmd) {
 	switch m.screen {
 	case screenElection:
 		return m.vote.update(msg)
@@ -295,14 +296,14 @@ func (m *Model) screenUpdate(msg tea.Msg) (*note, tea.Cmd) {
 	return m.att.update(msg)
 }
 
-func (m *Model) setNote(n *note) {
+func (m *Model) setNote(n *common.Note) {
 	if n != nil {
 		m.note = *n
 	}
 }
 
 func (m *Model) tooSmall() bool {
-	return m.c.Width < MinWidth || m.c.Height < MinHeight
+	return m.c.Width < common.MinWidth || m.c.Height < common.MinHeight
 }
 
 // key handles the frame's keys and passes the others to the screen. Host
@@ -340,15 +341,15 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.declare()
 			return nil
 		case key.Matches(msg, k.Clear):
-			m.note = note{noteInfo, t.Cancelled}
+			m.note = common.Info(t.Cancelled)
 			return nil
 		}
-		m.note = note{}
+		m.note = common.Note{}
 	}
 	switch {
 	case key.Matches(msg, k.ToDesk):
 		m.screen = screenAttendance
-		m.note = note{}
+		m.note = common.Note{}
 	case key.Matches(msg, k.ToItem):
 		switch {
 		case c.Snap.Item >= 0:
@@ -356,32 +357,32 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		case c.Snap.Vote != nil:
 			m.screen = screenElection // prepared before the agenda starts
 		default:
-			m.note = note{noteInfo, t.NotStarted}
+			m.note = common.Info(t.NotStarted)
 			return nil
 		}
-		m.note = note{}
+		m.note = common.Note{}
 	case key.Matches(msg, k.ToElection) && !(m.screen == screenElection && m.vote.mode == modeBallot):
 		if c.Snap.Vote == nil {
-			m.note = note{noteInfo, t.V.NoElection}
+			m.note = common.Info(t.V.NoElection)
 			return nil
 		}
 		m.screen = screenElection
-		m.note = note{}
+		m.note = common.Note{}
 	case key.Matches(msg, k.ToQuestions):
 		m.screen = screenQuestions
-		m.note = note{}
+		m.note = common.Note{}
 	case key.Matches(msg, k.ToMotions):
 		m.screen = screenMotions
-		m.note = note{}
+		m.note = common.Note{}
 	case key.Matches(msg, k.ToAgenda):
 		m.screen, m.agCursor = screenAgenda, max(0, c.Snap.Item)
-		m.note = note{}
+		m.note = common.Note{}
 	case key.Matches(msg, k.ToPrep):
 		m.screen = screenPrep
-		m.note = note{}
+		m.note = common.Note{}
 	case key.Matches(msg, k.Export) && m.export != nil:
 		export := m.export
-		m.note = note{noteInfo, t.M.Exporting}
+		m.note = common.Info(t.M.Exporting)
 		return func() tea.Msg {
 			dir, files, err := export()
 			return exportedMsg{dir, files, err}
@@ -393,11 +394,11 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case m.walkKey(msg):
 	case key.Matches(msg, k.Declare):
 		if c.Snap.Declared != nil {
-			m.note = note{noteInfo, t.AlreadyOpen}
+			m.note = common.Info(t.AlreadyOpen)
 			return nil
 		}
 		m.pending = pendDeclare
-		m.note = note{noteAsk, t.ConfirmOpen(k.Declare.Help().Key, c.Snap.Count.Present, c.Snap.Count.Expected)}
+		m.note = common.Asking(t.ConfirmOpen(k.Declare.Help().Key, c.Snap.Count.Present, c.Snap.Count.Expected))
 	default:
 		n, cmd := m.screenUpdate(msg)
 		m.setNote(n)
@@ -415,15 +416,15 @@ func (m *Model) declare() {
 		return
 	}
 	d := c.Snap.Declared.Count
-	m.note = note{noteOK, t.DeclaredOK(d.Present, d.Expected)}
+	m.note = common.Done(t.DeclaredOK(d.Present, d.Expected))
 }
 
-func (m *Model) refusal(err error) { m.note = refusal(m.c, err) }
+func (m *Model) refusal(err error) { m.note = m.c.Refusal(err) }
 
 // layout gives the screen its area from the terminal size and the frame.
 func (m *Model) layout() {
 	w, h := m.c.Width, m.c.Height
-	if w < MinWidth || h < MinHeight {
+	if w < common.MinWidth || h < common.MinHeight {
 		return
 	}
 	bw, bh := m.body(w, h)
@@ -470,7 +471,7 @@ func (m *Model) render() string {
 	}
 	if m.tooSmall() {
 		lines := make([]string, h)
-		lines[h/2] = center(m.c.Texts.TooSmall(w, h), w)
+		lines[h/2] = common.Center(m.c.Texts.TooSmall(w, h), w)
 		return strings.Join(lines, "\n")
 	}
 	s := m.c.Styles
@@ -491,7 +492,7 @@ func (m *Model) render() string {
 			body = append(body, "")
 		}
 		for _, l := range body {
-			lines = append(lines, fit(l, w))
+			lines = append(lines, common.Fit(l, w))
 		}
 	default:
 		sw := sideWidth(w)
@@ -513,7 +514,7 @@ func (m *Model) render() string {
 		for i := range sep {
 			sep[i] = s.Sep.Render(" │ ")
 		}
-		lines = append(lines, besides(side, "", besides(sep, "", main))...)
+		lines = append(lines, common.Besides(side, "", common.Besides(sep, "", main))...)
 	}
 	if m.ask != nil {
 		lines = append(lines, m.askLine(w))
@@ -579,3 +580,6 @@ func (m *Model) screenHelp() help.KeyMap {
 	}
 	return attendanceHelp{k: k, item: m.c.Snap.Item >= 0, election: m.c.Snap.Vote != nil}
 }
+
+// ptr returns a pointer to a copy of v.
+func ptr[T any](v T) *T { return &v }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"podium/files"
+	"podium/tui/common"
 
 	"flag"
 	"fmt"
@@ -138,13 +139,13 @@ func TestInitialsEnterMarksPresent(t *testing.T) {
 	if m.att.query != "" {
 		t.Fatalf("search not cleared: %q", m.att.query)
 	}
-	if !strings.Contains(m.note.text, "张新龙") || m.note.kind != noteOK {
+	if !strings.Contains(m.note.Text, "张新龙") || m.note.Kind != common.NoteOK {
 		t.Fatalf("note %+v", m.note)
 	}
 	if !strings.Contains(screen(m), "已到 09:30") {
 		t.Fatal("the list does not show 已到 09:30")
 	}
-	// The same again: a calm note, no new event.
+	// The same again: a calm common.Note, no new event.
 	var seq uint64
 	sess.Read(func(st *session.State) { seq = st.Seq })
 	typeText(m, "zxl")
@@ -154,7 +155,7 @@ func TestInitialsEnterMarksPresent(t *testing.T) {
 			t.Fatalf("marking again executed an event")
 		}
 	})
-	if m.note.kind != noteInfo || !strings.Contains(m.note.text, "已是") {
+	if m.note.Kind != common.NoteInfo || !strings.Contains(m.note.Text, "已是") {
 		t.Fatalf("second mark: note %+v, want a calm 已是", m.note)
 	}
 }
@@ -178,7 +179,7 @@ func TestUndoRestores(t *testing.T) {
 	sess := newSession(t, testSetup())
 	m := newTestModel(t, sess, "zh", 80, 24)
 	ctrl(m, 'z')
-	if m.note.kind != noteInfo || m.note.text != m.c.Texts.NothingUndo {
+	if m.note.Kind != common.NoteInfo || m.note.Text != m.c.Texts.NothingUndo {
 		t.Fatalf("undo with nothing: %+v", m.note)
 	}
 	typeText(m, "stf")
@@ -196,7 +197,7 @@ func TestUndoRestores(t *testing.T) {
 	if got := status(t, sess, "A004"); got != session.NotArrived {
 		t.Fatalf("after two undos 单田芳 is %v, want not arrived", got)
 	}
-	if !strings.Contains(m.note.text, "已撤销") || !strings.Contains(m.note.text, "未到") {
+	if !strings.Contains(m.note.Text, "已撤销") || !strings.Contains(m.note.Text, "未到") {
 		t.Fatalf("note %+v", m.note)
 	}
 }
@@ -209,7 +210,7 @@ func TestSameNameAsks(t *testing.T) {
 	if status(t, sess, "A005") != session.NotArrived || status(t, sess, "A006") != session.NotArrived {
 		t.Fatal("Enter marked one of two people of the same name without a choice")
 	}
-	if m.note.kind != noteAsk || !strings.Contains(m.note.text, "2 位「王伟」") {
+	if m.note.Kind != common.NoteAsk || !strings.Contains(m.note.Text, "2 位「王伟」") {
 		t.Fatalf("note %+v", m.note)
 	}
 	press(m, tea.KeyDown)
@@ -227,11 +228,11 @@ func TestDeclareOpenNeedsQuorum(t *testing.T) {
 		sess := newSession(t, testSetup())
 		m := newTestModel(t, sess, tc.lang, 80, 24)
 		ctrl(m, 'o')
-		if m.note.kind != noteAsk {
+		if m.note.Kind != common.NoteAsk {
 			t.Fatalf("first ctrl+o: %+v, want a confirmation", m.note)
 		}
 		ctrl(m, 'o')
-		if m.note.kind != noteErr || m.note.text != tc.want {
+		if m.note.Kind != common.NoteErr || m.note.Text != tc.want {
 			t.Fatalf("note %+v, want %q", m.note, tc.want)
 		}
 		if !strings.Contains(screen(m), tc.want) {
@@ -257,7 +258,7 @@ func TestDeclareOpenNeedsQuorum(t *testing.T) {
 	ctrl(m, 'o')
 	press(m, tea.KeyEscape)
 	ctrl(m, 'o')
-	if m.note.kind != noteAsk {
+	if m.note.Kind != common.NoteAsk {
 		t.Fatalf("esc then ctrl+o: %+v, want a new confirmation", m.note)
 	}
 	ctrl(m, 'o')
@@ -426,7 +427,7 @@ func TestColumnsAlign(t *testing.T) {
 			if i < 0 {
 				continue
 			}
-			c := width(l[:i])
+			c := common.Width(l[:i])
 			if col >= 0 && c != col {
 				t.Fatalf("%d×%d: status at column %d, earlier %d: %q", sz[0], sz[1], c, col, l)
 			}

@@ -11,6 +11,7 @@ import (
 
 	"podium/session"
 	"podium/session/election"
+	"podium/tui/common"
 )
 
 // tallyWriteIn is one write-in line of the sheet being entered.
@@ -23,7 +24,7 @@ type tallyWriteIn struct {
 // invalid ballots per category. The core checks it against the ballots
 // collected (EnterTally) and refuses it with the numbers that disagree.
 type tallyEntry struct {
-	c    *Common
+	c    *common.Common
 	w, h int
 
 	round    int
@@ -40,7 +41,7 @@ type tallyEntry struct {
 	refused *election.TallyError // the last refusal, to mark its line
 }
 
-func newTallyEntry(c *Common) *tallyEntry { return &tallyEntry{c: c} }
+func newTallyEntry(c *common.Common) *tallyEntry { return &tallyEntry{c: c} }
 
 func (t *tallyEntry) setSize(w, h int) { t.w, t.h = w, h }
 
@@ -107,7 +108,7 @@ func (t *tallyEntry) cols() int {
 	return 1
 }
 
-func (t *tallyEntry) update(msg tea.Msg) (n *note, back bool) {
+func (t *tallyEntry) update(msg tea.Msg) (n *common.Note, back bool) {
 	v, r := t.cur()
 	if r == nil {
 		return nil, true
@@ -130,7 +131,7 @@ func (t *tallyEntry) update(msg tea.Msg) (n *note, back bool) {
 		return nil, true
 	case key.Matches(k, vk.Submit):
 		n := t.submit(v, r)
-		return n, n.kind == noteOK
+		return n, n.Kind == common.NoteOK
 	case s == "up":
 		t.row = max(0, t.row-1)
 	case s == "down":
@@ -152,7 +153,7 @@ func (t *tallyEntry) update(msg tea.Msg) (n *note, back bool) {
 		}
 	case key.Matches(k, vk.AddRow):
 		t.input, t.text = true, ""
-		return &note{noteInfo, tx.WriteInHint}, false
+		return ptr(common.Info(tx.WriteInHint)), false
 	case key.Matches(k, vk.DropWriteIn):
 		if i := t.row - len(t.counts); i >= 0 && i < len(t.writeIns) {
 			t.writeIns = append(t.writeIns[:i], t.writeIns[i+1:]...)
@@ -167,7 +168,7 @@ func (t *tallyEntry) update(msg tea.Msg) (n *note, back bool) {
 	return nil, false
 }
 
-func (t *tallyEntry) updateInput(v *session.Vote, msg tea.Msg) *note {
+func (t *tallyEntry) updateInput(v *session.Vote, msg tea.Msg) *common.Note {
 	switch k := msg.(type) {
 	case tea.PasteMsg:
 		t.text += strings.TrimSpace(k.Content)
@@ -175,7 +176,7 @@ func (t *tallyEntry) updateInput(v *session.Vote, msg tea.Msg) *note {
 		switch {
 		case k.String() == "esc":
 			t.input = false
-			return &note{noteInfo, t.c.Texts.Cancelled}
+			return ptr(common.Info(t.c.Texts.Cancelled))
 		case k.String() == "tab":
 			if n := len(v.Method.Categories); n > 0 {
 				t.cat = (t.cat + 1) % n
@@ -230,7 +231,7 @@ func (t *tallyEntry) sheet() election.Tally {
 }
 
 // submit enters the sheet; the core checks it against collected.
-func (t *tallyEntry) submit(v *session.Vote, r *session.Round) *note {
+func (t *tallyEntry) submit(v *session.Vote, r *session.Round) *common.Note {
 	c := t.c
 	_, err := c.Exec(session.EnterTally{Meta: c.Meta(), Tally: t.sheet()})
 	if err != nil {
@@ -239,11 +240,11 @@ func (t *tallyEntry) submit(v *session.Vote, r *session.Round) *note {
 		if errors.As(err, &te) {
 			t.refused = te
 		}
-		text, _ := c.Texts.Refusal(err, c.personName)
-		return &note{noteErr, text}
+		text, _ := c.Texts.Refusal(err, c.PersonName)
+		return ptr(common.Failed(text))
 	}
 	t.refused = nil
-	return &note{noteOK, c.Texts.V.TallySaved(r.Collected)}
+	return ptr(common.Done(c.Texts.V.TallySaved(r.Collected)))
 }
 
 // view renders the sheet: one line per candidate, the write-in lines, the
@@ -252,25 +253,25 @@ func (t *tallyEntry) view() []string {
 	v, r := t.cur()
 	s, tx := t.c.Styles, t.c.Texts.V
 	if r == nil {
-		return block([]string{"", "  " + s.Dim.Render(tx.NoOpenRound)}, t.w, t.h)
+		return common.Block([]string{"", "  " + s.Dim.Render(tx.NoOpenRound)}, t.w, t.h)
 	}
 	if t.round != r.No {
 		t.begin()
 	}
-	lines := []string{spread(s.Title.Render(tx.RoundName(r.No, r.Kind, false)+" · "+tx.TallyEntry),
+	lines := []string{common.Spread(s.Title.Render(tx.RoundName(r.No, r.Kind, false)+" · "+tx.TallyEntry),
 		s.Dim.Render(tx.CollectedIs(r.Collected)), t.w)}
 	withCat := len(v.Method.Categories) > 0
 	nw, cw := 8, 0
 	for _, c := range r.Slate {
-		nw = max(nw, width(c.Name))
-		cw = max(cw, width(c.Category))
+		nw = max(nw, common.Width(c.Name))
+		cw = max(cw, common.Width(c.Category))
 	}
 	for _, w := range t.writeIns {
-		nw = max(nw, width(w.name))
+		nw = max(nw, common.Width(w.name))
 	}
 	nw = min(nw, 18)
 	if withCat {
-		cw = max(cw, width(tx.CategoryHead))
+		cw = max(cw, common.Width(tx.CategoryHead))
 	}
 	const numW = 7
 	cellAt := func(row, col int, val string) string {
@@ -281,13 +282,13 @@ func (t *tallyEntry) view() []string {
 		return " " + txt + " "
 	}
 	line := func(name, cat string, cells ...string) string {
-		l := "  " + fit(name, nw) + "  "
+		l := "  " + common.Fit(name, nw) + "  "
 		if withCat {
-			l += fit(cat, cw) + "  "
+			l += common.Fit(cat, cw) + "  "
 		}
 		return l + strings.Join(cells, " ")
 	}
-	hd := func(h string) string { return " " + rpad(h, numW-2) + " " }
+	hd := func(h string) string { return " " + common.Rpad(h, numW-2) + " " }
 	lines = append(lines, s.ColHeader.Render(line(tx.CandidateHead, tx.CategoryHead,
 		hd(tx.ApproveShort), hd(tx.DisapproveShort), hd(tx.AbstainShort), hd("Σ"))))
 	var body []string
@@ -356,5 +357,5 @@ func (t *tallyEntry) view() []string {
 	} else {
 		lines = append(lines, s.Dim.Render("  "+tx.TallyHint))
 	}
-	return block(lines, t.w, t.h)
+	return common.Block(lines, t.w, t.h)
 }

@@ -1,50 +1,17 @@
 package tui
 
 import (
-	"maps"
-	"slices"
 	"strings"
 
 	"podium/session"
 	"podium/session/election"
+	"podium/tui/common"
 )
 
 // This file is the election screen's only contact with the parts of the
 // session API: everything the screens read of the election goes through
-// voteOf and copyVote; the validity preview of one ballot goes through
+// common.CopyVote; the validity preview of one ballot goes through
 // judgeBallot (election.Judge).
-
-// voteOf returns the election's state, nil when the setup has no election.
-func voteOf(st *session.State) *session.Vote { return st.Vote }
-
-// copyVote copies the election's state for rendering outside the session's
-// read lock. Ballots are replaced, never changed in place, by the session,
-// and results are never changed once decided, so those are shared.
-func copyVote(v *session.Vote) *session.Vote {
-	if v == nil {
-		return nil
-	}
-	c := *v
-	c.Counters = slices.Clone(v.Counters)
-	c.Vacant = maps.Clone(v.Vacant)
-	c.Pending = slices.Clone(v.Pending)
-	c.Rounds = make([]*session.Round, len(v.Rounds))
-	for i, r := range v.Rounds {
-		rc := *r
-		rc.Seats = maps.Clone(r.Seats)
-		rc.Tellers = slices.Clone(r.Tellers)
-		rc.Entries = make(map[string][]election.Ballot, len(r.Entries))
-		for k, b := range r.Entries {
-			rc.Entries[k] = slices.Clone(b)
-		}
-		if r.Tally != nil {
-			t := *r.Tally
-			rc.Tally = &t
-		}
-		c.Rounds[i] = &rc
-	}
-	return &c
-}
 
 // ballotVerdict is the validity of the ballot in the editor, as package
 // election judges it before the ballot is saved.
@@ -57,7 +24,7 @@ type ballotVerdict struct {
 
 // judgeBallot judges b in round r with election.Judge, the same rules the
 // count uses (RULES §6.3), and puts the reasons in t's words.
-func judgeBallot(t *VoteTexts, v *session.Vote, r *session.Round, b election.Ballot) ballotVerdict {
+func judgeBallot(t *common.VoteTexts, v *session.Vote, r *session.Round, b election.Ballot) ballotVerdict {
 	vd := election.Judge(v.ElectionRound(r), b)
 	out := ballotVerdict{valid: vd.Valid, selections: vd.Selections, void: make([]string, len(b.WriteIns))}
 	for _, w := range vd.VoidWriteIns {

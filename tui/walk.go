@@ -4,17 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"podium/session"
+	"podium/tui/common"
 )
 
 // Walking the agenda: next, previous, jump, end and skip, and the
-// one-line questions the frame asks (a reason, a note). Every step is a
+// one-line questions the frame asks (a reason, a common.Note). Every step is a
 // session command; the core refuses leaving a resolution or an election
 // half-done, and the refusal is shown with what to do.
 
@@ -25,11 +25,11 @@ type ask struct {
 	value []rune
 	// done executes the text; keep leaves the input open (a refusal the
 	// text can fix).
-	done func(text string) (n note, keep bool)
+	done func(text string) (n common.Note, keep bool)
 }
 
 // openAsk shows a one-line input with a label.
-func (m *Model) openAsk(label string, done func(string) (note, bool)) {
+func (m *Model) openAsk(label string, done func(string) (common.Note, bool)) {
 	m.ask = &ask{label: label, done: done}
 }
 
@@ -43,7 +43,7 @@ func (m *Model) askKey(msg tea.Msg) {
 		switch msg.String() {
 		case "esc":
 			m.ask = nil
-			m.note = note{noteInfo, m.c.Texts.Cancelled}
+			m.note = common.Info(m.c.Texts.Cancelled)
 		case "enter":
 			n, keep := a.done(strings.TrimSpace(string(a.value)))
 			m.note = n
@@ -68,7 +68,7 @@ func (m *Model) askKey(msg tea.Msg) {
 func (m *Model) askLine(w int) string {
 	s := m.c.Styles
 	label := s.Prompt.Render(m.ask.label + " › ")
-	return fit(label+s.Query.Render(tail(string(m.ask.value), w-width(label)-2))+s.Cursor.Render("█"), w)
+	return common.Fit(label+s.Query.Render(common.Tail(string(m.ask.value), w-common.Width(label)-2))+s.Cursor.Render("█"), w)
 }
 
 // nextIndex is the next item still pending after the current one, -1
@@ -76,7 +76,7 @@ func (m *Model) askLine(w int) string {
 func (m *Model) nextIndex() int {
 	c := m.c
 	for j := c.Snap.Item + 1; j < len(c.Setup.Agenda); j++ {
-		if c.itemStatus(j) == session.ItemPending {
+		if c.ItemStatus(j) == session.ItemPending {
 			return j
 		}
 	}
@@ -91,36 +91,36 @@ func (m *Model) walkKey(msg tea.KeyPressMsg) (ok bool) {
 	case key.Matches(msg, k.NextItem):
 		next := m.nextIndex()
 		if next < 0 {
-			m.note = note{noteInfo, t.LastItem}
+			m.note = common.Info(t.LastItem)
 			return true
 		}
 		m.confirmStart(pendNext, k.NextItem, next)
 	case key.Matches(msg, k.PrevItem):
 		prev := c.Snap.Item - 1
 		if prev < 0 {
-			m.note = note{noteInfo, t.M.FirstItem}
+			m.note = common.Info(t.M.FirstItem)
 			return true
 		}
 		m.confirmStart(pendPrev, k.PrevItem, prev)
 	case key.Matches(msg, k.EndItem):
-		i, it, is, ok := c.current()
+		i, it, is, ok := c.Current()
 		if !ok || is.Status != session.ItemCurrent {
-			m.note = note{noteInfo, t.M.NothingToEnd}
+			m.note = common.Info(t.M.NothingToEnd)
 			return true
 		}
 		m.pending = pendEnd
-		m.note = note{noteAsk, t.M.ConfirmEnd(k.EndItem.Help().Key, i+1, t.ItemTitle(it))}
+		m.note = common.Asking(t.M.ConfirmEnd(k.EndItem.Help().Key, i+1, t.ItemTitle(it)))
 	case key.Matches(msg, k.AddNote):
-		i, it, _, ok := c.current()
+		i, it, _, ok := c.Current()
 		if !ok {
-			m.note = note{noteInfo, t.M.NoItemForNote}
+			m.note = common.Info(t.M.NoItemForNote)
 			return true
 		}
-		m.openAsk(t.M.NoteLabel(i+1, t.ItemTitle(it)), func(text string) (note, bool) {
+		m.openAsk(t.M.NoteLabel(i+1, t.ItemTitle(it)), func(text string) (common.Note, bool) {
 			if _, err := c.Exec(session.AddNote{Meta: c.Meta(), Text: text}); err != nil {
 				return m.refusalNote(err), true
 			}
-			return note{noteOK, t.M.NoteAdded(c.clock(c.Now()))}, false
+			return common.Done(t.M.NoteAdded(c.Clock(c.Now()))), false
 		})
 	default:
 		return false
@@ -132,7 +132,7 @@ func (m *Model) walkKey(msg tea.KeyPressMsg) (ok bool) {
 func (m *Model) confirmStart(p pending, b key.Binding, i int) {
 	t := m.c.Texts
 	m.pending, m.jump = p, i
-	m.note = note{noteAsk, t.ConfirmNext(b.Help().Key, i+1, t.ItemTitle(m.c.Setup.Agenda[i]))}
+	m.note = common.Asking(t.ConfirmNext(b.Help().Key, i+1, t.ItemTitle(m.c.Setup.Agenda[i])))
 }
 
 // startItem starts item i; the current one ends with it.
@@ -143,7 +143,7 @@ func (m *Model) startItem(i int) {
 		return
 	}
 	n := c.Snap.Count
-	m.note = note{noteOK, t.Started(i+1, t.ItemTitle(c.Setup.Agenda[i]), n.Present, n.Expected)}
+	m.note = common.Done(t.Started(i+1, t.ItemTitle(c.Setup.Agenda[i]), n.Present, n.Expected))
 }
 
 // endItem ends the current item. When the core says it is unfinished (no
@@ -151,17 +151,17 @@ func (m *Model) startItem(i int) {
 // with a note it is ended and the note says why.
 func (m *Model) endItem() {
 	c, t := m.c, m.c.Texts
-	i, it, _, _ := c.current()
-	ended := func() note {
+	i, it, _, _ := c.Current()
+	ended := func() common.Note {
 		is := c.Snap.Items[i]
-		return note{noteOK, t.M.Ended(i+1, t.ItemTitle(it), elapsed(is.Ended.Sub(is.Started)))}
+		return common.Done(t.M.Ended(i+1, t.ItemTitle(it), common.Elapsed(is.Ended.Sub(is.Started))))
 	}
 	_, err := c.Exec(session.EndItem{Meta: c.Meta()})
 	var ue *session.UnfinishedError
 	switch {
 	case errors.As(err, &ue):
 		m.refusal(err)
-		m.openAsk(t.M.EndNoteLabel, func(text string) (note, bool) {
+		m.openAsk(t.M.EndNoteLabel, func(text string) (common.Note, bool) {
 			if _, err := c.Exec(session.EndItem{Meta: c.Meta(), Note: text}); err != nil {
 				return m.refusalNote(err), true
 			}
@@ -177,65 +177,26 @@ func (m *Model) endItem() {
 // skipItem asks for the reason and passes over item i.
 func (m *Model) skipItem(i int) {
 	c, t := m.c, m.c.Texts
-	if c.itemStatus(i) != session.ItemPending {
-		m.note = note{noteInfo, t.M.NotPending(i + 1)}
+	if c.ItemStatus(i) != session.ItemPending {
+		m.note = common.Info(t.M.NotPending(i + 1))
 		return
 	}
-	m.openAsk(t.M.SkipLabel(i+1, t.ItemTitle(c.Setup.Agenda[i])), func(text string) (note, bool) {
+	m.openAsk(t.M.SkipLabel(i+1, t.ItemTitle(c.Setup.Agenda[i])), func(text string) (common.Note, bool) {
 		if _, err := c.Exec(session.SkipItem{Meta: c.Meta(), Index: i, Reason: text}); err != nil {
 			return m.refusalNote(err), true
 		}
-		return note{noteOK, t.M.Skipped(i+1, t.ItemTitle(c.Setup.Agenda[i]))}, false
+		return common.Done(t.M.Skipped(i+1, t.ItemTitle(c.Setup.Agenda[i]))), false
 	})
 }
 
 // refusalNote is the note explaining a refusal.
-func (m *Model) refusalNote(err error) note { return refusal(m.c, err) }
-
-// elapsed writes a duration as m:ss or h:mm:ss.
-func elapsed(d time.Duration) string {
-	if d < 0 {
-		d = 0
-	}
-	s := int(d / time.Second)
-	if s >= 3600 {
-		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
-	}
-	return fmt.Sprintf("%d:%02d", s/60, s%60)
-}
-
-// timer is the current item's time against its plan: "12:05 / 30 分钟",
-// over time in the warning colour (calm, not red).
-func (c *Common) timer() string {
-	i, it, is, ok := c.current()
-	if !ok {
-		return ""
-	}
-	s, mt := c.Styles, c.Texts.M
-	_ = i
-	switch is.Status {
-	case session.ItemDone:
-		return s.Dim.Render(mt.EndedAt(c.clock(is.Ended), elapsed(is.Ended.Sub(is.Started))))
-	case session.ItemCurrent:
-	default:
-		return ""
-	}
-	d := c.Now().Sub(is.Started)
-	if it.Minutes <= 0 {
-		return s.Counts.Render(mt.Elapsed(elapsed(d)))
-	}
-	plan := time.Duration(it.Minutes) * time.Minute
-	if d > plan {
-		return s.Counts.Render(mt.Planned(elapsed(d), it.Minutes)) + "  " + s.MsgAsk.Render(mt.Over(elapsed(d-plan)))
-	}
-	return s.Counts.Render(mt.Planned(elapsed(d), it.Minutes))
-}
+func (m *Model) refusalNote(err error) common.Note { return m.c.Refusal(err) }
 
 // agendaView is the agenda screen (f6): every item with its status and
 // times; the cursor picks one to start (jump) or skip.
 func (m *Model) agendaView(w, h int) []string {
 	c, t, s := m.c, m.c.Texts, m.c.Styles
-	lines := []string{spread(s.Title.Render(t.M.AgendaTitle), s.Dim.Render(t.M.AgendaHint), w), ""}
+	lines := []string{common.Spread(s.Title.Render(t.M.AgendaTitle), s.Dim.Render(t.M.AgendaHint), w), ""}
 	items := c.Setup.Agenda
 	m.agCursor = max(0, min(len(items)-1, m.agCursor))
 	nw := len(fmt.Sprint(len(items)))
@@ -251,9 +212,9 @@ func (m *Model) agendaView(w, h int) []string {
 		var info string
 		switch is.Status {
 		case session.ItemCurrent:
-			info = t.M.StartedAt(c.clock(is.Started))
+			info = t.M.StartedAt(c.Clock(is.Started))
 		case session.ItemDone:
-			info = t.M.RanFromTo(c.clock(is.Started), c.clock(is.Ended), elapsed(is.Ended.Sub(is.Started)))
+			info = t.M.RanFromTo(c.Clock(is.Started), c.Clock(is.Ended), common.Elapsed(is.Ended.Sub(is.Started)))
 		case session.ItemPassedOver:
 			info = t.M.SkippedInfo
 		default:
@@ -271,16 +232,16 @@ func (m *Model) agendaView(w, h int) []string {
 		left := fmt.Sprintf("%s %*d %s", mark, nw, i+1, t.ItemTitle(it))
 		tw := min(44, max(20, w/2))
 		kw := 8
-		lines = append(lines, cursor+st.Render(fit(left, tw))+"  "+s.Dim.Render(fit(t.M.KindName(it.Kind), kw))+"  "+s.Dim.Render(cut(info, max(1, w-tw-kw-6))))
+		lines = append(lines, cursor+st.Render(common.Fit(left, tw))+"  "+s.Dim.Render(common.Fit(t.M.KindName(it.Kind), kw))+"  "+s.Dim.Render(common.Cut(info, max(1, w-tw-kw-6))))
 	}
-	return block(lines, w, h)
+	return common.Block(lines, w, h)
 }
 
 // itemMark is the sidebar's and the agenda screen's mark and style of
 // item i: ✓ done, ▶ current, ↷ skipped, › the next one, · pending.
 func (m *Model) itemMark(i int) (string, lipgloss.Style) {
 	c, s := m.c, m.c.Styles
-	switch st := c.itemStatus(i); {
+	switch st := c.ItemStatus(i); {
 	case i == c.Snap.Item && st == session.ItemCurrent:
 		return "▶", s.ItemCurrent
 	case st == session.ItemDone:
@@ -307,8 +268,8 @@ func (m *Model) agendaKey(msg tea.KeyPressMsg) {
 		m.agCursor = len(c.Setup.Agenda) - 1
 	case key.Matches(msg, k.Walk.Jump):
 		i := max(0, min(len(c.Setup.Agenda)-1, m.agCursor))
-		if i == c.Snap.Item && c.itemStatus(i) == session.ItemCurrent {
-			m.note = note{noteInfo, t.M.AlreadyCurrent(i + 1)}
+		if i == c.Snap.Item && c.ItemStatus(i) == session.ItemCurrent {
+			m.note = common.Info(t.M.AlreadyCurrent(i + 1))
 			return
 		}
 		m.confirmStart(pendJump, k.Walk.Jump, i)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"podium/tui/common"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -11,16 +12,16 @@ import (
 // welcome is the small screen shown when no congress exists on this
 // machine: it offers the demo congress or explains how to set one up.
 type welcome struct {
-	t      *Texts
-	keys   *KeyMap
-	styles *Styles
+	t      *common.Texts
+	keys   *common.KeyMap
+	styles *common.Styles
 	help   help.Model
 	w, h   int
 	demo   bool
 }
 
 // welcomeKeys is the welcome screen's help: open the demo, quit.
-type welcomeKeys struct{ k *KeyMap }
+type welcomeKeys struct{ k *common.KeyMap }
 
 // ShortHelp is the footer: open the demo, quit.
 func (w welcomeKeys) ShortHelp() []key.Binding { return []key.Binding{w.k.Demo, w.k.Quit} }
@@ -29,11 +30,11 @@ func (w welcomeKeys) ShortHelp() []key.Binding { return []key.Binding{w.k.Demo, 
 func (w welcomeKeys) FullHelp() [][]key.Binding { return [][]key.Binding{w.ShortHelp()} }
 
 func newWelcome(opt Options) *welcome {
-	t := NewTexts(opt.Lang)
-	k := NewKeyMap(t)
+	t := common.NewTexts(opt.Lang)
+	k := common.NewKeyMap(t)
 	k.Quit.SetKeys("q", "esc", "ctrl+c")
 	k.Quit.SetHelp("q", t.HelpQuit)
-	w := &welcome{t: t, keys: k, styles: NewStyles(true), help: help.New()}
+	w := &welcome{t: t, keys: k, styles: common.NewStyles(true), help: help.New()}
 	w.help.Styles = w.styles.Help
 	w.help.ShortSeparator = " · "
 	return w
@@ -48,7 +49,7 @@ func (w *welcome) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		w.w, w.h = msg.Width, msg.Height
 	case tea.BackgroundColorMsg:
-		w.styles = NewStyles(msg.IsDark())
+		w.styles = common.NewStyles(msg.IsDark())
 		w.help.Styles = w.styles.Help
 	case tea.KeyPressMsg:
 		switch {
@@ -83,7 +84,7 @@ func (w *welcome) render() string {
 	body = append(body, "", w.help.View(welcomeKeys{w.keys}))
 	bw := 0
 	for _, l := range body {
-		bw = max(bw, width(l))
+		bw = max(bw, common.Width(l))
 	}
 	bw = min(bw, w.w)
 	top := max(0, (w.h-len(body))/2)
@@ -93,7 +94,7 @@ func (w *welcome) render() string {
 	}
 	pad := strings.Repeat(" ", max(0, (w.w-bw)/2))
 	for _, l := range body {
-		lines = append(lines, pad+cut(l, w.w-len(pad)))
+		lines = append(lines, pad+common.Cut(l, w.w-len(pad)))
 	}
 	if len(lines) > w.h {
 		lines = lines[:w.h]

@@ -1,4 +1,4 @@
-package tui
+package common
 
 import (
 	"podium/words"
@@ -36,7 +36,7 @@ func (c *Common) scriptVars(i int, vote *session.Resolution, motion int) map[str
 	days := mtg.AnswerDays
 	vars := map[string]string{
 		"meeting": t.MeetingName(mtg), "chair": mtg.Chair, "date": mtg.Date, "place": mtg.Place,
-		"time": c.clock(c.Now()), "no": num(i + 1), "title": t.ItemTitle(it), "item": t.ItemTitle(it),
+		"time": c.Clock(c.Now()), "no": num(i + 1), "title": t.ItemTitle(it), "item": t.ItemTitle(it),
 		"presenter": it.Presenter, "expected": num(n.Expected), "present": num(n.Present),
 		"on_leave": num(onLeave), "absent": num(n.Expected - n.Present), "quorum_need": num(need),
 		"quorum":          mt.QuorumWords(q.Opening, t.Rule(mtg.OpeningQuorum), q.OpeningNeed),
@@ -54,8 +54,8 @@ func (c *Common) scriptVars(i int, vote *session.Resolution, motion int) map[str
 	if e := c.Setup.Election; e != nil {
 		vars["seats"], vars["candidates"] = num(e.Method.Seats), num(len(e.Candidates))
 	}
-	pending, answered, _ := questionCounts(c.Snap.Questions)
-	_, accepted, declined := motionCounts(c.Snap.Motions)
+	pending, answered, _ := QuestionCounts(c.Snap.Questions)
+	_, accepted, declined := MotionCounts(c.Snap.Motions)
 	vars["questions"], vars["pending"], vars["answered"] = num(len(c.Snap.Questions)), num(pending), num(answered)
 	vars["motions"], vars["accepted"], vars["declined"] = num(len(c.Snap.Motions)), num(accepted), num(declined)
 
@@ -75,7 +75,7 @@ func (c *Common) scriptVars(i int, vote *session.Resolution, motion int) map[str
 	}
 	vars["subject"], vars["text"], vars["method"] = subject, text, mt.Method(method)
 	vars["base"] = mt.VoteBase(mtg.VoteBase)
-	vars["rule"] = words.RuleText(c.voteRule(kind), mtg.VoteBase, t.Lang)
+	vars["rule"] = words.RuleText(c.VoteRule(kind), mtg.VoteBase, t.Lang)
 	if n, ok := c.Snap.Needs[kind]; ok && vote == nil {
 		vars["need"] = num(n.Need) // the core's figure for a vote taken now
 	}
@@ -87,14 +87,14 @@ func (c *Common) scriptVars(i int, vote *session.Resolution, motion int) map[str
 	return vars
 }
 
-// voteRule is the threshold the core applies to a kind of resolution
+// VoteRule is the threshold the core applies to a kind of resolution
 // (for the words; the core applies it).
-func (c *Common) voteRule(k model.VoteKind) model.Fraction { return c.Snap.Needs[k].Rule }
+func (c *Common) VoteRule(k model.VoteKind) model.Fraction { return c.Snap.Needs[k].Rule }
 
-// script returns the host's words for agenda item i, filled. A template
+// Script returns the host's words for agenda item i, filled. A template
 // the agenda file got wrong is named, and the default words are read
 // instead.
-func (c *Common) script(i int, vote *session.Resolution) string {
+func (c *Common) Script(i int, vote *session.Resolution) string {
 	it := c.Setup.Agenda[i]
 	vars := c.scriptVars(i, vote, 0)
 	out, err := words.RenderScript(words.HostScript(it, c.Texts.Lang), vars)

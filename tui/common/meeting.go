@@ -1,7 +1,9 @@
-package tui
+package common
 
 import (
+	"fmt"
 	"slices"
+	"time"
 
 	"podium/model"
 	"podium/session"
@@ -40,9 +42,9 @@ func copyMeeting(s *Snapshot, st *session.State) {
 	}
 }
 
-// current returns the current agenda item's index, definition and
+// Current returns the current agenda item's index, definition and
 // progress; ok is false before the agenda starts.
-func (c *Common) current() (i int, it model.Item, is session.ItemState, ok bool) {
+func (c *Common) Current() (i int, it model.Item, is session.ItemState, ok bool) {
 	i = c.Snap.Item
 	if i < 0 || i >= len(c.Setup.Agenda) || i >= len(c.Snap.Items) {
 		return i, model.Item{}, session.ItemState{}, false
@@ -50,16 +52,16 @@ func (c *Common) current() (i int, it model.Item, is session.ItemState, ok bool)
 	return i, c.Setup.Agenda[i], c.Snap.Items[i], true
 }
 
-// itemStatus is the progress of item i (pending when unknown).
-func (c *Common) itemStatus(i int) session.ItemStatus {
+// ItemStatus is the progress of item i (pending when unknown).
+func (c *Common) ItemStatus(i int) session.ItemStatus {
 	if i >= 0 && i < len(c.Snap.Items) {
 		return c.Snap.Items[i].Status
 	}
 	return session.ItemPending
 }
 
-// votesOf returns the resolutions recorded on agenda item i, oldest first.
-func (c *Common) votesOf(i int) []session.Resolution {
+// VotesOf returns the resolutions recorded on agenda item i, oldest first.
+func (c *Common) VotesOf(i int) []session.Resolution {
 	var out []session.Resolution
 	for _, r := range c.Snap.Votes {
 		if r.Item == i && r.Motion == 0 {
@@ -69,8 +71,8 @@ func (c *Common) votesOf(i int) []session.Resolution {
 	return out
 }
 
-// voteOfMotion returns the resolution that decided motion no, if any.
-func (c *Common) voteOfMotion(no int) (session.Resolution, bool) {
+// VoteOfMotion returns the resolution that decided motion no, if any.
+func (c *Common) VoteOfMotion(no int) (session.Resolution, bool) {
 	for _, r := range c.Snap.Votes {
 		if r.Motion == no {
 			return r, true
@@ -79,8 +81,8 @@ func (c *Common) voteOfMotion(no int) (session.Resolution, bool) {
 	return session.Resolution{}, false
 }
 
-// ratingOf returns the rating of officer in review item i, if any.
-func (c *Common) ratingOf(i int, officer string) (session.Rating, bool) {
+// RatingOf returns the rating of officer in review item i, if any.
+func (c *Common) RatingOf(i int, officer string) (session.Rating, bool) {
 	for _, r := range c.Snap.Ratings {
 		if r.Item == i && r.Officer == officer {
 			return r, true
@@ -89,8 +91,8 @@ func (c *Common) ratingOf(i int, officer string) (session.Rating, bool) {
 	return session.Rating{}, false
 }
 
-// notesOf returns the secretary's notes on agenda item i.
-func (c *Common) notesOf(i int) []session.Note {
+// NotesOf returns the secretary's notes on agenda item i.
+func (c *Common) NotesOf(i int) []session.Note {
 	var out []session.Note
 	for _, n := range c.Snap.Notes {
 		if n.Item == i {
@@ -100,9 +102,9 @@ func (c *Common) notesOf(i int) []session.Note {
 	return out
 }
 
-// questionCounts counts the questions by status: pending, answered in
+// QuestionCounts counts the questions by status: pending, answered in
 // session, taken on notice.
-func questionCounts(qs []session.Question) (pending, answered, notice int) {
+func QuestionCounts(qs []session.Question) (pending, answered, notice int) {
 	for _, q := range qs {
 		switch q.Status {
 		case session.QuestionPending:
@@ -116,9 +118,9 @@ func questionCounts(qs []session.Question) (pending, answered, notice int) {
 	return
 }
 
-// motionCounts counts the motions by status: pending, accepted (立案),
+// MotionCounts counts the motions by status: pending, accepted (立案),
 // declined (不予立案).
-func motionCounts(ms []session.Motion) (pending, accepted, declined int) {
+func MotionCounts(ms []session.Motion) (pending, accepted, declined int) {
 	for _, mo := range ms {
 		switch mo.Status {
 		case session.MotionPending:
@@ -130,4 +132,43 @@ func motionCounts(ms []session.Motion) (pending, accepted, declined int) {
 		}
 	}
 	return
+}
+
+// Elapsed writes a duration as m:ss or h:mm:ss.
+func Elapsed(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	s := int(d / time.Second)
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// Timer is the current item's time against its plan: "12:05 / 30 分钟",
+// over time in the warning colour (calm, not red).
+func (c *Common) Timer() string {
+	i, it, is, ok := c.Current()
+	if !ok {
+		return ""
+	}
+	s, mt := c.Styles, c.Texts.M
+	_ = i
+	switch is.Status {
+	case session.ItemDone:
+		return s.Dim.Render(mt.EndedAt(c.Clock(is.Ended), Elapsed(is.Ended.Sub(is.Started))))
+	case session.ItemCurrent:
+	default:
+		return ""
+	}
+	d := c.Now().Sub(is.Started)
+	if it.Minutes <= 0 {
+		return s.Counts.Render(mt.Elapsed(Elapsed(d)))
+	}
+	plan := time.Duration(it.Minutes) * time.Minute
+	if d > plan {
+		return s.Counts.Render(mt.Planned(Elapsed(d), it.Minutes)) + "  " + s.MsgAsk.Render(mt.Over(Elapsed(d-plan)))
+	}
+	return s.Counts.Render(mt.Planned(Elapsed(d), it.Minutes))
 }

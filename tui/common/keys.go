@@ -1,4 +1,4 @@
-package tui
+package common
 
 import "charm.land/bubbles/v2/key"
 
@@ -34,7 +34,7 @@ type KeyMap struct {
 
 	// Help as the short footer shows it ("? more keys"), and the long
 	// descriptions of the full help.
-	helpMore, markLong, undoLong, filterLong key.Binding
+	HelpMore, MarkLong, UndoLong, FilterLong key.Binding
 }
 
 // WalkKeys are the agenda screen's keys.
@@ -82,7 +82,7 @@ func NewKeyMap(t *Texts) *KeyMap {
 		Help:     b([]string{"?"}, "?", t.HelpHelp),
 		Quit:     b([]string{"ctrl+c"}, "ctrl+c", t.HelpQuit),
 		Demo:     b([]string{"enter", "d"}, "enter/d", t.HelpDemo),
-		helpMore: b([]string{"?"}, "?", t.HelpMore),
+		HelpMore: b([]string{"?"}, "?", t.HelpMore),
 	}
 	k.ToDesk = b([]string{"f1"}, "f1", t.HelpToDesk)
 	k.ToItem = b([]string{"f2"}, "f2", t.M.HelpToItem)
@@ -148,9 +148,9 @@ func NewKeyMap(t *Texts) *KeyMap {
 		Pick:        b([]string{"enter"}, "enter", v.HelpPick),
 		Confirm:     b([]string{"enter"}, "enter", v.HelpConfirm),
 	}
-	k.markLong = b([]string{"enter"}, "enter", t.HelpMarkLong)
-	k.undoLong = b([]string{"ctrl+z"}, "ctrl+z", t.HelpUndoLong)
-	k.filterLong = b([]string{"tab"}, "tab", t.HelpFilterLong)
+	k.MarkLong = b([]string{"enter"}, "enter", t.HelpMarkLong)
+	k.UndoLong = b([]string{"ctrl+z"}, "ctrl+z", t.HelpUndoLong)
+	k.FilterLong = b([]string{"tab"}, "tab", t.HelpFilterLong)
 	return k
 }
 
@@ -168,131 +168,4 @@ type VoteKeys struct {
 	Cell, AddRow, Submit key.Binding
 	// Inputs.
 	Pick, Confirm key.Binding
-}
-
-// ShortHelp is the one-line footer: the desk's keys first.
-func (k *KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Mark, k.Leave, k.Left, k.Undo, k.Filter, k.helpMore}
-}
-
-// FullHelp is the footer opened with ?: desk, list, and host and general
-// keys, in three columns.
-func (k *KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.markLong, k.Leave, k.Left, k.Reset, k.undoLong},
-		{k.Up, k.PageUp, k.Home, k.filterLong, k.Clear},
-		{k.NextItem, k.Declare, k.Side, k.Help, k.Quit},
-	}
-}
-
-// attendanceHelp is the attendance screen's help, with the key to the
-// current item's screen once the agenda has started, or to the election
-// before.
-type attendanceHelp struct {
-	k              *KeyMap
-	item, election bool
-}
-
-// ShortHelp is the desk's keys, the screen switch and "? more keys".
-func (h attendanceHelp) ShortHelp() []key.Binding {
-	k := h.k
-	switch {
-	case h.item:
-		return []key.Binding{k.Mark, k.Leave, k.Left, k.Undo, k.ToItem, k.Filter, k.helpMore}
-	case h.election:
-		return []key.Binding{k.Mark, k.Leave, k.Left, k.Undo, k.ToElection, k.Filter, k.helpMore}
-	}
-	return k.ShortHelp()
-}
-
-// FullHelp is the three columns, and the screens.
-func (h attendanceHelp) FullHelp() [][]key.Binding {
-	return append(h.k.FullHelp(), h.k.screens())
-}
-
-// screens is the column of screen keys and the note, in the full help.
-func (k *KeyMap) screens() []key.Binding {
-	return []key.Binding{k.ToDesk, k.ToItem, k.ToElection, k.ToQuestions, k.ToMotions, k.ToAgenda, k.AddNote, k.Export, k.ToPrep}
-}
-
-// walk is the column of the host's agenda keys, in the full help.
-func (k *KeyMap) walk() []key.Binding {
-	return []key.Binding{k.NextItem, k.PrevItem, k.EndItem, k.Declare, k.Side, k.Help, k.Quit}
-}
-
-// floorHelp is the help of the item, questioning, motions, vote and
-// agenda screens: the screen's own keys (or its form's), then the
-// agenda's.
-type floorHelp struct {
-	k    *KeyMap
-	own  []key.Binding
-	form bool
-}
-
-// ShortHelp is the screen's keys, next/end item, the note and "? more".
-func (h floorHelp) ShortHelp() []key.Binding {
-	k := h.k
-	if h.form {
-		return append(h.own, k.Vote.Back)
-	}
-	return append(append([]key.Binding(nil), h.own...), k.NextItem, k.EndItem, k.AddNote, k.helpMore)
-}
-
-// FullHelp is the screen's keys, the agenda's and the screens.
-func (h floorHelp) FullHelp() [][]key.Binding {
-	if h.form {
-		return [][]key.Binding{append(h.own, h.k.Vote.Back), {h.k.Help, h.k.Quit}}
-	}
-	return [][]key.Binding{append(append([]key.Binding(nil), h.own...), h.k.Up), h.k.walk(), h.k.screens()}
-}
-
-// voteHelp is the election screen's help for what it is doing.
-type voteHelp struct {
-	k    *KeyMap
-	mode voteMode
-	act  action
-	more bool // results to browse
-}
-
-// ShortHelp is the keys of the mode, the screen switch and "? more keys".
-func (h voteHelp) ShortHelp() []key.Binding {
-	v := h.k.Vote
-	switch h.mode {
-	case modeBallot:
-		return []key.Binding{v.Approve, v.Disapprove, v.Abstain, v.Save, v.WriteIn, v.Spoil, v.Remove, v.NextDiff, v.Back, h.k.helpMore}
-	case modeTally:
-		return []key.Binding{v.Cell, v.AddRow, v.Submit, v.Back, h.k.helpMore}
-	case modePick:
-		return []key.Binding{h.k.Up, v.Pick, v.Back}
-	case modeNumber, modeCounters:
-		return []key.Binding{v.Confirm, v.Back}
-	}
-	b := []key.Binding{v.Next}
-	switch h.act {
-	case actCount, actDecide:
-		b = append(b, v.Ballots, v.Tally)
-	case actChoose:
-		b = append(b, v.Vacant)
-	}
-	if h.more {
-		b = append(b, v.Rounds)
-	}
-	return append(b, v.Scroll, h.k.ToDesk, h.k.helpMore)
-}
-
-// FullHelp adds the mode's other keys and the general ones.
-func (h voteHelp) FullHelp() [][]key.Binding {
-	v := h.k.Vote
-	gen := []key.Binding{h.k.ToDesk, h.k.ToAgenda, h.k.AddNote, h.k.NextItem, h.k.EndItem, h.k.Help, h.k.Quit}
-	switch h.mode {
-	case modeBallot:
-		return [][]key.Binding{
-			{v.Approve, v.Disapprove, v.Abstain, v.Row, v.Clear},
-			{v.Save, v.WriteIn, v.DropWriteIn, v.Spoil, v.Remove},
-			{v.Prev, v.NextDiff, v.Teller, v.Back, h.k.Help, h.k.Quit},
-		}
-	case modeTally:
-		return [][]key.Binding{{v.Cell, v.AddRow, v.DropWriteIn, v.Submit, v.Back}, gen}
-	}
-	return [][]key.Binding{h.ShortHelp()[:len(h.ShortHelp())-1], gen}
 }

@@ -1,4 +1,4 @@
-package tui
+package common
 
 import (
 	"time"
@@ -92,18 +92,18 @@ func (c *Common) Refresh() {
 			d := *st.Declared
 			s.Declared = &d
 		}
-		s.Vote = copyVote(voteOf(st))
+		s.Vote = CopyVote(voteOf(st))
 		copyMeeting(s, st)
 	})
 }
 
-// clock formats t as HH:MM in the terminal's time zone (that of Now).
-func (c *Common) clock(t time.Time) string {
+// Clock formats t as HH:MM in the terminal's time zone (that of Now).
+func (c *Common) Clock(t time.Time) string {
 	return t.In(c.Now().Location()).Format("15:04")
 }
 
-// personName returns the name of the person with this roster id.
-func (c *Common) personName(id string) string {
+// PersonName returns the name of the person with this roster id.
+func (c *Common) PersonName(id string) string {
 	for _, p := range c.Setup.Roster {
 		if p.ID == id {
 			return p.Name
@@ -111,3 +111,53 @@ func (c *Common) personName(id string) string {
 	}
 	return id
 }
+
+// Date writes a due date as the desk reads it: 2026-05-30.
+func (c *Common) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(c.Now().Location()).Format("2006-01-02")
+}
+
+// Refusal is the note explaining a refusal of the core in the language,
+// with its numbers, naming the key that ends an unfinished item.
+func (c *Common) Refusal(err error) Note {
+	text, calm, ok := c.Texts.meetingRefusal(err, c.PersonName, c.Keys.EndItem.Help().Key)
+	if !ok {
+		text, calm = c.Texts.Refusal(err, c.PersonName)
+	}
+	if calm {
+		return Info(text)
+	}
+	return Failed(text)
+}
+
+// NoteKind is the tone of the status line.
+type NoteKind int
+
+// The tones of the status line.
+const (
+	NoteInfo NoteKind = iota // calm information
+	NoteOK                   // something was done
+	NoteErr                  // a refusal or failure
+	NoteAsk                  // the UI waits for a confirmation or a choice
+)
+
+// Note is one message for the status line.
+type Note struct {
+	Kind NoteKind
+	Text string
+}
+
+// Info is a calm note.
+func Info(text string) Note { return Note{NoteInfo, text} }
+
+// Done is the note of something done.
+func Done(text string) Note { return Note{NoteOK, text} }
+
+// Failed is the note of a refusal or a failure.
+func Failed(text string) Note { return Note{NoteErr, text} }
+
+// Asking is the note of a question: a confirmation or a choice awaited.
+func Asking(text string) Note { return Note{NoteAsk, text} }
