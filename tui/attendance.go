@@ -9,6 +9,7 @@ import (
 	"podium/model"
 	"podium/session"
 	"podium/tui/common"
+	"podium/tui/widgets"
 )
 
 // statusFilter narrows the list by attendance status.
@@ -30,10 +31,11 @@ const (
 // last mark.
 type attendance struct {
 	c    *common.Common
-	ix   *Index
+	ix   *widgets.Index
 	byID map[string]int
 
-	query   string
+	in      widgets.Input // the search typed
+	query   string        // the search the results are for
 	filter  statusFilter
 	results []int // roster indexes shown, in order
 	cursor  int   // position in results
@@ -53,7 +55,7 @@ type attendance struct {
 }
 
 func newAttendance(c *common.Common) *attendance {
-	a := &attendance{c: c, ix: NewIndex(c.Setup.Roster), selected: -1, byID: map[string]int{}}
+	a := &attendance{c: c, ix: widgets.NewIndex(c.Setup.Roster), selected: -1, byID: map[string]int{}, in: widgets.NewText()}
 	for i, p := range c.Setup.Roster {
 		a.byID[p.ID] = i
 	}
@@ -140,6 +142,9 @@ func (a *attendance) move(d int) {
 }
 
 func (a *attendance) setQuery(q string) {
+	if a.in.Value() != q {
+		a.in.SetValue(q)
+	}
 	a.query = q
 	a.moved = false
 	a.sync()
@@ -157,7 +162,9 @@ func (a *attendance) clearAfterMark(i int) {
 func (a *attendance) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
-		a.setQuery(a.query + strings.Join(strings.Fields(msg.Content), " "))
+		if a.in.Update(msg) {
+			a.setQuery(a.in.Value())
+		}
 		return nil, nil
 	case tea.KeyPressMsg:
 		k := a.c.Keys
@@ -187,16 +194,14 @@ func (a *attendance) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 		case key.Matches(msg, k.Filter):
 			a.filter = (a.filter + 1) % nFilters
 			a.sync()
-		case key.Matches(msg, k.Clear), msg.String() == "ctrl+u", msg.String() == "ctrl+w":
+		case key.Matches(msg, k.Clear), msg.String() == "ctrl+w":
 			if a.query != "" {
 				a.setQuery("")
 			}
-		case msg.String() == "backspace":
-			if r := []rune(a.query); len(r) > 0 {
-				a.setQuery(string(r[:len(r)-1]))
+		default:
+			if a.in.Update(msg) {
+				a.setQuery(a.in.Value())
 			}
-		case msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) == 0:
-			a.setQuery(a.query + msg.Text)
 		}
 	}
 	return nil, nil
@@ -344,12 +349,8 @@ func (a *attendance) view() []string {
 	c, t, s := a.c, a.c.Texts, a.c.Styles
 	lines := make([]string, 0, a.h)
 
-	var left string
-	if a.query == "" {
-		left = s.Prompt.Render(t.Prompt) + s.Cursor.Render("█") + " " + s.Placeholder.Render(t.Placeholder)
-	} else {
-		left = s.Prompt.Render(t.Prompt) + s.Query.Render(a.query) + s.Cursor.Render("█")
-	}
+	a.in.Prompt, a.in.Placeholder = t.Prompt, t.Placeholder
+	left := a.in.View(s, 0)
 	cur := 0
 	if len(a.results) > 0 {
 		cur = a.cursor + 1

@@ -11,6 +11,7 @@ import (
 	"podium/session"
 	"podium/session/election"
 	"podium/tui/common"
+	"podium/tui/widgets"
 )
 
 // ballotInput is the small input open on the ballot screen, if any.
@@ -41,8 +42,8 @@ type ballotEntry struct {
 	offset   int // first candidate row shown
 
 	input ballotInput
-	text  string
-	cat   int // category of the write-in being typed
+	text  widgets.Input // the write-in name or the reason being typed
+	cat   int           // category of the write-in being typed
 
 	// teller is who keys: the terminal's actor, or its second teller
 	// (actor + "/2") when two tellers share one keyboard for double entry.
@@ -55,7 +56,9 @@ type ballotEntry struct {
 	}
 }
 
-func newBallotEntry(c *common.Common) *ballotEntry { return &ballotEntry{c: c, teller: c.Actor} }
+func newBallotEntry(c *common.Common) *ballotEntry {
+	return &ballotEntry{c: c, teller: c.Actor, text: widgets.NewLine()}
+}
 
 // swapTeller hands the keyboard to the other teller of this terminal: the
 // second teller keys the same stack again, and podium compares the two.
@@ -138,7 +141,8 @@ func (b *ballotEntry) load(p int) {
 	}
 	mine := b.mine(r)
 	p = max(0, min(p, len(mine)))
-	b.pos, b.row, b.offset, b.input, b.text = p, 0, 0, inputNone, ""
+	b.pos, b.row, b.offset, b.input = p, 0, 0, inputNone
+	b.text.Reset()
 	b.marks = make([]election.Mark, len(r.Slate))
 	b.writeIns, b.spoiled = nil, ""
 	if p < len(mine) {
@@ -200,7 +204,8 @@ func (b *ballotEntry) update(msg tea.Msg) (n *common.Note, back bool) {
 	case k.String() == "end":
 		b.row = last
 	case key.Matches(k, vk.WriteIn):
-		b.input, b.text = inputWriteIn, ""
+		b.input = inputWriteIn
+		b.text.Reset()
 		b.cat = b.writeInCategory(v, r)
 		return ptr(common.Info(t.WriteInHint)), false
 	case key.Matches(k, vk.DropWriteIn):
@@ -212,7 +217,8 @@ func (b *ballotEntry) update(msg tea.Msg) (n *common.Note, back bool) {
 			b.spoiled = ""
 			return nil, false
 		}
-		b.input, b.text = inputSpoil, ""
+		b.input = inputSpoil
+		b.text.Reset()
 		return ptr(common.Info(t.SpoilHint)), false
 	case key.Matches(k, vk.Remove):
 		return b.remove(r), false
@@ -271,7 +277,7 @@ func (b *ballotEntry) updateInput(v *session.Vote, r *session.Round, msg tea.Msg
 	t := b.c.Texts.V
 	switch k := msg.(type) {
 	case tea.PasteMsg:
-		b.text += strings.TrimSpace(k.Content)
+		b.text.Update(k)
 	case tea.KeyPressMsg:
 		switch {
 		case k.String() == "esc":
@@ -285,14 +291,11 @@ func (b *ballotEntry) updateInput(v *session.Vote, r *session.Round, msg tea.Msg
 			if n := len(v.Method.Categories); n > 0 {
 				b.cat = (b.cat + n - 1) % n
 			}
-		case k.String() == "backspace":
-			if rs := []rune(b.text); len(rs) > 0 {
-				b.text = string(rs[:len(rs)-1])
-			}
 		case k.String() == "enter":
-			text := strings.TrimSpace(b.text)
+			text := strings.TrimSpace(b.text.Value())
 			in := b.input
-			b.input, b.text = inputNone, ""
+			b.input = inputNone
+			b.text.Reset()
 			if in == inputSpoil {
 				if text == "" {
 					text = t.SpoiledDefault
@@ -308,8 +311,8 @@ func (b *ballotEntry) updateInput(v *session.Vote, r *session.Round, msg tea.Msg
 				w.Category = cs[b.cat%len(cs)].Name
 			}
 			b.writeIns = append(b.writeIns, w)
-		case k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) == 0:
-			b.text += k.Text
+		default:
+			b.text.Update(k)
 		}
 	}
 	return nil
@@ -530,13 +533,15 @@ func (b *ballotEntry) writeInLine(v *session.Vote, verdict ballotVerdict) string
 	s, t := b.c.Styles, b.c.Texts.V
 	switch b.input {
 	case inputWriteIn:
-		l := s.Prompt.Render(t.WriteInLabel+" › ") + s.Query.Render(b.text) + s.Cursor.Render("█")
+		b.text.Prompt = t.WriteInLabel + " › "
+		l := b.text.View(s, 0)
 		if cs := v.Method.Categories; len(cs) > 0 {
 			l += "   " + s.Dim.Render(t.CategoryHead+"：") + s.Query.Render(cs[b.cat%len(cs)].Name) + s.Dim.Render("  (tab)")
 		}
 		return l
 	case inputSpoil:
-		return s.Prompt.Render(t.SpoilLabel+" › ") + s.Query.Render(b.text) + s.Cursor.Render("█") +
+		b.text.Prompt = t.SpoilLabel + " › "
+		return b.text.View(s, 0) +
 			"  " + s.Placeholder.Render(t.SpoiledDefault)
 	}
 	if len(b.writeIns) == 0 {

@@ -5,6 +5,7 @@ import (
 
 	"podium/model"
 	"podium/tui/common"
+	"podium/tui/widgets"
 )
 
 // desk is what the questioning and motions desks share: their size, the
@@ -14,7 +15,7 @@ type desk struct {
 	c      *common.Common
 	w, h   int
 	cursor int
-	form   *form
+	form   *widgets.Form
 	formOf int  // 0: a new entry; else the number the form acts on
 	full   bool // the whole script shown
 }
@@ -22,7 +23,7 @@ type desk struct {
 func (d *desk) setSize(w, h int) {
 	d.w, d.h = w, h
 	if d.form != nil {
-		d.form.setSize(h - 3)
+		d.form.SetSize(h - 3)
 	}
 }
 
@@ -45,7 +46,7 @@ func (d *desk) updateForm(msg tea.Msg, submit func() *common.Note) (n *common.No
 	if d.form == nil {
 		return nil, false
 	}
-	done, cancel := d.form.update(msg)
+	done, cancel := d.form.Update(msg)
 	switch {
 	case cancel:
 		d.form = nil
@@ -60,11 +61,11 @@ func (d *desk) updateForm(msg tea.Msg, submit func() *common.Note) (n *common.No
 // open form under them. full is set when the form fills the rest, so the
 // caller returns common.Block(lines, w, h) at once.
 func (d *desk) top(kind model.ItemKind) (lines []string, full bool) {
-	lines = itemHead(d.c, d.w)
-	lines = append(lines, scriptBox(d.c, kind, nil, d.full, d.w, d.h)...)
+	lines = widgets.ItemHead(d.c, d.w)
+	lines = append(lines, widgets.ScriptBox(d.c, kind, nil, d.full, d.w, d.h)...)
 	if d.form == nil {
 		return lines, false
 	}
 	lines = append(lines, "")
-	return append(lines, d.form.view(d.w)...), true
+	return append(lines, d.form.View(d.w)...), true
 }

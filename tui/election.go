@@ -11,6 +11,7 @@ import (
 	"podium/session"
 	"podium/session/election"
 	"podium/tui/common"
+	"podium/tui/widgets"
 )
 
 // voteMode is what the election screen is doing.
@@ -53,23 +54,23 @@ type voteScreen struct {
 	confirm action // a host action waiting for its second enter
 	show    int    // index of the round whose results are shown; -1: the latest decided
 
-	pick     *picker
+	pick     *widgets.Picker
 	role     int // 0: choosing the scrutineer, 1: the chief
 	chosen   [2]string
-	counters string
+	counters widgets.Input // the counters' names, as one line
 
 	numWhat action // actIssue or actCollect
-	// numFresh is set while num still holds the suggested figure: the
-	// first digit typed replaces it instead of being appended.
-	numFresh bool
-	num      string
+	// num is the ballots issued or collected: it opens on the suggested
+	// figure, which the first digit typed replaces.
+	num widgets.Input
 
 	ballot *ballotEntry
 	tally  *tallyEntry
 }
 
 func newVoteScreen(c *common.Common) *voteScreen {
-	return &voteScreen{c: c, show: -1, ballot: newBallotEntry(c), tally: newTallyEntry(c)}
+	return &voteScreen{c: c, show: -1, ballot: newBallotEntry(c), tally: newTallyEntry(c),
+		counters: widgets.NewRaw(), num: widgets.NewNumber(6)}
 }
 
 func (e *voteScreen) setSize(w, h int) {
@@ -77,7 +78,7 @@ func (e *voteScreen) setSize(w, h int) {
 	e.ballot.setSize(w, h)
 	e.tally.setSize(w, h)
 	if e.pick != nil {
-		e.pick.h = h - 4
+		e.pick.H = h - 4
 	}
 }
 
@@ -263,10 +264,10 @@ func (e *voteScreen) start(act action) *common.Note {
 		e.confirm = act
 		return ptr(common.Asking(t.ConfirmMethod(ek)))
 	case actScrutineers:
-		e.pick = newPicker(c, e.h-4)
+		e.pick = widgets.NewPicker(c, e.h-4)
 		e.role = 0
 		e.chosen = [2]string{v.Scrutineer, v.Chief}
-		e.counters = strings.Join(v.Counters, "、")
+		e.counters.SetValue(strings.Join(v.Counters, "、"))
 		e.mode = modePick
 		return ptr(common.Info(t.PickHint(t.Scrutineer)))
 	case actOpenRound, actChoose:
@@ -275,10 +276,12 @@ func (e *voteScreen) start(act action) *common.Note {
 		q := c.Snap.Count
 		return ptr(common.Asking(t.ConfirmOpen(ek, e.roundName(len(v.Rounds)+1, next.Kind, revote), q.Present, q.Expected)))
 	case actIssue:
-		e.mode, e.numWhat, e.num, e.numFresh = modeNumber, act, fmt.Sprint(c.Snap.Count.Present), true
+		e.mode, e.numWhat = modeNumber, act
+		e.num.Suggest(fmt.Sprint(c.Snap.Count.Present))
 		return nil
 	case actCollect:
-		e.mode, e.numWhat, e.num, e.numFresh = modeNumber, act, fmt.Sprint(v.Current().Issued), true
+		e.mode, e.numWhat = modeNumber, act
+		e.num.Suggest(fmt.Sprint(v.Current().Issued))
 		return nil
 	case actCount:
 		if cur := v.Current(); len(cur.Tellers) > 0 {
@@ -373,16 +376,9 @@ func (e *voteScreen) updateNumber(msg tea.Msg) *common.Note {
 	case k.String() == "esc":
 		e.mode = modeSteps
 		return ptr(common.Info(c.Texts.Cancelled))
-	case k.String() == "backspace":
-		e.numFresh = false
-		if e.num != "" {
-			e.num = e.num[:len(e.num)-1]
-		}
-	case k.String() == "ctrl+u":
-		e.num, e.numFresh = "", false
 	case k.String() == "enter":
 		n := 0
-		if _, err := fmt.Sscan(e.num, &n); err != nil {
+		if _, err := fmt.Sscan(e.num.Value(), &n); err != nil {
 			return ptr(common.Failed(t.NotANumber))
 		}
 		var cmd session.Command = session.IssueBallots{Meta: c.Meta(), N: n}
@@ -402,11 +398,8 @@ func (e *voteScreen) updateNumber(msg tea.Msg) *common.Note {
 			return ptr(common.Failed(t.CollectedVoid(cur.Issued, cur.Collected)))
 		}
 		return ptr(common.Done(t.CollectedOK(cur.Issued, cur.Collected)))
-	case len(k.Text) == 1 && k.Text[0] >= '0' && k.Text[0] <= '9' && (e.numFresh || len(e.num) < 6):
-		if e.numFresh {
-			e.num, e.numFresh = "", false
-		}
-		e.num += k.Text
+	default:
+		e.num.Update(k)
 	}
 	return nil
 }
@@ -419,18 +412,18 @@ func (e *voteScreen) updatePick(msg tea.Msg) *common.Note {
 		case "esc":
 			if e.role == 1 {
 				e.role = 0
-				e.pick.setQuery("")
+				e.pick.SetQuery("")
 				return ptr(common.Info(t.PickHint(t.Scrutineer)))
 			}
 			e.mode = modeSteps
 			return ptr(common.Info(e.c.Texts.Cancelled))
 		case "enter":
-			id := e.pick.selectedID()
+			id := e.pick.SelectedID()
 			if id == "" {
 				return ptr(common.Info(e.c.Texts.EmptyList))
 			}
 			e.chosen[e.role] = id
-			e.pick.setQuery("")
+			e.pick.SetQuery("")
 			if e.role == 0 {
 				e.role = 1
 				return ptr(common.Info(t.PickHint(t.Chief)))
@@ -439,7 +432,7 @@ func (e *voteScreen) updatePick(msg tea.Msg) *common.Note {
 			return ptr(common.Info(t.CountersHint))
 		}
 	}
-	e.pick.update(msg)
+	e.pick.Update(msg)
 	return nil
 }
 
@@ -448,18 +441,14 @@ func (e *voteScreen) updateCounters(msg tea.Msg) *common.Note {
 	c, t := e.c, e.c.Texts.V
 	switch k := msg.(type) {
 	case tea.PasteMsg:
-		e.counters += k.Content
+		e.counters.Update(k)
 	case tea.KeyPressMsg:
 		switch {
 		case k.String() == "esc":
 			e.mode, e.role = modePick, 1
 			return ptr(common.Info(t.PickHint(t.Chief)))
-		case k.String() == "backspace":
-			if r := []rune(e.counters); len(r) > 0 {
-				e.counters = string(r[:len(r)-1])
-			}
 		case k.String() == "enter":
-			cmd := session.AdoptScrutineers{Meta: c.Meta(), Scrutineer: e.chosen[0], Chief: e.chosen[1], Counters: splitNames(e.counters)}
+			cmd := session.AdoptScrutineers{Meta: c.Meta(), Scrutineer: e.chosen[0], Chief: e.chosen[1], Counters: splitNames(e.counters.Value())}
 			if _, err := c.Exec(cmd); err != nil {
 				var se *session.ScrutineerError
 				if errors.As(err, &se) {
@@ -467,15 +456,15 @@ func (e *voteScreen) updateCounters(msg tea.Msg) *common.Note {
 					if se.Role == "chief" {
 						e.role = 1
 					}
-					e.pick.setQuery("")
+					e.pick.SetQuery("")
 				}
 				return e.refusal(err)
 			}
 			e.mode = modeSteps
 			v := e.vote()
 			return ptr(common.Done(t.ScrutineersAdopted(c.PersonName(v.Scrutineer), c.PersonName(v.Chief))))
-		case k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) == 0:
-			e.counters += k.Text
+		default:
+			e.counters.Update(k)
 		}
 	}
 	return nil

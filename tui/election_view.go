@@ -291,7 +291,8 @@ func (e *voteScreen) countersPanel(v *session.Vote) []string {
 		{t.Scrutineer, c.PersonName(e.chosen[0])},
 		{t.Chief, c.PersonName(e.chosen[1])},
 	})...)
-	out = append(out, "", s.Prompt.Render(t.Counters+" › ")+s.Query.Render(e.counters)+s.Cursor.Render("█"))
+	e.counters.Prompt = t.Counters + " › "
+	out = append(out, "", e.counters.View(s, 0))
 	return out
 }
 
@@ -302,7 +303,8 @@ func (e *voteScreen) numberInput() string {
 	if e.numWhat == actCollect {
 		label = t.CollectedLabel
 	}
-	return s.Prompt.Render(label+" › ") + s.Query.Render(e.num) + s.Cursor.Render("█")
+	e.num.Prompt = label + " › "
+	return e.num.View(s, 0)
 }
 
 // quorumWords is the sentence the host reads when a round opens (RULES
@@ -517,8 +519,8 @@ func (e *voteScreen) pickView(v *session.Vote) []string {
 		"  " + s.Dim.Render(t.Scrutineer+"：") + e.chosenName(0) + "    " + s.Dim.Render(t.Chief+"：") + e.chosenName(1),
 		"",
 	}
-	e.pick.h = e.h - len(lines) - 1
-	lines = append(lines, e.pick.view(e.w, t.Choosing(role), func(id string) string {
+	e.pick.H = e.h - len(lines) - 1
+	lines = append(lines, e.pick.View(e.w, t.Choosing(role), func(id string) string {
 		for _, c := range v.Candidates {
 			if c.PersonID == id {
 				return t.IsCandidate

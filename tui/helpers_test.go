@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +10,7 @@ import (
 
 	"podium/model"
 	"podium/session"
+	"podium/tui/internal/fixture"
 )
 
 // testZone is the desk's time zone in every test (China Standard Time).
@@ -19,56 +19,11 @@ var testZone = time.FixedZone("CST", 8*3600)
 // t0 is the fixed clock of the tests.
 var t0 = time.Date(2026, 5, 16, 9, 30, 0, 0, testZone)
 
-// named are the people the tests search for: polyphonic surnames, "·"
-// names, a duplicate name, Latin letters, a very long unit.
-var named = []model.Person{
-	{ID: "A001", Name: "张新龙", Unit: "护理分院"},
-	{ID: "A002", Name: "张晓丽", Unit: "机电工程分院"},
-	{ID: "A003", Name: "阿依古丽·买买提", Unit: "信息工程与大数据学院（含人工智能专业）"},
-	{ID: "A004", Name: "单田芳", Unit: "财经分院"},
-	{ID: "A005", Name: "王伟", Unit: "护理分院"},
-	{ID: "A006", Name: "王伟", Unit: "建筑工程分院"},
-	{ID: "A007", Name: "迪丽热巴·迪力木拉提·Anna-Maria", Unit: "Foreign Languages School of Applied Linguistics"},
-	{ID: "A008", Name: "曾子墨", Unit: "财经分院"},
-	{ID: "A009", Name: "吕布", Unit: "机电工程分院"},
-	{ID: "O001", Name: "欧阳娜娜", Unit: "护理分院", Kind: model.Observer},
-	{ID: "G001", Name: "Li Ming", Unit: "校团委", Kind: model.Guest},
-}
+// named are the people the tests search for (fixture.Named).
+var named = fixture.Named
 
-// testSetup is a congress of 122 formal delegates in 8 units: the named
-// people and generated fillers whose names match none of the test queries.
-func testSetup() model.Setup {
-	units := []string{"护理分院", "机电工程分院", "信息工程与大数据学院（含人工智能专业）", "财经分院",
-		"建筑工程分院", "医学检验分院", "Foreign Languages School of Applied Linguistics", "农牧分院"}
-	sur := []string{"陈", "何", "黄", "林", "罗", "高", "孙", "马", "胡", "郭", "阿布都", "古丽"}
-	given := []string{"明", "华", "强", "芳", "敏", "静", "磊", "洋", "勇", "艳", "热依汗·吐尔逊", "海"}
-	roster := append([]model.Person(nil), named...)
-	formal := 0
-	for _, p := range roster {
-		if p.Kind == model.Formal {
-			formal++
-		}
-	}
-	for i := 0; formal < 122; i++ {
-		roster = append(roster, model.Person{
-			ID:   fmt.Sprintf("F%03d", i+1),
-			Name: sur[i%len(sur)] + given[(i/len(sur)+i)%len(given)],
-			Unit: units[i%len(units)],
-		})
-		formal++
-	}
-	return model.Setup{
-		Meeting: model.DefaultMeeting("昌吉职业技术学院第一次学生代表大会"),
-		Roster:  roster,
-		Agenda: []model.Item{
-			{Kind: model.ItemPreparatory, Title: "预备会议", TitleEn: "Preparatory meeting"},
-			{Kind: model.ItemOpening, Title: "开幕式", TitleEn: "Opening"},
-			{Kind: model.ItemReport, Title: "学生会工作报告", TitleEn: "Work report of the union"},
-			{Kind: model.ItemElection, Title: "选举第一届学生会委员会", TitleEn: "Election of the first committee"},
-			{Kind: model.ItemClosing, Title: "闭幕式", TitleEn: "Closing"},
-		},
-	}
-}
+// testSetup is the congress of 122 formal delegates (fixture.Setup).
+func testSetup() model.Setup { return fixture.Setup() }
 
 // newSession opens a congress on a memory log.
 func newSession(t testing.TB, s model.Setup) *session.Session {

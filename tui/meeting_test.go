@@ -299,7 +299,7 @@ func TestMotions(t *testing.T) {
 	if want := "提案需要至少 2 名附议人，现有 1 名"; m.note.Text != want || m.note.Kind != common.NoteErr {
 		t.Fatalf("one co-signer: %+v", m.note)
 	}
-	if len(state(sess).Motions) != 0 || m.mo.form == nil || m.mo.form.at != 1 {
+	if len(state(sess).Motions) != 0 || m.mo.form == nil || m.mo.form.At() != 1 {
 		t.Fatal("refused motion: the form should stay open on the co-signers")
 	}
 	typeText(m, "aygl") // 阿依古丽·买买提

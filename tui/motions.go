@@ -11,6 +11,7 @@ import (
 	"podium/model"
 	"podium/session"
 	"podium/tui/common"
+	"podium/tui/widgets"
 )
 
 // motionScreen is the motions desk (提案, RULES §4): a motion is filed
@@ -56,13 +57,13 @@ func (s *motionScreen) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 		s.cursor++
 	case key.Matches(km, k.File):
 		s.formOf = 0
-		s.form = newForm(c, t.FileTitle,
-			field{kind: fieldPerson, label: t.Proposer},
-			field{kind: fieldPeople, label: t.CoSigners},
-			field{kind: fieldText, label: t.MotionTitle},
-			field{kind: fieldText, label: t.MotionText},
-			field{kind: fieldText, label: t.Category})
-		s.form.setSize(s.h - 3)
+		s.form = widgets.NewForm(c, t.FileTitle,
+			widgets.Field{Kind: widgets.FieldPerson, Label: t.Proposer},
+			widgets.Field{Kind: widgets.FieldPeople, Label: t.CoSigners},
+			widgets.Field{Kind: widgets.FieldText, Label: t.MotionTitle},
+			widgets.Field{Kind: widgets.FieldText, Label: t.MotionText},
+			widgets.Field{Kind: widgets.FieldText, Label: t.Category})
+		s.form.SetSize(s.h - 3)
 		return ptr(common.Info(t.FileHint)), nil
 	case key.Matches(km, k.Accept), key.Matches(km, k.Decline), key.Matches(km, k.Vote):
 		mo, ok := s.selected()
@@ -83,8 +84,8 @@ func (s *motionScreen) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 			return ptr(common.Info(t.AlreadyDecided(mo.No))), nil
 		case key.Matches(km, k.Decline):
 			s.formOf = mo.No
-			s.form = newForm(c, t.DeclineTitle(mo.No, mo.Title), field{kind: fieldText, label: t.Reason})
-			s.form.setSize(s.h - 3)
+			s.form = widgets.NewForm(c, t.DeclineTitle(mo.No, mo.Title), widgets.Field{Kind: widgets.FieldText, Label: t.Reason})
+			s.form.SetSize(s.h - 3)
 			return ptr(common.Info(t.ReasonHint)), nil
 		case pendingAccept != mo.No:
 			s.accept = mo.No
@@ -102,9 +103,9 @@ func (s *motionScreen) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 // submit files the motion, or declines the selected one with the reason.
 func (s *motionScreen) submit() *common.Note {
 	c, t := s.c, s.c.Texts.M
-	f := s.form.fields
+	f := s.form.Fields
 	if s.formOf != 0 {
-		if _, err := c.Exec(session.DeclineMotion{Meta: c.Meta(), No: s.formOf, Reason: f[0].text()}); err != nil {
+		if _, err := c.Exec(session.DeclineMotion{Meta: c.Meta(), No: s.formOf, Reason: f[0].Text()}); err != nil {
 			n := c.Refusal(err)
 			return &n
 		}
@@ -113,19 +114,19 @@ func (s *motionScreen) submit() *common.Note {
 		return ptr(common.Done(t.Declined(mo.No, c.Date(mo.Due))))
 	}
 	var proposer string
-	if len(f[0].ids) > 0 {
-		proposer = f[0].ids[0]
+	if len(f[0].IDs) > 0 {
+		proposer = f[0].IDs[0]
 	}
-	_, err := c.Exec(session.FileMotion{Meta: c.Meta(), Proposer: proposer, CoSigners: f[1].ids,
-		Title: f[2].text(), Text: f[3].text(), Category: f[4].text()})
+	_, err := c.Exec(session.FileMotion{Meta: c.Meta(), Proposer: proposer, CoSigners: f[1].IDs,
+		Title: f[2].Text(), Text: f[3].Text(), Category: f[4].Text()})
 	if err != nil {
-		s.form.focus(fieldOf(err))
+		s.form.Focus(fieldOf(err))
 		n := c.Refusal(err)
 		return &n
 	}
 	s.form = nil
 	s.cursor = len(c.Snap.Motions) - 1
-	return ptr(common.Done(t.Filed(len(c.Snap.Motions), f[2].text(), len(f[1].ids))))
+	return ptr(common.Done(t.Filed(len(c.Snap.Motions), f[2].Text(), len(f[1].IDs))))
 }
 
 // fieldOf is the field of the motion form a refusal is about: the
@@ -170,7 +171,7 @@ func (s *motionScreen) view() []string {
 	}
 	ms := c.Snap.Motions
 	pending, accepted, declined := common.MotionCounts(ms)
-	lines = append(lines, sectionRule(c, t.MotionsTitle(len(ms), pending, accepted, declined), s.w))
+	lines = append(lines, widgets.SectionRule(c, t.MotionsTitle(len(ms), pending, accepted, declined), s.w))
 	if len(ms) == 0 {
 		lines = append(lines, st.Dim.Render(common.Cut(t.NoMotions(c.Keys.Floor.File.Help().Key), s.w)))
 		return common.Block(lines, s.w, s.h)
@@ -208,7 +209,7 @@ func (s *motionScreen) detail(mo session.Motion) []string {
 	for _, id := range mo.CoSigners {
 		co = append(co, c.PersonName(id))
 	}
-	lines := []string{sectionRule(c, t.MotionNo(mo.No, mo.Title, c.Clock(mo.Filed)), s.w)}
+	lines := []string{widgets.SectionRule(c, t.MotionNo(mo.No, mo.Title, c.Clock(mo.Filed)), s.w)}
 	lines = append(lines, common.WrapStyled(t.Signers(c.PersonName(mo.Proposer), strings.Join(co, t.Sep), mo.Category), s.w, st.Dim)...)
 	if mo.Text != "" {
 		lines = append(lines, common.WrapStyled(mo.Text, s.w, st.Name)...)
@@ -218,7 +219,7 @@ func (s *motionScreen) detail(mo session.Motion) []string {
 		lines = append(lines, common.WrapStyled(t.DeclinedLine(mo.Reason, c.Date(mo.Due)), s.w, st.MsgAsk)...)
 	case session.MotionAdmitted:
 		if r, ok := c.VoteOfMotion(mo.No); ok {
-			lines = append(lines, outcomeLine(c, r, s.w))
+			lines = append(lines, widgets.OutcomeLine(c, r, s.w))
 		} else {
 			lines = append(lines, st.Dim.Render(common.Cut(t.PutToVote(c.Keys.Floor.Vote.Help().Key), s.w)))
 		}

@@ -9,6 +9,7 @@ import (
 	"podium/model"
 	"podium/session"
 	"podium/tui/common"
+	"podium/tui/widgets"
 )
 
 // questionScreen is the questioning desk (质询, RULES §5): the queue of
@@ -50,11 +51,11 @@ func (s *questionScreen) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 		s.cursor++
 	case key.Matches(km, k.Ask):
 		s.formOf = 0
-		s.form = newForm(c, t.AskTitle,
-			field{kind: fieldPerson, label: t.Delegate},
-			field{kind: fieldText, label: t.Target},
-			field{kind: fieldText, label: t.Question})
-		s.form.setSize(s.h - 3)
+		s.form = widgets.NewForm(c, t.AskTitle,
+			widgets.Field{Kind: widgets.FieldPerson, Label: t.Delegate},
+			widgets.Field{Kind: widgets.FieldText, Label: t.Target},
+			widgets.Field{Kind: widgets.FieldText, Label: t.Question})
+		s.form.SetSize(s.h - 3)
 		return ptr(common.Info(t.FormHint)), nil
 	case key.Matches(km, k.Answer):
 		q, ok := s.selected()
@@ -65,11 +66,11 @@ func (s *questionScreen) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 			return ptr(common.Info(t.AlreadyAnswered(q.No))), nil
 		}
 		s.formOf = q.No
-		s.form = newForm(c, t.AnswerTitle(q.No, c.PersonName(q.Delegate)),
-			field{kind: fieldText, label: t.AnsweredBy, value: []rune(q.Target)},
-			field{kind: fieldText, label: t.Answer})
-		s.form.focus(1)
-		s.form.setSize(s.h - 3)
+		s.form = widgets.NewForm(c, t.AnswerTitle(q.No, c.PersonName(q.Delegate)),
+			widgets.Field{Kind: widgets.FieldText, Label: t.AnsweredBy, Value: q.Target},
+			widgets.Field{Kind: widgets.FieldText, Label: t.Answer})
+		s.form.Focus(1)
+		s.form.SetSize(s.h - 3)
 		return ptr(common.Info(t.FormHint)), nil
 	case key.Matches(km, k.Defer):
 		q, ok := s.selected()
@@ -93,13 +94,13 @@ func (s *questionScreen) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 // submit executes the form: a new question or an answer.
 func (s *questionScreen) submit() *common.Note {
 	c, t := s.c, s.c.Texts.M
-	f := s.form.fields
+	f := s.form.Fields
 	if s.formOf == 0 {
 		var who string
-		if len(f[0].ids) > 0 {
-			who = f[0].ids[0]
+		if len(f[0].IDs) > 0 {
+			who = f[0].IDs[0]
 		}
-		_, err := c.Exec(session.AskQuestion{Meta: c.Meta(), Delegate: who, Target: f[1].text(), Text: f[2].text()})
+		_, err := c.Exec(session.AskQuestion{Meta: c.Meta(), Delegate: who, Target: f[1].Text(), Text: f[2].Text()})
 		if err != nil {
 			n := c.Refusal(err)
 			return &n
@@ -108,7 +109,7 @@ func (s *questionScreen) submit() *common.Note {
 		s.cursor = len(c.Snap.Questions) - 1
 		return ptr(common.Done(t.Asked(len(c.Snap.Questions), c.PersonName(who))))
 	}
-	_, err := c.Exec(session.AnswerQuestion{Meta: c.Meta(), No: s.formOf, By: f[0].text(), Text: f[1].text()})
+	_, err := c.Exec(session.AnswerQuestion{Meta: c.Meta(), No: s.formOf, By: f[0].Text(), Text: f[1].Text()})
 	if err != nil {
 		n := c.Refusal(err)
 		return &n
@@ -138,7 +139,7 @@ func (s *questionScreen) view() []string {
 	}
 	qs := c.Snap.Questions
 	pending, answered, notice := common.QuestionCounts(qs)
-	lines = append(lines, sectionRule(c, t.QueueTitle(len(qs), pending, answered, notice), s.w))
+	lines = append(lines, widgets.SectionRule(c, t.QueueTitle(len(qs), pending, answered, notice), s.w))
 	if len(qs) == 0 {
 		lines = append(lines, st.Dim.Render(common.Cut(t.NoQuestions(c.Keys.Floor.Ask.Help().Key), s.w)))
 		return common.Block(lines, s.w, s.h)
@@ -172,7 +173,7 @@ func (s *questionScreen) view() []string {
 // detail is the selected question in full: who asked what, the answer.
 func (s *questionScreen) detail(q session.Question) []string {
 	c, t, st := s.c, s.c.Texts.M, s.c.Styles
-	lines := []string{sectionRule(c, t.QuestionNo(q.No, c.PersonName(q.Delegate), q.Target, c.Clock(q.Asked)), s.w)}
+	lines := []string{widgets.SectionRule(c, t.QuestionNo(q.No, c.PersonName(q.Delegate), q.Target, c.Clock(q.Asked)), s.w)}
 	lines = append(lines, common.WrapStyled(t.Q+q.Text, s.w, st.Name)...)
 	switch q.Status {
 	case session.QuestionReplied:
@@ -181,18 +182,4 @@ func (s *questionScreen) detail(q session.Question) []string {
 		lines = append(lines, st.MsgAsk.Render(common.Cut(t.OnNoticeLine(c.Date(q.Due)), s.w)))
 	}
 	return lines
-}
-
-// scriptBox is the host's script of the current item when it is of kind
-// k: all of it when full, else at most a quarter of the screen.
-func scriptBox(c *common.Common, k model.ItemKind, vote *session.Resolution, full bool, w, h int) []string {
-	i, it, _, ok := c.Current()
-	if !ok || it.Kind != k {
-		return nil
-	}
-	lines := common.WrapStyled(c.Script(i, vote), w, c.Styles.Script)
-	if room := max(2, h/4); len(lines) > room && !full {
-		lines = append(lines[:room-1], c.Styles.Dim.Render(common.Cut(c.Texts.M.MoreScript(c.Keys.Floor.Script.Help().Key), w)))
-	}
-	return append([]string{sectionRule(c, c.Texts.M.ScriptTitle, w)}, lines...)
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"podium/tui/common"
+	"podium/tui/widgets"
 	"podium/words"
 
 	"fmt"
@@ -29,17 +30,19 @@ type resolutionScreen struct {
 	kind   model.VoteKind
 	method model.VoteMethod
 
-	editing bool      // the counts are being entered
-	counts  [3][]rune // for, against, abstain as typed
-	at      int       // the count under the cursor
-	confirm bool      // waiting for the second enter
-	full    bool      // the whole script shown
-	item    int       // the item the editor was opened for
-	back    func()    // returns to the motions desk after a motion's vote
+	editing bool             // the counts are being entered
+	counts  [3]widgets.Input // for, against, abstain as typed
+	at      int              // the count under the cursor
+	confirm bool             // waiting for the second enter
+	full    bool             // the whole script shown
+	item    int              // the item the editor was opened for
+	back    func()           // returns to the motions desk after a motion's vote
 }
 
 func newResolutionScreen(c *common.Common, back func()) *resolutionScreen {
-	return &resolutionScreen{c: c, item: -2, back: back}
+	s := &resolutionScreen{c: c, item: -2, back: back}
+	s.clear()
+	return s
 }
 
 func (s *resolutionScreen) setSize(w, h int) { s.w, s.h = w, h }
@@ -67,7 +70,8 @@ func (s *resolutionScreen) open() {
 }
 
 func (s *resolutionScreen) clear() {
-	s.counts, s.at, s.confirm = [3][]rune{}, 0, false
+	s.counts = [3]widgets.Input{widgets.NewNumber(5), widgets.NewNumber(5), widgets.NewNumber(5)}
+	s.at, s.confirm = 0, false
 }
 
 // spec is the subject, kind and method of the vote shown.
@@ -119,7 +123,7 @@ func (s *resolutionScreen) recorded() []session.Resolution {
 }
 
 func (s *resolutionScreen) count(i int) int {
-	n, _ := strconv.Atoi(string(s.counts[i]))
+	n, _ := strconv.Atoi(s.counts[i].Value())
 	return n
 }
 
@@ -158,7 +162,9 @@ func (s *resolutionScreen) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 		return nil, nil
 	case key.Matches(km, k.Unanimous):
 		p := c.Snap.Count.Present
-		s.counts = [3][]rune{[]rune(fmt.Sprint(p)), []rune("0"), []rune("0")}
+		s.counts[0].SetValue(fmt.Sprint(p))
+		s.counts[1].SetValue("0")
+		s.counts[2].SetValue("0")
 		s.confirm = true
 		return ptr(common.Asking(t.ConfirmVote(c.Keys.Vote.Confirm.Help().Key, s.title(subject), p, 0, 0, true))), nil
 	case s.motion > 0 && key.Matches(km, k.Kind):
@@ -169,10 +175,6 @@ func (s *resolutionScreen) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 		s.at = (s.at + 1) % 3
 	case km.String() == "shift+tab" || km.String() == "up":
 		s.at = (s.at + 2) % 3
-	case km.String() == "backspace":
-		if f := s.counts[s.at]; len(f) > 0 {
-			s.counts[s.at] = f[:len(f)-1]
-		}
 	case km.String() == "enter":
 		if !confirming {
 			s.confirm = true
@@ -188,11 +190,7 @@ func (s *resolutionScreen) update(msg tea.Msg) (*common.Note, tea.Cmd) {
 		r := c.Snap.Votes[len(c.Snap.Votes)-1]
 		return ptr(common.Done(t.Recorded(r.No, t.Derivation(r.Need, r.For, r.Adopted)))), nil
 	default:
-		for _, r := range km.Text {
-			if r >= '0' && r <= '9' && len(s.counts[s.at]) < 5 {
-				s.counts[s.at] = append(s.counts[s.at], r)
-			}
-		}
+		s.counts[s.at].Update(km)
 	}
 	return nil, nil
 }
@@ -202,7 +200,7 @@ func (s *resolutionScreen) view() []string {
 	if s.motion == 0 && s.item != c.Snap.Item {
 		s.onItem()
 	}
-	lines := itemHead(c, s.w)
+	lines := widgets.ItemHead(c, s.w)
 	subject, kind, method, ok := s.spec()
 	if !ok {
 		lines = append(lines, "", st.Dim.Render(common.Cut(t.NoResolution, s.w)))
@@ -214,13 +212,13 @@ func (s *resolutionScreen) view() []string {
 		last = &votes[len(votes)-1]
 	}
 	if s.motion == 0 {
-		lines = append(lines, scriptBox(c, model.ItemResolution, last, s.full, s.w, s.h)...)
+		lines = append(lines, widgets.ScriptBox(c, model.ItemResolution, last, s.full, s.w, s.h)...)
 	}
 	title := t.VoteTitle(s.title(subject))
 	if s.motion > 0 {
 		title = t.MotionVoteTitle(s.motion, subject)
 	}
-	lines = append(lines, sectionRule(c, title, s.w))
+	lines = append(lines, widgets.SectionRule(c, title, s.w))
 	if text := s.text(); text != "" && s.motion > 0 {
 		lines = append(lines, common.WrapStyled(text, s.w, st.Name)...)
 	}
@@ -228,7 +226,7 @@ func (s *resolutionScreen) view() []string {
 	n := c.Snap.Count
 	lines = append(lines, s.c.Styles.Counts.Render(c.Texts.Present(n.Present, n.Expected)))
 	for _, r := range votes {
-		lines = append(lines, outcomeLine(c, r, s.w))
+		lines = append(lines, widgets.OutcomeLine(c, r, s.w))
 	}
 	if !s.editing {
 		if len(votes) == 0 {
@@ -239,9 +237,9 @@ func (s *resolutionScreen) view() []string {
 	lines = append(lines, "")
 	lw := max(common.Width(t.For), common.Width(t.Against), common.Width(t.Abstain))
 	for i, label := range []string{t.For, t.Against, t.Abstain} {
-		v := string(s.counts[i])
+		v := s.counts[i].Value()
 		if i == s.at {
-			lines = append(lines, st.Marker.Render("› ")+st.Prompt.Render(common.Fit(label, lw))+"  "+st.Query.Render(v)+st.Cursor.Render("█"))
+			lines = append(lines, st.Marker.Render("› ")+st.Prompt.Render(common.Fit(label, lw))+"  "+s.counts[i].View(st, 0))
 			continue
 		}
 		if v == "" {
@@ -256,15 +254,4 @@ func (s *resolutionScreen) view() []string {
 	}
 	lines = append(lines, "  "+sumStyle.Render(t.Sum(sum, n.Present)))
 	return common.Block(lines, s.w, s.h)
-}
-
-// outcomeLine is a recorded vote with its derivation, in the outcome's
-// colour, the derivation first: 需 61 票，赞成 64 票，通过  第 1 次 09:30 赞成 64 反对 3 弃权 2.
-func outcomeLine(c *common.Common, r session.Resolution, w int) string {
-	t, st := c.Texts.M, c.Styles
-	style := st.Rejected
-	if r.Adopted {
-		style = st.Adopted
-	}
-	return common.Cut(style.Render(t.Derivation(r.Need, r.For, r.Adopted))+"  "+st.Dim.Render(t.VoteCounts(r.No, c.Clock(r.At), r.For, r.Against, r.Abstain)), w)
 }

@@ -9,6 +9,7 @@ import (
 	"podium/model"
 	"podium/session"
 	"podium/tui/common"
+	"podium/tui/widgets"
 )
 
 // The review item (述职评议, the seed's section 八): the officers the agenda
@@ -46,7 +47,7 @@ func (s *itemScreen) officer() (int, string, bool) {
 func (s *itemScreen) reviewUpdate(msg tea.Msg) *common.Note {
 	c, k, rt := s.c, s.c.Keys.Floor, s.c.Texts.M.Review
 	if s.form != nil {
-		submit, cancel := s.form.update(msg)
+		submit, cancel := s.form.Update(msg)
 		switch {
 		case cancel:
 			s.form = nil
@@ -94,9 +95,9 @@ func (s *itemScreen) reviewUpdate(msg tea.Msg) *common.Note {
 		if !rated {
 			return ptr(common.Info(rt.RateFirst(rateKeys(c))))
 		}
-		s.form = newForm(c, rt.FormTitle(who, rt.Rating(r.Rating)),
-			field{kind: fieldText, label: rt.NoteLabel, value: []rune(r.Note)})
-		s.form.setSize(s.h - 3)
+		s.form = widgets.NewForm(c, rt.FormTitle(who, rt.Rating(r.Rating)),
+			widgets.Field{Kind: widgets.FieldText, Label: rt.NoteLabel, Value: r.Note})
+		s.form.SetSize(s.h - 3)
 		return ptr(common.Info(c.Texts.M.FormHint))
 	}
 	return nil
@@ -118,7 +119,7 @@ func (s *itemScreen) saveNote() *common.Note {
 		return ptr(common.Info(rt.NoOfficers))
 	}
 	r, _ := c.RatingOf(i, who)
-	text := s.form.fields[0].text()
+	text := s.form.Fields[0].Text()
 	if _, err := c.Exec(session.RateOfficer{Meta: c.Meta(), Officer: who, Rating: r.Rating, Note: text}); err != nil {
 		n := c.Refusal(err)
 		return &n
@@ -136,11 +137,11 @@ func (s *itemScreen) saveNote() *common.Note {
 func (s *itemScreen) reviewView() []string {
 	c, rt, st := s.c, s.c.Texts.M.Review, s.c.Styles
 	i, it, _, _ := c.Current()
-	lines := itemHead(c, s.w)
-	lines = append(lines, scriptBox(c, model.ItemReview, nil, s.full, s.w, s.h)...)
+	lines := widgets.ItemHead(c, s.w)
+	lines = append(lines, widgets.ScriptBox(c, model.ItemReview, nil, s.full, s.w, s.h)...)
 	if len(it.Officers) == 0 {
 		lines = append(lines, "", st.Dim.Render(common.Cut(rt.NoOfficers, s.w)), "")
-		return common.Block(append(lines, noteLines(c, i, s.w)...), s.w, s.h)
+		return common.Block(append(lines, widgets.NoteLines(c, i, s.w)...), s.w, s.h)
 	}
 	tally := map[model.Rating]int{}
 	for _, o := range it.Officers {
@@ -149,12 +150,12 @@ func (s *itemScreen) reviewView() []string {
 		}
 	}
 	rated := tally[model.RatingExcellent] + tally[model.RatingPass] + tally[model.RatingFail]
-	lines = append(lines, sectionRule(c, rt.Title(len(it.Officers), tally[model.RatingExcellent],
+	lines = append(lines, widgets.SectionRule(c, rt.Title(len(it.Officers), tally[model.RatingExcellent],
 		tally[model.RatingPass], tally[model.RatingFail], len(it.Officers)-rated), s.w))
 	_, who, _ := s.officer()
 	var detail []string
 	if s.form != nil {
-		detail = append([]string{""}, s.form.view(s.w)...)
+		detail = append([]string{""}, s.form.View(s.w)...)
 	} else {
 		detail = s.noteOf(i, who)
 	}
@@ -189,7 +190,7 @@ func (s *itemScreen) reviewView() []string {
 	lines = append(lines, detail...)
 	if s.form == nil {
 		lines = append(lines, "")
-		lines = append(lines, noteLines(c, i, s.w)...)
+		lines = append(lines, widgets.NoteLines(c, i, s.w)...)
 	}
 	return common.Block(lines, s.w, s.h)
 }
@@ -197,7 +198,7 @@ func (s *itemScreen) reviewView() []string {
 // noteOf is the highlighted officer's rating and 整改意见 under its rule.
 func (s *itemScreen) noteOf(i int, who string) []string {
 	c, rt, st := s.c, s.c.Texts.M.Review, s.c.Styles
-	lines := []string{"", sectionRule(c, rt.NoteTitle(who), s.w)}
+	lines := []string{"", widgets.SectionRule(c, rt.NoteTitle(who), s.w)}
 	r, ok := c.RatingOf(i, who)
 	if !ok {
 		return append(lines, st.Dim.Render(common.Cut(rt.RateFirst(rateKeys(c)), s.w)))

@@ -546,7 +546,7 @@ func (m *Model) screenHelp() help.KeyMap {
 	case screenItem:
 		switch {
 		case m.itemS.form != nil:
-			return floorHelp{k: k, own: m.itemS.form.keys(), form: true}
+			return floorHelp{k: k, own: m.itemS.form.Keys(), form: true}
 		case m.itemS.reviewing():
 			return floorHelp{k: k, own: []key.Binding{f.Excellent, f.Pass, f.Fail, f.Comment, f.Script}}
 		}
@@ -557,12 +557,12 @@ func (m *Model) screenHelp() help.KeyMap {
 		return floorHelp{k: k, own: []key.Binding{k.ToDesk, k.ToItem, k.ToAgenda}}
 	case screenQuestions:
 		if m.qs.form != nil {
-			return floorHelp{k: k, own: m.qs.form.keys(), form: true}
+			return floorHelp{k: k, own: m.qs.form.Keys(), form: true}
 		}
 		return floorHelp{k: k, own: []key.Binding{f.Ask, f.Answer, f.Defer, f.Script}}
 	case screenMotions:
 		if m.mo.form != nil {
-			return floorHelp{k: k, own: m.mo.form.keys(), form: true}
+			return floorHelp{k: k, own: m.mo.form.Keys(), form: true}
 		}
 		return floorHelp{k: k, own: []key.Binding{f.File, f.Accept, f.Decline, f.Vote, f.Script}}
 	case screenResolution:

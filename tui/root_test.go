@@ -3,6 +3,7 @@ package tui
 import (
 	"podium/files"
 	"podium/tui/common"
+	"podium/tui/internal/fixture"
 
 	"flag"
 	"fmt"
@@ -337,7 +338,7 @@ func TestQuorumLostBanner(t *testing.T) {
 
 func TestScrolling(t *testing.T) {
 	s := testSetup()
-	s.Roster = append(s.Roster, synthRoster(3000)...)
+	s.Roster = append(s.Roster, fixture.Roster(3000)...)
 	sess := newSession(t, s)
 	m := newTestModel(t, sess, "zh", 80, 24)
 	rows := m.att.rows()

@@ -12,6 +12,7 @@ import (
 	"podium/session"
 	"podium/session/election"
 	"podium/tui/common"
+	"podium/tui/widgets"
 )
 
 // tallyWriteIn is one write-in line of the sheet being entered.
@@ -34,14 +35,19 @@ type tallyEntry struct {
 	row, col int
 	offset   int
 
-	input bool // typing a new write-in's name
-	text  string
+	input bool          // typing a new write-in's name
+	text  widgets.Input // the write-in name being typed
 	cat   int
+
+	// cellIn edits the cell under the cursor.
+	cellIn widgets.Input
 
 	refused *election.TallyError // the last refusal, to mark its line
 }
 
-func newTallyEntry(c *common.Common) *tallyEntry { return &tallyEntry{c: c} }
+func newTallyEntry(c *common.Common) *tallyEntry {
+	return &tallyEntry{c: c, text: widgets.NewLine(), cellIn: widgets.NewNumber(6)}
+}
 
 func (t *tallyEntry) setSize(w, h int) { t.w, t.h = w, h }
 
@@ -146,21 +152,20 @@ func (t *tallyEntry) update(msg tea.Msg) (n *common.Note, back bool) {
 			t.col = 0
 			t.row = min(last, t.row+1)
 		}
-	case s == "backspace":
-		c := t.cell()
-		if *c != "" {
-			*c = (*c)[:len(*c)-1]
-		}
 	case key.Matches(k, vk.AddRow):
-		t.input, t.text = true, ""
+		t.input = true
+		t.text.Reset()
 		return ptr(common.Info(tx.WriteInHint)), false
 	case key.Matches(k, vk.DropWriteIn):
 		if i := t.row - len(t.counts); i >= 0 && i < len(t.writeIns) {
 			t.writeIns = append(t.writeIns[:i], t.writeIns[i+1:]...)
 		}
-	case len(k.Text) == 1 && k.Text[0] >= '0' && k.Text[0] <= '9':
-		if c := t.cell(); len(*c) < 6 {
-			*c += k.Text
+	default:
+		// The cell under the cursor is edited as a field of 6 digits.
+		c := t.cell()
+		t.cellIn.SetValue(*c)
+		if t.cellIn.Update(k) {
+			*c = t.cellIn.Value()
 		}
 	}
 	t.col = max(0, min(t.col, t.cols()-1))
@@ -171,7 +176,7 @@ func (t *tallyEntry) update(msg tea.Msg) (n *common.Note, back bool) {
 func (t *tallyEntry) updateInput(v *session.Vote, msg tea.Msg) *common.Note {
 	switch k := msg.(type) {
 	case tea.PasteMsg:
-		t.text += strings.TrimSpace(k.Content)
+		t.text.Update(k)
 	case tea.KeyPressMsg:
 		switch {
 		case k.String() == "esc":
@@ -181,13 +186,9 @@ func (t *tallyEntry) updateInput(v *session.Vote, msg tea.Msg) *common.Note {
 			if n := len(v.Method.Categories); n > 0 {
 				t.cat = (t.cat + 1) % n
 			}
-		case k.String() == "backspace":
-			if rs := []rune(t.text); len(rs) > 0 {
-				t.text = string(rs[:len(rs)-1])
-			}
 		case k.String() == "enter":
 			t.input = false
-			name := strings.TrimSpace(t.text)
+			name := strings.TrimSpace(t.text.Value())
 			if name == "" {
 				return nil
 			}
@@ -198,8 +199,8 @@ func (t *tallyEntry) updateInput(v *session.Vote, msg tea.Msg) *common.Note {
 			t.writeIns = append(t.writeIns, w)
 			t.row, t.col = len(t.counts)+len(t.writeIns)-1, 0
 			t.visible()
-		case k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) == 0:
-			t.text += k.Text
+		default:
+			t.text.Update(k)
 		}
 	}
 	return nil
@@ -349,7 +350,8 @@ func (t *tallyEntry) view() []string {
 	}
 	lines = append(lines, "")
 	if t.input {
-		l := s.Prompt.Render(tx.WriteInLabel+" › ") + s.Query.Render(t.text) + s.Cursor.Render("█")
+		t.text.Prompt = tx.WriteInLabel + " › "
+		l := t.text.View(s, 0)
 		if cs := v.Method.Categories; len(cs) > 0 {
 			l += "   " + s.Dim.Render(tx.CategoryHead+"：") + s.Query.Render(cs[t.cat%len(cs)].Name) + s.Dim.Render("  (tab)")
 		}

@@ -11,6 +11,7 @@ import (
 
 	"podium/session"
 	"podium/tui/common"
+	"podium/tui/widgets"
 )
 
 // Walking the agenda: next, previous, jump, end and skip, and the
@@ -21,8 +22,7 @@ import (
 // ask is a one-line input the frame shows above the status line; it takes
 // every key until enter or esc.
 type ask struct {
-	label string
-	value []rune
+	in widgets.Input
 	// done executes the text; keep leaves the input open (a refusal the
 	// text can fix).
 	done func(text string) (n common.Note, keep bool)
@@ -30,45 +30,35 @@ type ask struct {
 
 // openAsk shows a one-line input with a label.
 func (m *Model) openAsk(label string, done func(string) (common.Note, bool)) {
-	m.ask = &ask{label: label, done: done}
+	m.ask = &ask{in: widgets.NewText(), done: done}
+	m.ask.in.Prompt = label + " › "
 }
 
 // askKey edits the open input.
 func (m *Model) askKey(msg tea.Msg) {
 	a := m.ask
-	switch msg := msg.(type) {
-	case tea.PasteMsg:
-		a.value = append(a.value, []rune(strings.Join(strings.Fields(msg.Content), " "))...)
-	case tea.KeyPressMsg:
-		switch msg.String() {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
 		case "esc":
 			m.ask = nil
 			m.note = common.Info(m.c.Texts.Cancelled)
+			return
 		case "enter":
-			n, keep := a.done(strings.TrimSpace(string(a.value)))
+			n, keep := a.done(strings.TrimSpace(a.in.Value()))
 			m.note = n
 			if !keep {
 				m.ask = nil
 			}
-		case "backspace":
-			if len(a.value) > 0 {
-				a.value = a.value[:len(a.value)-1]
-			}
-		case "ctrl+u":
-			a.value = nil
-		default:
-			if msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) == 0 {
-				a.value = append(a.value, []rune(msg.Text)...)
-			}
+			return
 		}
 	}
+	a.in.Update(msg)
 }
 
 // askLine renders the open input.
 func (m *Model) askLine(w int) string {
-	s := m.c.Styles
-	label := s.Prompt.Render(m.ask.label + " › ")
-	return common.Fit(label+s.Query.Render(common.Tail(string(m.ask.value), w-common.Width(label)-2))+s.Cursor.Render("█"), w)
+	a := m.ask
+	return common.Fit(a.in.View(m.c.Styles, w-common.Width(a.in.Prompt)-2), w)
 }
 
 // nextIndex is the next item still pending after the current one, -1

@@ -1,4 +1,4 @@
-package tui
+package widgets
 
 import (
 	"math/bits"

@@ -1,11 +1,11 @@
-package tui
+package widgets
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 
 	"podium/model"
+	"podium/tui/internal/fixture"
 )
 
 func ids(roster []model.Person, idx []int) []string {
@@ -17,7 +17,7 @@ func ids(roster []model.Person, idx []int) []string {
 }
 
 func TestSearch(t *testing.T) {
-	s := testSetup()
+	s := fixture.Setup()
 	ix := NewIndex(s.Roster)
 	tests := []struct {
 		name, q string
@@ -80,7 +80,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSearchEmptyAndKeep(t *testing.T) {
-	s := testSetup()
+	s := fixture.Setup()
 	ix := NewIndex(s.Roster)
 	if got := ix.Search("", nil, nil); len(got) != len(s.Roster) || got[0] != 0 || got[len(got)-1] != len(got)-1 {
 		t.Fatalf("empty query: %d results, want the roster in order", len(got))
@@ -91,27 +91,10 @@ func TestSearchEmptyAndKeep(t *testing.T) {
 	}
 }
 
-// synthRoster is a roster of n people with common names, some polyphonic,
-// some transliterated with "·".
-func synthRoster(n int) []model.Person {
-	sur := []string{"张", "王", "李", "赵", "陈", "杨", "吴", "刘", "黄", "周", "单", "曾", "阿依古丽·", "迪丽热巴·", "欧阳", "解"}
-	g1 := []string{"新", "晓", "子", "海", "建", "丽", "明", "文", "买", "志", "秀", "伟"}
-	g2 := []string{"龙", "丽", "墨", "华", "国", "娜", "强", "杰", "买提", "平", "英", ""}
-	out := make([]model.Person, n)
-	for i := range out {
-		out[i] = model.Person{
-			ID:   fmt.Sprintf("S%04d", i),
-			Name: sur[i%len(sur)] + g1[(i/3)%len(g1)] + g2[(i/7)%len(g2)],
-			Unit: fmt.Sprintf("第%d分院", i%8+1),
-		}
-	}
-	return out
-}
-
 // BenchmarkSearch3000 measures one keystroke's filter over 3000 people.
 // Each iteration is one search; the queries are what a desk types.
 func BenchmarkSearch3000(b *testing.B) {
-	roster := synthRoster(3000)
+	roster := fixture.Roster(3000)
 	ix := NewIndex(roster)
 	queries := []string{"z", "zx", "zxl", "张", "张新", "zhang", "zhangxin", "aygl", "wang", "shanz", "qqq"}
 	var dst []int
@@ -124,7 +107,7 @@ func BenchmarkSearch3000(b *testing.B) {
 
 // BenchmarkIndex3000 measures building the index once per roster.
 func BenchmarkIndex3000(b *testing.B) {
-	roster := synthRoster(3000)
+	roster := fixture.Roster(3000)
 	for b.Loop() {
 		NewIndex(roster)
 	}
