@@ -1,23 +1,19 @@
 package files
 
 import (
-	"podium/words"
-
-	"podium/model"
-
 	"bytes"
 	_ "embed"
-	"errors"
 	"fmt"
-	"os"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/BurntSushi/toml"
+
+	"podium/model"
+	"podium/words"
 )
 
 // AgendaFile is the content of the agenda file of `podium new --agenda FILE`:
@@ -103,114 +99,138 @@ func AgendaTemplate() []byte { return bytes.Clone(agendaTemplate) }
 // without its table or a table on another kind is a *FileError naming the
 // file, the line and the key (e.g. item[3].resolution.kind).
 func ReadAgenda(path string) (AgendaFile, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
-		return AgendaFile{}, &FileError{File: path, Reason: "cannot be read: " + err.Error(), Err: err}
+		return AgendaFile{}, err
 	}
 	return ParseAgenda(path, data)
 }
 
+// agendaDoc is an agenda file as decoded; the reader checks each value.
+type agendaDoc struct {
+	Meeting toml.Primitive `toml:"meeting"`
+	Item    toml.Primitive `toml:"item"`
+}
+
+// meetingDoc is the [meeting] table.
+type meetingDoc struct {
+	Name                 tomlValue `toml:"name"`
+	NameEn               tomlValue `toml:"name_en"`
+	Date                 tomlValue `toml:"date"`
+	Place                tomlValue `toml:"place"`
+	Chair                tomlValue `toml:"chair"`
+	Recorder             tomlValue `toml:"recorder"`
+	OpeningQuorum        tomlValue `toml:"opening_quorum"`
+	OpeningQuorumStrict  tomlValue `toml:"opening_quorum_strict"`
+	ElectionQuorum       tomlValue `toml:"election_quorum"`
+	ElectionQuorumStrict tomlValue `toml:"election_quorum_strict"`
+	Ordinary             tomlValue `toml:"ordinary"`
+	OrdinaryStrict       tomlValue `toml:"ordinary_strict"`
+	Charter              tomlValue `toml:"charter"`
+	CharterStrict        tomlValue `toml:"charter_strict"`
+	VoteBase             tomlValue `toml:"vote_base"`
+	AnswerDays           tomlValue `toml:"answer_days"`
+}
+
+// itemDoc is one [[item]] table.
+type itemDoc struct {
+	Kind       tomlValue      `toml:"kind"`
+	Title      tomlValue      `toml:"title"`
+	TitleEn    tomlValue      `toml:"title_en"`
+	Presenter  tomlValue      `toml:"presenter"`
+	Minutes    tomlValue      `toml:"minutes"`
+	Script     tomlValue      `toml:"script"`
+	ScriptEn   tomlValue      `toml:"script_en"`
+	Resolution *resolutionDoc `toml:"resolution"`
+	Officers   tomlValue      `toml:"officers"`
+	Method     tomlValue      `toml:"method"`
+	Candidates tomlValue      `toml:"candidates"`
+}
+
+// resolutionDoc is the [item.resolution] table of a resolution item.
+type resolutionDoc struct {
+	Text   tomlValue `toml:"text"`
+	TextEn tomlValue `toml:"text_en"`
+	Kind   tomlValue `toml:"kind"`
+	Method tomlValue `toml:"method"`
+}
+
 // ParseAgenda reads an agenda file from data; name is the file name used in
 // error messages. See ReadAgenda for the format.
-func ParseAgenda(name string, data []byte) (a AgendaFile, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			a, err = AgendaFile{}, &FileError{File: name, Reason: fmt.Sprintf("cannot be read (internal error: %v)", p)}
-		}
-	}()
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	var raw map[string]any
-	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return AgendaFile{}, &FileError{File: name, Line: pe.Position.Line, Key: pe.LastKey,
-				Reason: "is not valid TOML: " + pe.Message, Err: err}
-		}
-		return AgendaFile{}, &FileError{File: name, Reason: "is not valid TOML: " + err.Error(), Err: err}
+func ParseAgenda(name string, data []byte) (AgendaFile, error) {
+	var doc agendaDoc
+	f, err := decodeTOML(name, data, &doc)
+	if err != nil {
+		return AgendaFile{}, err
 	}
-	p := &agendaParser{name: name, lines: strings.Split(string(data), "\n")}
-	a, err = p.parse(raw)
+	p := &agendaParser{tomlFile: f}
+	a, err := p.parse(&doc)
 	if err != nil {
 		return AgendaFile{}, err
 	}
 	return a, nil
 }
 
-// agendaParser walks the decoded TOML and turns problems into FileErrors.
+// agendaParser checks the decoded agenda file and turns problems into
+// FileErrors.
 type agendaParser struct {
-	name     string
-	lines    []string
+	*tomlFile
 	election *ElectionFiles // the files of the election item read so far
 }
 
-// fail builds the error about key (dotted, in table tbl, the idx-th of an
-// array of tables when idx >= 0).
-func (p *agendaParser) fail(tbl string, idx int, key string, value any, reason string) *FileError {
-	e := &FileError{File: p.name, Line: p.lineOf(tbl, idx, key), Reason: reason}
-	switch {
-	case idx >= 0 && key != "":
-		e.Key = fmt.Sprintf("%s[%d].%s", tbl, idx+1, key)
-	case idx >= 0:
-		e.Key = fmt.Sprintf("%s[%d]", tbl, idx+1)
-	case tbl != "" && key != "":
-		e.Key = tbl + "." + key
-	default:
-		e.Key = tbl + key
-	}
-	if s, ok := value.(string); ok {
-		e.Value = s
-	}
-	return e
+// unknownReasons say, by the table holding an unknown key, what is known.
+var unknownReasons = map[string]string{
+	"":                "is not a key of an agenda file (known: [meeting] and [[item]])",
+	"meeting":         "is not a key of [meeting] (known: " + meetingKeys + ")",
+	"item":            "is not a key of [[item]] (known: " + itemKeys + ")",
+	"item.resolution": "is not a key of [item.resolution] (known: text, text_en, kind, method)",
 }
 
-// failIn builds the error about key of the sub-table sub (e.g. resolution)
-// of the idx-th [[item]]; key "" means the sub-table itself.
-func (p *agendaParser) failIn(idx int, sub, key string, value any, reason string) *FileError {
-	e := &FileError{File: p.name, Line: p.itemLine(idx, sub, key), Reason: reason,
-		Key: strings.TrimSuffix(fmt.Sprintf("item[%d].%s.%s", idx+1, sub, key), ".")}
-	if s, ok := value.(string); ok {
-		e.Value = s
-	}
-	return e
-}
+// meetingKeys are the keys of [meeting], for messages.
+const meetingKeys = "name, name_en, date, place, chair, recorder, opening_quorum, election_quorum, ordinary, charter and their _strict, vote_base, answer_days"
 
-func (p *agendaParser) parse(raw map[string]any) (AgendaFile, error) {
-	for _, k := range sortedKeys(raw) {
-		if k != "meeting" && k != "item" {
-			return AgendaFile{}, p.fail("", -1, k, nil, "is not a key of an agenda file (known: [meeting] and [[item]])")
-		}
-	}
-	mt, ok := raw["meeting"].(map[string]any)
-	if !ok {
-		if _, there := raw["meeting"]; there {
-			return AgendaFile{}, p.fail("", -1, "meeting", nil, "must be a table: [meeting]")
-		}
+func (p *agendaParser) parse(doc *agendaDoc) (AgendaFile, error) {
+	if !p.defined("meeting") {
 		return AgendaFile{}, &FileError{File: p.name, Key: "meeting", Reason: "has no [meeting] table (at least its name is required)"}
 	}
-	m, err := p.meeting(mt)
+	var md meetingDoc
+	if fe := p.decode(doc.Meeting, &md, place("meeting"), "must be a table: [meeting]"); fe != nil {
+		return AgendaFile{}, fe
+	}
+	var items []itemDoc
+	if p.defined("item") {
+		const want = "must be one or more [[item]] tables"
+		var elems []toml.Primitive
+		if fe := p.decode(doc.Item, &elems, place("item"), want); fe != nil {
+			return AgendaFile{}, fe
+		}
+		if len(elems) == 0 {
+			return AgendaFile{}, p.fail(place("item"), nil, want)
+		}
+		items = make([]itemDoc, len(elems))
+		for i, e := range elems {
+			if fe := p.decode(e, &items[i], place("item"), want); fe != nil {
+				if p.md.PrimitiveDecode(e, &struct{}{}) == nil { // a table: its resolution is not
+					return AgendaFile{}, p.fail(place("item", i, "resolution"), nil, "must be a table: [item.resolution]")
+				}
+				return AgendaFile{}, fe
+			}
+		}
+	}
+	if k := p.unknown(); k != nil {
+		return AgendaFile{}, p.fail(k, nil, unknownReasons[dotted(k[:len(k)-1])])
+	}
+	m, err := p.meeting(&md)
 	if err != nil {
 		return AgendaFile{}, err
 	}
 	a := AgendaFile{Meeting: m}
-	rawItems, there := raw["item"]
-	if !there {
+	if items == nil {
 		a.Items = model.StandardAgenda()
 		return a, nil
 	}
-	list, ok := rawItems.([]map[string]any)
-	if arr, isArr := rawItems.([]any); isArr { // item = [{kind = "…"}, …]
-		ok = true
-		for _, x := range arr {
-			m, isMap := x.(map[string]any)
-			ok = ok && isMap
-			list = append(list, m)
-		}
-	}
-	if !ok || len(list) == 0 {
-		return AgendaFile{}, p.fail("", -1, "item", nil, "must be one or more [[item]] tables")
-	}
-	for i, it := range list {
-		item, err := p.item(i, it)
+	for i := range items {
+		item, err := p.item(i, &items[i])
 		if err != nil {
 			return AgendaFile{}, err
 		}
@@ -220,77 +240,65 @@ func (p *agendaParser) parse(raw map[string]any) (AgendaFile, error) {
 	return a, nil
 }
 
-// meetingRules are the fraction settings of [meeting], by key.
-func meetingRules(m *model.Meeting) map[string]*model.Fraction {
-	return map[string]*model.Fraction{
-		"opening_quorum":  &m.OpeningQuorum,
-		"election_quorum": &m.ElectionQuorum,
-		"ordinary":        &m.Ordinary,
-		"charter":         &m.Charter,
-	}
-}
-
-func (p *agendaParser) meeting(t map[string]any) (model.Meeting, error) {
+func (p *agendaParser) meeting(d *meetingDoc) (model.Meeting, error) {
 	m := model.DefaultMeeting("")
-	texts := map[string]*string{"name": &m.Name, "name_en": &m.NameEn, "place": &m.Place,
-		"chair": &m.Chair, "recorder": &m.Recorder}
-	rules := meetingRules(&m)
-	for _, k := range sortedKeys(t) {
-		v := t[k]
-		switch {
-		case texts[k] != nil:
-			s, ok := v.(string)
-			if !ok {
-				return m, p.fail("meeting", -1, k, nil, "must be a string")
-			}
-			c, why := cleanText(s)
-			if why != "" {
-				return m, p.fail("meeting", -1, k, s, why)
-			}
-			*texts[k] = c
-		case k == "date":
-			d, why := agendaDate(v)
-			if why != "" {
-				return m, p.fail("meeting", -1, k, v, why)
-			}
-			m.Date = d
-		case rules[k] != nil:
-			s, ok := v.(string)
-			if !ok {
-				return m, p.fail("meeting", -1, k, nil, `must be a string fraction such as "1/2"`)
-			}
-			n, d, why := parseFraction(s)
-			if why != "" {
-				return m, p.fail("meeting", -1, k, s, why)
-			}
-			rules[k].Num, rules[k].Den = n, d
-		case strings.HasSuffix(k, "_strict") && rules[strings.TrimSuffix(k, "_strict")] != nil:
-			b, ok := v.(bool)
-			if !ok {
-				return m, p.fail("meeting", -1, k, nil, "must be true (超过, more than) or false (以上, or more)")
-			}
-			rules[strings.TrimSuffix(k, "_strict")].Strict = b
-		case k == "vote_base":
-			s, _ := v.(string)
-			switch b := model.Base(strings.ToLower(strings.TrimSpace(s))); b {
-			case model.BaseExpected, model.BasePresent:
-				m.VoteBase = b
-			default:
-				return m, p.fail("meeting", -1, k, s, `must be "expected" (all delegates, 全体代表: charter art. 14) or "present" (实到代表)`)
-			}
-		case k == "answer_days":
-			n, ok := v.(int64)
-			if !ok || n < 1 || n > 365 {
-				return m, p.fail("meeting", -1, k, nil, "must be a whole number of days from 1 to 365 (two weeks: 14)")
-			}
-			m.AnswerDays = int(n)
-		default:
-			return m, p.fail("meeting", -1, k, nil, "is not a key of [meeting] (known: name, name_en, date, place, chair, "+
-				"recorder, opening_quorum, election_quorum, ordinary, charter and their _strict, vote_base, answer_days)")
+	at := func(k string) tomlPlace { return place("meeting", k) }
+	for _, t := range []struct {
+		key  string
+		v    *tomlValue
+		into *string
+	}{{"name", &d.Name, &m.Name}, {"name_en", &d.NameEn, &m.NameEn}, {"place", &d.Place, &m.Place},
+		{"chair", &d.Chair, &m.Chair}, {"recorder", &d.Recorder, &m.Recorder}} {
+		if !t.v.set {
+			continue
+		}
+		s, ok := t.v.v.(string)
+		if !ok {
+			return m, p.fail(at(t.key), nil, "must be a string")
+		}
+		c, why := cleanText(s)
+		if why != "" {
+			return m, p.fail(at(t.key), s, why)
+		}
+		*t.into = c
+	}
+	if d.Date.set {
+		date, why := agendaDate(d.Date.v)
+		if why != "" {
+			return m, p.fail(at("date"), d.Date.v, why)
+		}
+		m.Date = date
+	}
+	for _, r := range []struct {
+		key       string
+		v, strict *tomlValue
+		into      *model.Fraction
+	}{{"opening_quorum", &d.OpeningQuorum, &d.OpeningQuorumStrict, &m.OpeningQuorum},
+		{"election_quorum", &d.ElectionQuorum, &d.ElectionQuorumStrict, &m.ElectionQuorum},
+		{"ordinary", &d.Ordinary, &d.OrdinaryStrict, &m.Ordinary},
+		{"charter", &d.Charter, &d.CharterStrict, &m.Charter}} {
+		if fe := p.fraction(at(r.key), r.v, r.strict, 1000, r.into); fe != nil {
+			return m, fe
 		}
 	}
+	if d.VoteBase.set {
+		s, _ := d.VoteBase.v.(string)
+		switch b := model.Base(strings.ToLower(strings.TrimSpace(s))); b {
+		case model.BaseExpected, model.BasePresent:
+			m.VoteBase = b
+		default:
+			return m, p.fail(at("vote_base"), s, `must be "expected" (all delegates, 全体代表: charter art. 14) or "present" (实到代表)`)
+		}
+	}
+	if d.AnswerDays.set {
+		n, ok := d.AnswerDays.v.(int64)
+		if !ok || n < 1 || n > 365 {
+			return m, p.fail(at("answer_days"), nil, "must be a whole number of days from 1 to 365 (two weeks: 14)")
+		}
+		m.AnswerDays = int(n)
+	}
 	if m.Name == "" {
-		return m, p.fail("meeting", -1, "", nil, "has no name; name = \"…第一次学生代表大会\" is required")
+		return m, p.fail(place("meeting"), nil, "has no name; name = \"…第一次学生代表大会\" is required")
 	}
 	return m, nil
 }
@@ -298,93 +306,99 @@ func (p *agendaParser) meeting(t map[string]any) (model.Meeting, error) {
 // itemKeys are the keys of [[item]], for messages.
 const itemKeys = "kind, title, title_en, presenter, minutes, script, script_en, [item.resolution], officers, method, candidates"
 
-func (p *agendaParser) item(i int, t map[string]any) (model.Item, error) {
+func (p *agendaParser) item(i int, d *itemDoc) (model.Item, error) {
 	var it model.Item
-	hasOfficers, files := false, map[string]string{}
-	for _, k := range sortedKeys(t) {
-		v := t[k]
-		switch k {
-		case "kind", "title", "title_en", "presenter":
-			s, ok := v.(string)
-			if !ok {
-				return it, p.fail("item", i, k, nil, "must be a string")
+	at := func(k string) tomlPlace { return place("item", i, k) }
+	for _, t := range []struct {
+		key string
+		v   *tomlValue
+	}{{"kind", &d.Kind}, {"title", &d.Title}, {"title_en", &d.TitleEn}, {"presenter", &d.Presenter}} {
+		if !t.v.set {
+			continue
+		}
+		s, ok := t.v.v.(string)
+		if !ok {
+			return it, p.fail(at(t.key), nil, "must be a string")
+		}
+		c, why := cleanText(s)
+		if why != "" {
+			return it, p.fail(at(t.key), s, why)
+		}
+		switch t.key {
+		case "kind":
+			it.Kind = model.ItemKind(strings.ToLower(c))
+			if !it.Kind.Valid() {
+				return it, p.fail(at(t.key), s, "is not an item kind ("+kindList()+")")
 			}
-			c, why := cleanText(s)
-			if why != "" {
-				return it, p.fail("item", i, k, s, why)
-			}
-			switch k {
-			case "kind":
-				it.Kind = model.ItemKind(strings.ToLower(c))
-				if !it.Kind.Valid() {
-					return it, p.fail("item", i, k, s, "is not an item kind ("+kindList()+")")
-				}
-			case "title":
-				it.Title = c
-			case "title_en":
-				it.TitleEn = c
-			case "presenter":
-				it.Presenter = c
-			}
-		case "minutes":
-			n, ok := v.(int64)
-			if !ok || n < 0 || n > model.MaxMinutes {
-				return it, p.fail("item", i, k, nil, fmt.Sprintf("must be a whole number of minutes from 0 to %d", model.MaxMinutes))
-			}
-			it.Minutes = int(n)
-		case "script", "script_en":
-			s, ok := v.(string)
-			if !ok {
-				return it, p.fail("item", i, k, nil, "must be a string (a template of the host's words)")
-			}
-			c, fe := p.script(i, k, s)
-			if fe != nil {
-				return it, fe
-			}
-			if k == "script" {
-				it.Script = c
-			} else {
-				it.ScriptEn = c
-			}
-		case "resolution":
-			r, ok := v.(map[string]any)
-			if !ok {
-				return it, p.failIn(i, "resolution", "", nil, "must be a table: [item.resolution]")
-			}
-			if it.Kind != "" && it.Kind != model.ItemResolution { // kind sorts before resolution
-				return it, p.failIn(i, "resolution", "", nil, "is only for an item of kind resolution, not "+string(it.Kind))
-			}
-			spec, err := p.resolution(i, r)
-			if err != nil {
-				return it, err
-			}
-			it.Resolution = spec
-		case "officers":
-			list, fe := p.officers(i, v)
-			if fe != nil {
-				return it, fe
-			}
-			it.Officers, hasOfficers = list, true
-		case "method", "candidates":
-			path, fe := p.linkPath(i, k, v)
-			if fe != nil {
-				return it, fe
-			}
-			files[k] = path
-		default:
-			return it, p.fail("item", i, k, nil, "is not a key of [[item]] (known: "+itemKeys+")")
+		case "title":
+			it.Title = c
+		case "title_en":
+			it.TitleEn = c
+		case "presenter":
+			it.Presenter = c
 		}
 	}
 	if it.Kind == "" {
-		return it, p.fail("item", i, "", nil, "has no kind ("+kindList()+")")
+		return it, p.fail(place("item", i), nil, "has no kind ("+kindList()+")")
+	}
+	if d.Minutes.set {
+		n, ok := d.Minutes.v.(int64)
+		if !ok || n < 0 || n > model.MaxMinutes {
+			return it, p.fail(at("minutes"), nil, fmt.Sprintf("must be a whole number of minutes from 0 to %d", model.MaxMinutes))
+		}
+		it.Minutes = int(n)
+	}
+	for _, t := range []struct {
+		key  string
+		v    *tomlValue
+		into *string
+	}{{"script", &d.Script, &it.Script}, {"script_en", &d.ScriptEn, &it.ScriptEn}} {
+		if !t.v.set {
+			continue
+		}
+		s, ok := t.v.v.(string)
+		if !ok {
+			return it, p.fail(at(t.key), nil, "must be a string (a template of the host's words)")
+		}
+		c, fe := p.script(i, t.key, s)
+		if fe != nil {
+			return it, fe
+		}
+		*t.into = c
 	}
 	switch {
-	case it.Kind == model.ItemResolution && it.Resolution == nil:
-		return it, p.fail("item", i, "", nil, "is a resolution without the vote it puts: add [item.resolution] with text, kind and method")
-	case it.Kind != model.ItemResolution && it.Resolution != nil:
-		return it, p.failIn(i, "resolution", "", nil, "is only for an item of kind resolution, not "+string(it.Kind))
+	case it.Kind == model.ItemResolution && d.Resolution == nil:
+		return it, p.fail(place("item", i), nil, "is a resolution without the vote it puts: add [item.resolution] with text, kind and method")
+	case it.Kind != model.ItemResolution && d.Resolution != nil:
+		return it, p.fail(at("resolution"), nil, "is only for an item of kind resolution, not "+string(it.Kind))
+	case d.Resolution != nil:
+		spec, err := p.resolution(i, d.Resolution)
+		if err != nil {
+			return it, err
+		}
+		it.Resolution = spec
 	}
-	if fe := p.links(i, it, hasOfficers, files); fe != nil {
+	if d.Officers.set {
+		list, fe := p.officers(i, d.Officers.v)
+		if fe != nil {
+			return it, fe
+		}
+		it.Officers = list
+	}
+	files := map[string]string{}
+	for _, t := range []struct {
+		key string
+		v   *tomlValue
+	}{{"method", &d.Method}, {"candidates", &d.Candidates}} {
+		if t.v.set {
+			path, fe := p.linkPath(i, t.key, t.v.v)
+			if fe != nil {
+				return it, fe
+			}
+			files[t.key] = path
+		}
+	}
+	if fe := p.links(i, it, d.Officers.set, files); fe != nil {
 		return it, fe
 	}
 	if it.Title == "" {
@@ -404,11 +418,11 @@ func (p *agendaParser) script(i int, key, s string) (string, *FileError) {
 	c := strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"))
 	c = strings.ReplaceAll(c, "\uFEFF", "")
 	if strings.IndexFunc(c, func(r rune) bool { return r != '\n' && unicode.IsControl(r) }) >= 0 {
-		return "", p.fail("item", i, key, s, "holds a control character (a tab?); only line breaks are allowed")
+		return "", p.fail(place("item", i, key), s, "holds a control character (a tab?); only line breaks are allowed")
 	}
 	if err := words.CheckScript(c); err != nil {
 		se := err.(*words.ScriptError)
-		fe := p.fail("item", i, key, nil, se.Reason)
+		fe := p.fail(place("item", i, key), nil, se.Reason)
 		fe.Value, fe.Err = se.Token, err
 		return "", fe
 	}
@@ -417,24 +431,25 @@ func (p *agendaParser) script(i int, key, s string) (string, *FileError) {
 
 // resolution reads the [item.resolution] table of the i-th item: text is
 // required, text_en optional, kind and method required.
-func (p *agendaParser) resolution(i int, t map[string]any) (*model.ResolutionSpec, error) {
+func (p *agendaParser) resolution(i int, d *resolutionDoc) (*model.ResolutionSpec, error) {
 	var r model.ResolutionSpec
-	const tbl = "resolution"
-	for _, k := range sortedKeys(t) {
-		s, ok := t[k].(string)
-		switch k {
-		case "text", "text_en", "kind", "method":
-		default:
-			return nil, p.failIn(i, tbl, k, nil, "is not a key of [item.resolution] (known: text, text_en, kind, method)")
+	at := place("item", i, "resolution")
+	for _, t := range []struct {
+		key string
+		v   *tomlValue
+	}{{"text", &d.Text}, {"text_en", &d.TextEn}, {"kind", &d.Kind}, {"method", &d.Method}} {
+		if !t.v.set {
+			continue
 		}
+		s, ok := t.v.v.(string)
 		if !ok {
-			return nil, p.failIn(i, tbl, k, nil, "must be a string")
+			return nil, p.fail(at.at(t.key), nil, "must be a string")
 		}
 		c, why := cleanText(s)
 		if why != "" {
-			return nil, p.failIn(i, tbl, k, s, why)
+			return nil, p.fail(at.at(t.key), s, why)
 		}
-		switch k {
+		switch t.key {
 		case "text":
 			r.Text = c
 		case "text_en":
@@ -442,22 +457,22 @@ func (p *agendaParser) resolution(i int, t map[string]any) (*model.ResolutionSpe
 		case "kind":
 			r.Kind = model.VoteKind(strings.ToLower(c))
 			if !r.Kind.Valid() {
-				return nil, p.failIn(i, tbl, k, s, "is not a kind of resolution (ordinary: 二分之一以上; charter: 修改章程, 三分之二以上)")
+				return nil, p.fail(at.at(t.key), s, "is not a kind of resolution (ordinary: 二分之一以上; charter: 修改章程, 三分之二以上)")
 			}
 		case "method":
 			r.Method = model.VoteMethod(strings.ToLower(c))
 			if !r.Method.Valid() {
-				return nil, p.failIn(i, tbl, k, s, "is not a method of voting (hands: 举手表决; ballot: 无记名投票)")
+				return nil, p.fail(at.at(t.key), s, "is not a method of voting (hands: 举手表决; ballot: 无记名投票)")
 			}
 		}
 	}
 	switch {
 	case r.Text == "":
-		return nil, p.failIn(i, tbl, "", nil, "has no text: text = \"…\" is what the congress votes on")
+		return nil, p.fail(at, nil, "has no text: text = \"…\" is what the congress votes on")
 	case r.Kind == "":
-		return nil, p.failIn(i, tbl, "", nil, "has no kind: kind = \"ordinary\" or \"charter\" (修改章程) sets the threshold")
+		return nil, p.fail(at, nil, "has no kind: kind = \"ordinary\" or \"charter\" (修改章程) sets the threshold")
 	case r.Method == "":
-		return nil, p.failIn(i, tbl, "", nil, "has no method: method = \"hands\" (举手表决) or \"ballot\" (无记名投票)")
+		return nil, p.fail(at, nil, "has no method: method = \"hands\" (举手表决) or \"ballot\" (无记名投票)")
 	}
 	return &r, nil
 }
@@ -470,18 +485,46 @@ func kindList() string {
 	return strings.Join(s, ", ")
 }
 
-var reFraction = regexp.MustCompile(`^\s*(\d{1,4})\s*/\s*(\d{1,4})\s*$`)
+// fraction reads the fraction at place at ("1/2") and its strictness at
+// the key beside it with _strict (true: 超过; false: 以上) into fr; a key
+// left out keeps fr's value.
+func (f *tomlFile) fraction(at tomlPlace, v, strict *tomlValue, maxDen int, fr *model.Fraction) *FileError {
+	if v.set {
+		s, ok := v.v.(string)
+		if !ok {
+			return f.fail(at, nil, `must be a string fraction such as "1/2"`)
+		}
+		n, d, why := parseFraction(s, maxDen)
+		if why != "" {
+			return f.fail(at, s, why)
+		}
+		fr.Num, fr.Den = n, d
+	}
+	if strict.set {
+		b, ok := strict.v.(bool)
+		if !ok {
+			strictAt := append(tomlPlace{}, at...)
+			strictAt[len(at)-1].name += "_strict"
+			return f.fail(strictAt, nil, "must be true (超过, more than) or false (以上, or more)")
+		}
+		fr.Strict = b
+	}
+	return nil
+}
 
-// parseFraction reads "n/d" with 0 <= n <= d, 1 <= d <= 1000.
-func parseFraction(s string) (int, int, string) {
+var reFraction = regexp.MustCompile(`^\s*(\d{1,7})\s*/\s*(\d{1,7})\s*$`)
+
+// parseFraction reads "n/d" (full-width digits too) with 0 <= n <= d,
+// 1 <= d <= maxDen; the reason is for FileError.Reason.
+func parseFraction(s string, maxDen int) (int, int, string) {
 	m := reFraction.FindStringSubmatch(foldWidth(s))
 	if m == nil {
 		return 0, 0, `is not a fraction n/d such as "1/2", "2/3" or "4/5"`
 	}
 	n, _ := strconv.Atoi(m[1])
 	d, _ := strconv.Atoi(m[2])
-	if f := (model.Fraction{Num: n, Den: d}); !f.Valid() || d > 1000 {
-		return 0, 0, "is not a fraction between 0 and 1 (n/d with 0 ≤ n ≤ d, 0 < d ≤ 1000)"
+	if f := (model.Fraction{Num: n, Den: d}); !f.Valid() || d > maxDen {
+		return 0, 0, fmt.Sprintf("is not a fraction between 0 and 1 (n/d with 0 ≤ n ≤ d, 0 < d ≤ %d)", maxDen)
 	}
 	return n, d, ""
 }
@@ -505,13 +548,4 @@ func agendaDate(v any) (string, string) {
 		return checkDate(v.Year(), int(v.Month()), v.Day())
 	}
 	return "", "is not a date YYYY-MM-DD"
-}
-
-func sortedKeys(m map[string]any) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }

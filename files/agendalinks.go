@@ -30,17 +30,16 @@ func (p *agendaParser) officers(i int, v any) ([]string, *FileError) {
 	const example = `officers = ["主席 王芳", "学习部部长 李强"]`
 	arr, ok := v.([]any)
 	if !ok {
-		return nil, p.fail("item", i, "officers", nil, "must be a list of strings: "+example)
+		return nil, p.fail(place("item", i, "officers"), nil, "must be a list of strings: "+example)
 	}
 	if len(arr) == 0 {
-		return nil, p.fail("item", i, "officers", nil, "lists no officer: name those who report ("+example+"), or leave the key out")
+		return nil, p.fail(place("item", i, "officers"), nil, "lists no officer: name those who report ("+example+"), or leave the key out")
 	}
 	var out []string
 	seen := map[string]int{}
 	for j, x := range arr {
 		bad := func(value, reason string) *FileError {
-			fe := p.fail("item", i, "officers", value, reason)
-			fe.Key = fmt.Sprintf("item[%d].officers[%d]", i+1, j+1)
+			fe := p.fail(place("item", i, "officers", j), value, reason)
 			nth := 0
 			for _, y := range arr[:j+1] {
 				if ys, ok := y.(string); ok && ys == value {
@@ -70,40 +69,19 @@ func (p *agendaParser) officers(i int, v any) ([]string, *FileError) {
 	return out, nil
 }
 
-// valueLine refines the line of an array key to the line of its nth
-// (1-based) element written as value, for arrays written one element a
-// line; from is the key's line. It stops at the next table header and
-// returns from when the value is not found.
-func (p *agendaParser) valueLine(from int, value string, nth int) int {
-	if from <= 0 || value == "" || nth < 1 {
-		return from
-	}
-	seen := 0
-	for l := from - 1; l < len(p.lines); l++ {
-		line := p.lines[l]
-		if l > from-1 && reHeader.MatchString(line) {
-			break
-		}
-		if seen += strings.Count(line, value); seen >= nth {
-			return l + 1
-		}
-	}
-	return from
-}
-
 // linkPath reads method = "…" or candidates = "…" of the i-th item: a
 // file's path, relative to the agenda file's directory unless absolute.
 func (p *agendaParser) linkPath(i int, k string, v any) (string, *FileError) {
 	s, ok := v.(string)
 	if !ok {
-		return "", p.fail("item", i, k, nil, "must be a string: the path of the file, relative to this agenda file")
+		return "", p.fail(place("item", i, k), nil, "must be a string: the path of the file, relative to this agenda file")
 	}
 	c := strings.TrimSpace(s)
 	switch {
 	case c == "":
-		return "", p.fail("item", i, k, s, "is empty: give the file's path, relative to this agenda file")
+		return "", p.fail(place("item", i, k), s, "is empty: give the file's path, relative to this agenda file")
 	case hasControl(c):
-		return "", p.fail("item", i, k, s, "holds a control character")
+		return "", p.fail(place("item", i, k), s, "holds a control character")
 	}
 	if !filepath.IsAbs(c) {
 		c = filepath.Join(filepath.Dir(p.name), c)
@@ -116,25 +94,25 @@ func (p *agendaParser) linkPath(i int, k string, v any) (string, *FileError) {
 // election item, together, and to one election item only.
 func (p *agendaParser) links(i int, it model.Item, hasOfficers bool, files map[string]string) *FileError {
 	if hasOfficers && it.Kind != model.ItemReview {
-		return p.fail("item", i, "officers", nil, "is only for an item of kind review (述职评议), not "+string(it.Kind))
+		return p.fail(place("item", i, "officers"), nil, "is only for an item of kind review (述职评议), not "+string(it.Kind))
 	}
 	if len(files) == 0 {
 		return nil
 	}
 	for _, k := range []string{"method", "candidates"} {
 		if _, there := files[k]; there && it.Kind != model.ItemElection {
-			return p.fail("item", i, k, nil, "is only for an item of kind election, not "+string(it.Kind))
+			return p.fail(place("item", i, k), nil, "is only for an item of kind election, not "+string(it.Kind))
 		}
 	}
 	method, okM := files["method"]
 	cands, okC := files["candidates"]
 	switch {
 	case !okC:
-		return p.fail("item", i, "method", nil, `needs candidates = "….csv" beside it: an election item links its method and its candidates together`)
+		return p.fail(place("item", i, "method"), nil, `needs candidates = "….csv" beside it: an election item links its method and its candidates together`)
 	case !okM:
-		return p.fail("item", i, "candidates", nil, `needs method = "….toml" beside it: an election item links its method and its candidates together`)
+		return p.fail(place("item", i, "candidates"), nil, `needs method = "….toml" beside it: an election item links its method and its candidates together`)
 	case p.election != nil:
-		return p.fail("item", i, "method", nil, fmt.Sprintf("links a second election (item[%d] links one already); a congress prepares one election from files", p.election.Item+1))
+		return p.fail(place("item", i, "method"), nil, fmt.Sprintf("links a second election (item[%d] links one already); a congress prepares one election from files", p.election.Item+1))
 	}
 	p.election = &ElectionFiles{Item: i, Method: method, Candidates: cands}
 	return nil

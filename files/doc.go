@@ -1,9 +1,14 @@
-// Package files reads the files a secretary brings to set up a congress:
-// the roster (CSV in UTF-8 or GBK, or XLSX), the agenda and the election
-// method (TOML), and the demo congress shipped in the binary.
+// Package files reads every file a secretary, a teller or the technician
+// brings: the roster (CSV or XLSX), the agenda and the election method
+// (TOML), the candidates and the ballots (CSV), the units and the staff
+// list of the preparation (CSV), the SSH access file (TOML), and the demo
+// congress shipped in the binary.
 //
-// Every reader reports bad input as a *FileError naming the file, the line
-// or row, the column and the field, and returns nothing on error: a file is
-// imported whole or not at all. The definitions the readers fill in are
-// those of package model.
+// There is one way in for each kind of thing: bytes come from readFile or
+// readAll (read.go), CSV and XLSX become a table with named rows and
+// columns (table.go), TOML is decoded and its places found (toml.go). Every
+// reader reports bad input as a *FileError naming the file, the row or
+// line, the column or key, and the value, and returns nothing on error: a
+// file is imported whole or not at all. The definitions the readers fill
+// in are those of package model (and of prep for its preparation files).
 package files

@@ -1,169 +1,123 @@
 package files
 
 import (
-	"bufio"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"podium/model"
 	"podium/session/election"
 )
 
-// table is a CSV file read whole: its rows with the line of each.
-type electionTable struct {
-	name  string
-	rows  [][]string
-	lines []int
+// The columns of a candidates file.
+const (
+	candName = iota
+	candCategory
+	candID
+)
+
+var candidateColumns = []column{
+	candName:     {names: []string{"name", "姓名"}, required: true},
+	candCategory: {names: []string{"category", "类别"}},
+	candID:       {names: []string{"person_id", "编号", "id"}},
 }
 
-// readTable reads a UTF-8 CSV with or without a byte-order mark. Rows whose
-// cells are all empty are skipped (spreadsheet residue); a row with another
-// number of cells than the header is an error.
-func readElectionTable(name string, r io.Reader) (*electionTable, error) {
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	t := &electionTable{name: name}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, &FileError{File: name, Line: pe.Line, Err: err,
-					Reason: fmt.Sprintf("%v (character %d of the line)", pe.Err, pe.Column)}
-			}
-			return nil, &FileError{File: name, Reason: err.Error(), Err: err}
-		}
-		line, _ := cr.FieldPos(0)
-		for i := range rec {
-			rec[i] = strings.TrimSpace(rec[i])
-		}
-		if len(t.rows) > 0 && strings.Join(rec, "") == "" {
-			continue
-		}
-		if len(t.rows) > 0 && len(rec) != len(t.rows[0]) {
-			return nil, &FileError{File: name, Line: line,
-				Reason: fmt.Sprintf("%d cells, the header has %d", len(rec), len(t.rows[0]))}
-		}
-		t.rows = append(t.rows, rec)
-		t.lines = append(t.lines, line)
-	}
-	if len(t.rows) == 0 {
-		return nil, &FileError{File: name, Reason: "empty file: no header"}
-	}
-	return t, nil
-}
-
-// err is an *FileError at row (0 = header) and column col (-1 for
-// the whole row): Line is the CSV line (the spreadsheet row unless a cell
-// spans lines), Column the header text and Letter the column's letter.
-func (t *electionTable) err(row, col int, value, reason string) error {
-	e := &FileError{File: t.name, Line: t.lines[row], Value: value, Reason: reason}
-	if col >= 0 {
-		e.Column, e.Letter = t.rows[0][col], ColumnLetter(col)
-		if e.Column == "" {
-			e.Column = "#" + strconv.Itoa(col+1)
-		}
-	}
-	return e
-}
-
-// ReadCandidates reads the slate of file name: a CSV with the header `name`
-// or `name,category`, one candidate a row, in ballot order, and optionally
-// a column `person_id` (or `id`) with the roster id of a candidate who is a
-// delegate (see ReadSlate). A category must be one of m's, and is required
-// when m has categories and forbidden when it has none. Names must be
-// non-empty and distinct, and so must the ids given. Errors are
-// *FileError.
+// ReadCandidates reads the slate of file name from r: a CSV with the
+// header `name` or `name,category` (or 姓名, 类别), one candidate a row, in
+// ballot order, and optionally a column `person_id` (or `id`, 编号) with
+// the roster id of a candidate who is a delegate (see ReadSlate). A
+// category must be one of m's, and is required when m has categories and
+// forbidden when it has none. Names must be non-empty and distinct, and so
+// must the ids given. Every row has as many cells as the header. Errors
+// are *FileError.
 func ReadCandidates(name string, r io.Reader, m model.Method) ([]model.Candidate, error) {
-	c, _, err := readCandidates(name, r, m)
+	data, err := readAll(name, r)
+	if err != nil {
+		return nil, err
+	}
+	c, _, err := parseCandidates(name, data, m)
 	return c, err
 }
 
-// slateTable is a candidates file as read: its table, for errors about
-// candidate k (row k+1), and its columns (-1 when absent).
-type slateTable struct {
-	*electionTable
-	nameCol, idCol int
+// ReadCandidatesFile reads the candidates file at path; see ReadCandidates.
+func ReadCandidatesFile(path string, m model.Method) ([]model.Candidate, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	c, _, err := parseCandidates(path, data, m)
+	return c, err
 }
 
-func readCandidates(name string, r io.Reader, m model.Method) ([]model.Candidate, slateTable, error) {
-	t, err := readElectionTable(name, r)
+// slateRows is a candidates file as read: its header, and the row of
+// candidate k, for errors about it.
+type slateRows struct {
+	*header
+	rows []tableRow
+}
+
+func parseCandidates(name string, data []byte, m model.Method) ([]model.Candidate, slateRows, error) {
+	t, err := readCSV(name, data, csvOptions{})
 	if err != nil {
-		return nil, slateTable{}, err
+		return nil, slateRows{}, err
 	}
-	st := slateTable{electionTable: t, nameCol: -1, idCol: -1}
-	head := t.rows[0]
-	catCol := -1
-	for i, h := range head {
-		var col *int
-		switch strings.ToLower(h) {
-		case "name":
-			col = &st.nameCol
-		case "category":
-			col = &catCol
-		case "person_id", "id":
-			col = &st.idCol
-		default:
-			return nil, st, t.err(0, i, h, "unknown column (want name, category, person_id)")
-		}
-		if *col >= 0 {
-			return nil, st, t.err(0, i, h, "duplicate column")
-		}
-		*col = i
+	h, err := t.mapHeader(candidateColumns)
+	if err != nil {
+		return nil, slateRows{}, err
 	}
-	nameCol := st.nameCol
-	if nameCol < 0 {
-		return nil, st, t.err(0, -1, "", "no name column")
+	h.whole = true
+	rows, err := h.data()
+	if err != nil {
+		return nil, slateRows{}, err
 	}
-	if catCol < 0 && len(m.Categories) > 0 {
-		return nil, st, t.err(0, -1, "", "no category column, and the method has categories")
+	st := slateRows{header: h, rows: rows}
+	if h.at[candCategory] < 0 && len(m.Categories) > 0 {
+		return nil, st, t.errAt(h.row, -1, "", "", "has no column category (类别), and the method has categories")
 	}
 	known := map[string]bool{}
 	for _, c := range m.Categories {
 		known[c.Name] = true
 	}
 	var out []model.Candidate
-	seen, ids := map[string]bool{}, map[string]int{}
-	for i := 1; i < len(t.rows); i++ {
-		row := t.rows[i]
-		c := model.Candidate{Name: row[nameCol]}
+	seen, ids := map[string]int{}, map[string]int{}
+	for _, row := range rows {
+		var c model.Candidate
+		c.Name, _ = h.cell(row, candName)
 		if c.Name == "" {
-			return nil, st, t.err(i, nameCol, "", "empty name")
+			return nil, st, h.errAt(row, candName, "", "is empty: every row is one candidate, with a name")
 		}
-		if seen[c.Name] {
-			return nil, st, t.err(i, nameCol, c.Name, "candidate listed twice")
+		if prev, dup := seen[c.Name]; dup {
+			return nil, st, h.errAt(row, candName, c.Name, fmt.Sprintf("is listed twice (also row %d)", prev))
 		}
-		seen[c.Name] = true
-		if catCol >= 0 {
-			c.Category = row[catCol]
+		seen[c.Name] = row.n
+		if cat, ok := h.cell(row, candCategory); ok {
+			c.Category = cat
 			switch {
 			case len(m.Categories) == 0 && c.Category != "":
-				return nil, st, t.err(i, catCol, c.Category, "the method has no categories")
+				return nil, st, h.errAt(row, candCategory, c.Category, "is a category, and the method has none")
 			case len(m.Categories) > 0 && !known[c.Category]:
-				return nil, st, t.err(i, catCol, c.Category, "unknown category")
+				return nil, st, h.errAt(row, candCategory, c.Category, "is not a category of the method ("+categoryList(m)+")")
 			}
 		}
-		if st.idCol >= 0 && row[st.idCol] != "" {
-			c.PersonID = row[st.idCol]
-			if prev, dup := ids[strings.ToLower(c.PersonID)]; dup {
-				return nil, st, t.err(i, st.idCol, c.PersonID, fmt.Sprintf("is also the id of the candidate on line %d", t.lines[prev]))
+		if id, _ := h.cell(row, candID); id != "" {
+			c.PersonID = id
+			if prev, dup := ids[strings.ToLower(id)]; dup {
+				return nil, st, h.errAt(row, candID, id, fmt.Sprintf("is also the id of the candidate on row %d", prev))
 			}
-			ids[strings.ToLower(c.PersonID)] = i
+			ids[strings.ToLower(id)] = row.n
 		}
 		out = append(out, c)
 	}
 	return out, st, nil
+}
+
+// categoryList names the categories of m for a message.
+func categoryList(m model.Method) string {
+	var s []string
+	for _, c := range m.Categories {
+		s = append(s, c.Name)
+	}
+	return strings.Join(s, ", ")
 }
 
 // Column headers of a ballots file.
@@ -185,20 +139,44 @@ func ParseMark(s string) election.Mark {
 	return election.Abstain
 }
 
-// ReadBallots reads the ballots of file name for slate under method m: a
-// CSV whose header has `ballot`, one column per candidate headed by the
-// candidate's name (any order; every candidate needs one), any number of
-// write-in columns headed `write_in` (with categories `write_in:<category>`,
-// a category of m), and an optional `spoiled` column. Each row is one
-// collected ballot; its number is required and unique. Cells are read by
-// ParseMark; write-ins keep the left-to-right order of their columns.
-// Errors are *FileError with the line, row and column.
+// ReadBallots reads the ballots of file name from r for slate under
+// method m: a CSV whose header has `ballot`, one column per candidate
+// headed by the candidate's name (any order; every candidate needs one),
+// any number of write-in columns headed `write_in` (with categories
+// `write_in:<category>`, a category of m), and an optional `spoiled`
+// column. Each row is one collected ballot, with as many cells as the
+// header; its number is required and unique. Cells are read by ParseMark;
+// write-ins keep the left-to-right order of their columns. Errors are
+// *FileError with the row and column.
 func ReadBallots(name string, r io.Reader, slate []model.Candidate, m model.Method) ([]election.Ballot, error) {
-	t, err := readElectionTable(name, r)
+	data, err := readAll(name, r)
 	if err != nil {
 		return nil, err
 	}
-	head := t.rows[0]
+	return parseBallots(name, data, slate, m)
+}
+
+// ReadBallotsFile reads the ballots file at path; see ReadBallots.
+func ReadBallotsFile(path string, slate []model.Candidate, m model.Method) ([]election.Ballot, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return parseBallots(path, data, slate, m)
+}
+
+func parseBallots(name string, data []byte, slate []model.Candidate, m model.Method) ([]election.Ballot, error) {
+	t, err := readCSV(name, data, csvOptions{})
+	if err != nil {
+		return nil, err
+	}
+	h, err := t.header("ballot, a column per candidate, write_in, spoiled")
+	if err != nil {
+		return nil, err
+	}
+	h.whole = true
+	head := h.texts
+	bad := func(i int, reason string) error { return t.errAt(h.row, i, head[i], head[i], reason) }
 	cand := map[string]int{}
 	for i, c := range slate {
 		cand[c.Name] = i
@@ -217,77 +195,82 @@ func ReadBallots(name string, r io.Reader, slate []model.Candidate, m model.Meth
 		cat string
 	}
 	var writeCols []wcol
-	for i, h := range head {
-		if _, isCand := cand[h]; isCand && (h == ColBallot || h == ColSpoiled || h == ColWriteIn || strings.HasPrefix(h, ColWriteIn+":")) {
-			return nil, t.err(0, i, h, "a candidate's name is a reserved column name")
+	for i, hd := range head {
+		if _, isCand := cand[hd]; isCand && (hd == ColBallot || hd == ColSpoiled || hd == ColWriteIn || strings.HasPrefix(hd, ColWriteIn+":")) {
+			return nil, bad(i, "is a candidate's name and a reserved column name")
 		}
 		switch {
-		case h == ColBallot:
+		case hd == ColBallot:
 			if idCol >= 0 {
-				return nil, t.err(0, i, h, "duplicate column")
+				return nil, bad(i, "repeats column "+h.name(idCol))
 			}
 			idCol = i
-		case h == ColSpoiled:
+		case hd == ColSpoiled:
 			if spoiledCol >= 0 {
-				return nil, t.err(0, i, h, "duplicate column")
+				return nil, bad(i, "repeats column "+h.name(spoiledCol))
 			}
 			spoiledCol = i
-		case h == ColWriteIn || strings.HasPrefix(h, ColWriteIn+":"):
-			cat, hasCat := strings.CutPrefix(h, ColWriteIn+":")
+		case hd == ColWriteIn || strings.HasPrefix(hd, ColWriteIn+":"):
+			cat, hasCat := strings.CutPrefix(hd, ColWriteIn+":")
 			cat = strings.TrimSpace(cat)
 			switch {
 			case len(m.Categories) == 0 && hasCat:
-				return nil, t.err(0, i, h, "the method has no categories")
+				return nil, bad(i, "names a category, and the method has none: write_in")
 			case len(m.Categories) > 0 && !hasCat:
-				return nil, t.err(0, i, h, "a write-in column needs its category: write_in:<category>")
+				return nil, bad(i, "needs its category: write_in:<category> ("+categoryList(m)+")")
 			case hasCat && !cats[cat]:
-				return nil, t.err(0, i, h, "unknown category")
+				return nil, bad(i, "names no category of the method ("+categoryList(m)+")")
 			}
 			if !hasCat {
 				cat = ""
 			}
 			writeCols = append(writeCols, wcol{i, cat})
+		case hd == "":
 		default:
-			j, ok := cand[h]
+			j, ok := cand[hd]
 			if !ok {
-				return nil, t.err(0, i, h, "unknown candidate column")
+				return nil, bad(i, "is not a candidate of the slate, nor ballot, write_in or spoiled")
 			}
 			if candCol[j] >= 0 {
-				return nil, t.err(0, i, h, "duplicate column")
+				return nil, bad(i, "repeats column "+h.name(candCol[j]))
 			}
 			candCol[j] = i
 		}
 	}
 	if idCol < 0 {
-		return nil, t.err(0, -1, "", "no ballot column")
+		return nil, t.errAt(h.row, -1, "", "", "has no column ballot (the ballot's number)")
 	}
 	for j, col := range candCol {
 		if col < 0 {
-			return nil, t.err(0, -1, slate[j].Name, "no column for candidate")
+			return nil, t.errAt(h.row, -1, "", slate[j].Name, "is a candidate without a column")
 		}
 	}
+	rows, err := h.data()
+	if err != nil {
+		return nil, err
+	}
 	ids := map[string]int{}
-	out := make([]election.Ballot, 0, len(t.rows)-1)
-	for i := 1; i < len(t.rows); i++ {
-		row := t.rows[i]
-		b := election.Ballot{ID: row[idCol], Marks: make([]election.Mark, len(slate))}
+	out := make([]election.Ballot, 0, len(rows))
+	for _, row := range rows {
+		cells := row.cells
+		b := election.Ballot{ID: cells[idCol], Marks: make([]election.Mark, len(slate))}
 		if b.ID == "" {
-			return nil, t.err(i, idCol, "", "ballot number missing")
+			return nil, t.errAt(row, idCol, head[idCol], "", "is empty: every ballot needs its number")
 		}
 		if prev, dup := ids[b.ID]; dup {
-			return nil, t.err(i, idCol, b.ID, fmt.Sprintf("ballot number already on line %d", prev))
+			return nil, t.errAt(row, idCol, head[idCol], b.ID, fmt.Sprintf("is the number of the ballot on row %d too", prev))
 		}
-		ids[b.ID] = t.lines[i]
+		ids[b.ID] = row.n
 		for j, col := range candCol {
-			b.Marks[j] = ParseMark(row[col])
+			b.Marks[j] = ParseMark(cells[col])
 		}
 		for _, w := range writeCols {
-			if row[w.col] != "" {
-				b.WriteIns = append(b.WriteIns, election.WriteIn{Name: row[w.col], Category: w.cat})
+			if cells[w.col] != "" {
+				b.WriteIns = append(b.WriteIns, election.WriteIn{Name: cells[w.col], Category: w.cat})
 			}
 		}
 		if spoiledCol >= 0 {
-			b.Spoiled = row[spoiledCol]
+			b.Spoiled = cells[spoiledCol]
 		}
 		out = append(out, b)
 	}

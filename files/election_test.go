@@ -23,7 +23,7 @@ func TestReadCandidates(t *testing.T) {
 	for _, tt := range []struct {
 		src        string
 		m          model.Method
-		line       int
+		row        int
 		col, value string
 	}{
 		{"name\nA\nA\n", model.DefaultMethod(2), 3, "name", "A"},
@@ -37,7 +37,7 @@ func TestReadCandidates(t *testing.T) {
 	} {
 		_, err := ReadCandidates("c.csv", strings.NewReader(tt.src), tt.m)
 		var fe *FileError
-		if !errors.As(err, &fe) || fe.File != "c.csv" || fe.Line != tt.line || fe.Column != tt.col || fe.Value != tt.value {
+		if !errors.As(err, &fe) || fe.File != "c.csv" || fe.Row != tt.row || fe.Column != tt.col || fe.Value != tt.value {
 			t.Errorf("%q: %#v", tt.src, err)
 		}
 	}
@@ -86,7 +86,7 @@ func TestReadBallots(t *testing.T) {
 	ps := []model.Candidate{{Name: "甲"}, {Name: "乙"}}
 	for _, tt := range []struct {
 		src, m     string
-		line       int
+		row        int
 		col, value string
 	}{
 		{"ballot,甲,乙,丙\n1,,,\n", "plain", 1, "丙", "丙"},
@@ -107,7 +107,7 @@ func TestReadBallots(t *testing.T) {
 		}
 		_, err := ReadBallots("b.csv", strings.NewReader(tt.src), sl, mm)
 		var fe *FileError
-		if !errors.As(err, &fe) || fe.File != "b.csv" || fe.Line != tt.line || fe.Column != tt.col || fe.Value != tt.value {
+		if !errors.As(err, &fe) || fe.File != "b.csv" || fe.Row != tt.row || fe.Column != tt.col || fe.Value != tt.value {
 			t.Errorf("%q: %#v", tt.src, err)
 		}
 	}

@@ -11,18 +11,20 @@ import (
 // bad file: it names the file and the place in it as the secretary sees it,
 // so that the mistake can be found and fixed in the spreadsheet or editor.
 //
-// For a roster, Row counts rows as a spreadsheet shows them (the header is
-// row 1) and Column is the header text as written; Letter is the column
-// letter (A, B, … AA) and Sheet the worksheet, both for XLSX only. For an
-// agenda file, Line is the line of the TOML file and Key the dotted key.
+// In a table (CSV or XLSX), Row counts rows as a spreadsheet shows them
+// (the header is row 1, blank rows count), Column is the header text as
+// written and Letter the column letter (A, B, … AA); Sheet is the XLSX
+// worksheet. Line is set beside Row only where the CSV line differs (after
+// a cell spanning lines). In a TOML file, Line is the line and Key the
+// dotted key, with the element of an array of tables: item[3].kind.
 // Value is the offending text, quoted in the message when not empty.
 type FileError struct {
 	File   string // the file name as given to the reader
 	Sheet  string // XLSX worksheet, when any
-	Row    int    // 1-based row (header = 1); 0 when not about one row
+	Row    int    // 1-based spreadsheet row (header = 1); 0 when not about one row
 	Column string // header text as written, when about one column
-	Letter string // XLSX column letter, when about one column
-	Line   int    // 1-based line of a text file such as TOML; 0 when unknown
+	Letter string // column letter, when about one column of a table
+	Line   int    // 1-based line of a text file; 0 when unknown or the same as Row
 	Key    string // dotted TOML key, e.g. meeting.opening_quorum
 	Value  string // the offending value; may be empty
 	Reason string // what is wrong, e.g. `is not a kind (…)`
@@ -37,11 +39,13 @@ func (e *FileError) Error() string {
 	if e.Sheet != "" {
 		b.WriteString(" sheet " + e.Sheet + ",")
 	}
-	if e.Line > 0 {
-		b.WriteString(" line " + strconv.Itoa(e.Line))
-	}
-	if e.Row > 0 {
+	switch {
+	case e.Row > 0 && e.Line > 0 && e.Line != e.Row:
+		b.WriteString(" row " + strconv.Itoa(e.Row) + " (line " + strconv.Itoa(e.Line) + ")")
+	case e.Row > 0:
 		b.WriteString(" row " + strconv.Itoa(e.Row))
+	case e.Line > 0:
+		b.WriteString(" line " + strconv.Itoa(e.Line))
 	}
 	if e.Column != "" || e.Letter != "" {
 		b.WriteString(", column ")

@@ -133,7 +133,7 @@ func TestReadRosterCSVBad(t *testing.T) {
 
 func TestFileErrorMessage(t *testing.T) {
 	_, err := ReadRosterCSV("roster.csv", strings.NewReader("姓名,选举单位,代表类别\n王芳,护理分院,正式代 表\n"))
-	want := `roster.csv row 2, column 代表类别: "正式代 表" is not a kind (正式/列席/特邀 or formal/observer/guest)`
+	want := `roster.csv row 2, column 代表类别 (C): "正式代 表" is not a kind (正式/列席/特邀 or formal/observer/guest)`
 	if err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}

@@ -3,6 +3,7 @@ package files
 import (
 	"podium/model"
 
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -20,13 +21,24 @@ var rosterSheetNames = []string{"代表名册", "roster"}
 // formatted for display), so a date cell arrives as its serial number and is
 // converted in the workbook's date system; messages name columns by header
 // and letter. The rules are those of ReadRosterCSV.
-func ReadRosterXLSX(name string, r io.Reader) (ps []model.Person, err error) {
+func ReadRosterXLSX(name string, r io.Reader) ([]model.Person, error) {
+	data, err := readAll(name, r)
+	if err != nil {
+		return nil, err
+	}
+	return parseRosterXLSX(name, data)
+}
+
+// parseRosterXLSX reads the workbook in data. It recovers from a panic of
+// the XLSX library on a malformed workbook (the only recover of the
+// package: the library is not ours to fix).
+func parseRosterXLSX(name string, data []byte) (ps []model.Person, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			ps, err = nil, &FileError{File: name, Reason: fmt.Sprintf("cannot be read as XLSX (internal error: %v)", p)}
 		}
 	}()
-	f, err := excelize.OpenReader(r)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, &FileError{File: name, Reason: "cannot be read as XLSX: " + err.Error(), Err: err}
 	}
@@ -51,9 +63,9 @@ func ReadRosterXLSX(name string, r io.Reader) (ps []model.Person, err error) {
 	if err != nil {
 		return nil, &FileError{File: name, Sheet: sheet, Reason: "cannot be read: " + err.Error(), Err: err}
 	}
-	t := &table{file: name, sheet: sheet, letters: true, serial: &date1904}
+	t := &table{file: name, sheet: sheet, serial: &date1904}
 	for i, cells := range rows {
-		t.rows = append(t.rows, tableRow{n: i + 1, cells: cells})
+		t.add(tableRow{n: i + 1, line: i + 1, cells: cells})
 	}
 	if len(sheets) == 1 {
 		t.sheet = "" // no need to name the only sheet

@@ -24,14 +24,32 @@ import (
 //     file has no id column).
 //
 // A file with a header and no candidate is refused too. Errors are
-// *FileError with the file's line.
+// *FileError with the file's row.
 func ReadSlate(name string, r io.Reader, m model.Method, roster []model.Person) ([]model.Candidate, error) {
-	cands, t, err := readCandidates(name, r, m)
+	data, err := readAll(name, r)
+	if err != nil {
+		return nil, err
+	}
+	return parseSlate(name, data, m, roster)
+}
+
+// ReadSlateFile reads the candidates file at path and links it to the
+// roster; see ReadSlate.
+func ReadSlateFile(path string, m model.Method, roster []model.Person) ([]model.Candidate, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return parseSlate(path, data, m, roster)
+}
+
+func parseSlate(name string, data []byte, m model.Method, roster []model.Person) ([]model.Candidate, error) {
+	cands, t, err := parseCandidates(name, data, m)
 	if err != nil {
 		return nil, err
 	}
 	if len(cands) == 0 {
-		return nil, &FileError{File: name, Line: t.lines[0], Reason: "has a header but no candidate"}
+		return nil, t.t.errAt(t.row, -1, "", "", "has a header but no candidate")
 	}
 	byName := map[string][]int{}
 	for i, p := range roster {
@@ -40,14 +58,14 @@ func ReadSlate(name string, r io.Reader, m model.Method, roster []model.Person) 
 		}
 	}
 	for k := range cands {
-		c, row := &cands[k], k+1
+		c, row := &cands[k], t.rows[k]
 		if c.PersonID != "" {
 			i := personByID(roster, c.PersonID)
 			if i < 0 {
-				return nil, t.err(row, t.idCol, c.PersonID, "is not the id of anyone on the roster")
+				return nil, t.errAt(row, candID, c.PersonID, "is not the id of anyone on the roster")
 			}
 			if p := roster[i]; p.Kind != model.Formal || p.Name != c.Name {
-				return nil, t.err(row, t.idCol, c.PersonID, fmt.Sprintf("is %s (%s, %s) on the roster, not the formal delegate %s",
+				return nil, t.errAt(row, candID, c.PersonID, fmt.Sprintf("is %s (%s, %s) on the roster, not the formal delegate %s",
 					p.Name, p.Unit, p.Kind, c.Name))
 			}
 			c.PersonID = roster[i].ID
@@ -62,7 +80,7 @@ func ReadSlate(name string, r io.Reader, m model.Method, roster []model.Person) 
 			for _, i := range same {
 				who = append(who, fmt.Sprintf("%s (%s)", roster[i].ID, roster[i].Unit))
 			}
-			return nil, t.err(row, t.nameCol, c.Name, fmt.Sprintf("is the name of %d formal delegates on the roster: %s; "+
+			return nil, t.errAt(row, candName, c.Name, fmt.Sprintf("is the name of %d formal delegates on the roster: %s; "+
 				"add a person_id column with the id of the one who stands", len(same), strings.Join(who, ", ")))
 		}
 	}

@@ -35,20 +35,20 @@ func TestReadSlate(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		src, col, value, reason string
-		line                    int
+		row                     int
 	}{
 		{"name\n王芳\n张新龙\n", "name", "张新龙", "is the name of 2 formal delegates on the roster: A001 (护理分院), A002 (机电工程分院); add a person_id column", 3},
 		{"name,id\n王芳,A009\n", "id", "A009", "is not the id of anyone on the roster", 2},
 		{"name,person_id\n王芳,A004\n", "person_id", "A004", "is 赵敏 (财经分院, formal) on the roster, not the formal delegate 王芳", 2},
 		{"name,person_id\n李强,O001\n", "person_id", "O001", "is 李强 (校学生会, observer) on the roster", 2},
-		{"name,person_id\n王芳,A003\n赵敏,a003\n", "person_id", "a003", "is also the id of the candidate on line 2", 3},
-		{"name,person_id,id\n王芳,A003,A003\n", "id", "id", "duplicate column", 1},
+		{"name,person_id\n王芳,A003\n赵敏,a003\n", "person_id", "a003", "is also the id of the candidate on row 2", 3},
+		{"name,person_id,id\n王芳,A003,A003\n", "id", "id", "repeats column person_id (B)", 1},
 		{"name\n", "", "", "has a header but no candidate", 1},
 	} {
 		_, err := ReadSlate("c.csv", strings.NewReader(tt.src), m, roster)
 		var fe *FileError
-		if !errors.As(err, &fe) || fe.File != "c.csv" || fe.Line != tt.line || fe.Column != tt.col || fe.Value != tt.value || !strings.Contains(fe.Reason, tt.reason) {
-			t.Errorf("%q: %v; want line %d column %q value %q reason ~%q", tt.src, err, tt.line, tt.col, tt.value, tt.reason)
+		if !errors.As(err, &fe) || fe.File != "c.csv" || fe.Row != tt.row || fe.Column != tt.col || fe.Value != tt.value || !strings.Contains(fe.Reason, tt.reason) {
+			t.Errorf("%q: %v; want row %d column %q value %q reason ~%q", tt.src, err, tt.row, tt.col, tt.value, tt.reason)
 		}
 	}
 	// podium count reads the same file without a roster: the ids as written.

@@ -1,16 +1,10 @@
 package prep
 
 import (
-	"podium/files"
-
-	"flag"
-	"os"
 	"testing"
 
 	"podium/model"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // people returns n formal delegates of whom the first k have set applied,
 // plus a guest who has it too (guests never count).
@@ -160,32 +154,6 @@ func TestPercent(t *testing.T) {
 	}
 }
 
-// TestCompositionDemo: the demo congress's roster against the seed's
-// targets, as the secretary reads it.
-func TestCompositionDemo(t *testing.T) {
-	r, err := Composition(files.Demo().Roster, "2026-11-30", DefaultTolerance)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := r.Text() + "\n" + SurplusText([]Surplus{CommitteeSurplus(*files.Demo().Election)})
-	const golden = "testdata/composition_demo.golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("demo composition:\n%s\nwant:\n%s", got, want)
-	}
-	if !r.OK() {
-		t.Error("the demo roster does not meet the seed's targets")
-	}
-}
-
 func TestSurplus(t *testing.T) {
 	got := DelegateSurplus([]UnitCandidates{{"A", 10, 12}, {"B", 10, 11}, {"C", 5, 6}, {"D", 4, 4}, {"E", 0, 0}})
 	want := []Status{OK, Warning, OK, Warning, OK} // 1200 >= 1200; 1100 < 1200; 600 >= 600
@@ -193,10 +161,6 @@ func TestSurplus(t *testing.T) {
 		if s.Status != want[i] || !s.Required {
 			t.Errorf("%s %d for %d: %s, want %s", s.Unit, s.Candidates, s.Seats, s.Status, want[i])
 		}
-	}
-	c := CommitteeSurplus(*files.Demo().Election)
-	if c.Seats != 13 || c.Candidates != 15 || c.Surplus != "15.4%" || c.Required || c.Status != OK {
-		t.Errorf("demo committee: %+v, want 15 for 13, 15.4%%, shown only", c)
 	}
 	if c := CommitteeSurplus(model.Election{Method: model.Method{Seats: 3}, Candidates: make([]model.Candidate, 3)}); c.Status != Warning {
 		t.Errorf("3 for 3: %+v, want a warning (no 差额)", c)

@@ -1,4 +1,4 @@
-package prep
+package prep_test
 
 import (
 	"bytes"
@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"podium/files"
+	"podium/prep"
 )
 
 // testdata/seed_staff.tsv is the seed's 40-person table (section 四 of
@@ -21,27 +24,27 @@ import (
 
 var updateStaff = flag.Bool("update-staff", false, "rewrite testdata/seed_staff.audit.json")
 
-func readStaffFile(t *testing.T, path string) (Staff, []DataError) {
+func readStaffFile(t *testing.T, path string) (prep.Staff, []prep.DataError) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	s, errs, err := ReadStaff(filepath.Base(path), f)
+	s, errs, err := files.ReadStaff(filepath.Base(path), f)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s, errs
 }
 
-func checkByItem(a Audit, item string) StaffCheck {
+func checkByItem(a prep.Audit, item string) prep.StaffCheck {
 	for _, c := range a.Checks {
 		if c.Item == item {
 			return c
 		}
 	}
-	return StaffCheck{}
+	return prep.StaffCheck{}
 }
 
 // TestSeedStaffAudit audits the seed's own list: 40 staff pass at 40, all
@@ -55,11 +58,11 @@ func TestSeedStaffAudit(t *testing.T) {
 	if s.Members[16].Name != "阿米娜 姆·萨 吾提" {
 		t.Errorf("row 17 name %q: the layout spaces are kept", s.Members[16].Name)
 	}
-	a := AuditStaff(s, StaffOptions{})
+	a := prep.AuditStaff(s, prep.StaffOptions{})
 	a.DataErrors = errs
 
-	want := map[string]StaffStatus{"3.1": StaffPass, "3.2": StaffCannotVerify, "3.3": StaffCannotVerify,
-		"4": StaffCannotVerify, "5": StaffPass, "6": StaffCannotVerify}
+	want := map[string]prep.StaffStatus{"3.1": prep.StaffPass, "3.2": prep.StaffCannotVerify, "3.3": prep.StaffCannotVerify,
+		"4": prep.StaffCannotVerify, "5": prep.StaffPass, "6": prep.StaffCannotVerify}
 	for item, st := range want {
 		if got := checkByItem(a, item).Status; got != st {
 			t.Errorf("item %s: %s, want %s", item, got, st)
@@ -73,7 +76,7 @@ func TestSeedStaffAudit(t *testing.T) {
 	}
 	nonFresh := 0
 	for _, m := range s.Members {
-		if m.Year != YearFreshman {
+		if m.Year != prep.YearFreshman {
 			nonFresh++
 		}
 	}
@@ -82,7 +85,7 @@ func TestSeedStaffAudit(t *testing.T) {
 		t.Errorf("item 6: %d findings for %d non-freshmen (want 25)", len(six.Findings), nonFresh)
 	}
 	for _, f := range six.Findings {
-		if f.Status != StaffCannotVerify {
+		if f.Status != prep.StaffCannotVerify {
 			t.Errorf("item 6 row %d: %s, want cannot verify", f.Row, f.Status)
 		}
 	}
@@ -99,7 +102,7 @@ func TestSeedStaffAudit(t *testing.T) {
 			t.Errorf("data error %d: %+v, want %+v", i, e, w)
 		}
 	}
-	if a2 := AuditStaff(s, StaffOptions{Large: true}); checkByItem(a2, "3.1").Status != StaffPass {
+	if a2 := prep.AuditStaff(s, prep.StaffOptions{Large: true}); checkByItem(a2, "3.1").Status != prep.StaffPass {
 		t.Error("large: 40 staff must pass at 60")
 	}
 
@@ -143,13 +146,13 @@ func itoa(n int) string {
 	return string(rune('0'+n/10)) + string(rune('0'+n%10))
 }
 
-func auditCSV(t *testing.T, src string, opts StaffOptions) (Audit, []DataError) {
+func auditCSV(t *testing.T, src string, opts prep.StaffOptions) (prep.Audit, []prep.DataError) {
 	t.Helper()
-	s, errs, err := ReadStaff("t.csv", strings.NewReader(src))
+	s, errs, err := files.ReadStaff("t.csv", strings.NewReader(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return AuditStaff(s, opts), errs
+	return prep.AuditStaff(s, opts), errs
 }
 
 func repeat(n int, row string) []string {
@@ -167,43 +170,43 @@ func TestStaffRules(t *testing.T) {
 		rows   []string
 		large  bool
 		item   string
-		want   StaffStatus
+		want   prep.StaffStatus
 		rows1  []int // rows named in the findings
 		actual string
 	}{
-		{"40 staff", repeat(40, ok), false, "3.1", StaffPass, nil, "40"},
-		{"41 staff", repeat(41, ok), false, "3.1", StaffFail, nil, "41"},
-		{"60 staff large", repeat(60, ok), true, "3.1", StaffPass, nil, "60"},
-		{"61 staff large", repeat(61, ok), true, "3.1", StaffFail, nil, "61"},
-		{"presidium 5", append(repeat(3, "甲,团员,大二,1/10,否,副主席"), "乙,团员,大二,1/10,否,主席", "丙,团员,大二,1/10,否,执行主席"), false, "3.2", StaffPass, nil, "5"},
-		{"presidium 6", repeat(6, "甲,团员,大二,1/10,否,副主席"), false, "3.2", StaffFail, nil, "6"},
-		{"presidium title missing", []string{"甲,团员,大二,1/10,否,主席", "乙,团员,大二,1/10,否,"}, false, "3.2", StaffCannotVerify, []int{2}, "1"},
-		{"departments 6", []string{ok, "甲,团员,大二,1/10,否,干事,学习部", "甲,团员,大二,1/10,否,干事,体育部", "甲,团员,大二,1/10,否,干事,文艺部", "甲,团员,大二,1/10,否,干事,权益部", "甲,团员,大二,1/10,否,干事,生活部"}, false, "3.3", StaffPass, nil, "6: 体育部, 学习部, 宣传部, 文艺部, 权益部, 生活部"},
-		{"departments 7", []string{ok, "甲,团员,大二,1/10,否,干事,学习部", "甲,团员,大二,1/10,否,干事,体育部", "甲,团员,大二,1/10,否,干事,文艺部", "甲,团员,大二,1/10,否,干事,权益部", "甲,团员,大二,1/10,否,干事,生活部", "甲,团员,大二,1/10,否,干事,外联部"}, false, "3.3", StaffFail, nil, ""},
-		{"department from title", []string{"甲,团员,大二,1/10,否,宣传部部长"}, false, "3.3", StaffPass, nil, "1: 宣传部"},
-		{"allowed titles", []string{"甲,团员,大二,1/10,否,主席", "甲,团员,大二,1/10,否,副部长", "甲,团员,大二,1/10,否,学习部部长"}, false, "4", StaffPass, nil, ""},
-		{"other title", []string{"甲,团员,大二,1/10,否,主席", "乙,团员,大二,1/10,否,秘书长", "丙,团员,大二,1/10,否,中心主任"}, false, "4", StaffFail, []int{2, 3}, ""},
-		{"title missing", []string{"甲,团员,大二,1/10,否,"}, false, "4", StaffCannotVerify, []int{1}, ""},
-		{"members", []string{"甲,中共党员,大二,1/10,否", "乙,预备党员,大二,1/10,否", "丙,共青团员,大二,1/10,否", "丁,团员,大二,1/10,否"}, false, "5", StaffPass, nil, "4 of 4"},
-		{"not a member", []string{"甲,团员,大二,1/10,否", "乙,群众,大二,1/10,否"}, false, "5", StaffFail, []int{2}, "1 of 2"},
-		{"membership blank", []string{"甲,,大二,1/10,否"}, false, "5", StaffCannotVerify, []int{1}, "0 of 1"},
-		{"rank 3/10 top 30%", []string{"甲,团员,大二,3/10,否"}, false, "6", StaffPass, nil, ""},
-		{"rank 4/10 outside", []string{"甲,团员,大二,4/10,否"}, false, "6", StaffFail, []int{1}, ""},
-		{"rank 30/100 boundary", []string{"甲,团员,大三,30/100,否"}, false, "6", StaffPass, nil, ""},
-		{"rank 31/100 outside", []string{"甲,团员,大三,31/100,否"}, false, "6", StaffFail, []int{1}, ""},
-		{"rank 1/3 outside", []string{"甲,团员,大二,1/3,否"}, false, "6", StaffFail, []int{1}, ""},
-		{"rank N/专业", []string{"甲,团员,大二,2/专业,否"}, false, "6", StaffCannotVerify, []int{1}, ""},
-		{"rank blank", []string{"甲,团员,大二,,否"}, false, "6", StaffCannotVerify, []int{1}, ""},
-		{"failed course", []string{"甲,团员,大二,1/10,是"}, false, "6", StaffFail, []int{1}, ""},
-		{"failed blank", []string{"甲,团员,大二,1/10,"}, false, "6", StaffCannotVerify, []int{1}, ""},
-		{"freshman exempt", []string{"甲,团员,大一,9/10,是", "乙,团员,大一,,"}, false, "6", StaffPass, nil, ""},
-		{"postgraduate no rank", []string{"甲,团员,研一,,否"}, false, "6", StaffPass, nil, ""},
-		{"postgraduate failed", []string{"甲,团员,研二,,是"}, false, "6", StaffFail, []int{1}, ""},
-		{"year unreadable", []string{"甲,团员,纪检 委员,1/10,否"}, false, "6", StaffCannotVerify, []int{1}, ""},
+		{"40 staff", repeat(40, ok), false, "3.1", prep.StaffPass, nil, "40"},
+		{"41 staff", repeat(41, ok), false, "3.1", prep.StaffFail, nil, "41"},
+		{"60 staff large", repeat(60, ok), true, "3.1", prep.StaffPass, nil, "60"},
+		{"61 staff large", repeat(61, ok), true, "3.1", prep.StaffFail, nil, "61"},
+		{"presidium 5", append(repeat(3, "甲,团员,大二,1/10,否,副主席"), "乙,团员,大二,1/10,否,主席", "丙,团员,大二,1/10,否,执行主席"), false, "3.2", prep.StaffPass, nil, "5"},
+		{"presidium 6", repeat(6, "甲,团员,大二,1/10,否,副主席"), false, "3.2", prep.StaffFail, nil, "6"},
+		{"presidium title missing", []string{"甲,团员,大二,1/10,否,主席", "乙,团员,大二,1/10,否,"}, false, "3.2", prep.StaffCannotVerify, []int{2}, "1"},
+		{"departments 6", []string{ok, "甲,团员,大二,1/10,否,干事,学习部", "甲,团员,大二,1/10,否,干事,体育部", "甲,团员,大二,1/10,否,干事,文艺部", "甲,团员,大二,1/10,否,干事,权益部", "甲,团员,大二,1/10,否,干事,生活部"}, false, "3.3", prep.StaffPass, nil, "6: 体育部, 学习部, 宣传部, 文艺部, 权益部, 生活部"},
+		{"departments 7", []string{ok, "甲,团员,大二,1/10,否,干事,学习部", "甲,团员,大二,1/10,否,干事,体育部", "甲,团员,大二,1/10,否,干事,文艺部", "甲,团员,大二,1/10,否,干事,权益部", "甲,团员,大二,1/10,否,干事,生活部", "甲,团员,大二,1/10,否,干事,外联部"}, false, "3.3", prep.StaffFail, nil, ""},
+		{"department from title", []string{"甲,团员,大二,1/10,否,宣传部部长"}, false, "3.3", prep.StaffPass, nil, "1: 宣传部"},
+		{"allowed titles", []string{"甲,团员,大二,1/10,否,主席", "甲,团员,大二,1/10,否,副部长", "甲,团员,大二,1/10,否,学习部部长"}, false, "4", prep.StaffPass, nil, ""},
+		{"other title", []string{"甲,团员,大二,1/10,否,主席", "乙,团员,大二,1/10,否,秘书长", "丙,团员,大二,1/10,否,中心主任"}, false, "4", prep.StaffFail, []int{2, 3}, ""},
+		{"title missing", []string{"甲,团员,大二,1/10,否,"}, false, "4", prep.StaffCannotVerify, []int{1}, ""},
+		{"members", []string{"甲,中共党员,大二,1/10,否", "乙,预备党员,大二,1/10,否", "丙,共青团员,大二,1/10,否", "丁,团员,大二,1/10,否"}, false, "5", prep.StaffPass, nil, "4 of 4"},
+		{"not a member", []string{"甲,团员,大二,1/10,否", "乙,群众,大二,1/10,否"}, false, "5", prep.StaffFail, []int{2}, "1 of 2"},
+		{"membership blank", []string{"甲,,大二,1/10,否"}, false, "5", prep.StaffCannotVerify, []int{1}, "0 of 1"},
+		{"rank 3/10 top 30%", []string{"甲,团员,大二,3/10,否"}, false, "6", prep.StaffPass, nil, ""},
+		{"rank 4/10 outside", []string{"甲,团员,大二,4/10,否"}, false, "6", prep.StaffFail, []int{1}, ""},
+		{"rank 30/100 boundary", []string{"甲,团员,大三,30/100,否"}, false, "6", prep.StaffPass, nil, ""},
+		{"rank 31/100 outside", []string{"甲,团员,大三,31/100,否"}, false, "6", prep.StaffFail, []int{1}, ""},
+		{"rank 1/3 outside", []string{"甲,团员,大二,1/3,否"}, false, "6", prep.StaffFail, []int{1}, ""},
+		{"rank N/专业", []string{"甲,团员,大二,2/专业,否"}, false, "6", prep.StaffCannotVerify, []int{1}, ""},
+		{"rank blank", []string{"甲,团员,大二,,否"}, false, "6", prep.StaffCannotVerify, []int{1}, ""},
+		{"failed course", []string{"甲,团员,大二,1/10,是"}, false, "6", prep.StaffFail, []int{1}, ""},
+		{"failed blank", []string{"甲,团员,大二,1/10,"}, false, "6", prep.StaffCannotVerify, []int{1}, ""},
+		{"freshman exempt", []string{"甲,团员,大一,9/10,是", "乙,团员,大一,,"}, false, "6", prep.StaffPass, nil, ""},
+		{"postgraduate no rank", []string{"甲,团员,研一,,否"}, false, "6", prep.StaffPass, nil, ""},
+		{"postgraduate failed", []string{"甲,团员,研二,,是"}, false, "6", prep.StaffFail, []int{1}, ""},
+		{"year unreadable", []string{"甲,团员,纪检 委员,1/10,否"}, false, "6", prep.StaffCannotVerify, []int{1}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, _ := auditCSV(t, staffCSV(tt.rows...), StaffOptions{Large: tt.large})
+			a, _ := auditCSV(t, staffCSV(tt.rows...), prep.StaffOptions{Large: tt.large})
 			c := checkByItem(a, tt.item)
 			if c.Status != tt.want {
 				t.Errorf("item %s: %s, want %s (%+v)", tt.item, c.Status, tt.want, c)
@@ -234,92 +237,10 @@ func TestStaffRules(t *testing.T) {
 // be verified, never passed.
 func TestStaffNoTitleColumns(t *testing.T) {
 	src := "序号,姓名,政治面貌,院系,年级,成绩排名,是否存在课业不及格情况,学生工作经历\n1,甲,团员,护理,大二,1/10,否,无\n"
-	a, _ := auditCSV(t, src, StaffOptions{})
+	a, _ := auditCSV(t, src, prep.StaffOptions{})
 	for _, item := range []string{"3.2", "3.3", "4"} {
-		if c := checkByItem(a, item); c.Status != StaffCannotVerify || !strings.Contains(c.Reason, "no 职务") {
+		if c := checkByItem(a, item); c.Status != prep.StaffCannotVerify || !strings.Contains(c.Reason, "no 职务") {
 			t.Errorf("item %s: %+v", item, c)
 		}
 	}
-}
-
-func TestReadStaffDataErrors(t *testing.T) {
-	src := staffCSV("姓名：甲,团员,大二,1/10,否", "乙,团员,大九,1/10,否", "丙,团员,大二,第一名,否", "丁,团员,大二,11/10,否",
-		"戊,团员,大二,1/10,也许", "己,团员,大 二,1 / 10,否")
-	s, errs, err := ReadStaff("t.csv", strings.NewReader(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(s.Members) != 6 {
-		t.Fatalf("%d members: every person is kept", len(s.Members))
-	}
-	want := []struct {
-		row    int
-		column string
-	}{{1, "姓名"}, {2, "年级"}, {3, "成绩排名"}, {4, "成绩排名"}, {5, "是否存在课业不及格情况"}}
-	if len(errs) != len(want) {
-		t.Fatalf("errors %v, want %v", errs, want)
-	}
-	for i, w := range want {
-		if errs[i].Row != w.row || errs[i].Column != w.column || errs[i].Line != w.row+1 || errs[i].Reason == "" {
-			t.Errorf("error %d: %+v, want %+v", i, errs[i], w)
-		}
-	}
-	if m := s.Members[5]; m.Year != YearUpper || m.Rank != (Rank{1, 10}) {
-		t.Errorf("spaces inside cells: %+v", m)
-	}
-}
-
-func TestReadStaffHardErrors(t *testing.T) {
-	tests := []struct{ name, src, want string }{
-		{"empty", "", "f.csv:1: no header"},
-		{"no header", "# only a comment\n1,甲,团员\n", "f.csv:2: no header"},
-		{"missing column", "序号,姓名,政治面貌,院系,年级,成绩排名,学生工作经历\n", "f.csv:1: the header lacks the column(s) 是否存在课业不及格情况"},
-		{"duplicate", "序号,姓名,姓名,政治面貌,院系,年级,成绩排名,是否存在课业不及格情况,学生工作经历\n", "f.csv:1: column 姓名 appears twice"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := ReadStaff("f.csv", strings.NewReader(tt.src))
-			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
-				t.Errorf("err %v, want %q…", err, tt.want)
-			}
-		})
-	}
-}
-
-func FuzzReadStaff(f *testing.F) {
-	seed, err := os.ReadFile("testdata/seed_staff.tsv")
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(string(seed))
-	f.Add(staffCSV("甲,团员,大二,3/10,否,主席,", "姓名：乙,群众,纪检 委员,x/专业,是,秘书长,宣传部"))
-	f.Add("序号,姓名\n")
-	f.Add("\"a\tb\n")
-	f.Fuzz(func(t *testing.T, src string) {
-		s, errs, err := ReadStaff("fuzz", strings.NewReader(src))
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "fuzz:") {
-				t.Fatalf("error %q does not name the file", err)
-			}
-			return
-		}
-		for i, m := range s.Members {
-			if m.Row != i+1 {
-				t.Fatalf("member %d has row %d", i, m.Row)
-			}
-			if m.Rank.Of != 0 && (m.Rank.Pos < 1 || m.Rank.Pos > m.Rank.Of) {
-				t.Fatalf("rank %+v", m.Rank)
-			}
-		}
-		for _, e := range errs {
-			if e.Row > len(s.Members) || e.Line < 1 {
-				t.Fatalf("data error %+v out of range", e)
-			}
-		}
-		a := AuditStaff(s, StaffOptions{})
-		if a.Staff != len(s.Members) || len(a.Checks) != 6 {
-			t.Fatalf("audit %+v", a)
-		}
-		_ = a.Text()
-	})
 }

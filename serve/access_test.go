@@ -42,7 +42,7 @@ func TestParseAccess(t *testing.T) {
 	}{
 		{"empty", "", 0, "", "no [[user]]"},
 		{"syntax", "[[user]\nname = 1\n", 2, "", "delimiter"},
-		{"unknown key", "[[user]]\nname = \"a\"\nrole = \"desk\"\nkey = \"" + l1 + "\"\nlang = \"zh\"\n", 5, "user.lang", "unknown key \"lang\""},
+		{"unknown key", "[[user]]\nname = \"a\"\nrole = \"desk\"\nkey = \"" + l1 + "\"\nlang = \"zh\"\n", 5, "user[1].lang", "unknown key \"lang\""},
 		{"unknown table", user("a", "desk", l1) + "\n[server]\nlisten = \"x\"\n", 6, "server", "unknown key"},
 		{"unknown top key", "listen = \"0.0.0.0:1\"\n" + user("a", "desk", l1), 1, "listen", "unknown key"},
 		{"unknown role", user("a", "desk", l1) + user("b", "chair", l2), 7, "user[2].role", `"chair" is not a role`},
@@ -55,7 +55,7 @@ func TestParseAccess(t *testing.T) {
 		{"two keys", user("a", "desk", l1+"\\n"+l2), 4, "user[1].key", "more than one key"},
 		{"duplicate key", user("a", "desk", l1) + user("b", "teller", l1+" other"), 8, "user[2].key", `the key of "a" (line 1)`},
 		{"duplicate name", user("a", "desk", l1) + user("a", "teller", l2), 6, "user[2].name", `"a" is given twice (first on line 1)`},
-		{"wrong type", "[[user]]\nname = 7\nrole = \"desk\"\nkey = \"" + l1 + "\"\n", 2, "", "incompatible types"},
+		{"wrong type", "[[user]]\nname = 7\nrole = \"desk\"\nkey = \"" + l1 + "\"\n", 2, "user[1].name", "must be a string"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseAccess("access.toml", []byte(tc.text))

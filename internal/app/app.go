@@ -11,8 +11,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
-	"io"
 	"os"
 )
 
@@ -60,17 +58,4 @@ func (e *MissingError) Is(target error) bool { return target == ErrMissing }
 func Exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
-}
-
-// ReadWith opens path and hands it to read; an unopenable file is bad
-// input naming the path.
-func ReadWith[T any](path string, read func(io.Reader) (T, error)) (T, error) {
-	var zero T
-	f, err := os.Open(path)
-	if err != nil {
-		return zero, badInput(fmt.Errorf("%s: %w", path, err))
-	}
-	defer f.Close()
-	v, err := read(f)
-	return v, badInput(err)
 }

@@ -1,10 +1,7 @@
 package app
 
 import (
-	"io"
-
 	"podium/files"
-	"podium/model"
 	"podium/session/election"
 )
 
@@ -17,17 +14,13 @@ func ReadRound(methodPath, candidatesPath, ballotsPath string) (election.Round, 
 	if err != nil {
 		return election.Round{}, badInput(err)
 	}
-	slate, err := ReadWith(candidatesPath, func(r io.Reader) ([]model.Candidate, error) {
-		return files.ReadCandidates(candidatesPath, r, m)
-	})
+	slate, err := files.ReadCandidatesFile(candidatesPath, m)
 	if err != nil {
-		return election.Round{}, err
+		return election.Round{}, badInput(err)
 	}
-	ballots, err := ReadWith(ballotsPath, func(r io.Reader) ([]election.Ballot, error) {
-		return files.ReadBallots(ballotsPath, r, slate, m)
-	})
+	ballots, err := files.ReadBallotsFile(ballotsPath, slate, m)
 	if err != nil {
-		return election.Round{}, err
+		return election.Round{}, badInput(err)
 	}
 	return election.Round{Method: m, Slate: slate, Kind: election.Regular, Ballots: ballots}, nil
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"time"
 
@@ -83,9 +82,7 @@ func readElection(f files.ElectionFiles, roster []model.Person) (*model.Election
 	if err != nil {
 		return nil, err
 	}
-	cands, err := ReadWith(f.Candidates, func(r io.Reader) ([]model.Candidate, error) {
-		return files.ReadSlate(f.Candidates, r, m, roster)
-	})
+	cands, err := files.ReadSlateFile(f.Candidates, m, roster)
 	if err != nil {
 		return nil, err
 	}

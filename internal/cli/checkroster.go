@@ -59,11 +59,9 @@ podium check roster roster.csv --method m.toml --committee committee.csv`,
 			}
 			out := rosterCheck{Composition: rep}
 			if unitsCands != "" {
-				uc, err := app.ReadWith(unitsCands, func(r io.Reader) ([]prep.UnitCandidates, error) {
-					return prep.ReadUnitCandidates(unitsCands, r)
-				})
+				uc, err := files.ReadUnitCandidatesFile(unitsCands)
 				if err != nil {
-					return err
+					return &app.InputError{Err: err}
 				}
 				out.Delegates = prep.DelegateSurplus(uc)
 			}
@@ -72,11 +70,9 @@ podium check roster roster.csv --method m.toml --committee committee.csv`,
 				if err != nil {
 					return &app.InputError{Err: err}
 				}
-				slate, err := app.ReadWith(committee, func(r io.Reader) ([]model.Candidate, error) {
-					return files.ReadCandidates(committee, r, m)
-				})
+				slate, err := files.ReadCandidatesFile(committee, m)
 				if err != nil {
-					return err
+					return &app.InputError{Err: err}
 				}
 				c := prep.CommitteeSurplus(model.Election{Method: m, Candidates: slate})
 				out.Committee, out.CommitteeSource = &c, method+" + "+committee

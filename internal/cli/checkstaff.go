@@ -2,10 +2,10 @@ package cli
 
 import (
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
+	"podium/files"
 	"podium/internal/app"
 	"podium/prep"
 )
@@ -35,12 +35,7 @@ podium check staff staff.csv --large`,
 				return err
 			}
 			file := args[0]
-			f, err := os.Open(file)
-			if err != nil {
-				return &app.InputError{Err: err}
-			}
-			defer f.Close()
-			staff, dataErrs, err := prep.ReadStaff(file, f)
+			staff, dataErrs, err := files.ReadStaffFile(file)
 			if err != nil {
 				return &app.InputError{Err: err}
 			}

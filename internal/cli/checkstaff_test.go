@@ -46,7 +46,7 @@ func TestCheckStaff(t *testing.T) {
 		if code != exitBadArgs || out != "" {
 			t.Errorf("%v: exit %d, stdout %q, want exit 2", args, code, out)
 		}
-		if len(args) == 1 && args[0] == bad && !strings.Contains(errs, "bad.csv:1:") {
+		if len(args) == 1 && args[0] == bad && !strings.Contains(errs, "bad.csv row 1:") {
 			t.Errorf("%q does not name the file and line", errs)
 		}
 	}

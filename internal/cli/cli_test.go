@@ -228,8 +228,8 @@ func TestNewWithElection(t *testing.T) {
 	}
 	const two = "name\n张新龙\n"
 	bad("bad method", "seats = 3\nthreshold = \"3/2\"\n", two, method+" line 2")
-	bad("ambiguous name", "seats = 3\n", two, cands+` line 2, column name (A): "张新龙" is the name of 2 formal delegates on the roster: D0001 (护理分院), D0003 (机电工程分院)`)
-	bad("unknown id", "seats = 3\n", "name,person_id\n张新龙,D0009\n", cands+" line 2, column person_id")
-	bad("no candidate", "seats = 3\n", "name\n", cands+" line 1: has a header but no candidate")
+	bad("ambiguous name", "seats = 3\n", two, cands+` row 2, column name (A): "张新龙" is the name of 2 formal delegates on the roster: D0001 (护理分院), D0003 (机电工程分院)`)
+	bad("unknown id", "seats = 3\n", "name,person_id\n张新龙,D0009\n", cands+" row 2, column person_id")
+	bad("no candidate", "seats = 3\n", "name\n", cands+" row 1: has a header but no candidate")
 	bad("missing method", "", two, method)
 }

@@ -112,7 +112,7 @@ func TestCountBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"unknown candidate column", []string{"--ballots", writeFile(t, dir, "b1.csv", "ballot,王芳,李强,赵六\n1,○,○,\n")}, "b1.csv line 1"},
+		{"unknown candidate column", []string{"--ballots", writeFile(t, dir, "b1.csv", "ballot,王芳,李强,赵六\n1,○,○,\n")}, "b1.csv row 1"},
 		{"bad method", []string{"--method", writeFile(t, dir, "m2.toml", "seats = 2\nthreshold = \"3/2\"\n")}, "m2.toml line 2"},
 		{"missing count", []string{"--present", "-1"}, "--present"},
 		{"bad format", []string{"--format", "xml"}, "--format"},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"podium/files"
 	"podium/internal/app"
 	"podium/prep"
 )
@@ -58,9 +59,9 @@ podium plan seats --units units.csv --total 122 --format text`,
 			if err := textOrJSON(format); err != nil {
 				return err
 			}
-			us, err := app.ReadWith(units, func(r io.Reader) ([]prep.Unit, error) { return prep.ReadUnits(units, r) })
+			us, err := files.ReadUnitsFile(units)
 			if err != nil {
-				return err
+				return &app.InputError{Err: err}
 			}
 			alloc, err := prep.AllocateSeats(us, total)
 			if err != nil { // a *prep.ShortError says by how much

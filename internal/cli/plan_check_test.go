@@ -47,7 +47,7 @@ func TestPlanSeatsCLI(t *testing.T) {
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(bad, []byte("unit,students\nA,x\n"), 0o644)
 	errb.Reset()
-	if code := run([]string{"plan", "seats", "--units", bad, "--total", "3"}, &out, &errb); code != exitBadArgs || !strings.Contains(errb.String(), "bad.csv line 2, column students") {
+	if code := run([]string{"plan", "seats", "--units", bad, "--total", "3"}, &out, &errb); code != exitBadArgs || !strings.Contains(errb.String(), "bad.csv row 2, column students") {
 		t.Errorf("bad file: exit %d, %q", code, errb.String())
 	}
 }

@@ -1,9 +1,13 @@
-package prep
+package files
 
 import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"podium/prep"
 )
 
 func TestReadUnits(t *testing.T) {
@@ -11,26 +15,27 @@ func TestReadUnits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []Unit{{"护理分院", 2100}, {"信息分院", 300}}; !reflect.DeepEqual(got, want) {
+	if want := []prep.Unit{{Name: "护理分院", Students: 2100}, {Name: "信息分院", Students: 300}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 	got, err = ReadUnits("u.csv", strings.NewReader("学生数,选举单位\n12,甲\n"))
-	if err != nil || !reflect.DeepEqual(got, []Unit{{"甲", 12}}) {
+	if err != nil || !reflect.DeepEqual(got, []prep.Unit{{Name: "甲", Students: 12}}) {
 		t.Errorf("Chinese headers in another order: %v %v", got, err)
 	}
 	for _, tt := range []struct{ in, want string }{
 		{"", "u.csv: is empty"},
 		{"unit,students\n", "u.csv: has no units"},
-		{"unit\nA\n", "u.csv line 1: has no column students"},
-		{"unit,students,x\nA,1,\n", "u.csv line 1, column x: is not a known header"},
-		{"unit,unit\n", "u.csv line 1, column unit: repeats a column"},
-		{"unit,students\nA,1\nB,-3\n", `u.csv line 3, column students: "-3" is not a whole number`},
-		{"unit,students\nA,1\nB,x\n", `u.csv line 3, column students: "x" is not`},
-		{"unit,students\nA,1\n\nA,2\n", `u.csv line 4, column unit: "A" is listed twice`},
-		{"unit,students\n,2\n", `u.csv line 2, column unit: is empty`},
-		{"unit,students\nA,1,9\n", `u.csv line 2, column 3: "9" is beyond the known columns`},
-		{"unit,students\n\"A,1\n", "u.csv line 2: column"},
-		{"unit,students\n\xff,1\n", "u.csv: is not UTF-8"},
+		{"unit\nA\n", "u.csv row 1: has no column students/学生数"},
+		{"unit,students,x\nA,1,\n", `u.csv row 1, column x (C): "x" is not a known column`},
+		{"unit,unit\n", `u.csv row 1, column unit (B): "unit" repeats column unit (A)`},
+		{"unit,students\nA,1\nB,-3\n", `u.csv row 3, column students (B): "-3" is not a whole number`},
+		{"unit,students\nA,1\nB,x\n", `u.csv row 3, column students (B): "x" is not`},
+		{"unit,students\nA,1\n\nA,2\n", `u.csv row 4, column unit (A): "A" is listed twice (also row 2)`},
+		{"unit,students\n,2\n", `u.csv row 2, column unit (A): is empty`},
+		{"unit,students\nA,1,9\n", `u.csv row 2, column C: "9" is in a column without a header`},
+		{"unit,students\n\"A,1\n", "u.csv row 2: is not valid CSV"},
+		{"unit,students\n\xff,1\n", "u.csv row 2: is neither UTF-8 nor GBK"},
+		{gbk("单位,学生数\n护理分院,x\n"), `u.csv row 2, column 学生数 (B): "x" is not a whole number`},
 	} {
 		_, err := ReadUnits("u.csv", strings.NewReader(tt.in))
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
@@ -39,12 +44,21 @@ func TestReadUnits(t *testing.T) {
 	}
 }
 
+// gbk encodes s as GBK, as Excel on a Chinese Windows saves CSV.
+func gbk(s string) string {
+	b, err := simplifiedchinese.GBK.NewEncoder().String(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
 func TestReadUnitCandidates(t *testing.T) {
 	got, err := ReadUnitCandidates("c.csv", strings.NewReader("unit,seats,candidates\nA,10,12\nB,5,5\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []UnitCandidates{{"A", 10, 12}, {"B", 5, 5}}; !reflect.DeepEqual(got, want) {
+	if want := []prep.UnitCandidates{{Unit: "A", Seats: 10, Candidates: 12}, {Unit: "B", Seats: 5, Candidates: 5}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 	if _, err := ReadUnitCandidates("c.csv", strings.NewReader("unit,seats\nA,1\n")); err == nil || !strings.Contains(err.Error(), "no column candidates") {
@@ -69,7 +83,7 @@ func FuzzReadUnits(f *testing.F) {
 		if len(us) == 0 {
 			t.Fatal("no units and no error")
 		}
-		a, err := AllocateSeats(us, total%1000)
+		a, err := prep.AllocateSeats(us, total%1000)
 		if err == nil {
 			sum := 0
 			for _, x := range a {
@@ -86,7 +100,7 @@ func FuzzReadUnitCandidates(f *testing.F) {
 	f.Add("unit,seats,candidates\nA,10,12\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		if us, err := ReadUnitCandidates("f.csv", strings.NewReader(in)); err == nil {
-			DelegateSurplus(us)
+			prep.DelegateSurplus(us)
 		}
 	})
 }
