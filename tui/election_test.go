@@ -1,9 +1,6 @@
 package tui
 
 import (
-	"podium/files"
-	"podium/tui/common"
-
 	"fmt"
 	"strings"
 	"testing"
@@ -11,9 +8,11 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"podium/files"
 	"podium/model"
 	"podium/session"
 	"podium/session/election"
+	"podium/tui/common"
 )
 
 // electionSession is the demo congress with present formal delegates
@@ -221,7 +220,7 @@ func TestBallotKeys(t *testing.T) {
 
 func equalMarks(a, b []election.Mark) bool {
 	for i := range max(len(a), len(b)) {
-		if markOf(a, i) != markOf(b, i) {
+		if markAt(a, i) != markAt(b, i) {
 			return false
 		}
 	}

@@ -129,7 +129,7 @@ func (m *Model) agendaLines(w, h int) []string {
 		last = first + room
 	}
 	for i := first; i < last; i++ {
-		mark, st := m.itemMark(i)
+		mark, st := m.c.ItemMark(i)
 		lines = append(lines, st.Render(common.Fit(mark+" "+fmt.Sprintf("%*d ", nw, i+1)+t.ItemTitle(items[i]), w)))
 	}
 	return lines
@@ -171,7 +171,7 @@ func (m *Model) unitLines(w int) []string {
 func (m *Model) statusLine(w int) string {
 	s := m.c.Styles
 	st := s.MsgInfo
-	switch m.note.Kind {
+	switch m.c.Note.Kind {
 	case common.NoteOK:
 		st = s.MsgOK
 	case common.NoteErr:
@@ -179,7 +179,7 @@ func (m *Model) statusLine(w int) string {
 	case common.NoteAsk:
 		st = s.MsgAsk
 	}
-	return st.Render(common.Fit(m.note.Text, w))
+	return st.Render(common.Fit(m.c.Note.Text, w))
 }
 
 // helpLines renders the help footer generated from the key bindings.

@@ -5,12 +5,22 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"podium/model"
 	"podium/session"
+	"podium/session/election"
+	"podium/tui/common"
 	"podium/tui/internal/fixture"
+	"podium/tui/screens/agenda"
+	"podium/tui/screens/attendance"
+	votescreen "podium/tui/screens/election"
+	"podium/tui/screens/item"
+	"podium/tui/screens/motions"
+	"podium/tui/screens/questions"
+	"podium/tui/screens/resolution"
 )
 
 // testZone is the desk's time zone in every test (China Standard Time).
@@ -98,3 +108,41 @@ func checkFrame(t *testing.T, m *Model, w, h int) {
 		}
 	}
 }
+
+// The screens by name.
+const (
+	screenAttendance = attendance.ID
+	screenItem       = item.ID
+	screenQuestions  = questions.ID
+	screenMotions    = motions.ID
+	screenResolution = resolution.ID
+	screenElection   = votescreen.ID
+	screenAgenda     = agenda.ID
+)
+
+// screenOf is m's screen id.
+func screenOf[S common.Screen](m *Model, id common.ScreenID) S {
+	for _, s := range m.screens {
+		if s.id == id {
+			return s.s.(S)
+		}
+	}
+	panic("no screen " + id)
+}
+
+func att(m *Model) *attendance.Screen    { return screenOf[*attendance.Screen](m, attendance.ID) }
+func voteOf(m *Model) *votescreen.Screen { return screenOf[*votescreen.Screen](m, votescreen.ID) }
+func res(m *Model) *resolution.Screen    { return screenOf[*resolution.Screen](m, resolution.ID) }
+func motionsOf(m *Model) *motions.Screen { return screenOf[*motions.Screen](m, motions.ID) }
+func agendaOf(m *Model) *agenda.Screen   { return screenOf[*agenda.Screen](m, agenda.ID) }
+
+// markAt is ballot mark i, abstain past the end.
+func markAt(m []election.Mark, i int) election.Mark {
+	if i < len(m) {
+		return m[i]
+	}
+	return election.Abstain
+}
+
+// helpID tells bindings apart by their help.
+func helpID(b key.Binding) string { return b.Help().Key + "\x00" + b.Help().Desc }

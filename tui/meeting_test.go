@@ -1,9 +1,6 @@
 package tui
 
 import (
-	"podium/files"
-	"podium/tui/common"
-
 	"fmt"
 	"strings"
 	"testing"
@@ -11,8 +8,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"podium/files"
 	"podium/model"
 	"podium/session"
+	"podium/tui/common"
 )
 
 // congressSetup is the test congress (122 formal delegates, the named
@@ -109,8 +108,8 @@ func TestWalkAgenda(t *testing.T) {
 	if st := state(sess); st.Item != 0 || st.Items[0].Status != session.ItemCurrent {
 		t.Fatalf("after ctrl+n twice: item %d %+v", st.Item, st.Items[0])
 	}
-	if m.screen != screenAttendance {
-		t.Fatalf("the preparatory meeting shows screen %d, want the check-in desk", m.screen)
+	if m.cur.id != screenAttendance {
+		t.Fatalf("the preparatory meeting shows screen %s, want the check-in desk", m.cur.id)
 	}
 	now = now.Add(5 * time.Minute)
 	ctrl(m, 'n')
@@ -119,8 +118,8 @@ func TestWalkAgenda(t *testing.T) {
 	if st.Item != 1 || st.Items[0].Status != session.ItemDone || st.Items[1].Status != session.ItemCurrent {
 		t.Fatalf("after the second start: item %d, %v %v", st.Item, st.Items[0].Status, st.Items[1].Status)
 	}
-	if m.screen != screenItem {
-		t.Fatalf("the opening shows screen %d, want the item screen", m.screen)
+	if m.cur.id != screenItem {
+		t.Fatalf("the opening shows screen %s, want the item screen", m.cur.id)
 	}
 	wantScreen(t, m, "✓  1 预备会议", "▶  2 开幕式", "›  3 奏唱国歌", "主持词", "本次大会应到正式代表122名，实到118名")
 
@@ -132,12 +131,12 @@ func TestWalkAgenda(t *testing.T) {
 	}
 	report := itemOf(t, congressSetup(), model.ItemReport)
 	fkey(m, 6)
-	for m.agCursor < report {
+	for agendaOf(m).Cursor() < report {
 		press(m, tea.KeyDown)
 	}
 	enter(m)
-	if m.note.Kind != common.NoteAsk {
-		t.Fatalf("enter on the agenda: %+v, want a confirmation", m.note)
+	if m.c.Note.Kind != common.NoteAsk {
+		t.Fatalf("enter on the agenda: %+v, want a confirmation", m.c.Note)
 	}
 	enter(m)
 	if st := state(sess); st.Item != report {
@@ -154,16 +153,16 @@ func TestWalkAgenda(t *testing.T) {
 	delib := itemOf(t, congressSetup(), model.ItemDeliberation)
 	fkey(m, 6)
 	press(m, tea.KeyDown)
-	if m.agCursor != delib {
-		t.Fatalf("agenda cursor %d, want %d", m.agCursor, delib)
+	if agendaOf(m).Cursor() != delib {
+		t.Fatalf("agenda cursor %d, want %d", agendaOf(m).Cursor(), delib)
 	}
 	typeText(m, "s")
 	if m.ask == nil {
 		t.Fatal("s does not ask for the reason")
 	}
 	enter(m) // empty: refused, still asking
-	if m.ask == nil || m.note.Kind != common.NoteErr {
-		t.Fatalf("empty reason: ask %v note %+v", m.ask != nil, m.note)
+	if m.ask == nil || m.c.Note.Kind != common.NoteErr {
+		t.Fatalf("empty reason: ask %v note %+v", m.ask != nil, m.c.Note)
 	}
 	typeText(m, "时间不足，并入质询")
 	enter(m)
@@ -176,8 +175,8 @@ func TestWalkAgenda(t *testing.T) {
 	if st := state(sess); st.Item != itemOf(t, congressSetup(), model.ItemQuestioning) {
 		t.Fatalf("ctrl+n after a skipped item: item %d", st.Item)
 	}
-	if m.screen != screenQuestions {
-		t.Fatalf("questioning shows screen %d", m.screen)
+	if m.cur.id != screenQuestions {
+		t.Fatalf("questioning shows screen %s", m.cur.id)
 	}
 }
 
@@ -188,19 +187,19 @@ func TestEndUnfinishedResolution(t *testing.T) {
 	res := itemOf(t, congressSetup(), model.ItemResolution)
 	startAt(t, sess, res, t0.Add(-time.Minute))
 	m := newTestModel(t, sess, "zh", 120, 40)
-	if m.screen != screenResolution {
-		t.Fatalf("resolution item shows screen %d", m.screen)
+	if m.cur.id != screenResolution {
+		t.Fatalf("resolution item shows screen %s", m.cur.id)
 	}
 	ctrl(m, 'n')
 	ctrl(m, 'n')
 	want := fmt.Sprintf("第 %d 项尚未表决：请先完成，或按 ctrl+e 结束并写明原因", res+1)
-	if m.note.Text != want || state(sess).Item != res {
-		t.Fatalf("moving on: %+v, item %d", m.note, state(sess).Item)
+	if m.c.Note.Text != want || state(sess).Item != res {
+		t.Fatalf("moving on: %+v, item %d", m.c.Note, state(sess).Item)
 	}
 	ctrl(m, 'e')
 	ctrl(m, 'e')
-	if m.ask == nil || m.note.Text != want {
-		t.Fatalf("ending: ask %v, note %+v", m.ask != nil, m.note)
+	if m.ask == nil || m.c.Note.Text != want {
+		t.Fatalf("ending: ask %v, note %+v", m.ask != nil, m.c.Note)
 	}
 	wantScreen(t, m, "未完成原因 › ", want)
 	typeText(m, "报告另行书面表决")
@@ -209,8 +208,8 @@ func TestEndUnfinishedResolution(t *testing.T) {
 	if is := st.Items[res]; is.Status != session.ItemDone || is.Note != "报告另行书面表决" {
 		t.Fatalf("ended: %+v", is)
 	}
-	if !strings.HasPrefix(m.note.Text, fmt.Sprintf("议程第 %d 项「关于学生会工作报告的决议」结束", res+1)) {
-		t.Fatalf("note %+v", m.note)
+	if !strings.HasPrefix(m.c.Note.Text, fmt.Sprintf("议程第 %d 项「关于学生会工作报告的决议」结束", res+1)) {
+		t.Fatalf("note %+v", m.c.Note)
 	}
 	wantScreen(t, m, fmt.Sprintf("第 %d 项 关于学生会工作报告的决议 已结束", res+1))
 }
@@ -230,7 +229,7 @@ func TestQuestions(t *testing.T) {
 	enter(m)
 	st := state(sess)
 	if len(st.Questions) != 1 {
-		t.Fatalf("questions %d (%+v)", len(st.Questions), m.note)
+		t.Fatalf("questions %d (%+v)", len(st.Questions), m.c.Note)
 	}
 	if q := st.Questions[0]; q.Delegate != "A008" || q.Target != "学习部" || q.Text != "讲座为什么减少了一半?" {
 		t.Fatalf("question %+v", q)
@@ -249,8 +248,8 @@ func TestQuestions(t *testing.T) {
 	typeText(m, "换届为何推迟")
 	enter(m)
 	typeText(m, "w")
-	if m.note.Kind != common.NoteAsk {
-		t.Fatalf("w: %+v, want a confirmation", m.note)
+	if m.c.Note.Kind != common.NoteAsk {
+		t.Fatalf("w: %+v, want a confirmation", m.c.Note)
 	}
 	typeText(m, "w")
 	q := state(sess).Questions[1]
@@ -262,8 +261,8 @@ func TestQuestions(t *testing.T) {
 	// Answering an answered question is said calmly.
 	press(m, tea.KeyUp)
 	typeText(m, "r")
-	if m.note.Text != "第 1 件质询已答复" {
-		t.Fatalf("answer again: %+v", m.note)
+	if m.c.Note.Text != "第 1 件质询已答复" {
+		t.Fatalf("answer again: %+v", m.c.Note)
 	}
 }
 
@@ -292,14 +291,14 @@ func TestMotions(t *testing.T) {
 	sess := congress(t)
 	startAt(t, sess, itemOf(t, congressSetup(), model.ItemMotions), t0.Add(-time.Minute))
 	m := newTestModel(t, sess, "zh", 120, 40)
-	if m.screen != screenMotions {
-		t.Fatalf("motions item shows screen %d", m.screen)
+	if m.cur.id != screenMotions {
+		t.Fatalf("motions item shows screen %s", m.cur.id)
 	}
 	fileMotion(m, "zzm", "lb")
-	if want := "提案需要至少 2 名附议人，现有 1 名"; m.note.Text != want || m.note.Kind != common.NoteErr {
-		t.Fatalf("one co-signer: %+v", m.note)
+	if want := "提案需要至少 2 名附议人，现有 1 名"; m.c.Note.Text != want || m.c.Note.Kind != common.NoteErr {
+		t.Fatalf("one co-signer: %+v", m.c.Note)
 	}
-	if len(state(sess).Motions) != 0 || m.mo.form == nil || m.mo.form.At() != 1 {
+	if len(state(sess).Motions) != 0 || motionsOf(m).OpenForm() == nil || motionsOf(m).OpenForm().At() != 1 {
 		t.Fatal("refused motion: the form should stay open on the co-signers")
 	}
 	typeText(m, "aygl") // 阿依古丽·买买提
@@ -310,23 +309,23 @@ func TestMotions(t *testing.T) {
 	enter(m)
 	st := state(sess)
 	if len(st.Motions) != 1 {
-		t.Fatalf("motions %d: %+v", len(st.Motions), m.note)
+		t.Fatalf("motions %d: %+v", len(st.Motions), m.c.Note)
 	}
 	if mo := st.Motions[0]; mo.Proposer != "A008" || strings.Join(mo.CoSigners, ",") != "A009,A003" || mo.Title != "增设自习室" || mo.Category != "学习" {
 		t.Fatalf("motion %+v", mo)
 	}
 	typeText(m, "v")
-	if m.note.Text != "第 1 件提案未立案，不能表决" {
-		t.Fatalf("vote before accepting: %+v", m.note)
+	if m.c.Note.Text != "第 1 件提案未立案，不能表决" {
+		t.Fatalf("vote before accepting: %+v", m.c.Note)
 	}
 	typeText(m, "y")
 	typeText(m, "y")
 	if state(sess).Motions[0].Status != session.MotionAdmitted {
-		t.Fatalf("not accepted: %+v", m.note)
+		t.Fatalf("not accepted: %+v", m.c.Note)
 	}
 	typeText(m, "v")
-	if m.screen != screenResolution || m.res.motion != 1 {
-		t.Fatalf("v: screen %d motion %d", m.screen, m.res.motion)
+	if m.cur.id != screenResolution || res(m).Motion() != 1 {
+		t.Fatalf("v: screen %s motion %d", m.cur.id, res(m).Motion())
 	}
 	typeText(m, "u")
 	enter(m)
@@ -336,8 +335,8 @@ func TestMotions(t *testing.T) {
 	}
 	wantScreen(t, m, "需 61 票，赞成 118 票，通过")
 	press(m, tea.KeyEscape)
-	if m.screen != screenMotions {
-		t.Fatalf("esc after the vote: screen %d", m.screen)
+	if m.cur.id != screenMotions {
+		t.Fatalf("esc after the vote: screen %s", m.cur.id)
 	}
 	wantScreen(t, m, "提案 1 件 · 待审查 0 · 立案 1 · 不予立案 0", "需 61 票，赞成 118 票，通过")
 }
@@ -351,8 +350,8 @@ func TestDeclineMotion(t *testing.T) {
 	fileMotion(m, "zzm", "lb", "aygl")
 	typeText(m, "n")
 	enter(m)
-	if m.note.Text != "Please fill in the reason" {
-		t.Fatalf("empty reason: %+v", m.note)
+	if m.c.Note.Text != "Please fill in the reason" {
+		t.Fatalf("empty reason: %+v", m.c.Note)
 	}
 	typeText(m, "outside the union's remit")
 	enter(m)
@@ -380,8 +379,8 @@ func TestVote(t *testing.T) {
 			typeText(m, "150")
 			enter(m)
 			enter(m)
-			if m.note.Text != tc.tooMany || len(state(sess).Votes) != 0 {
-				t.Fatalf("150 for: %+v", m.note)
+			if m.c.Note.Text != tc.tooMany || len(state(sess).Votes) != 0 {
+				t.Fatalf("150 for: %+v", m.c.Note)
 			}
 			press(m, tea.KeyBackspace)
 			press(m, tea.KeyBackspace)
@@ -391,7 +390,7 @@ func TestVote(t *testing.T) {
 			enter(m)
 			st := state(sess)
 			if len(st.Votes) != 1 {
-				t.Fatalf("no vote: %+v", m.note)
+				t.Fatalf("no vote: %+v", m.c.Note)
 			}
 			if r := st.Votes[0]; r.For != 64 || r.Against != 3 || r.Abstain != 2 || r.Item != res || r.Subject != "关于学生会工作报告的决议" ||
 				r.Kind != model.VoteOrdinary || r.Method != model.VoteHands {
@@ -413,7 +412,7 @@ func TestVote(t *testing.T) {
 			ctrl(m, 'n')
 			ctrl(m, 'n')
 			if state(sess).Item != res+1 {
-				t.Fatalf("after the vote: %+v", m.note)
+				t.Fatalf("after the vote: %+v", m.c.Note)
 			}
 		})
 	}
@@ -443,8 +442,8 @@ func TestNotes(t *testing.T) {
 	if len(st.Notes) != 1 || st.Notes[0].Item != report || st.Notes[0].Text != "报告人超时?请注意" || st.Notes[0].By != "desk-1" {
 		t.Fatalf("notes %+v", st.Notes)
 	}
-	if m.screen != screenAttendance || m.note.Text != "已记录 09:30" {
-		t.Fatalf("screen %d note %+v", m.screen, m.note)
+	if m.cur.id != screenAttendance || m.c.Note.Text != "已记录 09:30" {
+		t.Fatalf("screen %s note %+v", m.cur.id, m.c.Note)
 	}
 	fkey(m, 2)
 	wantScreen(t, m, "会议记录（1 条）", "09:30  报告人超时?请注意")
@@ -568,30 +567,30 @@ func TestScreenKeys(t *testing.T) {
 	sess := newSession(t, files.Demo())
 	m := newTestModel(t, sess, "zh", 120, 40)
 	fkey(m, 2)
-	if m.screen != screenElection {
-		t.Fatalf("f2 before the agenda: screen %d, want the election", m.screen)
+	if m.cur.id != screenElection {
+		t.Fatalf("f2 before the agenda: screen %s, want the election", m.cur.id)
 	}
 	fkey(m, 1)
-	if m.screen != screenAttendance {
-		t.Fatalf("f1: screen %d", m.screen)
+	if m.cur.id != screenAttendance {
+		t.Fatalf("f1: screen %s", m.cur.id)
 	}
 	startAt(t, sess, itemOf(t, files.Demo(), model.ItemReport), t0)
 	m.Update(ChangedMsg{})
-	if m.screen != screenItem {
-		t.Fatalf("the report shows screen %d, want the item screen", m.screen)
+	if m.cur.id != screenItem {
+		t.Fatalf("the report shows screen %s, want the item screen", m.cur.id)
 	}
 	fkey(m, 3)
-	if m.screen != screenElection {
-		t.Fatalf("f3: screen %d", m.screen)
+	if m.cur.id != screenElection {
+		t.Fatalf("f3: screen %s", m.cur.id)
 	}
 	fkey(m, 2)
-	if m.screen != screenItem {
-		t.Fatalf("f2: screen %d", m.screen)
+	if m.cur.id != screenItem {
+		t.Fatalf("f2: screen %s", m.cur.id)
 	}
-	for f, want := range map[int]screenKind{4: screenQuestions, 5: screenMotions, 6: screenAgenda} {
+	for f, want := range map[int]common.ScreenID{4: screenQuestions, 5: screenMotions, 6: screenAgenda} {
 		fkey(m, f)
-		if m.screen != want {
-			t.Fatalf("f%d: screen %d, want %d", f, m.screen, want)
+		if m.cur.id != want {
+			t.Fatalf("f%d: screen %s, want %s", f, m.cur.id, want)
 		}
 	}
 }

@@ -56,8 +56,8 @@ func ratings(sess *session.Session) (rs []session.Rating) {
 func TestReview(t *testing.T) {
 	sess, item := reviewCongress(t)
 	m := newTestModel(t, sess, "zh", 120, 40)
-	if m.screen != screenItem {
-		t.Fatalf("the review shows screen %d, want the item screen", m.screen)
+	if m.cur.id != screenItem {
+		t.Fatalf("the review shows screen %s, want the item screen", m.cur.id)
 	}
 	wantScreen(t, m, "述职评议（3 人：优秀 0 · 合格 0 · 不合格 0 · 未评议 3）", "› 1 主席 王芳", "未评议", "1/e 优秀")
 	want := func(rs ...session.Rating) {
@@ -71,8 +71,8 @@ func TestReview(t *testing.T) {
 		}
 	}
 	typeText(m, "1")
-	if m.note.Text != "已评定 主席 王芳：优秀" {
-		t.Fatalf("note %+v", m.note)
+	if m.c.Note.Text != "已评定 主席 王芳：优秀" {
+		t.Fatalf("note %+v", m.c.Note)
 	}
 	want(session.Rating{Item: item, Officer: "主席 王芳", Rating: model.RatingExcellent})
 
@@ -85,8 +85,8 @@ func TestReview(t *testing.T) {
 	}
 	typeText(m, "讲座减半?下学期恢复")
 	enter(m)
-	if m.typing() || m.note.Text != "已记录 学习部部长 李强 的整改意见" {
-		t.Fatalf("after the form: typing %v, note %+v", m.typing(), m.note)
+	if m.typing() || m.c.Note.Text != "已记录 学习部部长 李强 的整改意见" {
+		t.Fatalf("after the form: typing %v, note %+v", m.typing(), m.c.Note)
 	}
 	li := session.Rating{Item: item, Officer: "学习部部长 李强", Rating: model.RatingFail, Note: "讲座减半?下学期恢复"}
 	want(session.Rating{Item: item, Officer: "主席 王芳", Rating: model.RatingExcellent}, li)
@@ -103,8 +103,8 @@ func TestReview(t *testing.T) {
 	// The third officer has no rating yet: c asks for one first.
 	press(m, tea.KeyDown)
 	typeText(m, "c")
-	if m.typing() || m.note.Text != "请先按 1/2/3 评定等级，再填写整改意见" {
-		t.Fatalf("c before a rating: typing %v, note %+v", m.typing(), m.note)
+	if m.typing() || m.c.Note.Text != "请先按 1/2/3 评定等级，再填写整改意见" {
+		t.Fatalf("c before a rating: typing %v, note %+v", m.typing(), m.c.Note)
 	}
 	typeText(m, "e")
 	if rs := ratings(sess); len(rs) != 3 || rs[2].Officer != reviewOfficers[2] || rs[2].Rating != model.RatingExcellent {
@@ -118,8 +118,8 @@ func TestReview(t *testing.T) {
 		t.Fatalf("the review did not end: %+v", st.Items[item])
 	}
 	typeText(m, "3")
-	if m.note.Kind != common.NoteErr || m.note.Text != "没有进行中的述职评议，无法评定（本项已结束或尚未开始）" {
-		t.Fatalf("rating an ended review: note %+v", m.note)
+	if m.c.Note.Kind != common.NoteErr || m.c.Note.Text != "没有进行中的述职评议，无法评定（本项已结束或尚未开始）" {
+		t.Fatalf("rating an ended review: note %+v", m.c.Note)
 	}
 	if rs := ratings(sess); rs[2].Rating != model.RatingExcellent {
 		t.Fatalf("a refused rating changed %+v", rs[2])

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"podium/files"
-
 	"strings"
 	"testing"
 	"time"
@@ -10,7 +8,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"podium/files"
 	"podium/session"
+	votescreen "podium/tui/screens/election"
 )
 
 // roleModel returns a model of role r at 80×24 (or w×h) at the fixed clock.
@@ -70,8 +70,8 @@ func TestDeskRole(t *testing.T) {
 	m := newModel(sess, Options{Lang: "zh", Actor: "desk:门口一", Role: session.RoleDesk, Now: func() time.Time { return t0 },
 		Export: func() (string, []string, error) { exported++; return "", nil, nil }})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if m.screen != screenAttendance {
-		t.Fatalf("the desk opens on screen %d", m.screen)
+	if m.cur.id != screenAttendance {
+		t.Fatalf("the desk opens on screen %s", m.cur.id)
 	}
 	before := seqOf(sess)
 	ctrl(m, 'n')
@@ -85,8 +85,8 @@ func TestDeskRole(t *testing.T) {
 	for n := 2; n <= 8; n++ {
 		fkey(m, n)
 		fkey(m, n)
-		if m.screen != screenAttendance || m.ask != nil {
-			t.Fatalf("f%d left the attendance screen (%d) or opened an input", n, m.screen)
+		if m.cur.id != screenAttendance || m.ask != nil {
+			t.Fatalf("f%d left the attendance screen (%s) or opened an input", n, m.cur.id)
 		}
 	}
 	if got := seqOf(sess); got != before {
@@ -95,8 +95,8 @@ func TestDeskRole(t *testing.T) {
 	if exported != 0 {
 		t.Fatal("the desk exported the records")
 	}
-	if m.pending != pendNone {
-		t.Fatalf("a host action is pending: %d", m.pending)
+	if m.pending != nil {
+		t.Fatalf("a host action is pending: %v", m.pending)
 	}
 	k := m.c.Keys
 	wantOffers(t, m, []key.Binding{k.Mark, k.Leave, k.Left, k.Undo}, []key.Binding{
@@ -135,8 +135,8 @@ func TestTellerRole(t *testing.T) {
 	setupRound(t, host, "118", "118")
 
 	m := roleModel(t, sess, session.RoleTeller, "teller:甲", 80, 24)
-	if m.screen != screenElection {
-		t.Fatalf("the teller opens on screen %d", m.screen)
+	if m.cur.id != screenElection {
+		t.Fatalf("the teller opens on screen %s", m.cur.id)
 	}
 	k := m.c.Keys
 	wantOffers(t, m, []key.Binding{k.Vote.Ballots, k.Vote.Tally}, []key.Binding{
@@ -148,15 +148,15 @@ func TestTellerRole(t *testing.T) {
 		t.Fatalf("enter on a host step was not refused:\n%s", screen(m))
 	}
 	enter(m)
-	if m.vote.confirm != actNone {
+	if m.pending != nil {
 		t.Fatal("the teller was asked to confirm a host step")
 	}
 	ctrl(m, 'n')
 	ctrl(m, 'n')
 	for _, n := range []int{1, 2, 4, 5, 6, 7} {
 		fkey(m, n)
-		if m.screen != screenElection || m.ask != nil {
-			t.Fatalf("f%d left the election screen (%d)", n, m.screen)
+		if m.cur.id != screenElection || m.ask != nil {
+			t.Fatalf("f%d left the election screen (%s)", n, m.cur.id)
 		}
 	}
 	if got := seqOf(sess); got != before {
@@ -164,8 +164,8 @@ func TestTellerRole(t *testing.T) {
 	}
 	// Ballot entry is the teller's.
 	press(m, 'b')
-	if m.vote.mode != modeBallot {
-		t.Fatalf("b did not open ballot entry (mode %d)", m.vote.mode)
+	if mode := voteOf(m).Mode(); mode != votescreen.ModeBallot {
+		t.Fatalf("b did not open ballot entry (mode %d)", mode)
 	}
 	typeText(m, "ooooxoooooo oox")
 	enter(m)
@@ -179,8 +179,8 @@ func TestTellerRole(t *testing.T) {
 func TestSecretaryRole(t *testing.T) {
 	sess := demoSession(t)
 	m := roleModel(t, sess, session.RoleSecretary, "secretary:秘书处", 120, 40)
-	if m.screen != screenItem {
-		t.Fatalf("the secretary opens on screen %d", m.screen)
+	if m.cur.id != screenItem {
+		t.Fatalf("the secretary opens on screen %s", m.cur.id)
 	}
 	k := m.c.Keys
 	wantOffers(t, m, []key.Binding{k.AddNote, k.ToQuestions, k.ToMotions, k.ToAgenda},
@@ -195,13 +195,13 @@ func TestSecretaryRole(t *testing.T) {
 	ctrl(m, 'o')
 	fkey(m, 1)
 	fkey(m, 3)
-	if m.screen != screenItem {
-		t.Fatalf("f1/f3 moved the secretary to screen %d", m.screen)
+	if m.cur.id != screenItem {
+		t.Fatalf("f1/f3 moved the secretary to screen %s", m.cur.id)
 	}
 	// The agenda is read-only.
 	fkey(m, 6)
-	if m.screen != screenAgenda {
-		t.Fatalf("f6: screen %d", m.screen)
+	if m.cur.id != screenAgenda {
+		t.Fatalf("f6: screen %s", m.cur.id)
 	}
 	wantOffers(t, m, nil, []key.Binding{k.Walk.Jump, k.Walk.Skip})
 	press(m, tea.KeyDown)
@@ -213,13 +213,13 @@ func TestSecretaryRole(t *testing.T) {
 	}
 	// Motions: no vote.
 	fkey(m, 5)
-	if m.screen != screenMotions {
-		t.Fatalf("f5: screen %d", m.screen)
+	if m.cur.id != screenMotions {
+		t.Fatalf("f5: screen %s", m.cur.id)
 	}
 	wantOffers(t, m, []key.Binding{k.Floor.File}, []key.Binding{k.Floor.Vote})
 	press(m, 'v')
-	if m.screen != screenMotions {
-		t.Fatalf("v moved the secretary to screen %d", m.screen)
+	if m.cur.id != screenMotions {
+		t.Fatalf("v moved the secretary to screen %s", m.cur.id)
 	}
 	if got := seqOf(sess); got != before {
 		t.Fatalf("the secretary's forbidden keys executed %d events", got-before)

@@ -1,12 +1,15 @@
 // Package tui is podium's terminal interface: the frame (congress name,
 // clock, attendance and quorum badges, agenda sidebar, status line and help
-// footer) and its screens, starting with the check-in desk's attendance
-// screen.
+// footer) around one screen at a time. The screens live in tui/screens,
+// one package each, registered in screens.go; what they share is in
+// tui/common, the parts they are built from in tui/widgets.
 //
-// The UI decides no outcome. It builds session commands stamped with
-// Common.Now and the terminal's actor, hands them to Session.Execute and
-// renders the state it reads back; refusals are explained in the user's
-// language with their numbers.
+// The root only routes, frames and switches: keys go to the screen's key
+// table, then the frame's; a key the terminal's role may not use is
+// refused calmly. The UI decides no outcome. It builds session commands
+// stamped with Common.Now and the terminal's actor, hands them to
+// Session.Execute and renders the state it reads back; refusals are
+// explained in the user's language with their numbers.
 package tui
 
 import (
@@ -60,56 +63,22 @@ type ChangedMsg struct{}
 // tickMsg refreshes the header clock.
 type tickMsg time.Time
 
-// pending is a host action waiting for its confirming second key press.
-type pending int
-
-const (
-	pendNone pending = iota
-	pendNext
-	pendPrev
-	pendJump
-	pendEnd
-	pendDeclare
-)
-
-// Model is the root model: it owns the frame and routes keys to the
-// current screen.
+// Model is the root model: it owns the frame, routes keys to the screen
+// shown and switches screens.
 type Model struct {
 	c       *common.Common
-	att     *attendance
-	vote    *voteScreen
-	itemS   *itemScreen
-	qs      *questionScreen
-	mo      *motionScreen
-	res     *resolutionScreen
-	screen  screenKind
-	item    int // the agenda item the screen was last chosen for
+	screens []*slot // register's, in its order
+	cur     *slot   // the screen shown
+	from    *slot   // the screen that showed cur (Frame.Show), for Back
+	item    int     // the agenda item the screen was last chosen for
 	help    help.Model
-	note    common.Note
-	pending pending
-	jump    int  // the item a pending start would start
-	ask     *ask // a one-line input of the frame, nil when none
-	// agCursor is the agenda screen's cursor.
-	agCursor int
-	side     sideMode
-	verify   func() (int, [32]byte, error)
-	export   func() (string, []string, error)
-	chain    *chainMsg // nil until verified
+	pending *pending // an action waiting for its key again, nil when none
+	ask     *ask     // a one-line input of the frame, nil when none
+	side    sideMode
+	verify  func() (int, [32]byte, error)
+	export  func() (string, []string, error)
+	chain   *chainMsg // nil until verified
 }
-
-// screen is which screen the frame shows.
-type screenKind int
-
-const (
-	screenAttendance screenKind = iota
-	screenElection
-	screenItem       // the item's script, timer and notes
-	screenQuestions  // the questioning desk
-	screenMotions    // the motions desk
-	screenResolution // the vote
-	screenAgenda     // the whole agenda: jump, skip
-	screenPrep       // the preparation: composition and surplus
-)
 
 // New returns the root model for a session.
 func New(s *session.Session, opt Options) tea.Model { return newModel(s, opt) }
@@ -134,17 +103,14 @@ func newModel(s *session.Session, opt Options) *Model {
 	s.Read(func(st *session.State) { c.Setup = st.Setup })
 	c.Refresh()
 	m := &Model{c: c, help: help.New(), verify: opt.Verify, export: opt.Export}
+	c.Frame = m
 	m.help.ShortSeparator = " · "
 	m.help.Styles = c.Styles.Help
-	m.att = newAttendance(c)
-	m.vote = newVoteScreen(c)
-	m.itemS = newItemScreen(c)
-	m.qs = newQuestionScreen(c)
-	m.res = newResolutionScreen(c, func() { m.screen = screenMotions })
-	m.mo = newMotionScreen(c, func(no int) {
-		m.res.onMotion(no)
-		m.screen = screenResolution
-	})
+	m.screens = register(c.Keys)
+	for _, sc := range m.screens {
+		sc.s = sc.make(c)
+	}
+	m.cur = m.home()
 	m.item = -2
 	m.follow()
 	m.settle()
@@ -184,19 +150,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.chain = &msg
 	case exportedMsg:
 		if msg.err != nil {
-			m.note = common.Failed(m.c.Texts.M.ExportFailed(msg.err.Error()))
+			m.c.Say(common.Failed(m.c.Texts.M.ExportFailed(msg.err.Error())))
 		} else {
-			m.note = common.Done(m.c.Texts.M.Exported(len(msg.files), msg.dir))
+			m.c.Say(common.Done(m.c.Texts.M.Exported(len(msg.files), msg.dir)))
 		}
 	case ChangedMsg:
 	case tea.PasteMsg:
 		if m.ask != nil {
 			m.askKey(msg)
-		} else if !m.tooSmall() {
-			if n, c := m.screenUpdate(msg); n != nil || c != nil {
-				m.setNote(n)
-				cmd = c
-			}
+		} else if !m.tooSmall() && m.cur.layout != bare {
+			cmd = m.cur.s.Update(msg)
 		}
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
@@ -209,233 +172,187 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // follow shows the screen the agenda calls for when the current item
-// changes (see itemScreenKind); the preparatory meeting and no item at
-// all show the check-in desk. Between changes the host switches freely.
+// changes; the preparatory meeting and no item at all show the terminal's
+// first screen (the check-in desk). Between changes the host switches
+// freely.
 func (m *Model) follow() {
 	c := m.c
 	if c.Snap.Item == m.item {
 		return
 	}
 	m.item = c.Snap.Item
-	m.itemS.reset()
-	m.screen = screenAttendance
-	if i := c.Snap.Item; i >= 0 && i < len(c.Setup.Agenda) && c.Setup.Agenda[i].Kind != model.ItemPreparatory {
-		m.toItem()
+	for _, s := range m.screens {
+		s.s.Update(common.NewItemMsg{})
 	}
+	m.pending = nil
+	if i := c.Snap.Item; i >= 0 && i < len(c.Setup.Agenda) && c.Setup.Agenda[i].Kind != model.ItemPreparatory {
+		m.show(m.itemScreen(i), common.ShowItemMsg{})
+		return
+	}
+	m.cur = m.home()
 }
 
-// itemScreenKind is the screen of the current item: the questioning desk,
-// the motions desk, the vote, the election, or the item screen (script,
-// timer, notes) for the others.
-func (m *Model) itemScreenKind() screenKind {
-	c := m.c
-	i := c.Snap.Item
-	if i < 0 || i >= len(c.Setup.Agenda) {
-		return screenItem
-	}
-	switch c.Setup.Agenda[i].Kind {
-	case model.ItemQuestioning:
-		return screenQuestions
-	case model.ItemMotions:
-		return screenMotions
-	case model.ItemResolution:
-		return screenResolution
-	case model.ItemElection:
-		if c.Snap.Vote != nil {
-			return screenElection
+// itemScreen is the screen of agenda item i: the first that serves it, or
+// the one that serves every item; before the agenda (i < 0), the first
+// that serves that, or nil.
+func (m *Model) itemScreen(i int) *slot {
+	for _, s := range m.screens {
+		if s.serves != nil && s.serves(m.c, i) {
+			return s
 		}
 	}
-	return screenItem
+	if i < 0 {
+		return nil
+	}
+	return m.fallback()
 }
 
-// toItem shows the current item's screen.
-func (m *Model) toItem() {
-	m.screen = m.itemScreenKind()
-	if m.screen == screenResolution {
-		m.res.onItem()
+// fallback is the screen of the items no other screen serves.
+func (m *Model) fallback() *slot {
+	for _, s := range m.screens {
+		if s.everyItem {
+			return s
+		}
+	}
+	return nil
+}
+
+// show makes s the screen shown and hands it msg.
+func (m *Model) show(s *slot, msg tea.Msg) {
+	if s == nil {
+		return
+	}
+	m.cur = s
+	if msg != nil {
+		s.s.Update(msg)
+	}
+}
+
+// sees reports whether this terminal's role may see screen s.
+func (m *Model) sees(s *slot) bool {
+	if s.only != "" {
+		return m.c.Role == s.only
+	}
+	return s.sees == nil || session.Permitted(m.c.Role, s.sees)
+}
+
+// home is the first screen the role may see: the one it opens on and
+// falls back to.
+func (m *Model) home() *slot {
+	for _, s := range m.screens {
+		if m.sees(s) {
+			return s
+		}
+	}
+	return m.screens[0]
+}
+
+// settle moves the terminal off a screen its role may not see.
+func (m *Model) settle() {
+	if !m.sees(m.cur) {
+		m.cur = m.home()
 	}
 }
 
 // typing reports whether the screen shown has a text input open, so that
 // printable keys (?) go to it.
 func (m *Model) typing() bool {
-	switch m.screen {
-	case screenItem:
-		return m.itemS.typing()
-	case screenQuestions:
-		return m.qs.typing()
-	case screenMotions:
-		return m.mo.typing()
-	case screenResolution:
-		return m.res.typing()
-	case screenElection:
-		return m.vote.mode != modeSteps
-	}
-	return false
-}
-
-// screenUpdate passes a key or a paste to the screen shown.
-func (m *Model) screenUpdate(msg tea.Msg) (*common.Note, tea.Cmd) {
-	switch m.screen {
-	case screenElection:
-		return m.vote.update(msg)
-	case screenItem:
-		return m.itemS.update(msg)
-	case screenQuestions:
-		return m.qs.update(msg)
-	case screenMotions:
-		return m.mo.update(msg)
-	case screenResolution:
-		return m.res.update(msg)
-	case screenAgenda:
-		if k, ok := msg.(tea.KeyPressMsg); ok {
-			m.agendaKey(k)
-		}
-		return nil, nil
-	}
-	return m.att.update(msg)
-}
-
-func (m *Model) setNote(n *common.Note) {
-	if n != nil {
-		m.note = *n
-	}
+	t, ok := m.cur.s.(common.Typer)
+	return ok && t.Typing()
 }
 
 func (m *Model) tooSmall() bool {
 	return m.c.Width < common.MinWidth || m.c.Height < common.MinHeight
 }
 
-// key handles the frame's keys and passes the others to the screen. Host
-// actions (start an item, end it, declare valid) need the same key twice.
+// table is the key table of what is shown: the open question's or the
+// screen's. Its rows without a handler are the frame's keys it shows.
+func (m *Model) table() []common.Binding {
+	if m.ask != nil {
+		return m.askKeys()
+	}
+	return m.cur.s.Keys()
+}
+
+// match finds the binding of key msg: the first of the screen's table,
+// its frame keys resolved to the frame's binding, else the frame's own.
+// frame reports a frame binding, ok whether any matched.
+func (m *Model) match(msg tea.KeyPressMsg, frameKeys []common.Binding) (b common.Binding, frame, ok bool) {
+	if b, ok := common.Match(m.table(), msg); ok {
+		if b.Do != nil {
+			return b, false, true
+		}
+		if fb, ok := common.Match(frameKeys, msg); ok {
+			return fb, true, true
+		}
+		return b, false, true // a screen's key it handles in Update
+	}
+	if fb, ok := common.Match(frameKeys, msg); ok {
+		return fb, true, true
+	}
+	return common.Binding{}, false, false
+}
+
+// key routes a key: the quit key; the open question; a key the role may
+// not use is refused calmly; an action waiting for its key again; then
+// the frame's binding runs, or the screen gets the key.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	c, k, t := m.c, m.c.Keys, m.c.Texts
 	if key.Matches(msg, k.Quit) {
 		return tea.Quit
 	}
-	if m.projector() {
+	if m.cur.layout == bare || m.tooSmall() {
 		return nil // the projector has no keys
-	}
-	if m.tooSmall() {
-		return nil
 	}
 	if m.ask != nil {
 		m.askKey(msg)
 		return nil
 	}
-	if m.roleRefuses(msg) {
+	frameKeys := m.frameKeys()
+	b, frame, ok := m.match(msg, frameKeys)
+	if ok && !b.Permits(c.Role) {
+		m.pending = nil
+		c.Say(common.Info(t.RoleRefused(string(c.Role))))
 		return nil
 	}
-	if p := m.pending; p != pendNone {
-		m.pending = pendNone
+	if p := m.pending; p != nil {
+		m.pending = nil
 		switch {
-		case p == pendNext && key.Matches(msg, k.NextItem),
-			p == pendPrev && key.Matches(msg, k.PrevItem),
-			p == pendJump && key.Matches(msg, k.Walk.Jump) && m.screen == screenAgenda:
-			m.startItem(m.jump)
-			return nil
-		case p == pendEnd && key.Matches(msg, k.EndItem):
-			m.endItem()
-			return nil
-		case p == pendDeclare && key.Matches(msg, k.Declare):
-			m.declare()
+		case key.Matches(msg, p.key) && p.on == m.cur:
+			p.do()
 			return nil
 		case key.Matches(msg, k.Clear):
-			m.note = common.Info(t.Cancelled)
+			c.Say(common.Info(t.Cancelled))
 			return nil
 		}
-		m.note = common.Note{}
+		c.Note = common.Note{}
 	}
-	switch {
-	case key.Matches(msg, k.ToDesk):
-		m.screen = screenAttendance
-		m.note = common.Note{}
-	case key.Matches(msg, k.ToItem):
-		switch {
-		case c.Snap.Item >= 0:
-			m.toItem()
-		case c.Snap.Vote != nil:
-			m.screen = screenElection // prepared before the agenda starts
-		default:
-			m.note = common.Info(t.NotStarted)
-			return nil
-		}
-		m.note = common.Note{}
-	case key.Matches(msg, k.ToElection) && !(m.screen == screenElection && m.vote.mode == modeBallot):
-		if c.Snap.Vote == nil {
-			m.note = common.Info(t.V.NoElection)
-			return nil
-		}
-		m.screen = screenElection
-		m.note = common.Note{}
-	case key.Matches(msg, k.ToQuestions):
-		m.screen = screenQuestions
-		m.note = common.Note{}
-	case key.Matches(msg, k.ToMotions):
-		m.screen = screenMotions
-		m.note = common.Note{}
-	case key.Matches(msg, k.ToAgenda):
-		m.screen, m.agCursor = screenAgenda, max(0, c.Snap.Item)
-		m.note = common.Note{}
-	case key.Matches(msg, k.ToPrep):
-		m.screen = screenPrep
-		m.note = common.Note{}
-	case key.Matches(msg, k.Export) && m.export != nil:
-		export := m.export
-		m.note = common.Info(t.M.Exporting)
-		return func() tea.Msg {
-			dir, files, err := export()
-			return exportedMsg{dir, files, err}
-		}
-	case key.Matches(msg, k.Help) && !m.typing():
-		m.help.ShowAll = !m.help.ShowAll
-	case key.Matches(msg, k.Side):
-		m.side = (m.side + 1) % 2
-	case m.walkKey(msg):
-	case key.Matches(msg, k.Declare):
-		if c.Snap.Declared != nil {
-			m.note = common.Info(t.AlreadyOpen)
-			return nil
-		}
-		m.pending = pendDeclare
-		m.note = common.Asking(t.ConfirmOpen(k.Declare.Help().Key, c.Snap.Count.Present, c.Snap.Count.Expected))
-	default:
-		n, cmd := m.screenUpdate(msg)
-		m.setNote(n)
-		return cmd
+	if ok && frame {
+		return b.Do(msg)
 	}
-	return nil
+	return m.cur.s.Update(msg)
 }
 
-// declare declares the meeting valid; the session refuses it without the
-// opening quorum, and the refusal shows the numbers.
-func (m *Model) declare() {
-	c, t := m.c, m.c.Texts
-	if _, err := c.Exec(session.DeclareOpen{Meta: c.Meta()}); err != nil {
-		m.refusal(err)
-		return
-	}
-	d := c.Snap.Declared.Count
-	m.note = common.Done(t.DeclaredOK(d.Present, d.Expected))
-}
-
-func (m *Model) refusal(err error) { m.note = m.c.Refusal(err) }
-
-// layout gives the screen its area from the terminal size and the frame.
+// layout gives every screen its area from the terminal size and the frame.
 func (m *Model) layout() {
 	w, h := m.c.Width, m.c.Height
-	if w < common.MinWidth || h < common.MinHeight {
+	for _, s := range m.screens {
+		if s.layout == bare {
+			s.s.SetSize(w, h)
+		}
+	}
+	if m.tooSmall() {
 		return
 	}
 	bw, bh := m.body(w, h)
-	sw := bw - sideWidth(w) - 2
-	m.att.setSize(sw, bh)
-	m.att.sync()
-	m.vote.setSize(bw, bh)
-	m.itemS.setSize(sw, bh)
-	m.qs.setSize(sw, bh)
-	m.mo.setSize(sw, bh)
-	m.res.setSize(sw, bh)
+	for _, s := range m.screens {
+		switch s.layout {
+		case withSidebar:
+			s.s.SetSize(bw-sideWidth(w)-2, bh)
+		case wide:
+			s.s.SetSize(bw, bh)
+		}
+	}
 }
 
 // body returns the size of the area between header and footer.
@@ -450,8 +367,8 @@ func (m *Model) body(w, h int) (int, int) {
 	return w, max(1, h-used)
 }
 
-// View renders the frame around the attendance screen in the alternate
-// screen, with the congress name as the window title.
+// View renders the frame around the screen in the alternate screen, with
+// the congress name as the window title.
 func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
@@ -466,8 +383,8 @@ func (m *Model) render() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	if m.projector() {
-		return m.projectorView(w, h)
+	if m.cur.layout == bare {
+		return strings.Join(m.cur.s.View(), "\n")
 	}
 	if m.tooSmall() {
 		lines := make([]string, h)
@@ -481,35 +398,13 @@ func (m *Model) render() string {
 	}
 	lines = append(lines, s.Rule.Render(strings.Repeat("─", w)))
 	_, bh := m.body(w, h)
-	switch m.screen {
-	case screenElection:
-		lines = append(lines, m.vote.view()...)
-	case screenAgenda:
-		lines = append(lines, m.agendaView(w, bh)...)
-	case screenPrep:
-		body := m.prepView(w, bh)
-		for len(body) < bh {
-			body = append(body, "")
-		}
-		for _, l := range body {
-			lines = append(lines, common.Fit(l, w))
-		}
+	switch m.cur.layout {
+	case wide:
+		lines = append(lines, common.Block(m.cur.s.View(), w, bh)...)
 	default:
 		sw := sideWidth(w)
 		side := m.sidebar(sw-1, bh)
-		var main []string
-		switch m.screen {
-		case screenItem:
-			main = m.itemS.view()
-		case screenQuestions:
-			main = m.qs.view()
-		case screenMotions:
-			main = m.mo.view()
-		case screenResolution:
-			main = m.res.view()
-		default:
-			main = m.att.view()
-		}
+		main := m.cur.s.View()
 		sep := make([]string, bh)
 		for i := range sep {
 			sep[i] = s.Sep.Render(" │ ")
@@ -527,59 +422,52 @@ func (m *Model) render() string {
 	return strings.Join(lines, "\n")
 }
 
-// helpKeys is the help of the screen shown, less the keys the terminal's
-// role may not use.
-func (m *Model) helpKeys() help.KeyMap { return m.roleHelp(m.screenHelp()) }
-
-// screenHelp is the help of the screen shown.
-func (m *Model) screenHelp() help.KeyMap {
-	k := m.c.Keys
-	f := k.Floor
-	if m.ask != nil {
-		return floorHelp{k: k, own: []key.Binding{k.Vote.Confirm}, form: true}
-	}
-	switch m.screen {
-	case screenElection:
-		if v := m.c.Snap.Vote; v != nil {
-			return voteHelp{k: k, mode: m.vote.mode, act: nextAction(v), more: m.vote.showIndex(v) >= 0}
-		}
-	case screenItem:
-		switch {
-		case m.itemS.form != nil:
-			return floorHelp{k: k, own: m.itemS.form.Keys(), form: true}
-		case m.itemS.reviewing():
-			return floorHelp{k: k, own: []key.Binding{f.Excellent, f.Pass, f.Fail, f.Comment, f.Script}}
-		}
-		return floorHelp{k: k, own: []key.Binding{k.ToDesk, k.ToQuestions, k.ToMotions, k.ToAgenda}}
-	case screenAgenda:
-		return floorHelp{k: k, own: []key.Binding{k.Walk.Jump, k.Walk.Skip, k.ToItem}}
-	case screenPrep:
-		return floorHelp{k: k, own: []key.Binding{k.ToDesk, k.ToItem, k.ToAgenda}}
-	case screenQuestions:
-		if m.qs.form != nil {
-			return floorHelp{k: k, own: m.qs.form.Keys(), form: true}
-		}
-		return floorHelp{k: k, own: []key.Binding{f.Ask, f.Answer, f.Defer, f.Script}}
-	case screenMotions:
-		if m.mo.form != nil {
-			return floorHelp{k: k, own: m.mo.form.Keys(), form: true}
-		}
-		return floorHelp{k: k, own: []key.Binding{f.File, f.Accept, f.Decline, f.Vote, f.Script}}
-	case screenResolution:
-		if m.res.editing {
-			own := []key.Binding{f.Unanimous, f.Record, f.Tab}
-			if m.res.motion > 0 {
-				own = append(own, f.Kind, f.Method)
+// helpKeys is the help of what is shown, less the keys the terminal's
+// role may not use: the frame's keys a screen shows are guarded as the
+// frame's bindings are.
+func (m *Model) helpKeys() help.KeyMap {
+	frameKeys := m.frameKeys()
+	var kept []common.Binding
+	for _, b := range m.table() {
+		g := b
+		if b.Do == nil {
+			for _, fb := range frameKeys {
+				if sameKey(b.Key, fb.Key) {
+					g = fb
+					break
+				}
 			}
-			return floorHelp{k: k, own: own, form: true}
 		}
-		if m.res.motion > 0 {
-			return floorHelp{k: k, own: []key.Binding{k.Vote.Back}}
+		if g.Permits(m.c.Role) {
+			kept = append(kept, b)
 		}
-		return floorHelp{k: k, own: []key.Binding{f.Vote, f.Script}}
 	}
-	return attendanceHelp{k: k, item: m.c.Snap.Item >= 0, election: m.c.Snap.Vote != nil}
+	short, full := common.Help(kept)
+	return helpMap{short, full}
 }
 
-// ptr returns a pointer to a copy of v.
-func ptr[T any](v T) *T { return &v }
+// helpMap is a key table as bubbles' help reads it.
+type helpMap struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+// ShortHelp is the footer's keys.
+func (h helpMap) ShortHelp() []key.Binding { return h.short }
+
+// FullHelp is the columns of ?.
+func (h helpMap) FullHelp() [][]key.Binding { return h.full }
+
+// sameKey reports whether binding a's first key is one of b's.
+func sameKey(a, b key.Binding) bool {
+	ks := a.Keys()
+	if len(ks) == 0 {
+		return false
+	}
+	for _, k := range b.Keys() {
+		if k == ks[0] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,10 +1,6 @@
 package tui
 
 import (
-	"podium/files"
-	"podium/tui/common"
-	"podium/tui/internal/fixture"
-
 	"flag"
 	"fmt"
 	"os"
@@ -16,8 +12,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/mozillazg/go-pinyin"
 
+	"podium/files"
 	"podium/model"
 	"podium/session"
+	"podium/tui/common"
+	"podium/tui/internal/fixture"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -127,8 +126,8 @@ func TestInitialsEnterMarksPresent(t *testing.T) {
 	sess := newSession(t, testSetup())
 	m := newTestModel(t, sess, "zh", 80, 24)
 	typeText(m, "zxl")
-	if m.att.query != "zxl" {
-		t.Fatalf("query %q", m.att.query)
+	if att(m).Query() != "zxl" {
+		t.Fatalf("query %q", att(m).Query())
 	}
 	press(m, tea.KeyEnter)
 	if got := status(t, sess, "A001"); got != session.Present {
@@ -137,11 +136,11 @@ func TestInitialsEnterMarksPresent(t *testing.T) {
 	if got := status(t, sess, "A002"); got != session.NotArrived {
 		t.Fatalf("张晓丽 is %v, want untouched", got)
 	}
-	if m.att.query != "" {
-		t.Fatalf("search not cleared: %q", m.att.query)
+	if att(m).Query() != "" {
+		t.Fatalf("search not cleared: %q", att(m).Query())
 	}
-	if !strings.Contains(m.note.Text, "张新龙") || m.note.Kind != common.NoteOK {
-		t.Fatalf("note %+v", m.note)
+	if !strings.Contains(m.c.Note.Text, "张新龙") || m.c.Note.Kind != common.NoteOK {
+		t.Fatalf("note %+v", m.c.Note)
 	}
 	if !strings.Contains(screen(m), "已到 09:30") {
 		t.Fatal("the list does not show 已到 09:30")
@@ -156,8 +155,8 @@ func TestInitialsEnterMarksPresent(t *testing.T) {
 			t.Fatalf("marking again executed an event")
 		}
 	})
-	if m.note.Kind != common.NoteInfo || !strings.Contains(m.note.Text, "已是") {
-		t.Fatalf("second mark: note %+v, want a calm 已是", m.note)
+	if m.c.Note.Kind != common.NoteInfo || !strings.Contains(m.c.Note.Text, "已是") {
+		t.Fatalf("second mark: note %+v, want a calm 已是", m.c.Note)
 	}
 }
 
@@ -180,8 +179,8 @@ func TestUndoRestores(t *testing.T) {
 	sess := newSession(t, testSetup())
 	m := newTestModel(t, sess, "zh", 80, 24)
 	ctrl(m, 'z')
-	if m.note.Kind != common.NoteInfo || m.note.Text != m.c.Texts.NothingUndo {
-		t.Fatalf("undo with nothing: %+v", m.note)
+	if m.c.Note.Kind != common.NoteInfo || m.c.Note.Text != m.c.Texts.NothingUndo {
+		t.Fatalf("undo with nothing: %+v", m.c.Note)
 	}
 	typeText(m, "stf")
 	press(m, tea.KeyEnter)
@@ -198,8 +197,8 @@ func TestUndoRestores(t *testing.T) {
 	if got := status(t, sess, "A004"); got != session.NotArrived {
 		t.Fatalf("after two undos 单田芳 is %v, want not arrived", got)
 	}
-	if !strings.Contains(m.note.Text, "已撤销") || !strings.Contains(m.note.Text, "未到") {
-		t.Fatalf("note %+v", m.note)
+	if !strings.Contains(m.c.Note.Text, "已撤销") || !strings.Contains(m.c.Note.Text, "未到") {
+		t.Fatalf("note %+v", m.c.Note)
 	}
 }
 
@@ -211,8 +210,8 @@ func TestSameNameAsks(t *testing.T) {
 	if status(t, sess, "A005") != session.NotArrived || status(t, sess, "A006") != session.NotArrived {
 		t.Fatal("Enter marked one of two people of the same name without a choice")
 	}
-	if m.note.Kind != common.NoteAsk || !strings.Contains(m.note.Text, "2 位「王伟」") {
-		t.Fatalf("note %+v", m.note)
+	if m.c.Note.Kind != common.NoteAsk || !strings.Contains(m.c.Note.Text, "2 位「王伟」") {
+		t.Fatalf("note %+v", m.c.Note)
 	}
 	press(m, tea.KeyDown)
 	press(m, tea.KeyEnter)
@@ -229,12 +228,12 @@ func TestDeclareOpenNeedsQuorum(t *testing.T) {
 		sess := newSession(t, testSetup())
 		m := newTestModel(t, sess, tc.lang, 80, 24)
 		ctrl(m, 'o')
-		if m.note.Kind != common.NoteAsk {
-			t.Fatalf("first ctrl+o: %+v, want a confirmation", m.note)
+		if m.c.Note.Kind != common.NoteAsk {
+			t.Fatalf("first ctrl+o: %+v, want a confirmation", m.c.Note)
 		}
 		ctrl(m, 'o')
-		if m.note.Kind != common.NoteErr || m.note.Text != tc.want {
-			t.Fatalf("note %+v, want %q", m.note, tc.want)
+		if m.c.Note.Kind != common.NoteErr || m.c.Note.Text != tc.want {
+			t.Fatalf("note %+v, want %q", m.c.Note, tc.want)
 		}
 		if !strings.Contains(screen(m), tc.want) {
 			t.Fatalf("the refusal is not on screen:\n%s", screen(m))
@@ -259,8 +258,8 @@ func TestDeclareOpenNeedsQuorum(t *testing.T) {
 	ctrl(m, 'o')
 	press(m, tea.KeyEscape)
 	ctrl(m, 'o')
-	if m.note.Kind != common.NoteAsk {
-		t.Fatalf("esc then ctrl+o: %+v, want a new confirmation", m.note)
+	if m.c.Note.Kind != common.NoteAsk {
+		t.Fatalf("esc then ctrl+o: %+v, want a new confirmation", m.c.Note)
 	}
 	ctrl(m, 'o')
 	sess.Read(func(st *session.State) {
@@ -294,15 +293,15 @@ func TestFilterAndOtherTerminal(t *testing.T) {
 	sess := newSession(t, testSetup())
 	m := newTestModel(t, sess, "zh", 120, 40)
 	press(m, tea.KeyTab) // not arrived
-	n := len(m.att.results)
+	n := len(att(m).Results())
 	mark(t, sess, "A001", session.Present, t0) // another desk
 	m.Update(ChangedMsg{})
-	if len(m.att.results) != n-1 || strings.Contains(screen(m), "张新龙") {
-		t.Fatalf("not-arrived filter still shows 张新龙 (%d → %d)", n, len(m.att.results))
+	if len(att(m).Results()) != n-1 || strings.Contains(screen(m), "张新龙") {
+		t.Fatalf("not-arrived filter still shows 张新龙 (%d → %d)", n, len(att(m).Results()))
 	}
 	press(m, tea.KeyTab) // present
-	if len(m.att.results) != 1 || !strings.Contains(screen(m), "张新龙") {
-		t.Fatalf("present filter: %d results", len(m.att.results))
+	if len(att(m).Results()) != 1 || !strings.Contains(screen(m), "张新龙") {
+		t.Fatalf("present filter: %d results", len(att(m).Results()))
 	}
 	if !strings.Contains(screen(m), "实到 1 / 应到 122") {
 		t.Fatal("header count not updated")
@@ -341,11 +340,11 @@ func TestScrolling(t *testing.T) {
 	s.Roster = append(s.Roster, fixture.Roster(3000)...)
 	sess := newSession(t, s)
 	m := newTestModel(t, sess, "zh", 80, 24)
-	rows := m.att.rows()
+	_, _, rows := att(m).Window()
 	press(m, tea.KeyPgDown)
 	press(m, tea.KeyPgDown)
-	if m.att.cursor != 2*rows || m.att.cursor < m.att.offset || m.att.cursor >= m.att.offset+rows {
-		t.Fatalf("pgdn: cursor %d offset %d rows %d", m.att.cursor, m.att.offset, rows)
+	if cursor, offset, _ := att(m).Window(); cursor != 2*rows || cursor < offset || cursor >= offset+rows {
+		t.Fatalf("pgdn: cursor %d offset %d rows %d", cursor, offset, rows)
 	}
 	press(m, tea.KeyEnd)
 	want := s.Roster[len(s.Roster)-1].Name
@@ -353,11 +352,11 @@ func TestScrolling(t *testing.T) {
 		t.Fatalf("end does not show the last person %s", want)
 	}
 	press(m, tea.KeyHome)
-	if m.att.cursor != 0 || m.att.offset != 0 {
-		t.Fatalf("home: cursor %d offset %d", m.att.cursor, m.att.offset)
+	if cursor, offset, _ := att(m).Window(); cursor != 0 || offset != 0 {
+		t.Fatalf("home: cursor %d offset %d", cursor, offset)
 	}
 	press(m, tea.KeyUp)
-	if m.att.cursor != 0 {
+	if cursor, _, _ := att(m).Window(); cursor != 0 {
 		t.Fatal("up from the top moved")
 	}
 	checkFrame(t, m, 80, 24)
@@ -391,7 +390,7 @@ func TestResizeAndWidths(t *testing.T) {
 		checkFrame(t, m, 60, 20)
 		typeText(m, "zxl")
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		if m.att.query != "" || !strings.Contains(screen(m), "阿依古丽·买买提") {
+		if att(m).Query() != "" || !strings.Contains(screen(m), "阿依古丽·买买提") {
 			t.Fatal("after growing back the list is wrong")
 		}
 	}

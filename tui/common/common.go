@@ -24,6 +24,21 @@ type Common struct {
 	Setup model.Setup
 	// Snap is the state last read from the session.
 	Snap Snapshot
+
+	// Note is the status line: the last result, refusal or question.
+	Note Note
+	// Frame is the root's: showing screens, asking, confirming.
+	Frame Frame
+}
+
+// Say puts n in the status line.
+func (c *Common) Say(n Note) { c.Note = n }
+
+// Tell puts n in the status line when there is one.
+func (c *Common) Tell(n *Note) {
+	if n != nil {
+		c.Note = *n
+	}
 }
 
 // Snapshot is what the screens render, copied from the session's state
@@ -149,6 +164,9 @@ type Note struct {
 	Kind NoteKind
 	Text string
 }
+
+// Ref is a pointer to a copy of n.
+func (n Note) Ref() *Note { return &n }
 
 // Info is a calm note.
 func Info(text string) Note { return Note{NoteInfo, text} }

@@ -5,6 +5,9 @@ import (
 	"slices"
 	"time"
 
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+
 	"podium/model"
 	"podium/session"
 )
@@ -171,4 +174,49 @@ func (c *Common) Timer() string {
 		return s.Counts.Render(mt.Planned(Elapsed(d), it.Minutes)) + "  " + s.MsgAsk.Render(mt.Over(Elapsed(d-plan)))
 	}
 	return s.Counts.Render(mt.Planned(Elapsed(d), it.Minutes))
+}
+
+// NextIndex is the next item still pending after the current one, -1
+// when none is left.
+func (c *Common) NextIndex() int {
+	for j := c.Snap.Item + 1; j < len(c.Setup.Agenda); j++ {
+		if c.ItemStatus(j) == session.ItemPending {
+			return j
+		}
+	}
+	return -1
+}
+
+// ItemMark is the sidebar's and the agenda screen's mark and style of
+// item i: ✓ done, ▶ current, ↷ skipped, › the next one, · pending.
+func (c *Common) ItemMark(i int) (string, lipgloss.Style) {
+	s := c.Styles
+	switch st := c.ItemStatus(i); {
+	case i == c.Snap.Item && st == session.ItemCurrent:
+		return "▶", s.ItemCurrent
+	case st == session.ItemDone:
+		return "✓", s.ItemDone
+	case st == session.ItemPassedOver:
+		return "↷", s.ItemDone
+	case i == c.NextIndex():
+		return "›", s.ItemNext
+	}
+	return " ", s.ItemTodo
+}
+
+// StartItem starts item i (the current one ends with it) and says so, or
+// why the core refused.
+func (c *Common) StartItem(i int) Note {
+	t := c.Texts
+	if _, err := c.Exec(session.StartItem{Meta: c.Meta(), Index: i}); err != nil {
+		return c.Refusal(err)
+	}
+	n := c.Snap.Count
+	return Done(t.Started(i+1, t.ItemTitle(c.Setup.Agenda[i]), n.Present, n.Expected))
+}
+
+// ConfirmStart asks for key b again before starting item i.
+func (c *Common) ConfirmStart(b key.Binding, i int) {
+	t := c.Texts
+	c.Frame.Confirm(b, t.ConfirmNext(b.Help().Key, i+1, t.ItemTitle(c.Setup.Agenda[i])), func() { c.Say(c.StartItem(i)) })
 }

@@ -1,13 +1,12 @@
 package common
 
 import (
-	"podium/words"
-
 	"fmt"
 	"strings"
 
 	"podium/model"
 	"podium/session"
+	"podium/words"
 )
 
 // The host's script (主持词): the words to read for the current item,

@@ -1,4 +1,4 @@
-package tui
+package election
 
 import (
 	"errors"
@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"podium/session"
@@ -41,6 +40,8 @@ type tallyEntry struct {
 
 	// cellIn edits the cell under the cursor.
 	cellIn widgets.Input
+
+	leaving bool // esc, or the sheet entered: back to the steps
 
 	refused *election.TallyError // the last refusal, to mark its line
 }
@@ -117,12 +118,11 @@ func (t *tallyEntry) cols() int {
 func (t *tallyEntry) update(msg tea.Msg) (n *common.Note, back bool) {
 	v, r := t.cur()
 	if r == nil {
-		return nil, true
+		return &common.Note{}, true
 	}
 	if t.round != r.No {
 		t.begin()
 	}
-	tx := t.c.Texts.V
 	if t.input {
 		return t.updateInput(v, msg), false
 	}
@@ -130,37 +130,8 @@ func (t *tallyEntry) update(msg tea.Msg) (n *common.Note, back bool) {
 	if !ok {
 		return nil, false
 	}
-	vk := t.c.Keys.Vote
-	last := t.nrows() - 1
-	switch s := k.String(); {
-	case key.Matches(k, vk.Back):
-		return nil, true
-	case key.Matches(k, vk.Submit):
-		n := t.submit(v, r)
-		return n, n.Kind == common.NoteOK
-	case s == "up":
-		t.row = max(0, t.row-1)
-	case s == "down":
-		t.row = min(last, t.row+1)
-	case s == "left":
-		t.col = max(0, t.col-1)
-	case s == "right":
-		t.col++
-	case s == "tab":
-		t.col++
-		if t.col >= t.cols() {
-			t.col = 0
-			t.row = min(last, t.row+1)
-		}
-	case key.Matches(k, vk.AddRow):
-		t.input = true
-		t.text.Reset()
-		return ptr(common.Info(tx.WriteInHint)), false
-	case key.Matches(k, vk.DropWriteIn):
-		if i := t.row - len(t.counts); i >= 0 && i < len(t.writeIns) {
-			t.writeIns = append(t.writeIns[:i], t.writeIns[i+1:]...)
-		}
-	default:
+	t.leaving = false
+	if _, ok := common.Handle(t.keys(v, r), k); !ok {
 		// The cell under the cursor is edited as a field of 6 digits.
 		c := t.cell()
 		t.cellIn.SetValue(*c)
@@ -170,7 +141,55 @@ func (t *tallyEntry) update(msg tea.Msg) (n *common.Note, back bool) {
 	}
 	t.col = max(0, min(t.col, t.cols()-1))
 	t.visible()
-	return nil, false
+	return nil, t.leaving
+}
+
+// keys is the tally sheet's table: move between the cells, add or drop a
+// write-in line, submit; digits and backspace edit the cell.
+func (t *tallyEntry) keys(v *session.Vote, r *session.Round) []common.Binding {
+	c, k, vk, tx := t.c, t.c.Keys, t.c.Keys.Vote, t.c.Texts.V
+	last := t.nrows() - 1
+	return []common.Binding{
+		common.KeyMsg(vk.Cell, func(m tea.KeyPressMsg) tea.Cmd {
+			switch m.String() {
+			case "up":
+				t.row = max(0, t.row-1)
+			case "down":
+				t.row = min(last, t.row+1)
+			case "left":
+				t.col = max(0, t.col-1)
+			case "right":
+				t.col++
+			case "tab":
+				t.col++
+				if t.col >= t.cols() {
+					t.col = 0
+					t.row = min(last, t.row+1)
+				}
+			}
+			return nil
+		}).In(true, 1),
+		common.Key(vk.AddRow, func() {
+			t.input = true
+			t.text.Reset()
+			c.Say(common.Info(tx.WriteInHint))
+		}).In(true, 1),
+		common.Key(vk.DropWriteIn, func() {
+			if i := t.row - len(t.counts); i >= 0 && i < len(t.writeIns) {
+				t.writeIns = append(t.writeIns[:i], t.writeIns[i+1:]...)
+			}
+		}).In(false, 1),
+		common.Key(vk.Submit, func() {
+			n := t.submit(v, r)
+			c.Tell(n)
+			t.leaving = n.Kind == common.NoteOK
+		}).For(session.EnterTally{}).In(true, 1),
+		common.Key(vk.Back, func() {
+			c.Say(common.Note{})
+			t.leaving = true
+		}).In(true, 1),
+		common.More(k, 0),
+	}
 }
 
 func (t *tallyEntry) updateInput(v *session.Vote, msg tea.Msg) *common.Note {
@@ -181,7 +200,7 @@ func (t *tallyEntry) updateInput(v *session.Vote, msg tea.Msg) *common.Note {
 		switch {
 		case k.String() == "esc":
 			t.input = false
-			return ptr(common.Info(t.c.Texts.Cancelled))
+			return common.Info(t.c.Texts.Cancelled).Ref()
 		case k.String() == "tab":
 			if n := len(v.Method.Categories); n > 0 {
 				t.cat = (t.cat + 1) % n
@@ -242,10 +261,10 @@ func (t *tallyEntry) submit(v *session.Vote, r *session.Round) *common.Note {
 			t.refused = te
 		}
 		text, _ := c.Texts.Refusal(err, c.PersonName)
-		return ptr(common.Failed(text))
+		return common.Failed(text).Ref()
 	}
 	t.refused = nil
-	return ptr(common.Done(c.Texts.V.TallySaved(r.Collected)))
+	return common.Done(c.Texts.V.TallySaved(r.Collected)).Ref()
 }
 
 // view renders the sheet: one line per candidate, the write-in lines, the

@@ -1,11 +1,10 @@
-package tui
+package election
 
 import (
 	"fmt"
 	"slices"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"podium/session"
@@ -44,6 +43,8 @@ type ballotEntry struct {
 	input ballotInput
 	text  widgets.Input // the write-in name or the reason being typed
 	cat   int           // category of the write-in being typed
+
+	leaving bool // esc was pressed: back to the steps
 
 	// teller is who keys: the terminal's actor, or its second teller
 	// (actor + "/2") when two tellers share one keyboard for double entry.
@@ -162,7 +163,7 @@ func (b *ballotEntry) ballot() election.Ballot {
 func (b *ballotEntry) update(msg tea.Msg) (n *common.Note, back bool) {
 	v, r := b.cur()
 	if r == nil {
-		return nil, true
+		return &common.Note{}, true
 	}
 	if b.round != r.No {
 		b.begin()
@@ -177,76 +178,89 @@ func (b *ballotEntry) update(msg tea.Msg) (n *common.Note, back bool) {
 	if !ok {
 		return nil, false
 	}
-	vk, t := b.c.Keys.Vote, b.c.Texts.V
-	last := len(r.Slate) - 1
-	switch {
-	case key.Matches(k, vk.Back):
-		return nil, true
-	case key.Matches(k, vk.Save):
-		return b.save(r), false
-	case key.Matches(k, vk.Approve):
-		b.set(election.Approve, last)
-	case key.Matches(k, vk.Disapprove):
-		b.set(election.Disapprove, last)
-	case key.Matches(k, vk.Abstain):
-		b.set(election.Abstain, last)
-	case key.Matches(k, vk.Clear):
-		if b.row > 0 {
-			b.row--
-		}
-		b.marks[b.row] = election.Abstain
-	case k.String() == "up":
-		b.row = max(0, b.row-1)
-	case k.String() == "down":
-		b.row = min(last, b.row+1)
-	case k.String() == "home":
-		b.row = 0
-	case k.String() == "end":
-		b.row = last
-	case key.Matches(k, vk.WriteIn):
-		b.input = inputWriteIn
-		b.text.Reset()
-		b.cat = b.writeInCategory(v, r)
-		return ptr(common.Info(t.WriteInHint)), false
-	case key.Matches(k, vk.DropWriteIn):
-		if len(b.writeIns) > 0 {
-			b.writeIns = b.writeIns[:len(b.writeIns)-1]
-		}
-	case key.Matches(k, vk.Spoil):
-		if b.spoiled != "" {
-			b.spoiled = ""
-			return nil, false
-		}
-		b.input = inputSpoil
-		b.text.Reset()
-		return ptr(common.Info(t.SpoilHint)), false
-	case key.Matches(k, vk.Remove):
-		return b.remove(r), false
-	case key.Matches(k, vk.Teller):
-		b.swapTeller()
-		return ptr(common.Info(t.TellerNow(b.teller))), false
-	case key.Matches(k, vk.Prev):
-		b.load(b.pos - 1)
-	case key.Matches(k, vk.NextBallot):
-		b.load(b.pos + 1)
-	case key.Matches(k, vk.NextDiff):
-		diffs := r.PendingDiffers()
-		if len(diffs) == 0 {
-			return ptr(common.Info(t.NoDiffs)), false
-		}
-		next := diffs[0]
-		for _, d := range diffs {
-			if d > b.pos {
-				next = d
-				break
-			}
-		}
-		b.load(next)
-		return ptr(common.Info(t.CorrectHint(next + 1))), false
-	}
+	b.leaving = false
+	common.Handle(b.keys(v, r), k)
 	b.visible()
-	_ = v
-	return nil, false
+	return nil, b.leaving
+}
+
+// keys is ballot entry's table: the marks, the rows, save, write-ins,
+// spoil, take back, the other teller, the stack and its differences.
+func (b *ballotEntry) keys(v *session.Vote, r *session.Round) []common.Binding {
+	c, k, vk, t := b.c, b.c.Keys, b.c.Keys.Vote, b.c.Texts.V
+	last := len(b.marks) - 1
+	mark := func(m election.Mark) func() { return func() { b.set(m, last) } }
+	row := func(to func() int) func() { return func() { b.row = to() } }
+	return []common.Binding{
+		common.Key(vk.Approve, mark(election.Approve)).In(true, 1),
+		common.Key(vk.Disapprove, mark(election.Disapprove)).In(true, 1),
+		common.Key(vk.Abstain, mark(election.Abstain)).In(true, 1),
+		common.KeyMsg(vk.Row, func(m tea.KeyPressMsg) tea.Cmd {
+			if m.String() == "up" {
+				b.row = max(0, b.row-1)
+			} else {
+				b.row = min(last, b.row+1)
+			}
+			return nil
+		}).In(false, 1),
+		common.Key(vk.Clear, func() {
+			if b.row > 0 {
+				b.row--
+			}
+			b.marks[b.row] = election.Abstain
+		}).In(false, 1),
+		common.Key(k.Home, row(func() int { return 0 })),
+		common.Key(k.End, row(func() int { return last })),
+		common.Key(vk.Save, func() { c.Tell(b.save(r)) }).For(session.EnterBallot{}).In(true, 2),
+		common.Key(vk.WriteIn, func() {
+			b.input = inputWriteIn
+			b.text.Reset()
+			b.cat = b.writeInCategory(v, r)
+			c.Say(common.Info(t.WriteInHint))
+		}).In(true, 2),
+		common.Key(vk.DropWriteIn, func() {
+			if len(b.writeIns) > 0 {
+				b.writeIns = b.writeIns[:len(b.writeIns)-1]
+			}
+		}).In(false, 2),
+		common.Key(vk.Spoil, func() {
+			if b.spoiled != "" {
+				b.spoiled = ""
+				return
+			}
+			b.input = inputSpoil
+			b.text.Reset()
+			c.Say(common.Info(t.SpoilHint))
+		}).In(true, 2),
+		common.Key(vk.Remove, func() { c.Tell(b.remove(r)) }).For(session.RemoveBallot{}).In(true, 2),
+		common.Key(vk.Prev, func() { b.load(b.pos - 1) }).In(false, 3),
+		common.Key(vk.NextBallot, func() { b.load(b.pos + 1) }),
+		common.Key(vk.NextDiff, func() {
+			diffs := r.PendingDiffers()
+			if len(diffs) == 0 {
+				c.Say(common.Info(t.NoDiffs))
+				return
+			}
+			next := diffs[0]
+			for _, d := range diffs {
+				if d > b.pos {
+					next = d
+					break
+				}
+			}
+			b.load(next)
+			c.Say(common.Info(t.CorrectHint(next + 1)))
+		}).In(true, 3),
+		common.Key(vk.Teller, func() {
+			b.swapTeller()
+			c.Say(common.Info(t.TellerNow(b.teller)))
+		}).In(false, 3),
+		common.Key(vk.Back, func() {
+			c.Say(common.Note{})
+			b.leaving = true
+		}).In(true, 3),
+		common.More(k, 3), common.FrameKey(k.Quit).In(false, 3),
+	}
 }
 
 // set marks the candidate under the cursor and moves to the next one.
@@ -282,7 +296,7 @@ func (b *ballotEntry) updateInput(v *session.Vote, r *session.Round, msg tea.Msg
 		switch {
 		case k.String() == "esc":
 			b.input = inputNone
-			return ptr(common.Info(b.c.Texts.Cancelled))
+			return common.Info(b.c.Texts.Cancelled).Ref()
 		case k.String() == "tab":
 			if n := len(v.Method.Categories); n > 0 {
 				b.cat = (b.cat + 1) % n
@@ -330,7 +344,7 @@ func (b *ballotEntry) save(r *session.Round) *common.Note {
 	verdict := judgeBallot(t, c.Snap.Vote, r, bal)
 	if _, err := c.Exec(session.EnterBallot{Meta: b.meta(), Index: idx, Ballot: bal}); err != nil {
 		text, _ := c.Texts.Refusal(err, c.PersonName)
-		return ptr(common.Failed(text))
+		return common.Failed(text).Ref()
 	}
 	_, r = b.cur()
 	if r == nil {
@@ -350,11 +364,11 @@ func (b *ballotEntry) save(r *session.Round) *common.Note {
 			}
 		}
 		b.load(next)
-		return ptr(common.Done(t.Corrected(idx+1, what, len(diffs))))
+		return common.Done(t.Corrected(idx+1, what, len(diffs))).Ref()
 	}
 	n := len(b.mine(r))
 	b.load(n)
-	return ptr(common.Done(t.Saved(n, r.Collected, what)))
+	return common.Done(t.Saved(n, r.Collected, what)).Ref()
 }
 
 // remove takes back the teller's last keyed ballot and puts it in the
@@ -363,12 +377,12 @@ func (b *ballotEntry) remove(r *session.Round) *common.Note {
 	c, t := b.c, b.c.Texts.V
 	mine := b.mine(r)
 	if len(mine) == 0 {
-		return ptr(common.Info(t.NothingToRemove))
+		return common.Info(t.NothingToRemove).Ref()
 	}
 	last := mine[len(mine)-1]
 	if _, err := c.Exec(session.RemoveBallot{Meta: b.meta()}); err != nil {
 		text, _ := c.Texts.Refusal(err, c.PersonName)
-		return ptr(common.Failed(text))
+		return common.Failed(text).Ref()
 	}
 	_, r = b.cur()
 	if r == nil {
@@ -377,7 +391,7 @@ func (b *ballotEntry) remove(r *session.Round) *common.Note {
 	b.load(len(b.mine(r)))
 	copy(b.marks, last.Marks)
 	b.writeIns, b.spoiled = slices.Clone(last.WriteIns), last.Spoiled
-	return ptr(common.Done(t.Removed(len(mine))))
+	return common.Done(t.Removed(len(mine))).Ref()
 }
 
 // running is the tally of the teller's stack so far, counted by package
@@ -559,30 +573,4 @@ func (b *ballotEntry) writeInLine(v *session.Vote, verdict ballotVerdict) string
 		parts = append(parts, p)
 	}
 	return "  " + s.Dim.Render(t.WriteInLabel+"：") + strings.Join(parts, t.Sep)
-}
-
-// verdictLine is the ballot's validity before it is saved.
-func (b *ballotEntry) verdictLine(v ballotVerdict) string {
-	s, t := b.c.Styles, b.c.Texts.V
-	if v.valid {
-		return "  " + s.StPresent.Render("✓ "+t.Valid) + s.Dim.Render("  "+t.Selections(v.selections))
-	}
-	return "  " + s.MsgErr.Render("✗ "+t.Invalid+"："+strings.Join(v.reasons, t.Sep))
-}
-
-// diffLine lists the positions where the tellers differ.
-func (b *ballotEntry) diffLine(r *session.Round) string {
-	s, t := b.c.Styles, b.c.Texts.V
-	if len(r.Tellers) < 2 {
-		return ""
-	}
-	diffs := r.PendingDiffers()
-	if len(diffs) == 0 {
-		return "  " + s.StPresent.Render(t.NoDiffs)
-	}
-	var pos []string
-	for _, d := range diffs {
-		pos = append(pos, fmt.Sprint(d+1))
-	}
-	return "  " + s.MsgErr.Render(t.DiffsShort(len(diffs), strings.Join(pos, t.Sep), b.c.Keys.Vote.NextDiff.Help().Key))
 }

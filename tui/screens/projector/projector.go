@@ -1,18 +1,42 @@
-package tui
+// Package projector is the hall projector's screen (role projector): no
+// keys, large figures, legible across a hall, adapting to whatever size
+// the projector's terminal has. It shows the congress, the current item,
+// present / expected with the quorums, and the latest outcome: the elected
+// of the last decided round, or the last vote with its derivation.
+package projector
 
 import (
 	"fmt"
 	"strings"
 
-	"podium/session"
+	tea "charm.land/bubbletea/v2"
+
 	"podium/tui/common"
 )
 
-// The projector's view (role projector): no keys, large figures, legible
-// across a hall, adapting to whatever size the projector's terminal has.
-// It shows the congress, the current item, present / expected with the
-// quorums, and the latest outcome: the elected of the last decided round,
-// or the last vote with its derivation.
+// ID is the projector's screen.
+const ID common.ScreenID = "projector"
+
+// Screen is the projector's screen: the whole terminal, no frame.
+type Screen struct {
+	c    *common.Common
+	w, h int
+}
+
+// New returns the projector's screen.
+func New(c *common.Common) common.Screen { return &Screen{c: c} }
+
+// SetSize gives the screen the terminal.
+func (p *Screen) SetSize(w, h int) { p.w, p.h = w, h }
+
+// Update has nothing to do: the projector has no keys.
+func (p *Screen) Update(tea.Msg) tea.Cmd { return nil }
+
+// Keys is empty: the projector has no keys.
+func (p *Screen) Keys() []common.Binding { return nil }
+
+// View renders the projector's screen: exactly h lines of w columns.
+func (p *Screen) View() []string { return p.view(p.w, p.h) }
 
 // bigDigits are the figures 0–9 and "/" drawn three cells wide and five
 // rows high.
@@ -46,10 +70,9 @@ func big(s string) []string {
 	return rows
 }
 
-// projectorView renders the projector's screen: exactly h lines of w
-// columns.
-func (m *Model) projectorView(w, h int) string {
-	c, t, s := m.c, m.c.Texts, m.c.Styles
+// view renders the projector's screen: exactly h lines of w columns.
+func (p *Screen) view(w, h int) []string {
+	c, t, s := p.c, p.c.Texts, p.c.Styles
 	var lines []string
 	add := func(l string) { lines = append(lines, common.Center(common.Cut(l, w), w)) }
 	add(s.Title.Render(t.MeetingName(c.Setup.Meeting)))
@@ -77,19 +100,19 @@ func (m *Model) projectorView(w, h int) string {
 	}
 	add(badge(t.OpeningBadge, q.Opening, q.OpeningNeed) + "     " + badge(t.ElectionBadge, q.Election, q.ElectionNeed))
 	lines = append(lines, "")
-	for _, l := range m.projectorOutcome(w) {
+	for _, l := range p.outcome(w) {
 		add(l)
 	}
 	for len(lines) < h {
 		lines = append(lines, strings.Repeat(" ", w))
 	}
-	return strings.Join(lines[:h], "\n")
+	return lines[:h]
 }
 
 // projectorOutcome is the latest outcome worth showing the hall: the
 // elected of the last decided round, else the last vote.
-func (m *Model) projectorOutcome(w int) []string {
-	c, t, s := m.c, m.c.Texts, m.c.Styles
+func (p *Screen) outcome(w int) []string {
+	c, t, s := p.c, p.c.Texts, p.c.Styles
 	if v := c.Snap.Vote; v != nil {
 		for i := len(v.Rounds) - 1; i >= 0; i-- {
 			r := v.Rounds[i]
@@ -114,6 +137,3 @@ func (m *Model) projectorOutcome(w int) []string {
 	}
 	return nil
 }
-
-// projector reports whether this terminal is the hall's projector.
-func (m *Model) projector() bool { return m.c.Role == session.RoleProjector }

@@ -1,6 +1,7 @@
-package tui
+package election
 
 import (
+	"fmt"
 	"strings"
 
 	"podium/session"
@@ -50,4 +51,30 @@ func judgeBallot(t *common.VoteTexts, v *session.Vote, r *session.Round, b elect
 		out.reasons = append(out.reasons, vd.Reason)
 	}
 	return out
+}
+
+// verdictLine is the ballot's validity before it is saved.
+func (b *ballotEntry) verdictLine(v ballotVerdict) string {
+	s, t := b.c.Styles, b.c.Texts.V
+	if v.valid {
+		return "  " + s.StPresent.Render("✓ "+t.Valid) + s.Dim.Render("  "+t.Selections(v.selections))
+	}
+	return "  " + s.MsgErr.Render("✗ "+t.Invalid+"："+strings.Join(v.reasons, t.Sep))
+}
+
+// diffLine lists the positions where the tellers differ.
+func (b *ballotEntry) diffLine(r *session.Round) string {
+	s, t := b.c.Styles, b.c.Texts.V
+	if len(r.Tellers) < 2 {
+		return ""
+	}
+	diffs := r.PendingDiffers()
+	if len(diffs) == 0 {
+		return "  " + s.StPresent.Render(t.NoDiffs)
+	}
+	var pos []string
+	for _, d := range diffs {
+		pos = append(pos, fmt.Sprint(d+1))
+	}
+	return "  " + s.MsgErr.Render(t.DiffsShort(len(diffs), strings.Join(pos, t.Sep), b.c.Keys.Vote.NextDiff.Help().Key))
 }

@@ -1,4 +1,7 @@
-package tui
+// Package attendance is the check-in desk's screen: a live search over
+// the roster by name, pinyin or initials, the list of people with their
+// status, and the marks.
+package attendance
 
 import (
 	"strings"
@@ -22,14 +25,17 @@ const (
 	nFilters
 )
 
-// attendance is the check-in desk's screen: a live search over the roster,
+// ID is the check-in desk's screen.
+const ID common.ScreenID = "attendance"
+
+// Screen is the check-in desk's screen: a live search over the roster,
 // the list of people with their status, and the marks.
 //
 // The desk flow: type a name, its pinyin or initials; Enter marks the
 // highlighted person present and clears the search. ctrl+l, ctrl+x and
 // ctrl+r mark leave, left and not arrived; ctrl+z undoes this terminal's
 // last mark.
-type attendance struct {
+type Screen struct {
 	c    *common.Common
 	ix   *widgets.Index
 	byID map[string]int
@@ -54,23 +60,38 @@ type attendance struct {
 	}
 }
 
-func newAttendance(c *common.Common) *attendance {
-	a := &attendance{c: c, ix: widgets.NewIndex(c.Setup.Roster), selected: -1, byID: map[string]int{}, in: widgets.NewText()}
+// New returns the check-in desk's screen.
+func New(c *common.Common) common.Screen { return newScreen(c) }
+
+func newScreen(c *common.Common) *Screen {
+	a := &Screen{c: c, ix: widgets.NewIndex(c.Setup.Roster), selected: -1, byID: map[string]int{}, in: widgets.NewText()}
 	for i, p := range c.Setup.Roster {
 		a.byID[p.ID] = i
 	}
 	return a
 }
 
-// setSize gives the screen its area.
-func (a *attendance) setSize(w, h int) { a.w, a.h = w, h }
+// SetSize gives the screen its area and brings the list up to date.
+func (a *Screen) SetSize(w, h int) {
+	a.w, a.h = w, h
+	a.sync()
+}
+
+// Query is the search the list shows.
+func (a *Screen) Query() string { return a.query }
+
+// Results are the roster indexes the search found, in order.
+func (a *Screen) Results() []int { return a.results }
+
+// Window is the list's cursor, its first row shown and the rows that fit.
+func (a *Screen) Window() (cursor, offset, rows int) { return a.cursor, a.offset, a.rows() }
 
 // rows is the number of list rows that fit.
-func (a *attendance) rows() int { return max(a.h-2, 1) }
+func (a *Screen) rows() int { return max(a.h-2, 1) }
 
 // sync recomputes the results when the query, the filter or the state
 // changed, keeping the highlighted person when asked to.
-func (a *attendance) sync() {
+func (a *Screen) sync() {
 	d := &a.done
 	if d.ok && d.query == a.query && d.filter == a.filter && d.seq == a.c.Snap.Seq && d.h == a.h {
 		return
@@ -116,7 +137,7 @@ func (a *attendance) sync() {
 
 // visible scrolls so that the cursor is on screen: by as little as
 // possible, or to the middle after a jump.
-func (a *attendance) visible(center bool) {
+func (a *Screen) visible(center bool) {
 	h := a.rows()
 	if a.cursor < a.offset || a.cursor >= a.offset+h {
 		if center {
@@ -131,7 +152,7 @@ func (a *attendance) visible(center bool) {
 	a.offset = max(a.offset, 0)
 }
 
-func (a *attendance) move(d int) {
+func (a *Screen) move(d int) {
 	if len(a.results) == 0 {
 		return
 	}
@@ -141,7 +162,7 @@ func (a *attendance) move(d int) {
 	a.visible(false)
 }
 
-func (a *attendance) setQuery(q string) {
+func (a *Screen) setQuery(q string) {
 	if a.in.Value() != q {
 		a.in.SetValue(q)
 	}
@@ -152,70 +173,87 @@ func (a *attendance) setQuery(q string) {
 
 // clearAfterMark clears the search and keeps the person just marked under
 // the cursor, so the desk sees the result and can type the next name.
-func (a *attendance) clearAfterMark(i int) {
+func (a *Screen) clearAfterMark(i int) {
 	a.selected, a.follow = i, true
 	a.done.ok = false
 	a.setQuery("")
 }
 
-// update handles a key or a paste. It returns a note for the status line.
-func (a *attendance) update(msg tea.Msg) (*common.Note, tea.Cmd) {
+// Update types a paste or a key into the search, or runs the key's
+// binding.
+func (a *Screen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		if a.in.Update(msg) {
 			a.setQuery(a.in.Value())
 		}
-		return nil, nil
 	case tea.KeyPressMsg:
-		k := a.c.Keys
-		switch {
-		case key.Matches(msg, k.Mark):
-			return a.enter(), nil
-		case key.Matches(msg, k.Leave):
-			return a.markCursor(session.OnLeave), nil
-		case key.Matches(msg, k.Left):
-			return a.markCursor(session.Left), nil
-		case key.Matches(msg, k.Reset):
-			return a.markCursor(session.NotArrived), nil
-		case key.Matches(msg, k.Undo):
-			return a.undo(), nil
-		case key.Matches(msg, k.Up):
-			a.move(-1)
-		case key.Matches(msg, k.Down):
-			a.move(1)
-		case key.Matches(msg, k.PageUp):
-			a.move(-a.rows())
-		case key.Matches(msg, k.PageDown):
-			a.move(a.rows())
-		case key.Matches(msg, k.Home):
-			a.move(-len(a.results))
-		case key.Matches(msg, k.End):
-			a.move(len(a.results))
-		case key.Matches(msg, k.Filter):
-			a.filter = (a.filter + 1) % nFilters
-			a.sync()
-		case key.Matches(msg, k.Clear), msg.String() == "ctrl+w":
-			if a.query != "" {
-				a.setQuery("")
-			}
-		default:
-			if a.in.Update(msg) {
-				a.setQuery(a.in.Value())
-			}
+		if cmd, ok := common.Handle(a.Keys(), msg); ok {
+			return cmd
+		}
+		if a.in.Update(msg) {
+			a.setQuery(a.in.Value())
 		}
 	}
-	return nil, nil
+	return nil
 }
 
+// Keys is the desk's table: the marks, moving in the list, the filter and
+// clearing the search; the frame's item (or election) key, walk and
+// screens.
+func (a *Screen) Keys() []common.Binding {
+	c, k, t := a.c, a.c.Keys, a.c.Texts
+	say := func(f func() *common.Note) func() { return func() { c.Tell(f()) } }
+	marks := session.Mark{}
+	tab := []common.Binding{
+		common.Key(k.Mark, say(a.enter)).For(marks).In(true, 1).Described(t.HelpMarkLong),
+		common.Key(k.Leave, say(func() *common.Note { return a.markCursor(session.OnLeave) })).For(marks).In(true, 1),
+		common.Key(k.Left, say(func() *common.Note { return a.markCursor(session.Left) })).For(marks).In(true, 1),
+		common.Key(k.Reset, say(func() *common.Note { return a.markCursor(session.NotArrived) })).For(marks).In(false, 1),
+		common.Key(k.Undo, say(a.undo)).For(session.Undo{}).In(true, 1).Described(t.HelpUndoLong),
+	}
+	switch {
+	case c.Snap.Item >= 0:
+		tab = append(tab, common.FrameKey(k.ToItem).In(true, 0))
+	case c.Snap.Vote != nil:
+		tab = append(tab, common.FrameKey(k.ToElection).In(true, 0))
+	}
+	clear := func() {
+		if a.query != "" {
+			a.setQuery("")
+		}
+	}
+	tab = append(tab,
+		common.Key(k.Up, func() { a.move(-1) }).In(false, 2),
+		common.Key(k.Down, func() { a.move(1) }),
+		common.Key(k.PageUp, func() { a.move(-a.rows()) }).In(false, 2),
+		common.Key(k.PageDown, func() { a.move(a.rows()) }),
+		common.Key(k.Home, func() { a.move(-len(a.results)) }).In(false, 2),
+		common.Key(k.End, func() { a.move(len(a.results)) }),
+		common.Key(k.Filter, func() {
+			a.filter = (a.filter + 1) % nFilters
+			a.sync()
+		}).In(true, 2).Described(t.HelpFilterLong),
+		common.Key(k.Clear, clear).In(false, 2),
+		common.Key(clearWord, clear),
+		common.FrameKey(k.NextItem).In(false, 3), common.FrameKey(k.Declare).In(false, 3), common.FrameKey(k.Side).In(false, 3),
+		common.More(k, 3), common.FrameKey(k.Quit).In(false, 3),
+	)
+	return append(tab, common.Screens(k, 4)...)
+}
+
+// clearWord empties the search too, as ctrl+u does (the shell's habit).
+var clearWord = key.NewBinding(key.WithKeys("ctrl+w"))
+
 // enter marks the highlighted person present.
-func (a *attendance) enter() *common.Note {
+func (a *Screen) enter() *common.Note {
 	return a.markCursor(session.Present)
 }
 
 // ambiguous asks the desk to choose when the search matched several people
 // of exactly the highlighted name and the cursor was not moved, instead of
 // guessing which of them is meant.
-func (a *attendance) ambiguous() *common.Note {
+func (a *Screen) ambiguous() *common.Note {
 	if a.query == "" || a.moved {
 		return nil
 	}
@@ -226,21 +264,21 @@ func (a *attendance) ambiguous() *common.Note {
 		}
 	}
 	if n > 1 {
-		return ptr(common.Asking(a.c.Texts.SameName(n, name)))
+		return common.Asking(a.c.Texts.SameName(n, name)).Ref()
 	}
 	return nil
 }
 
-func (a *attendance) none() *common.Note {
+func (a *Screen) none() *common.Note {
 	t := a.c.Texts
 	if a.query != "" {
-		return ptr(common.Info(t.NoMatch(a.query)))
+		return common.Info(t.NoMatch(a.query)).Ref()
 	}
-	return ptr(common.Info(t.EmptyList))
+	return common.Info(t.EmptyList).Ref()
 }
 
 // markCursor marks the highlighted person, unless the choice is ambiguous.
-func (a *attendance) markCursor(s session.Status) *common.Note {
+func (a *Screen) markCursor(s session.Status) *common.Note {
 	if len(a.results) == 0 {
 		return a.none()
 	}
@@ -251,40 +289,40 @@ func (a *attendance) markCursor(s session.Status) *common.Note {
 }
 
 // mark executes the mark of person i and explains the result.
-func (a *attendance) mark(i int, s session.Status) *common.Note {
+func (a *Screen) mark(i int, s session.Status) *common.Note {
 	c, t := a.c, a.c.Texts
 	p := c.Setup.Roster[i]
 	if i < len(c.Snap.Status) && c.Snap.Status[i].Status == s {
 		// Already so: say it calmly and let the desk go on.
 		a.clearAfterMark(i)
-		return ptr(common.Info(t.Already(p.Name, a.statusText(i))))
+		return common.Info(t.Already(p.Name, a.statusText(i))).Ref()
 	}
 	_, err := c.Exec(session.Mark{Meta: c.Meta(), Person: p.ID, Status: s})
 	if err != nil {
 		text, calm := t.Refusal(err, c.PersonName)
 		if calm {
-			return ptr(common.Info(text))
+			return common.Info(text).Ref()
 		}
-		return ptr(common.Failed(text))
+		return common.Failed(text).Ref()
 	}
 	a.clearAfterMark(i)
 	if s == session.Present {
 		n := c.Snap.Count
-		return ptr(common.Done(t.Marked(p.Name, p.Unit, c.Clock(c.Snap.Status[i].Since), n.Present, n.Expected)))
+		return common.Done(t.Marked(p.Name, p.Unit, c.Clock(c.Snap.Status[i].Since), n.Present, n.Expected)).Ref()
 	}
-	return ptr(common.Done(t.MarkedAs(p.Name, p.Unit, a.statusText(i))))
+	return common.Done(t.MarkedAs(p.Name, p.Unit, a.statusText(i))).Ref()
 }
 
 // undo takes back this terminal's last mark.
-func (a *attendance) undo() *common.Note {
+func (a *Screen) undo() *common.Note {
 	c, t := a.c, a.c.Texts
 	evs, err := c.Exec(session.Undo{Meta: c.Meta()})
 	if err != nil {
 		text, calm := t.Refusal(err, c.PersonName)
 		if calm {
-			return ptr(common.Info(text))
+			return common.Info(text).Ref()
 		}
-		return ptr(common.Failed(text))
+		return common.Failed(text).Ref()
 	}
 	for _, e := range evs {
 		if m, ok := e.Body.(session.Marked); ok {
@@ -293,7 +331,7 @@ func (a *attendance) undo() *common.Note {
 				a.done.ok = false
 				a.sync()
 				p := c.Setup.Roster[i]
-				return ptr(common.Done(t.Undone(p.Name, p.Unit, a.statusText(i))))
+				return common.Done(t.Undone(p.Name, p.Unit, a.statusText(i))).Ref()
 			}
 		}
 	}
@@ -302,7 +340,7 @@ func (a *attendance) undo() *common.Note {
 
 // statusText is a person's status as the list shows it: 已到 09:12, 请假,
 // 离场 10:40, 未到.
-func (a *attendance) statusText(i int) string {
+func (a *Screen) statusText(i int) string {
 	t := a.c.Texts
 	if i >= len(a.c.Snap.Status) {
 		return t.StatusOut
@@ -317,7 +355,7 @@ func (a *attendance) statusText(i int) string {
 
 // columns returns the widths of the name, unit, kind and status columns
 // and of the gap between columns, for the screen's width.
-func (a *attendance) columns() (name, unit, kind, st, gap int) {
+func (a *Screen) columns() (name, unit, kind, st, gap int) {
 	t := a.c.Texts
 	st = max(common.Width(t.StHead), common.Width(t.StatusPresent+" 00:00"), common.Width(t.StatusLeft+" 00:00"),
 		common.Width(t.StatusLeave), common.Width(t.StatusOut))
@@ -333,7 +371,7 @@ func (a *attendance) columns() (name, unit, kind, st, gap int) {
 	return name, unit, kind, st, gap
 }
 
-func (a *attendance) filterName() string {
+func (a *Screen) filterName() string {
 	t := a.c.Texts
 	switch a.filter {
 	case filterOut:
@@ -344,8 +382,8 @@ func (a *attendance) filterName() string {
 	return t.FilterAll
 }
 
-// view renders the screen as exactly h lines of exactly w columns.
-func (a *attendance) view() []string {
+// View renders the screen as exactly h lines of exactly w columns.
+func (a *Screen) View() []string {
 	c, t, s := a.c, a.c.Texts, a.c.Styles
 	lines := make([]string, 0, a.h)
 

@@ -1,4 +1,4 @@
-package tui
+package election
 
 import (
 	"fmt"
@@ -13,7 +13,7 @@ import (
 // candidate in ballot order with a bar of approvals and the threshold
 // marked on it, the runoffs and second rounds it calls for, and the words
 // the chief scrutineer and the host read (RULES §6.5).
-func (e *voteScreen) resultLines(v *session.Vote, i int) []string {
+func (e *Screen) resultLines(v *session.Vote, i int) []string {
 	s, t := e.c.Styles, e.c.Texts.V
 	r := v.Rounds[i]
 	res := r.Result
@@ -80,7 +80,7 @@ func thresholdBase(v *session.Vote, res *election.Result, c election.CategoryRes
 
 // bars lays out every candidate in ballot order (write-in persons after
 // the listed ones of their category) with a bar of approvals.
-func (e *voteScreen) bars(v *session.Vote, r *session.Round) []string {
+func (e *Screen) bars(v *session.Vote, r *session.Round) []string {
 	s, t := e.c.Styles, e.c.Texts.V
 	res := r.Result
 	nw := 8
@@ -166,7 +166,7 @@ func (e *voteScreen) bars(v *session.Vote, r *session.Round) []string {
 }
 
 // bar draws approvals out of scale in w cells, with the threshold marked.
-func (e *voteScreen) bar(approvals int, need *int, scale, w int) string {
+func (e *Screen) bar(approvals int, need *int, scale, w int) string {
 	s := e.c.Styles
 	fill := approvals * w / scale
 	if approvals > 0 && fill == 0 {
@@ -194,7 +194,7 @@ func (e *voteScreen) bar(approvals int, need *int, scale, w int) string {
 // announcement, the chief scrutineer's report of every candidate in ballot
 // order, and the host's announcement of the elected in the approved
 // order, the runoffs, second rounds and vacancies.
-func (e *voteScreen) speech(v *session.Vote, r *session.Round) []string {
+func (e *Screen) speech(v *session.Vote, r *session.Round) []string {
 	c, t := e.c, e.c.Texts.V
 	res := r.Result
 	out := []string{t.BallotSpeech(r.Issued, r.Collected)}
@@ -232,7 +232,7 @@ func (e *voteScreen) speech(v *session.Vote, r *session.Round) []string {
 
 // finalSpeech announces everyone elected in the approved order and the
 // vacancies, once no round is due.
-func (e *voteScreen) finalSpeech(v *session.Vote) string {
+func (e *Screen) finalSpeech(v *session.Vote) string {
 	t := e.c.Texts.V
 	var names []string
 	for _, c := range v.Elected() {
@@ -252,7 +252,7 @@ func (e *voteScreen) finalSpeech(v *session.Vote) string {
 
 // electedLines is the summary once the election is over: the elected in
 // the approved order, by category, and the vacancies.
-func (e *voteScreen) electedLines(v *session.Vote) []string {
+func (e *Screen) electedLines(v *session.Vote) []string {
 	s, t := e.c.Styles, e.c.Texts.V
 	out := []string{s.SideTitle.Render(t.ElectedTitle)}
 	el := v.Elected()

@@ -1,9 +1,8 @@
-package tui
+package item
 
 import (
 	"fmt"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"podium/model"
@@ -18,22 +17,15 @@ import (
 // the host rates the highlighted officer with one key, and the core
 // (session.RateOfficer) decides whether the rating stands.
 
-// typing reports whether the 整改意见 form has the keyboard.
-func (s *itemScreen) typing() bool { return s.form != nil }
-
-// reset closes the form and goes back to the first officer, when another
-// item becomes current.
-func (s *itemScreen) reset() { s.form, s.cursor, s.full, s.scroll = nil, 0, false, 0 }
-
 // reviewing reports whether the current item is a review.
-func (s *itemScreen) reviewing() bool {
+func (s *Screen) reviewing() bool {
 	_, it, _, ok := s.c.Current()
 	return ok && it.Kind == model.ItemReview
 }
 
 // officer returns the current review item's index, and its highlighted
 // officer with the cursor kept in range; ok is false when it lists none.
-func (s *itemScreen) officer() (int, string, bool) {
+func (s *Screen) officer() (int, string, bool) {
 	i, it, _, ok := s.c.Current()
 	if !ok || len(it.Officers) == 0 {
 		return i, "", false
@@ -42,65 +34,72 @@ func (s *itemScreen) officer() (int, string, bool) {
 	return i, it.Officers[s.cursor], true
 }
 
-// reviewUpdate handles the keys of a review item: ↑↓ choose the officer,
+// reviewUpdate gives the open form its keys, or runs the review's: ↑↓ choose the officer,
 // 1/2/3 (e/p/f) rate, c writes the 整改意见, s shows the whole script.
-func (s *itemScreen) reviewUpdate(msg tea.Msg) *common.Note {
-	c, k, rt := s.c, s.c.Keys.Floor, s.c.Texts.M.Review
+func (s *Screen) reviewUpdate(msg tea.Msg) *common.Note {
+	c := s.c
 	if s.form != nil {
 		submit, cancel := s.form.Update(msg)
 		switch {
 		case cancel:
 			s.form = nil
-			return ptr(common.Info(c.Texts.Cancelled))
+			return common.Info(c.Texts.Cancelled).Ref()
 		case submit:
 			return s.saveNote()
 		}
 		return nil
 	}
-	km, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	switch {
-	case key.Matches(km, c.Keys.Up):
-		s.cursor--
-	case key.Matches(km, c.Keys.Down):
-		s.cursor++
-	case key.Matches(km, k.Script):
-		s.full = !s.full
-	case key.Matches(km, k.Excellent, k.Pass, k.Fail):
-		i, who, ok := s.officer()
-		if !ok {
-			return ptr(common.Info(rt.NoOfficers))
-		}
-		r := model.RatingFail
-		switch {
-		case key.Matches(km, k.Excellent):
-			r = model.RatingExcellent
-		case key.Matches(km, k.Pass):
-			r = model.RatingPass
-		}
-		old, _ := c.RatingOf(i, who) // a new rating keeps the 整改意见
-		if _, err := c.Exec(session.RateOfficer{Meta: c.Meta(), Officer: who, Rating: r, Note: old.Note}); err != nil {
-			n := c.Refusal(err)
-			return &n
-		}
-		return ptr(common.Done(rt.Rated(who, rt.Rating(r))))
-	case key.Matches(km, k.Comment):
-		i, who, ok := s.officer()
-		if !ok {
-			return ptr(common.Info(rt.NoOfficers))
-		}
-		r, rated := c.RatingOf(i, who)
-		if !rated {
-			return ptr(common.Info(rt.RateFirst(rateKeys(c))))
-		}
-		s.form = widgets.NewForm(c, rt.FormTitle(who, rt.Rating(r.Rating)),
-			widgets.Field{Kind: widgets.FieldText, Label: rt.NoteLabel, Value: r.Note})
-		s.form.SetSize(s.h - 3)
-		return ptr(common.Info(c.Texts.M.FormHint))
+	if km, ok := msg.(tea.KeyPressMsg); ok {
+		common.Handle(s.Keys(), km)
 	}
 	return nil
+}
+
+// reviewKeys is a review's table: rate the highlighted officer, write the
+// 整改意见, the whole script; ↑↓ choose the officer.
+func (s *Screen) reviewKeys() []common.Binding {
+	c, k, f := s.c, s.c.Keys, s.c.Keys.Floor
+	rate := func(r model.Rating) func() { return func() { c.Tell(s.rate(r)) } }
+	return common.Floor(k, []common.Binding{
+		common.Key(f.Excellent, rate(model.RatingExcellent)).For(session.RateOfficer{}),
+		common.Key(f.Pass, rate(model.RatingPass)).For(session.RateOfficer{}),
+		common.Key(f.Fail, rate(model.RatingFail)).For(session.RateOfficer{}),
+		common.Key(f.Comment, func() { c.Tell(s.comment()) }).For(session.RateOfficer{}),
+		common.Key(f.Script, func() { s.full = !s.full }),
+	},
+		common.Key(k.Up, func() { s.cursor-- }),
+		common.Key(k.Down, func() { s.cursor++ }))
+}
+
+// rate rates the highlighted officer r, keeping the 整改意见.
+func (s *Screen) rate(r model.Rating) *common.Note {
+	c, rt := s.c, s.c.Texts.M.Review
+	i, who, ok := s.officer()
+	if !ok {
+		return common.Info(rt.NoOfficers).Ref()
+	}
+	old, _ := c.RatingOf(i, who) // a new rating keeps the 整改意见
+	if _, err := c.Exec(session.RateOfficer{Meta: c.Meta(), Officer: who, Rating: r, Note: old.Note}); err != nil {
+		return c.Refusal(err).Ref()
+	}
+	return common.Done(rt.Rated(who, rt.Rating(r))).Ref()
+}
+
+// comment opens the 整改意见 form of the highlighted officer, once rated.
+func (s *Screen) comment() *common.Note {
+	c, rt := s.c, s.c.Texts.M.Review
+	i, who, ok := s.officer()
+	if !ok {
+		return common.Info(rt.NoOfficers).Ref()
+	}
+	r, rated := c.RatingOf(i, who)
+	if !rated {
+		return common.Info(rt.RateFirst(rateKeys(c))).Ref()
+	}
+	s.form = widgets.NewForm(c, rt.FormTitle(who, rt.Rating(r.Rating)),
+		widgets.Field{Kind: widgets.FieldText, Label: rt.NoteLabel, Value: r.Note})
+	s.form.SetSize(s.h - 3)
+	return common.Info(c.Texts.M.FormHint).Ref()
 }
 
 // rateKeys is the rating keys as help shows them: "1/2/3".
@@ -111,12 +110,12 @@ func rateKeys(c *common.Common) string {
 
 // saveNote records the form's 整改意见 with the officer's rating; an
 // empty text removes it.
-func (s *itemScreen) saveNote() *common.Note {
+func (s *Screen) saveNote() *common.Note {
 	c, rt := s.c, s.c.Texts.M.Review
 	i, who, ok := s.officer()
 	if !ok {
 		s.form = nil
-		return ptr(common.Info(rt.NoOfficers))
+		return common.Info(rt.NoOfficers).Ref()
 	}
 	r, _ := c.RatingOf(i, who)
 	text := s.form.Fields[0].Text()
@@ -126,15 +125,15 @@ func (s *itemScreen) saveNote() *common.Note {
 	}
 	s.form = nil
 	if text == "" {
-		return ptr(common.Done(rt.NoteCleared(who)))
+		return common.Done(rt.NoteCleared(who)).Ref()
 	}
-	return ptr(common.Done(rt.NoteSaved(who)))
+	return common.Done(rt.NoteSaved(who)).Ref()
 }
 
 // reviewView renders a review item: its head and script, the officers
 // with their ratings, the highlighted officer's 整改意见 (or the form),
 // and the secretary's notes.
-func (s *itemScreen) reviewView() []string {
+func (s *Screen) reviewView() []string {
 	c, rt, st := s.c, s.c.Texts.M.Review, s.c.Styles
 	i, it, _, _ := c.Current()
 	lines := widgets.ItemHead(c, s.w)
@@ -196,7 +195,7 @@ func (s *itemScreen) reviewView() []string {
 }
 
 // noteOf is the highlighted officer's rating and 整改意见 under its rule.
-func (s *itemScreen) noteOf(i int, who string) []string {
+func (s *Screen) noteOf(i int, who string) []string {
 	c, rt, st := s.c, s.c.Texts.M.Review, s.c.Styles
 	lines := []string{"", widgets.SectionRule(c, rt.NoteTitle(who), s.w)}
 	r, ok := c.RatingOf(i, who)

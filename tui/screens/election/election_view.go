@@ -1,4 +1,4 @@
-package tui
+package election
 
 import (
 	"fmt"
@@ -13,25 +13,25 @@ import (
 // The election screen's rendering: the step strip, the panels of each
 // step, the double-entry differences and the scrutineer picker.
 
-// view renders the election screen as exactly h lines of w columns.
-func (e *voteScreen) view() []string {
+// View renders the election screen as exactly h lines of w columns.
+func (e *Screen) View() []string {
 	v := e.vote()
 	if v == nil {
 		return common.Block([]string{"", "  " + e.c.Styles.Dim.Render(e.c.Texts.V.NoElection)}, e.w, e.h)
 	}
 	switch e.mode {
-	case modeBallot:
+	case ModeBallot:
 		return e.ballot.view()
-	case modeTally:
+	case ModeTally:
 		return e.tally.view()
-	case modePick:
+	case ModePick:
 		return e.pickView(v)
 	}
 	return e.stepsView(v)
 }
 
 // steps are the host's steps as the strip at the top shows them.
-func (e *voteScreen) strip(v *session.Vote, act action) string {
+func (e *Screen) strip(v *session.Vote, act action) string {
 	t, s := e.c.Texts.V, e.c.Styles
 	here := map[action]int{actAdoptMethod: 0, actScrutineers: 1, actOpenRound: 2, actIssue: 3, actCollect: 3,
 		actCount: 4, actDecide: 4, actChoose: 5, actDone: 5}[act]
@@ -52,7 +52,7 @@ func (e *voteScreen) strip(v *session.Vote, act action) string {
 // stepsView is the host's view: the step strip, the current step's panel
 // (with the results once a round is decided), and the next action pinned
 // to the bottom.
-func (e *voteScreen) stepsView(v *session.Vote) []string {
+func (e *Screen) stepsView(v *session.Vote) []string {
 	s, t := e.c.Styles, e.c.Texts.V
 	act := nextAction(v)
 	title := t.Title
@@ -62,9 +62,9 @@ func (e *voteScreen) stepsView(v *session.Vote) []string {
 	top := []string{common.Spread(s.Title.Render(title), s.Dim.Render(t.Actor(e.c.Actor)), e.w), common.Cut(e.strip(v, act), e.w), ""}
 	var body []string
 	switch e.mode {
-	case modeCounters:
+	case ModeCounters:
 		body = e.countersPanel(v)
-	case modeNumber:
+	case ModeNumber:
 		body = append(e.roundPanel(v), "", e.numberInput())
 	default:
 		body = e.panel(v, act)
@@ -72,7 +72,7 @@ func (e *voteScreen) stepsView(v *session.Vote) []string {
 	bottom := []string{"", e.nextLine(v, act)}
 	room := max(1, e.h-len(top)-len(bottom))
 	e.scroll = max(0, min(e.scroll, len(body)-room))
-	if e.mode == modeNumber {
+	if e.mode == ModeNumber {
 		e.scroll = max(0, len(body)-room)
 	}
 	end := min(len(body), e.scroll+room)
@@ -86,7 +86,7 @@ func (e *voteScreen) stepsView(v *session.Vote) []string {
 }
 
 // panel is the body of the steps view for the current action.
-func (e *voteScreen) panel(v *session.Vote, act action) []string {
+func (e *Screen) panel(v *session.Vote, act action) []string {
 	switch act {
 	case actAdoptMethod:
 		return e.methodPanel(v)
@@ -117,7 +117,7 @@ func (e *voteScreen) panel(v *session.Vote, act action) []string {
 }
 
 // nextLine is the one next action, with its key.
-func (e *voteScreen) nextLine(v *session.Vote, act action) string {
+func (e *Screen) nextLine(v *session.Vote, act action) string {
 	s, t, vk := e.c.Styles, e.c.Texts.V, e.c.Keys.Vote
 	ek := vk.Next.Help().Key
 	var what string
@@ -143,16 +143,16 @@ func (e *voteScreen) nextLine(v *session.Vote, act action) string {
 		what = t.Done
 	}
 	switch e.mode {
-	case modeNumber:
+	case ModeNumber:
 		what = t.NumberHint
-	case modeCounters:
+	case ModeCounters:
 		what = t.CountersHint
 	}
 	return s.Prompt.Render(t.NextLabel) + s.Query.Render(what)
 }
 
 // methodPanel shows the method's terms in words and the candidates.
-func (e *voteScreen) methodPanel(v *session.Vote) []string {
+func (e *Screen) methodPanel(v *session.Vote) []string {
 	c, s, t := e.c, e.c.Styles, e.c.Texts.V
 	m := v.Method
 	exp := c.Snap.Count.Expected
@@ -197,7 +197,7 @@ func (e *voteScreen) methodPanel(v *session.Vote) []string {
 }
 
 // terms lays out label/value rows, wrapping values by display width.
-func (e *voteScreen) terms(rows [][2]string) []string {
+func (e *Screen) terms(rows [][2]string) []string {
 	s := e.c.Styles
 	lw := 0
 	for _, r := range rows {
@@ -218,7 +218,7 @@ func (e *voteScreen) terms(rows [][2]string) []string {
 
 // slateLines lists candidates in ballot order, by category when the
 // method has categories.
-func (e *voteScreen) slateLines(slate []model.Candidate, m model.Method) []string {
+func (e *Screen) slateLines(slate []model.Candidate, m model.Method) []string {
 	s, t := e.c.Styles, e.c.Texts.V
 	var out []string
 	if len(m.Categories) == 0 {
@@ -260,7 +260,7 @@ func (e *voteScreen) slateLines(slate []model.Candidate, m model.Method) []strin
 }
 
 // scrutineerLines shows the adopted scrutineers and counters.
-func (e *voteScreen) scrutineerLines(v *session.Vote) []string {
+func (e *Screen) scrutineerLines(v *session.Vote) []string {
 	c, s, t := e.c, e.c.Styles, e.c.Texts.V
 	head := s.SideTitle.Render(t.ScrutineersTitle)
 	if v.ScrutineersAdopted != nil {
@@ -284,7 +284,7 @@ func (e *voteScreen) scrutineerLines(v *session.Vote) []string {
 }
 
 // countersPanel is the counters' input after both scrutineers are chosen.
-func (e *voteScreen) countersPanel(v *session.Vote) []string {
+func (e *Screen) countersPanel(v *session.Vote) []string {
 	c, s, t := e.c, e.c.Styles, e.c.Texts.V
 	out := []string{s.SideTitle.Render(t.ScrutineersTitle)}
 	out = append(out, e.terms([][2]string{
@@ -297,7 +297,7 @@ func (e *voteScreen) countersPanel(v *session.Vote) []string {
 }
 
 // numberInput is the input line of the ballots issued or collected.
-func (e *voteScreen) numberInput() string {
+func (e *Screen) numberInput() string {
 	s, t := e.c.Styles, e.c.Texts.V
 	label := t.IssuedLabel
 	if e.numWhat == actCollect {
@@ -309,7 +309,7 @@ func (e *voteScreen) numberInput() string {
 
 // quorumWords is the sentence the host reads when a round opens (RULES
 // §6.5), with the live numbers.
-func (e *voteScreen) quorumWords(v *session.Vote, cnt session.Count) (string, bool) {
+func (e *Screen) quorumWords(v *session.Vote, cnt session.Count) (string, bool) {
 	t := e.c.Texts.V
 	ok, need := v.RoundQuorum(cnt)
 	return t.QuorumSpeech(cnt.Expected, cnt.Present, v.Method.Quorum, need, ok), ok
@@ -317,7 +317,7 @@ func (e *voteScreen) quorumWords(v *session.Vote, cnt session.Count) (string, bo
 
 // nextRoundLines shows the round OpenRound would open, with the quorum
 // check and its words, live.
-func (e *voteScreen) nextRoundLines(v *session.Vote) []string {
+func (e *Screen) nextRoundLines(v *session.Vote) []string {
 	s, t := e.c.Styles, e.c.Texts.V
 	next, revote, ok := v.Next()
 	if !ok {
@@ -341,7 +341,7 @@ func (e *voteScreen) nextRoundLines(v *session.Vote) []string {
 }
 
 // seatsWords writes open seats per category.
-func (e *voteScreen) seatsWords(seats map[string]int, m model.Method) string {
+func (e *Screen) seatsWords(seats map[string]int, m model.Method) string {
 	t := e.c.Texts.V
 	if len(m.Categories) == 0 {
 		return t.SeatsOnly(seats[""])
@@ -357,7 +357,7 @@ func (e *voteScreen) seatsWords(seats map[string]int, m model.Method) string {
 	return t.SeatsWith(total, strings.Join(parts, " · "))
 }
 
-func (e *voteScreen) names(slate []model.Candidate) string {
+func (e *Screen) names(slate []model.Candidate) string {
 	var n []string
 	for _, c := range slate {
 		n = append(n, c.Name)
@@ -367,7 +367,7 @@ func (e *voteScreen) names(slate []model.Candidate) string {
 
 // roundPanel shows the open round: the quorum words, issued and collected
 // with the announcement.
-func (e *voteScreen) roundPanel(v *session.Vote) []string {
+func (e *Screen) roundPanel(v *session.Vote) []string {
 	s, t := e.c.Styles, e.c.Texts.V
 	cur := v.Current()
 	if cur == nil {
@@ -411,7 +411,7 @@ func (e *voteScreen) roundPanel(v *session.Vote) []string {
 
 // countLines shows the count in progress: each teller's stack, the
 // differences between them, or the tally sheet entered.
-func (e *voteScreen) countLines(v *session.Vote) []string {
+func (e *Screen) countLines(v *session.Vote) []string {
 	s, t := e.c.Styles, e.c.Texts.V
 	cur := v.Current()
 	out := []string{s.SideTitle.Render(t.CountTitle)}
@@ -439,7 +439,7 @@ func (e *voteScreen) countLines(v *session.Vote) []string {
 
 // diffLines lists every stack position where the tellers' ballots differ
 // (as the core finds them), saying what differs.
-func (e *voteScreen) diffLines(r *session.Round, w int) []string {
+func (e *Screen) diffLines(r *session.Round, w int) []string {
 	s, t := e.c.Styles, e.c.Texts.V
 	if len(r.Tellers) < 2 {
 		return nil
@@ -456,7 +456,7 @@ func (e *voteScreen) diffLines(r *session.Round, w int) []string {
 }
 
 // diffWords says what differs at stack position i.
-func (e *voteScreen) diffWords(r *session.Round, i int) string {
+func (e *Screen) diffWords(r *session.Round, i int) string {
 	t := e.c.Texts.V
 	var missing []string
 	var have []string
@@ -508,7 +508,7 @@ func writeInsText(ws []election.WriteIn) string {
 
 // pickView is the scrutineer search: who is being chosen, the search and
 // the list of present formal delegates.
-func (e *voteScreen) pickView(v *session.Vote) []string {
+func (e *Screen) pickView(v *session.Vote) []string {
 	s, t := e.c.Styles, e.c.Texts.V
 	role := t.Scrutineer
 	if e.role == 1 {
@@ -531,7 +531,7 @@ func (e *voteScreen) pickView(v *session.Vote) []string {
 	return common.Block(lines, e.w, e.h)
 }
 
-func (e *voteScreen) chosenName(i int) string {
+func (e *Screen) chosenName(i int) string {
 	if e.chosen[i] == "" {
 		return e.c.Styles.Dim.Render(e.c.Texts.V.NotChosen)
 	}

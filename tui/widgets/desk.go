@@ -1,0 +1,71 @@
+package widgets
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"podium/model"
+	"podium/tui/common"
+)
+
+// Desk is what the questioning and motions desks share: their size, the
+// list cursor, the open form (which then has the keyboard) and whether the
+// whole script is shown.
+type Desk struct {
+	C      *common.Common
+	W, H   int
+	Cursor int
+	Form   *Form
+	FormOf int  // 0: a new entry; else the number the form acts on
+	Full   bool // the whole script shown
+}
+
+// SetSize gives the desk its area.
+func (d *Desk) SetSize(w, h int) {
+	d.W, d.H = w, h
+	if d.Form != nil {
+		d.Form.SetSize(h - 3)
+	}
+}
+
+// Typing reports whether a form has the keyboard.
+func (d *Desk) Typing() bool { return d.Form != nil }
+
+// Clamp keeps the cursor on one of n entries and returns it, or false when
+// there are none.
+func (d *Desk) Clamp(n int) (int, bool) {
+	if n == 0 {
+		return 0, false
+	}
+	d.Cursor = max(0, min(n-1, d.Cursor))
+	return d.Cursor, true
+}
+
+// UpdateForm gives msg to the open form: esc closes it, a completed form
+// is handed to submit. handled is false when no form is open.
+func (d *Desk) UpdateForm(msg tea.Msg, submit func() *common.Note) (n *common.Note, handled bool) {
+	if d.Form == nil {
+		return nil, false
+	}
+	done, cancel := d.Form.Update(msg)
+	switch {
+	case cancel:
+		d.Form = nil
+		return common.Info(d.C.Texts.Cancelled).Ref(), true
+	case done:
+		return submit(), true
+	}
+	return nil, true
+}
+
+// Top renders what heads a desk: the item, the script of kind, and the
+// open form under them. full is set when the form fills the rest, so the
+// caller returns common.Block(lines, w, h) at once.
+func (d *Desk) Top(kind model.ItemKind) (lines []string, full bool) {
+	lines = ItemHead(d.C, d.W)
+	lines = append(lines, ScriptBox(d.C, kind, nil, d.Full, d.W, d.H)...)
+	if d.Form == nil {
+		return lines, false
+	}
+	lines = append(lines, "")
+	return append(lines, d.Form.View(d.W)...), true
+}
