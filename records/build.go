@@ -10,6 +10,7 @@ import (
 	"podium/model"
 	"podium/session"
 	"podium/session/election"
+	"podium/words"
 )
 
 // Build assembles the complete record of a congress from its state. lang
@@ -92,6 +93,14 @@ func count(c session.Count) Count { return Count{Expected: c.Expected, Present: 
 func stamp(s session.Stamp) *Stamp { return &Stamp{At: At(s.At), Count: count(s.Count)} }
 
 func rule(f model.Fraction) Rule { return Rule{Num: f.Num, Den: f.Den, Strict: f.Strict} }
+
+// lang is the language of the record: "zh" or "en".
+func (b builder) lang() string {
+	if b.zh {
+		return "zh"
+	}
+	return "en"
+}
 
 func (b builder) attendance() Attendance {
 	st := b.st
@@ -246,10 +255,10 @@ func (b builder) vote(v *session.Resolution) Vote {
 	if b.st.Setup.Meeting.VoteBase == model.BasePresent {
 		baseOf = "present"
 	}
-	rl := rule(v.Rule)
 	return Vote{No: v.No, Motion: v.Motion, Subject: v.Subject, Kind: string(v.Kind), Method: string(v.Method),
 		For: v.For, Against: v.Against, Abstain: v.Abstain, At: At(v.At), Count: count(v.Count),
-		Rule: rl, Base: v.Base, BaseOf: baseOf, RuleText: ruleText(rl, baseOf, b.zh), Need: v.Need, Adopted: v.Adopted}
+		Rule: rule(v.Rule), Base: v.Base, BaseOf: baseOf, RuleText: words.RuleText(v.Rule, model.Base(baseOf), b.lang()),
+		Need: v.Need, Adopted: v.Adopted}
 }
 
 func (b builder) motions() []Motion {
@@ -452,17 +461,13 @@ func sheetWords(res election.Result, zhLang bool) (threshold []string, reason st
 // quorum, the ballots issued and collected, and the outcome.
 func (b builder) announcements(m model.Method, x Round) []string {
 	out := []string{}
-	q := rule(m.Quorum)
+	q := m.Quorum
 	if x.Opened.IsZero() {
 		return out
 	}
 	if b.zh {
-		verb := "达到"
-		if q.Strict {
-			verb = "超过"
-		}
 		if x.QuorumMet || x.Decided.IsZero() {
-			out = append(out, fmt.Sprintf("本次选举应到代表%d名，实到%d名，%s应到人数的%s，可以进行选举。", x.Expected, x.Present, verb, zhFraction(q)))
+			out = append(out, fmt.Sprintf("本次选举应到代表%d名，实到%d名，%s应到人数的%s，可以进行选举。", x.Expected, x.Present, words.Reach(q), words.Fraction(q, "zh")))
 		}
 		if x.Issued >= 0 && x.Collected >= 0 {
 			switch {
@@ -489,7 +494,7 @@ func (b builder) announcements(m model.Method, x Round) []string {
 		return out
 	}
 	if x.QuorumMet || x.Decided.IsZero() {
-		out = append(out, fmt.Sprintf("Expected %d delegates, present %d: the quorum of %s is met; the election may proceed.", x.Expected, x.Present, q.words()))
+		out = append(out, fmt.Sprintf("Expected %d delegates, present %d: the quorum of %s of expected is met; the election may proceed.", x.Expected, x.Present, words.RuleExact(q, "en")))
 	}
 	if x.Issued >= 0 && x.Collected >= 0 {
 		if x.Collected > x.Issued {
@@ -513,17 +518,9 @@ func (b builder) announcements(m model.Method, x Round) []string {
 	return out
 }
 
-// words writes a quorum in English: "more than 4/5 of expected".
-func (r Rule) words() string {
-	if r.Strict {
-		return fmt.Sprintf("more than %d/%d of expected", r.Num, r.Den)
-	}
-	return fmt.Sprintf("%d/%d or more of expected", r.Num, r.Den)
-}
-
 // roundSummaries are the rounds in one sentence each, for the minutes.
 func (b builder) roundSummaries(e *Election) []RoundSummary {
-	w := wordsFor(map[bool]string{true: "zh", false: "en"}[b.zh])
+	w := wordsFor(b.lang())
 	out := []RoundSummary{}
 	for _, x := range e.Rounds {
 		s := RoundSummary{Round: x.Round, Kind: x.Kind, Issued: x.Issued, Collected: x.Collected,

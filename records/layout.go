@@ -94,18 +94,18 @@ func layout(r *Record) []document {
 	return docs
 }
 
-func (w words) sep2() string {
+func (w terms) sep2() string {
 	if w.zh {
 		return "；"
 	}
 	return "; "
 }
 
-func (w words) countText(c Count) string {
+func (w terms) countText(c Count) string {
 	return fmt.Sprintf("%s %d%s%s %d", w.expected, c.Expected, w.sep, w.present, c.Present)
 }
 
-func (w words) stampText(s *Stamp) string {
+func (w terms) stampText(s *Stamp) string {
 	if s == nil {
 		return "—"
 	}
@@ -113,21 +113,21 @@ func (w words) stampText(s *Stamp) string {
 }
 
 // paren puts s in brackets: full-width in Chinese.
-func (w words) paren(s string) string {
+func (w terms) paren(s string) string {
 	if w.zh {
 		return "（" + s + "）"
 	}
 	return " (" + s + ")"
 }
 
-func (w words) yesNo(adopted bool) string {
+func (w terms) yesNo(adopted bool) string {
 	if adopted {
 		return w.adopted
 	}
 	return w.rejected
 }
 
-func minutesDoc(r *Record, w words) document {
+func minutesDoc(r *Record, w terms) document {
 	c := r.Congress
 	d := document{File: "minutes", Sheet: w.minutes, Title: w.minutes}
 	a := r.Minutes.Attendance
@@ -208,14 +208,14 @@ func minutesDoc(r *Record, w words) document {
 	return d
 }
 
-func (w words) name2() string {
+func (w terms) name2() string {
 	if w.zh {
 		return "姓名"
 	}
 	return "Name"
 }
 
-func electedNames(w words, e *Election) string {
+func electedNames(w terms, e *Election) string {
 	var names []string
 	for _, x := range e.Elected {
 		names = append(names, x.Name)
@@ -223,7 +223,7 @@ func electedNames(w words, e *Election) string {
 	return strings.Join(names, w.sep)
 }
 
-func votesTable(w words, vs []Vote) block {
+func votesTable(w terms, vs []Vote) block {
 	rows := [][]string{}
 	for _, v := range vs {
 		subject := v.Subject
@@ -237,7 +237,7 @@ func votesTable(w words, vs []Vote) block {
 		rows, 0, 3, 4, 5, 8)
 }
 
-func (w words) questionOutcome(q Question) string {
+func (w terms) questionOutcome(q Question) string {
 	switch q.Status {
 	case "answered":
 		s := q.Answer
@@ -251,21 +251,21 @@ func (w words) questionOutcome(q Question) string {
 	return w.word("question_pending")
 }
 
-func (w words) motionStatus(s string) string {
+func (w terms) motionStatus(s string) string {
 	if s == "pending" {
 		return w.word("motion_pending")
 	}
 	return w.word(s)
 }
 
-func (w words) questionStatus(s string) string {
+func (w terms) questionStatus(s string) string {
 	if s == "pending" {
 		return w.word("question_pending")
 	}
 	return w.word(s)
 }
 
-func (w words) motionOutcome(m Motion) string {
+func (w terms) motionOutcome(m Motion) string {
 	switch {
 	case m.Adopted != nil:
 		return fmt.Sprintf("%s %d%s%s", w.vote, m.Vote, w.colon(), w.yesNo(*m.Adopted))
@@ -275,7 +275,7 @@ func (w words) motionOutcome(m Motion) string {
 	return ""
 }
 
-func signInDoc(r *Record, w words) document {
+func signInDoc(r *Record, w terms) document {
 	d := document{File: "sign-in", Sheet: w.signIn, Title: w.signIn}
 	rows := [][]string{}
 	for _, u := range r.SignIn.Units {
@@ -298,15 +298,15 @@ func signInDoc(r *Record, w words) document {
 	return d
 }
 
-func roundTitle(w words, x Round) string {
+func roundTitle(w terms, x Round) string {
 	return fmt.Sprintf(w.round, x.Round) + w.paren(w.word(x.Kind))
 }
 
-func scrutineerSigns(w words, e *Election) block {
+func scrutineerSigns(w terms, e *Election) block {
 	return block{Kind: bSigns, Signs: [][2]string{{w.counter, strings.Join(e.Counters, w.sep)}, {w.scrutineer, e.Scrutineer}, {w.chief, e.Chief}}}
 }
 
-func tallyDoc(r *Record, w words, e *Election, x Round) document {
+func tallyDoc(r *Record, w terms, e *Election, x Round) document {
 	d := document{File: fmt.Sprintf("tally-round-%d", x.Round), Sheet: fmt.Sprintf("%s %d", w.tally, x.Round),
 		Title: w.tally + w.tallyKind[x.Kind] + " · " + fmt.Sprintf(w.round, x.Round)}
 	d.Blocks = append(d.Blocks,
@@ -363,14 +363,14 @@ func tallyDoc(r *Record, w words, e *Election, x Round) document {
 	return d
 }
 
-func (w words) colon() string {
+func (w terms) colon() string {
 	if w.zh {
 		return "："
 	}
 	return ": "
 }
 
-func pendingText(w words, p Pending) string {
+func pendingText(w terms, p Pending) string {
 	cat := ""
 	if p.Category != "" {
 		cat = p.Category + " "
@@ -381,7 +381,7 @@ func pendingText(w words, p Pending) string {
 	return fmt.Sprintf("%s%d seat(s) among %s", cat, p.Seats, strings.Join(p.Candidates, w.sep))
 }
 
-func candidateTable(w words, x Round) block {
+func candidateTable(w terms, x Round) block {
 	rows := [][]string{}
 	for _, c := range x.Candidates {
 		if c.WriteIn {
@@ -396,7 +396,7 @@ func candidateTable(w words, x Round) block {
 	return table([]string{w.no, w.name2(), w.category, w.approve, w.disapprove, w.abstain, w.outcome}, rows, 0, 3, 4, 5)
 }
 
-func resultDoc(r *Record, w words, e *Election) document {
+func resultDoc(r *Record, w terms, e *Election) document {
 	d := document{File: "result-report", Sheet: w.result, Title: w.result}
 	seats := itoa(e.Seats)
 	if len(e.Categories) > 0 {
@@ -467,7 +467,7 @@ func resultDoc(r *Record, w words, e *Election) document {
 	return d
 }
 
-func motionsDoc(r *Record, w words) document {
+func motionsDoc(r *Record, w terms) document {
 	d := document{File: "motions", Sheet: w.sheetMotions, Title: w.motions, Wide: true}
 	rows := [][]string{}
 	for _, m := range r.Motions {
@@ -483,14 +483,14 @@ func motionsDoc(r *Record, w words) document {
 	return d
 }
 
-func (w words) motionOutcome2(m Motion) string {
+func (w terms) motionOutcome2(m Motion) string {
 	if m.Adopted == nil {
 		return ""
 	}
 	return fmt.Sprintf("%d%s%s", m.Vote, w.colon(), w.yesNo(*m.Adopted))
 }
 
-func questionsDoc(r *Record, w words) document {
+func questionsDoc(r *Record, w terms) document {
 	d := document{File: "questions", Sheet: w.sheetQuestions, Title: w.questions, Wide: true}
 	rows := [][]string{}
 	for _, q := range r.Questions {
@@ -508,7 +508,7 @@ func questionsDoc(r *Record, w words) document {
 
 // invalidText is the invalid ballots in a line: the number, and per
 // category when the parts of a ballot are judged apart.
-func invalidText(w words, x Round) string {
+func invalidText(w terms, x Round) string {
 	if x.Invalid == 0 && len(x.InvalidBallots) == 0 {
 		return w.none
 	}

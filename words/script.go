@@ -270,53 +270,6 @@ var defaultScripts = map[model.ItemKind][2]string{
 	},
 }
 
-// RuleText writes a vote threshold in words for the {rule} placeholder:
-// f of base (BaseExpected: all delegates, 全体代表; BasePresent: the
-// delegates present, 实到代表) in lang, e.g. 全体代表的二分之一以上,
-// 超过实到代表的三分之二, "1/2 or more of all delegates", "more than 2/3 of
-// the delegates present". 以上 and "or more" include the boundary; 超过
-// and "more than" exclude it (RULES §0).
-func RuleText(f model.Fraction, base model.Base, lang string) string {
-	if isEnglish(lang) {
-		of := "all delegates"
-		if base == model.BasePresent {
-			of = "the delegates present"
-		}
-		if f.Strict {
-			return fmt.Sprintf("more than %d/%d of %s", f.Num, f.Den, of)
-		}
-		return fmt.Sprintf("%d/%d or more of %s", f.Num, f.Den, of)
-	}
-	of := "全体代表"
-	if base == model.BasePresent {
-		of = "实到代表"
-	}
-	frac := zhNumber(f.Den) + "分之" + zhNumber(f.Num)
-	if f.Strict {
-		return "超过" + of + "的" + frac
-	}
-	return of + "的" + frac + "以上"
-}
-
-// zhNumber writes 0..99 in Chinese numerals (二, 十二, 二十), larger numbers
-// in digits.
-func zhNumber(n int) string {
-	d := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n < 0 || n > 99:
-		return strconv.Itoa(n)
-	case n < 10:
-		return d[n]
-	case n == 10:
-		return "十"
-	case n < 20:
-		return "十" + d[n%10]
-	case n%10 == 0:
-		return d[n/10] + "十"
-	}
-	return d[n/10] + "十" + d[n%10]
-}
-
 // QuoteShort quotes s for a message, cut to 60 characters with "…", so
 // that an error never prints a whole file's worth of a bad value.
 func QuoteShort(s string) string {

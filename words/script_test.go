@@ -158,8 +158,8 @@ func TestRuleText(t *testing.T) {
 		}
 	}
 	for n, want := range map[int]string{0: "零", 7: "七", 10: "十", 15: "十五", 30: "三十", 99: "九十九", 122: "122", -1: "-1"} {
-		if got := zhNumber(n); got != want {
-			t.Errorf("zhNumber(%d) = %q, want %q", n, got, want)
+		if got := Number(n, "zh"); got != want {
+			t.Errorf("Number(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

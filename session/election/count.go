@@ -8,6 +8,7 @@ import (
 
 	"podium/model"
 	"podium/session/rule"
+	"podium/words"
 )
 
 // category is one category's working state during a count.
@@ -77,7 +78,7 @@ func begin(r Round, collected int) (Result, *counter) {
 	switch {
 	case !res.QuorumMet:
 		res.Reason = fmt.Sprintf("quorum not met: %d present of %d expected, %d needed (%s)",
-			r.Present, r.Expected, res.QuorumNeed, fractionWords(m.Quorum))
+			r.Present, r.Expected, res.QuorumNeed, words.RuleExact(m.Quorum, "en"))
 	case r.Issued > r.Present:
 		res.Reason = fmt.Sprintf("round void: %d ballots issued, more than the %d present", r.Issued, r.Present)
 	case collected > r.Issued:
@@ -399,12 +400,4 @@ func (c *counter) pending(k *category, es []entry, seats int, st Status) Pending
 		}
 	}
 	return p
-}
-
-// fractionWords writes a fraction as English words, e.g. "more than 4/5".
-func fractionWords(f model.Fraction) string {
-	if f.Strict {
-		return fmt.Sprintf("more than %d/%d", f.Num, f.Den)
-	}
-	return fmt.Sprintf("%d/%d or more", f.Num, f.Den)
 }

@@ -8,10 +8,11 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"podium/model"
+	"podium/words"
 )
 
-// words are the words of a tally sheet in one language.
-type words struct {
+// terms are the words of a tally sheet in one language.
+type terms struct {
 	title                                              [3]string // by Kind
 	expected, present, issued, collected, valid, inval string
 	threshold, runoffThreshold                         string
@@ -23,7 +24,7 @@ type words struct {
 	counter, scrutineer, chief                         string
 }
 
-var zhWords = words{
+var zhWords = terms{
 	title:    [3]string{"计票单", "计票单（重新投票）", "计票单（另行选举）"},
 	expected: "应到", present: "实到", issued: "发出", collected: "收回", valid: "有效", inval: "无效",
 	threshold: "当选票数", runoffThreshold: "当选票数：在重新投票的候选人中得票多者当选",
@@ -35,7 +36,7 @@ var zhWords = words{
 	counter: "计票人", scrutineer: "监票人", chief: "总监票人",
 }
 
-var enWords = words{
+var enWords = terms{
 	title:    [3]string{"Tally sheet", "Tally sheet (runoff)", "Tally sheet (second round)"},
 	expected: "Expected", present: "Present", issued: "Issued", collected: "Collected", valid: "Valid", inval: "Invalid",
 	threshold: "Threshold", runoffThreshold: "Threshold: among the tied, the most approvals win",
@@ -161,19 +162,11 @@ func (r Result) undecided(zh bool) string {
 		return "输入有误：" + r.Reason
 	case !r.QuorumMet:
 		return fmt.Sprintf("本次选举应到代表%d名，实到%d名，未%s应到人数的%s（需%d名），不能进行选举。",
-			r.Expected, r.Present, reach(r.Method.Quorum), zhFraction(r.Method.Quorum), r.QuorumNeed)
+			r.Expected, r.Present, words.Reach(r.Method.Quorum), words.Fraction(r.Method.Quorum, "zh"), r.QuorumNeed)
 	case r.Issued > r.Present:
 		return fmt.Sprintf("发出选票%d张，多于实到代表%d名，选举无效。", r.Issued, r.Present)
 	}
 	return fmt.Sprintf("发出选票%d张，收回%d张，收回的选票多于发出的选票，选举无效，应重新进行选举。", r.Issued, r.Collected)
-}
-
-// reach is the verb of a fraction in Chinese: 超过 or 达到.
-func reach(f model.Fraction) string {
-	if f.Strict {
-		return "超过"
-	}
-	return "达到"
 }
 
 func thresholdWords(m model.Method, r Result, c CategoryResult, need int, zh bool) string {
@@ -187,14 +180,14 @@ func thresholdWords(m model.Method, r Result, c CategoryResult, need int, zh boo
 	f := m.Threshold
 	if zh {
 		if f.Strict {
-			return fmt.Sprintf("赞成票超过%s%d的%s，即%d票以上", baseZh, base, zhFraction(f), need)
+			return fmt.Sprintf("赞成票超过%s%d的%s，即%d票以上", baseZh, base, words.Fraction(f, "zh"), need)
 		}
-		return fmt.Sprintf("赞成票达到%s%d的%s以上，即%d票以上", baseZh, base, zhFraction(f), need)
+		return fmt.Sprintf("赞成票达到%s%d的%s以上，即%d票以上", baseZh, base, words.Fraction(f, "zh"), need)
 	}
-	return fmt.Sprintf("approvals %s of %d %s: at least %d", fractionWords(f), base, baseEn, need)
+	return fmt.Sprintf("approvals %s of %d %s: at least %d", words.RuleExact(f, "en"), base, baseEn, need)
 }
 
-func pendingWords(p Pending, w words, zh bool) string {
+func pendingWords(p Pending, w terms, zh bool) string {
 	names := strings.Join(p.Candidates, w.sep)
 	if names == "" {
 		names = w.none
@@ -209,36 +202,9 @@ func pendingWords(p Pending, w words, zh bool) string {
 	return fmt.Sprintf("%s%d seat(s) among %s", cat, p.Seats, names)
 }
 
-func signatures(w words) string {
+func signatures(w terms) string {
 	line := "________________"
 	return fmt.Sprintf("\n%s: %s    %s: %s    %s: %s\n", w.counter, line, w.scrutineer, line, w.chief, line)
-}
-
-var zhDigits = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
-
-// zhNumber writes 0..99 in Chinese numerals, larger numbers in digits.
-func zhNumber(n int) string {
-	switch {
-	case n >= 0 && n <= 10:
-		return zhDigits[n]
-	case n < 20:
-		return "十" + zhDigits[n-10]
-	case n < 100:
-		s := zhDigits[n/10] + "十"
-		if n%10 != 0 {
-			s += zhDigits[n%10]
-		}
-		return s
-	}
-	return strconv.Itoa(n)
-}
-
-// zhFraction writes n/d the Chinese way: 1/2 → 二分之一, 4/5 → 五分之四.
-func zhFraction(f model.Fraction) string {
-	if f.Num == f.Den {
-		return "全部"
-	}
-	return zhNumber(f.Den) + "分之" + zhNumber(f.Num)
 }
 
 // align lays out rows in columns padded by display width; the columns in

@@ -7,6 +7,7 @@ import (
 
 	"podium/model"
 	"podium/session"
+	"podium/words"
 )
 
 // Texts is every user-visible string of the TUI in one language. Plain
@@ -58,7 +59,6 @@ type Texts struct {
 	Cancelled     string
 	QuorumRefused func(what string, present, expected int, rule string, need int) string
 	Failed        func(err error) string
-	Rule          func(f model.Fraction) string // 超过半数 / more than half
 	RuleShort     func(f model.Fraction) string // 超过1/2 / >1/2
 
 	// Key help: key names and descriptions.
@@ -160,7 +160,6 @@ func zhTexts() *Texts {
 			return fmt.Sprintf("%s法定人数不足：实到 %d 人，应到 %d 人，需%s即 %d 人", what, p, e, rule, need)
 		},
 		Failed: func(err error) string { return "未执行：" + err.Error() },
-		Rule:   zhRule,
 		RuleShort: func(f model.Fraction) string {
 			if f.Strict {
 				return fmt.Sprintf("超过%d/%d", f.Num, f.Den)
@@ -265,7 +264,6 @@ func enTexts() *Texts {
 				strings.ToLower(what), p, e, rule, need)
 		},
 		Failed: func(err error) string { return "Not done: " + err.Error() },
-		Rule:   enRule,
 		RuleShort: func(f model.Fraction) string {
 			if f.Strict {
 				return fmt.Sprintf(">%d/%d", f.Num, f.Den)
@@ -297,41 +295,9 @@ func enTexts() *Texts {
 	return t
 }
 
-// zhNum writes 1–10 in Chinese numerals, anything else in digits.
-func zhNum(n int) string {
-	d := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
-	if n >= 1 && n <= 10 {
-		return d[n]
-	}
-	return fmt.Sprint(n)
-}
-
-// zhRule writes a rule the way a congress says it: 超过半数, 超过五分之四,
-// 三分之二以上.
-func zhRule(f model.Fraction) string {
-	frac := zhNum(f.Den) + "分之" + zhNum(f.Num)
-	if f.Num == 1 && f.Den == 2 {
-		frac = "半数"
-	}
-	if f.Strict {
-		return "超过" + frac
-	}
-	if frac == "半数" {
-		return "二分之一以上"
-	}
-	return frac + "以上"
-}
-
-// enRule writes a rule in English: more than 1/2, 2/3 or more.
-func enRule(f model.Fraction) string {
-	if f.Strict {
-		if f.Num == 1 && f.Den == 2 {
-			return "more than half"
-		}
-		return fmt.Sprintf("more than %d/%d", f.Num, f.Den)
-	}
-	return fmt.Sprintf("%d/%d or more", f.Num, f.Den)
-}
+// Rule writes a rule the way a congress says it: 超过半数, 超过五分之四,
+// 三分之二以上; more than half, 2/3 or more (words.Rule).
+func (t *Texts) Rule(f model.Fraction) string { return words.Rule(f, t.Lang) }
 
 // StatusWord returns the word for an attendance status.
 func (t *Texts) StatusWord(s session.Status) string {

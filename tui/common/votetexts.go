@@ -44,8 +44,8 @@ type VoteTexts struct {
 	TermThreshold, TermWriteIns, TermOver           string
 	TermRunoff, TermOrder, RunoffWords, OrderWords  string
 	CandidatesWords                                 func(n, seats int) string
-	QuorumWords                                     func(rule string, expected, need int) string
-	ThresholdWords                                  func(rule string, base model.Base, baseN, need int) string
+	QuorumWords                                     func(f model.Fraction, expected, need int) string
+	ThresholdWords                                  func(f model.Fraction, base model.Base, baseN, need int) string
 	WriteInsWords                                   func(w model.WriteIns) string
 	OverWords                                       func(o model.OverSelection, withCat bool) string
 	Scrutineer, Chief, Counters, NotChosen          string
@@ -89,7 +89,7 @@ type VoteTexts struct {
 	CountsLine                                      func(e, p, i, c, v, inv int) string
 	Undecided                                       func(r *election.Result) string
 	RunoffRule                                      string
-	ThresholdLine                                   func(cat, rule string, base model.Base, baseN, need int) string
+	ThresholdLine                                   func(cat string, f model.Fraction, base model.Base, baseN, need int) string
 	ThresholdMark                                   func(need int) string
 	PendingRunoff, PendingSecond                    func(cat string, seats int, names string) string
 	SpeechTitle, ElectedTitle                       string

@@ -7,6 +7,7 @@ import (
 	"podium/model"
 	"podium/session"
 	"podium/session/election"
+	"podium/words"
 )
 
 func enVoteTexts() *VoteTexts {
@@ -105,14 +106,14 @@ func enVoteTexts() *VoteTexts {
 			}
 			return fmt.Sprintf("%d for %d seats (equal election)", n, seats)
 		},
-		QuorumWords: func(rule string, e, need int) string {
-			return fmt.Sprintf("present %s of the %d expected: at least %d", rule, e, need)
+		QuorumWords: func(f model.Fraction, e, need int) string {
+			return fmt.Sprintf("present %s of the %d expected: at least %d", words.Rule(f, "en"), e, need)
 		},
-		ThresholdWords: func(rule string, b model.Base, n, need int) string {
+		ThresholdWords: func(f model.Fraction, b model.Base, n, need int) string {
 			if n < 0 {
-				return fmt.Sprintf("approvals %s of the %s", rule, base[b])
+				return fmt.Sprintf("approvals %s of the %s", words.Rule(f, "en"), base[b])
 			}
-			return fmt.Sprintf("approvals %s of the %d %s: at least %d", rule, n, base[b], need)
+			return fmt.Sprintf("approvals %s of the %d %s: at least %d", words.Rule(f, "en"), n, base[b], need)
 		},
 		WriteInsWords: func(w model.WriteIns) string {
 			if w == model.WriteInsNone {
@@ -130,9 +131,9 @@ func enVoteTexts() *VoteTexts {
 		IssuedLabel: "Ballots issued", CollectedLabel: "Ballots collected", NotYet: "not recorded",
 		QuorumSpeech: func(e, p int, f model.Fraction, need int, ok bool) string {
 			if ok {
-				return fmt.Sprintf("%d delegates are expected at this election and %d are present, %s of the expected: the election may proceed.", e, p, enRule(f))
+				return fmt.Sprintf("%d delegates are expected at this election and %d are present, %s of the expected: the election may proceed.", e, p, words.Rule(f, "en"))
 			}
-			return fmt.Sprintf("%d delegates are expected at this election and %d are present, not %s of the expected (%d needed): the election cannot proceed.", e, p, enRule(f), need)
+			return fmt.Sprintf("%d delegates are expected at this election and %d are present, not %s of the expected (%d needed): the election cannot proceed.", e, p, words.Rule(f, "en"), need)
 		},
 		BallotSpeech: func(i, c int) string {
 			switch {
@@ -259,8 +260,8 @@ func enVoteTexts() *VoteTexts {
 			return fmt.Sprintf("%d ballots were issued and %d collected, more than issued: the round is void and is voted again.", r.Issued, r.Collected)
 		},
 		RunoffRule: "Runoff: among the tied, the most approvals win",
-		ThresholdLine: func(cat, rule string, b model.Base, n, need int) string {
-			return fmt.Sprintf("To be elected: approvals %s of the %d %s, at least %d", rule, n, base[b], need)
+		ThresholdLine: func(cat string, f model.Fraction, b model.Base, n, need int) string {
+			return fmt.Sprintf("To be elected: approvals %s of the %d %s, at least %d", words.Rule(f, "en"), n, base[b], need)
 		},
 		ThresholdMark: func(n int) string { return fmt.Sprintf("threshold %d", n) },
 		PendingRunoff: func(cat string, seats int, names string) string {

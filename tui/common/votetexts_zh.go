@@ -7,15 +7,8 @@ import (
 	"podium/model"
 	"podium/session"
 	"podium/session/election"
+	"podium/words"
 )
-
-// zhFrac writes n/d as a congress says it: 五分之四, 半数.
-func zhFrac(f model.Fraction) string {
-	if f.Num == 1 && f.Den == 2 {
-		return "半数"
-	}
-	return zhNum(f.Den) + "分之" + zhNum(f.Num)
-}
 
 func zhVoteTexts() *VoteTexts {
 	kindName := map[election.Kind]string{election.Regular: "", election.Runoff: "（重新投票）", election.Second: "（另行选举）"}
@@ -102,14 +95,14 @@ func zhVoteTexts() *VoteTexts {
 			}
 			return fmt.Sprintf("%d名，等额选举", n)
 		},
-		QuorumWords: func(rule string, e, need int) string {
-			return fmt.Sprintf("实到代表%s（应到%d名，至少%d名）", zhOf(rule, "应到人数", ""), e, need)
+		QuorumWords: func(f model.Fraction, e, need int) string {
+			return fmt.Sprintf("实到代表%s（应到%d名，至少%d名）", words.RuleOf(f, "应到人数", "zh"), e, need)
 		},
-		ThresholdWords: func(rule string, base model.Base, n, need int) string {
+		ThresholdWords: func(f model.Fraction, base model.Base, n, need int) string {
 			if n < 0 {
-				return "赞成票" + zhOf(rule, zhBase(base), "")
+				return "赞成票" + words.RuleOf(f, zhBase(base), "zh")
 			}
-			return fmt.Sprintf("赞成票%s，即至少%d票", zhOf(rule, zhBase(base), fmt.Sprintf("%d名", n)), need)
+			return fmt.Sprintf("赞成票%s，即至少%d票", words.RuleOf(f, fmt.Sprintf("%s%d名", zhBase(base), n), "zh"), need)
 		},
 		WriteInsWords: func(w model.WriteIns) string {
 			if w == model.WriteInsNone {
@@ -126,14 +119,10 @@ func zhVoteTexts() *VoteTexts {
 		Scrutineer: "监票人", Chief: "总监票人", Counters: "计票人", NotChosen: "未定",
 		IssuedLabel: "发出选票", CollectedLabel: "收回选票", NotYet: "未记录",
 		QuorumSpeech: func(e, p int, f model.Fraction, need int, ok bool) string {
-			verb := "超过"
-			if !f.Strict {
-				verb = "达到"
-			}
 			if ok {
-				return fmt.Sprintf("本次选举应到代表%d名，实到%d名，%s应到人数的%s，可以进行选举。", e, p, verb, zhFrac(f))
+				return fmt.Sprintf("本次选举应到代表%d名，实到%d名，%s应到人数的%s，可以进行选举。", e, p, words.Reach(f), words.Share(f, "zh"))
 			}
-			return fmt.Sprintf("本次选举应到代表%d名，实到%d名，未%s应到人数的%s（需%d名），不能进行选举。", e, p, verb, zhFrac(f), need)
+			return fmt.Sprintf("本次选举应到代表%d名，实到%d名，未%s应到人数的%s（需%d名），不能进行选举。", e, p, words.Reach(f), words.Share(f, "zh"), need)
 		},
 		BallotSpeech: func(i, c int) string {
 			switch {
@@ -277,8 +266,8 @@ func zhVoteTexts() *VoteTexts {
 			return fmt.Sprintf("发出选票%d张，收回%d张，收回的选票多于发出的选票，选举无效，应重新进行选举。", r.Issued, r.Collected)
 		},
 		RunoffRule: "重新投票：在票数相等的候选人中得票多者当选",
-		ThresholdLine: func(cat, rule string, base model.Base, n, need int) string {
-			return fmt.Sprintf("当选票数：赞成票%s，即至少 %d 票", zhOf(rule, zhBase(base), fmt.Sprintf("%d名", n)), need)
+		ThresholdLine: func(cat string, f model.Fraction, base model.Base, n, need int) string {
+			return fmt.Sprintf("当选票数：赞成票%s，即至少 %d 票", words.RuleOf(f, fmt.Sprintf("%s%d名", zhBase(base), n), "zh"), need)
 		},
 		ThresholdMark: func(n int) string { return fmt.Sprintf("当选线 %d 票", n) },
 		PendingRunoff: func(cat string, seats int, names string) string {
@@ -397,16 +386,4 @@ func zhBase(b model.Base) string {
 		return "有效票"
 	}
 	return "应到代表"
-}
-
-// zhOf says "超过应到代表122名的半数" from a rule in words (超过半数,
-// 三分之二以上), what it is of and the number.
-func zhOf(rule, what, n string) string {
-	if frac, ok := strings.CutPrefix(rule, "超过"); ok {
-		return "超过" + what + n + "的" + frac
-	}
-	if frac, ok := strings.CutSuffix(rule, "以上"); ok {
-		return "达到" + what + n + "的" + frac + "以上"
-	}
-	return rule + "（" + what + n + "）"
 }

@@ -183,8 +183,8 @@ func (e *Screen) methodPanel(v *session.Vote) []string {
 	rows := [][2]string{
 		{t.TermSeats, seats},
 		{t.TermCandidates, t.CandidatesWords(len(v.Candidates), m.Seats)},
-		{t.TermQuorum, t.QuorumWords(c.Texts.Rule(m.Quorum), exp, quorumNeed)},
-		{t.TermThreshold, t.ThresholdWords(c.Texts.Rule(m.Threshold), m.ThresholdBase, baseN, need)},
+		{t.TermQuorum, t.QuorumWords(m.Quorum, exp, quorumNeed)},
+		{t.TermThreshold, t.ThresholdWords(m.Threshold, m.ThresholdBase, baseN, need)},
 		{t.TermWriteIns, t.WriteInsWords(m.WriteIns)},
 		{t.TermOver, t.OverWords(m.OverSelection, len(m.Categories) > 0)},
 		{t.TermRunoff, t.RunoffWords},

@@ -39,7 +39,7 @@ func (e *Screen) resultLines(v *session.Vote, i int) []string {
 			if c.Threshold == nil || c.Seats == 0 {
 				continue
 			}
-			for _, l := range common.Wrap(t.ThresholdLine(c.Name, e.c.Texts.Rule(v.Method.Threshold), v.Method.ThresholdBase, thresholdBase(v, res, c), *c.Threshold), e.w-4) {
+			for _, l := range common.Wrap(t.ThresholdLine(c.Name, v.Method.Threshold, v.Method.ThresholdBase, thresholdBase(v, res, c), *c.Threshold), e.w-4) {
 				out = append(out, "  "+l)
 			}
 			if res.Threshold != nil {

@@ -1,15 +1,13 @@
 package records
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 )
 
-// words are the headings and fixed words of the documents in one language.
+// terms are the headings and fixed words of the documents in one language.
 // The tally sheet's words are those of package election's tally sheet
 // (election.Result.Text), so the printed sheet and `podium count` agree.
-type words struct {
+type terms struct {
 	minutes, signIn, tally, result, motions, questions string
 	tallyKind                                          map[string]string // round kind → title suffix
 	sheetMotions, sheetQuestions                       string
@@ -36,7 +34,7 @@ type words struct {
 	id         string
 }
 
-var zh = words{
+var zh = terms{
 	zh: true, id: "编号",
 	minutes: "会议记录", signIn: "代表签到表", tally: "计票单", result: "选举结果报告单",
 	motions: "提案和意见建议登记表", questions: "质询登记表",
@@ -75,7 +73,7 @@ var zh = words{
 	},
 }
 
-var en = words{
+var en = terms{
 	id:      "ID",
 	minutes: "Minutes", signIn: "Sign-in sheet", tally: "Tally sheet", result: "Election result report",
 	motions: "Register of motions and opinions", questions: "Register of questions",
@@ -114,7 +112,7 @@ var en = words{
 	},
 }
 
-func wordsFor(lang string) words {
+func wordsFor(lang string) terms {
 	if isZh(lang) {
 		return zh
 	}
@@ -126,60 +124,9 @@ func wordsFor(lang string) words {
 func isZh(lang string) bool { return lang == "" || strings.HasPrefix(lang, "zh") }
 
 // word returns the word for a code of the record, or the code itself.
-func (w words) word(code string) string {
+func (w terms) word(code string) string {
 	if s, ok := w.statusWord[code]; ok {
 		return s
 	}
 	return code
-}
-
-var zhDigits = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
-
-// zhNumber writes 0..99 in Chinese numerals, larger numbers in digits.
-func zhNumber(n int) string {
-	switch {
-	case n >= 0 && n <= 10:
-		return zhDigits[n]
-	case n < 20:
-		return "十" + zhDigits[n-10]
-	case n < 100:
-		s := zhDigits[n/10] + "十"
-		if n%10 != 0 {
-			s += zhDigits[n%10]
-		}
-		return s
-	}
-	return strconv.Itoa(n)
-}
-
-// zhFraction writes n/d the Chinese way: 1/2 → 二分之一.
-func zhFraction(r Rule) string {
-	if r.Num == r.Den {
-		return "全部"
-	}
-	return zhNumber(r.Den) + "分之" + zhNumber(r.Num)
-}
-
-// ruleText writes a resolution's rule in words (RULES §0): 超过 excludes
-// the boundary, 以上 includes it. base is expected (all delegates) or
-// present.
-func ruleText(r Rule, base string, zhLang bool) string {
-	if zhLang {
-		of := "全体代表"
-		if base == "present" {
-			of = "实到代表"
-		}
-		if r.Strict {
-			return fmt.Sprintf("超过%s的%s", of, zhFraction(r))
-		}
-		return fmt.Sprintf("%s的%s以上", of, zhFraction(r))
-	}
-	of := "all delegates"
-	if base == "present" {
-		of = "the delegates present"
-	}
-	if r.Strict {
-		return fmt.Sprintf("more than %d/%d of %s", r.Num, r.Den, of)
-	}
-	return fmt.Sprintf("%d/%d or more of %s", r.Num, r.Den, of)
 }
