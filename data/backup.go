@@ -11,10 +11,23 @@ import (
 
 // Backup writes a consistent copy of the log to the file out while the
 // store stays open and in use: a read transaction's snapshot is written to
-// a temporary file in out's directory, fsync'd, and renamed over out, so
-// out is either the old file or the whole new copy, never a part. It
-// refuses (ErrLiveFile) to write over the open log itself.
-func (s *Store) Backup(out string) (err error) {
+// a temporary file in out's directory, fsync'd, verified whole with plain
+// reads, and renamed over out, so out is either the old file or the whole
+// new, verified copy, never a part. It returns what the check of the copy
+// found. It refuses (ErrLiveFile) to write over the open log itself. The
+// temporary file is removed on every way out.
+func (s *Store) Backup(out string) (events int, last [32]byte, err error) {
+	err = s.backup(out, func(tmp string) error {
+		events, last, err = verifyFile(tmp)
+		return err
+	})
+	if err != nil {
+		return 0, [32]byte{}, err
+	}
+	return events, last, nil
+}
+
+func (s *Store) backup(out string, check func(tmp string) error) (err error) {
 	if same, err := sameFile(s.path, out); err != nil {
 		return fmt.Errorf("data: backup to %s: %w", out, err)
 	} else if same {
@@ -31,7 +44,7 @@ func (s *Store) Backup(out string) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err := s.db.View(func(tx *bolt.Tx) error {
+	if err := s.view("copying", func(tx *bolt.Tx) error {
 		_, err := tx.WriteTo(tmp)
 		return err
 	}); err != nil {
@@ -42,6 +55,9 @@ func (s *Store) Backup(out string) (err error) {
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("data: backup to %s: %w", out, err)
+	}
+	if err := check(tmp.Name()); err != nil {
+		return fmt.Errorf("data: backup to %s: the copy does not verify, nothing was written: %w", out, err)
 	}
 	if err := os.Rename(tmp.Name(), out); err != nil {
 		return fmt.Errorf("data: backup: %w", err)

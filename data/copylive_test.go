@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
 	"sync"
@@ -49,7 +50,7 @@ func TestCopyInUseWhileAppending(t *testing.T) {
 	}()
 	for i := 0; i < 5; i++ {
 		out := filepath.Join(dir, "copy.db")
-		n, last, err := CopyInUse(path, out)
+		n, last, err := CopyInUse(context.Background(), path, out)
 		if err != nil {
 			close(stop)
 			wg.Wait()
@@ -73,7 +74,7 @@ func TestCopyInUseWhileAppending(t *testing.T) {
 	if seq, _ := st.Head(); seq <= 51 {
 		t.Fatalf("the writer made no progress during the copies (head %d)", seq)
 	}
-	if _, _, err := CopyInUse(path, path); !errors.Is(err, ErrLiveFile) {
+	if _, _, err := CopyInUse(context.Background(), path, path); !errors.Is(err, ErrLiveFile) {
 		t.Fatalf("copy over the live file: %v", err)
 	}
 }

@@ -42,9 +42,51 @@
 // current. When Append returns nil the records survive a crash or a power
 // cut; after a crash the file holds exactly the transactions committed
 // before it. A new file's directory is fsync'd too, and Backup writes a
-// temporary file, fsyncs it and renames it, so a backup is whole or absent.
-// The in-memory head (Head) changes only after a commit has succeeded; a
-// failed commit makes the store refuse further appends until reopened.
+// temporary file, fsyncs it, verifies it and renames it, so a backup is
+// whole or absent; CopyInUse (a backup while another podium holds the
+// file) retries a torn copy a bounded number of times, then says that
+// podium is writing too fast; temporary files are removed on every way
+// out, signals included.
+// The in-memory head (Head) changes only after a commit has succeeded.
+//
+// # Write failures
+//
+// A commit that fails (a full disk: ENOSPC; an I/O error: EIO) stores
+// nothing and returns its error; the session reports it as a
+// *session.WriteError and changes nothing. The next Append closes and
+// reopens the file (after a failed fsync not even the page cache can be
+// trusted), checks that its last event is still the last one acknowledged,
+// and tries again: freeing space is enough, no restart. If the last event
+// has moved, the store refuses every later append. `podium new` writes a
+// new congress through Create: a temporary file, verified, then renamed,
+// so an interrupted or failed creation never leaves a half-made file.
+//
+// # Damaged files
+//
+// bbolt reads its file through a memory map and trusts every byte: a file
+// cut short, or a page id a flipped bit has changed, makes it read outside
+// the map (a fault that kills the process) or fail an assertion (a panic).
+// So podium never lets bbolt read a file it has not checked, and never
+// lets a damaged file crash it:
+//
+//   - Open reads the two header (meta) pages and the free list with plain
+//     reads (pagefile.go) before bbolt maps the file: a file shorter than
+//     its header's page count times its page size is named as cut short;
+//     a damaged header or free list is named too.
+//   - Every read through bbolt (Open, Replay, Append, Backup) runs under
+//     guard: runtime/debug.SetPanicOnFault(true) and a recover that turns
+//     a fault or a bbolt assertion into a *DamageError.
+//   - Verify, and the check of every backup copy, read the whole file with
+//     plain reads (tree.go): the page tree, the free list and the chain,
+//     never trusting an offset; a live Verify holds a read transaction so
+//     that the pages it reads are not reused meanwhile.
+//   - Salvage reads a damaged file with plain reads only and writes the
+//     events it can prove (the chain from event 1 up to the first event it
+//     cannot read or whose link fails) into a new, verified file.
+//
+// *DamageError and *BadRecordError match ErrDamaged; commands exit 1 with a
+// message that names the damage and points to podium salvage. Messages
+// quote at most 16 bytes of a key or 32 of a value.
 //
 // The bbolt settings suit an append-only log: the events bucket fills its
 // pages completely (FillPercent 1.0, since keys only grow: about half the

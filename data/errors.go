@@ -85,27 +85,48 @@ type NotLogError struct {
 
 // Error says why the file is not a podium log.
 func (e *NotLogError) Error() string {
-	if e.Err != nil {
+	if e.Err != nil && e.Err != ErrEmptyFile {
 		return fmt.Sprintf("data: %s is not a podium log: %s: %v", e.Path, e.Reason, e.Err)
 	}
 	return fmt.Sprintf("data: %s is not a podium log: %s", e.Path, e.Reason)
 }
 
-// Unwrap returns the underlying error.
+// Unwrap returns the underlying error (ErrEmptyFile for an empty file).
 func (e *NotLogError) Unwrap() error { return e.Err }
 
-// DamagedError: the file's page structure (below the event chain) is
-// damaged, as found by Verify or by a panic inside bbolt while reading.
-type DamagedError struct {
-	Path     string
+// ErrDamaged matches (with errors.Is) every error that says the file is
+// damaged: a *DamageError (its page structure) or a *BadRecordError (an
+// event of its chain). Commands exit 1 and point to podium salvage.
+var ErrDamaged = errors.New("data: the log is damaged")
+
+// ErrEmptyFile matches the *NotLogError of a file that holds nothing yet:
+// zero bytes, or a database without podium's buckets (what an interrupted
+// `podium new` of an older podium left). It is empty, not a congress.
+var ErrEmptyFile = errors.New("data: the file is empty")
+
+// Is reports whether target is ErrDamaged.
+func (e *BadRecordError) Is(target error) bool { return target == ErrDamaged }
+
+// DamageError: the file's page structure (below the event chain) is
+// damaged: cut short, a header or a page that cannot be read, as found
+// before bbolt maps the file, by Verify, or by a fault or a bbolt
+// assertion while reading. It matches ErrDamaged.
+type DamageError struct {
+	Path string
+	// Seq is the first event that cannot be read, when known (0: not
+	// known, or not about an event).
+	Seq      uint64
 	Problems []string
 }
 
 // Error gives the first problem and how many more.
-func (e *DamagedError) Error() string {
+func (e *DamageError) Error() string {
 	s := fmt.Sprintf("data: %s is damaged: %s", e.Path, e.Problems[0])
 	if n := len(e.Problems) - 1; n > 0 {
 		s += fmt.Sprintf(" (and %d more problems)", n)
 	}
 	return s
 }
+
+// Is reports whether target is ErrDamaged.
+func (e *DamageError) Is(target error) bool { return target == ErrDamaged }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -20,9 +21,11 @@ const hashLen = sha256.Size
 // follow without gaps; otherwise Append returns a *SeqError and stores
 // nothing. When it returns nil the records survive a crash.
 //
-// If a commit fails (a full disk, an I/O error) the store refuses every
-// later Append: after a failed fsync the file's state is unknown until it
-// is reopened.
+// If a commit fails (a full disk, an I/O error) the call returns the
+// error and the next Append first reopens the file and checks that its
+// last event is still the last one acknowledged, then tries again: once
+// space is freed, appending goes on without a restart. If the file's last
+// event has moved, the store refuses every later Append.
 func (s *Store) Append(recs []session.Record) error {
 	if len(recs) == 0 {
 		return nil
@@ -35,6 +38,11 @@ func (s *Store) Append(recs []session.Record) error {
 	if s.broken != nil {
 		return fmt.Errorf("data: append refused: %w", s.broken)
 	}
+	if s.failed != nil {
+		if err := s.reopen(); err != nil {
+			return fmt.Errorf("data: append %d event(s) from %d: %w", len(recs), recs[0].Seq, err)
+		}
+	}
 	for i, r := range recs {
 		if want := s.seq + uint64(i) + 1; r.Seq != want {
 			return &SeqError{Want: want, Got: r.Seq}
@@ -43,40 +51,79 @@ func (s *Store) Append(recs []session.Record) error {
 	var (
 		hash    = s.hash
 		last    uint64
-		staged  bool
 		keys    = make([]byte, 8*len(recs))
 		headVal = make([]byte, 8+hashLen)
 	)
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketEvents)
-		b.FillPercent = 1.0 // keys only ever grow: fill each page
-		for i, r := range recs {
-			k := keys[8*i : 8*i+8 : 8*i+8]
-			binary.BigEndian.PutUint64(k, r.Seq)
-			// bbolt keeps the slices until commit: one fresh value each.
-			v := make([]byte, hashLen+len(r.Data))
-			copy(v, hash[:])
-			copy(v[hashLen:], r.Data)
-			if err := b.Put(k, v); err != nil {
-				return err
+	s.dbMu.RLock()
+	err := guard(s.path, "appending", func() error {
+		return s.db.Update(func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketEvents)
+			b.FillPercent = 1.0 // keys only ever grow: fill each page
+			for i, r := range recs {
+				k := keys[8*i : 8*i+8 : 8*i+8]
+				binary.BigEndian.PutUint64(k, r.Seq)
+				// bbolt keeps the slices until commit: one fresh value each.
+				v := make([]byte, hashLen+len(r.Data))
+				copy(v, hash[:])
+				copy(v[hashLen:], r.Data)
+				if err := b.Put(k, v); err != nil {
+					return err
+				}
+				hash, last = sha256.Sum256(v), r.Seq
 			}
-			hash, last = sha256.Sum256(v), r.Seq
-		}
-		binary.BigEndian.PutUint64(headVal, last)
-		copy(headVal[8:], hash[:])
-		if err := tx.Bucket(bucketMeta).Put(keyHead, headVal); err != nil {
-			return err
-		}
-		staged = true
-		return nil
+			binary.BigEndian.PutUint64(headVal, last)
+			copy(headVal[8:], hash[:])
+			return tx.Bucket(bucketMeta).Put(keyHead, headVal)
+		})
 	})
+	s.dbMu.RUnlock()
 	if err != nil {
-		if staged {
-			s.broken = fmt.Errorf("a commit failed, so the state of %s is unknown; reopen it: %w", s.path, err)
+		if errors.Is(err, ErrDamaged) {
+			s.broken = err
+		} else {
+			s.failed = err
 		}
 		return fmt.Errorf("data: append %d event(s) from %d: %w", len(recs), recs[0].Seq, err)
 	}
 	s.seq, s.hash = last, hash
+	return nil
+}
+
+// reopen closes and reopens the file after a failed commit, whose effect
+// on the file is unknown (after a failed fsync, even the page cache may be
+// ahead of the disk), and checks that the file's last event is the last
+// one acknowledged. It is called with s.mu held.
+func (s *Store) reopen() error {
+	s.dbMu.Lock()
+	defer s.dbMu.Unlock()
+	s.db.Close() // after a failed commit its error says nothing new
+	db, err := openBolt(s.path, s.opts)
+	if err != nil {
+		return fmt.Errorf("the last commit failed (%v) and reopening the file failed: %w", s.failed, err)
+	}
+	var (
+		seq    uint64
+		hash   [32]byte
+		broken error
+	)
+	err = guard(s.path, "reading the last event", func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			seq, hash, broken = s.loadHead(tx)
+			return nil
+		})
+	})
+	if err == nil {
+		err = broken
+	}
+	if err == nil && (seq != s.seq || hash != s.hash) {
+		err = fmt.Errorf("after a failed commit (%v) %s ends at event %d, not at event %d as acknowledged; restart podium to read it again", s.failed, s.path, seq, s.seq)
+	}
+	s.db = db
+	if err != nil {
+		s.broken = err
+		return err
+	}
+	s.failed = nil
 	return nil
 }
 
@@ -87,17 +134,19 @@ func (s *Store) Append(recs []session.Record) error {
 // events are left to Verify, which a program should run after it is ready
 // (podium's screens do, in the background), so that opening a long log
 // costs no more than reading it. On an error, throw away what fn built.
+// A damaged page gives a *DamageError; a panic of fn is passed on.
 //
 // The record's Data points into the read-only memory map: it must not be
 // changed or kept after fn returns. fn must not call Append.
 func (s *Store) Replay(fn func(session.Record) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	fn = guarded(fn)
+	var seq uint64
+	err := s.view("replaying", func(tx *bolt.Tx) error {
 		head := tx.Bucket(bucketMeta).Get(keyHead)
 		if len(head) != 8+hashLen {
 			return &BadRecordError{Seq: 1, Reason: "meta/head is missing or malformed"}
 		}
 		headSeq := binary.BigEndian.Uint64(head)
-		var seq uint64
 		c := tx.Bucket(bucketEvents).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if err := checkPlace(k, v, seq+1); err != nil {
@@ -119,112 +168,18 @@ func (s *Store) Replay(fn func(session.Record) error) error {
 		}
 		return nil
 	})
-}
-
-// Verify recomputes the whole chain and checks the file's page structure.
-// It returns the number of events and the hash of the last stored value
-// (what `podium verify` prints), or a *BadRecordError naming the first bad
-// event (events is then the number of good events before it), or a
-// *DamagedError.
-func (s *Store) Verify() (events int, last [32]byte, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
-		var n uint64
-		n, last, err = s.walk(tx, nil)
-		events = int(n)
-		if err != nil {
-			return err
-		}
-		var problems []string
-		for e := range tx.Check() {
-			problems = append(problems, e.Error())
-		}
-		if len(problems) > 0 {
-			return &DamagedError{Path: s.path, Problems: problems}
-		}
-		return nil
-	})
-	if err != nil {
-		last = [32]byte{}
+	var de *DamageError
+	if errors.As(err, &de) && de.Seq == 0 {
+		de.Seq = seq + 1
 	}
-	return events, last, err
-}
-
-// walk checks the chain over the events bucket, calling fn (if not nil)
-// with each record found good. It returns the last good seq and its hash.
-//
-// A record whose link (first 32 bytes) does not match the hash of the one
-// before means that the one before was changed, or this link was. The
-// next link (or meta/head after the last record) tells which: if it still
-// matches this record, this record is unchanged and the one before is bad.
-func (s *Store) walk(tx *bolt.Tx, fn func(session.Record) error) (seq uint64, hash [32]byte, err error) {
-	inFn := false
-	defer func() {
-		if p := recover(); p != nil {
-			if inFn {
-				panic(p)
-			}
-			err = &DamagedError{Path: s.path, Problems: []string{fmt.Sprintf("reading after event %d: %v", seq, p)}}
-		}
-	}()
-	head := tx.Bucket(bucketMeta).Get(keyHead)
-	if len(head) != 8+hashLen {
-		return 0, hash, &BadRecordError{Seq: 1, Reason: "meta/head is missing or malformed"}
-	}
-	headSeq := binary.BigEndian.Uint64(head)
-	c := tx.Bucket(bucketEvents).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		want := seq + 1
-		if err := checkPlace(k, v, want); err != nil {
-			return seq, hash, err
-		}
-		if !bytes.Equal(v[:hashLen], hash[:]) {
-			// Which one changed? Look at the link after this record.
-			var next []byte
-			if k2, v2 := c.Next(); k2 != nil && checkPlace(k2, v2, want+1) == nil {
-				next = v2[:hashLen]
-			} else if k2 == nil && headSeq == want {
-				next = head[8:]
-			}
-			h := sha256.Sum256(v)
-			if next != nil && bytes.Equal(next, h[:]) && want > 1 {
-				return seq - 1, hash, &BadRecordError{Seq: seq, Reason: fmt.Sprintf(
-					"changed after it was written: its hash no longer matches the link stored in event %d", want)}
-			}
-			if want == 1 {
-				return seq, hash, &BadRecordError{Seq: want, Reason: "changed after it was written: its link is not zero"}
-			}
-			return seq, hash, &BadRecordError{Seq: want, Reason: fmt.Sprintf(
-				"changed after it was written: its link does not match the hash of event %d", seq)}
-		}
-		hash = sha256.Sum256(v)
-		seq = want
-		if fn != nil {
-			inFn = true
-			err := fn(session.Record{Seq: seq, Data: v[hashLen:]})
-			inFn = false
-			if err != nil {
-				return seq, hash, err
-			}
-		}
-	}
-	switch {
-	case headSeq > seq:
-		return seq, hash, &BadRecordError{Seq: seq + 1, Reason: fmt.Sprintf(
-			"missing: the log ends at event %d but meta/head says %d (events were cut off the end)", seq, headSeq)}
-	case headSeq < seq:
-		return headSeq, hash, &BadRecordError{Seq: headSeq + 1, Reason: fmt.Sprintf(
-			"not written by podium: meta/head says the log ends at event %d", headSeq)}
-	case !bytes.Equal(head[8:], hash[:]):
-		return seq - 1, hash, &BadRecordError{Seq: seq, Reason: "changed after it was written: its hash does not match meta/head"}
-	}
-	return seq, hash, nil
+	return err
 }
 
 // checkPlace checks that key k holds a record for event want.
 func checkPlace(k, v []byte, want uint64) error {
 	switch {
 	case len(k) != 8:
-		return &BadRecordError{Seq: want, Reason: fmt.Sprintf("a %d-byte key %x is stored in its place", len(k), k)}
+		return &BadRecordError{Seq: want, Reason: fmt.Sprintf("a %d-byte key %s is stored in its place", len(k), shortKey(k))}
 	case v == nil:
 		return &BadRecordError{Seq: want, Reason: "a bucket is stored in its place"}
 	}

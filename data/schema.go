@@ -43,7 +43,7 @@ func SchemaVersion() uint64 { return uint64(len(migrations)) + 1 }
 func (s *Store) prepare(now time.Time) error {
 	var found uint64
 	var fresh bool
-	if err := s.db.View(func(tx *bolt.Tx) error {
+	if err := s.view("reading the schema", func(tx *bolt.Tx) error {
 		var err error
 		found, fresh, err = s.readSchema(tx)
 		return err
@@ -53,7 +53,9 @@ func (s *Store) prepare(now time.Time) error {
 	known := SchemaVersion()
 	switch {
 	case fresh && s.readOnly:
-		return &NotLogError{Path: s.path, Reason: "the file is empty"}
+		return &NotLogError{Path: s.path, Reason: "the file holds no congress", Err: ErrEmptyFile}
+	case !fresh && found == 0:
+		return &DamageError{Path: s.path, Problems: []string{"meta/schema is 0, a version no podium writes"}}
 	case found > known:
 		return &SchemaError{Path: s.path, Found: found, Known: known,
 			Reason: "it was written by a newer podium; use that version"}
@@ -63,11 +65,13 @@ func (s *Store) prepare(now time.Time) error {
 		return &SchemaError{Path: s.path, Found: found, Known: known,
 			Reason: "it needs an upgrade; open it once without read-only"}
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		if fresh {
-			return create(tx, now)
-		}
-		return migrate(tx, found)
+	err := guard(s.path, "preparing", func() error {
+		return s.db.Update(func(tx *bolt.Tx) error {
+			if fresh {
+				return create(tx, now)
+			}
+			return migrate(tx, found)
+		})
 	})
 	if err != nil {
 		if se, ok := err.(*SchemaError); ok {

@@ -44,14 +44,20 @@ var (
 // implements session.Log. It is safe for use by many goroutines; appends
 // are serialised.
 type Store struct {
-	db       *bolt.DB
 	path     string
 	readOnly bool
+	opts     Options
+
+	// dbMu is held for reading by every transaction and for writing by
+	// reopen, which replaces db after a failed commit.
+	dbMu sync.RWMutex
+	db   *bolt.DB
 
 	mu     sync.Mutex // serialises Append; guards the fields below
 	seq    uint64     // last stored seq (0: empty)
 	hash   [32]byte   // sha256 of the last stored value (zeros: empty)
-	broken error      // Append refuses: a failed commit, or a damaged tail
+	failed error      // a commit failed: the next Append reopens the file first
+	broken error      // Append refuses: a damaged tail, or a head that moved
 }
 
 // Open opens the log at path, creating it (and its directory, 0700) if
@@ -59,7 +65,11 @@ type Store struct {
 //
 // If another process holds the file, Open waits up to Options.Timeout
 // (default one second) and then returns an *InUseError. A file that is not
-// a podium log gives a *NotLogError; a newer schema a *SchemaError.
+// a podium log gives a *NotLogError (matching ErrEmptyFile when it holds
+// nothing); a newer schema a *SchemaError. Before bbolt maps an existing
+// file its header is read with plain reads: a file cut short or with a
+// damaged header gives a *DamageError (errors.Is ErrDamaged), and so does
+// a fault or a bbolt assertion while the file is read.
 func Open(path string, opts ...Options) (*Store, error) {
 	var o Options
 	switch len(opts) {
@@ -86,23 +96,19 @@ func Open(path string, opts ...Options) (*Store, error) {
 			}
 		}
 	}
-	db, err := bolt.Open(path, 0o600, boltOptions(o))
-	switch {
-	case errors.Is(err, bolterrors.ErrTimeout):
-		return nil, &InUseError{Path: path, Waited: o.Timeout}
-	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch),
-		errors.Is(err, bolterrors.ErrChecksum), errors.Is(err, bolterrors.ErrInvalidMapping):
-		return nil, &NotLogError{Path: path, Reason: "not a bbolt database, or its header is damaged", Err: err}
-	case err != nil:
-		return nil, fmt.Errorf("data: open %s: %w", path, err)
+	db, err := openBolt(path, o)
+	if err != nil {
+		return nil, err
 	}
-	db.NoSync = o.noSync
-	s := &Store{db: db, path: path, readOnly: o.ReadOnly}
+	s := &Store{db: db, path: path, readOnly: o.ReadOnly, opts: o}
 	if err := s.prepare(time.Now()); err != nil {
 		db.Close()
 		return nil, err
 	}
-	if err := db.View(s.loadHead); err != nil {
+	if err := s.view("reading the last event", func(tx *bolt.Tx) error {
+		s.seq, s.hash, s.broken = s.loadHead(tx)
+		return nil
+	}); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -120,6 +126,63 @@ func Open(path string, opts ...Options) (*Store, error) {
 		}
 	}
 	return s, nil
+}
+
+// openBolt checks the file's header with plain reads (precheck) and then
+// lets bbolt open and map it, under guard.
+func openBolt(path string, o Options) (db *bolt.DB, err error) {
+	if err := precheck(path, o.ReadOnly); err != nil {
+		return nil, err
+	}
+	err = guard(path, "opening", func() error {
+		var err error
+		db, err = bolt.Open(path, 0o600, boltOptions(o))
+		return err
+	})
+	var de *DamageError
+	switch {
+	case errors.As(err, &de):
+		return nil, err
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return nil, &InUseError{Path: path, Waited: o.Timeout}
+	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch),
+		errors.Is(err, bolterrors.ErrChecksum), errors.Is(err, bolterrors.ErrInvalidMapping):
+		return nil, &NotLogError{Path: path, Reason: "not a bbolt database, or its header is damaged", Err: err}
+	case err != nil:
+		return nil, fmt.Errorf("data: open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// precheck reads an existing file's header and free list with plain reads
+// before bbolt maps it and trusts them: a file that is not regular, empty
+// (read-only: bbolt would try to write its header), not bbolt, cut short
+// or with a damaged header or free list is refused here.
+func precheck(path string, readOnly bool) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil // bbolt creates it, or says it is missing
+	} else if err != nil {
+		return fmt.Errorf("data: open %s: %w", path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("data: open %s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return &NotLogError{Path: path, Reason: "it is not a regular file"}
+	}
+	if fi.Size() == 0 && !readOnly {
+		return nil // bbolt lays out a new file
+	}
+	pf, err := readHeader(path, f, fi.Size())
+	if err != nil {
+		return err
+	}
+	t := newTree(pf)
+	t.freelist()
+	return t.damage()
 }
 
 // boltOptions are the bbolt settings for an append-only log (figures from
@@ -145,21 +208,24 @@ func boltOptions(o Options) *bolt.Options {
 	return bo
 }
 
-// loadHead reads the last record into the in-memory head.
-func (s *Store) loadHead(tx *bolt.Tx) error {
+// loadHead reads the last record. A log whose last key is not an event's
+// opens (so that Verify can say what is wrong) but refuses appends.
+func (s *Store) loadHead(tx *bolt.Tx) (seq uint64, hash [32]byte, broken error) {
 	k, v := tx.Bucket(bucketEvents).Cursor().Last()
 	if k == nil {
-		s.seq, s.hash = 0, [32]byte{}
-		return nil
+		return 0, hash, nil
 	}
 	if len(k) != 8 {
-		// Let the log open, so that Verify can say what is wrong, but
-		// refuse to add to it.
-		s.broken = fmt.Errorf("%s is damaged (a %d-byte key %x ends the events); run verify", s.path, len(k), k)
-		return nil
+		return 0, hash, fmt.Errorf("%s is damaged (a %d-byte key %s ends the events); run podium verify", s.path, len(k), shortKey(k))
 	}
-	s.seq, s.hash = binary.BigEndian.Uint64(k), sha256.Sum256(v)
-	return nil
+	return binary.BigEndian.Uint64(k), sha256.Sum256(v), nil
+}
+
+// view runs a read transaction under guard.
+func (s *Store) view(what string, fn func(*bolt.Tx) error) error {
+	s.dbMu.RLock()
+	defer s.dbMu.RUnlock()
+	return guard(s.path, what, func() error { return s.db.View(fn) })
 }
 
 // Head returns the last stored seq and the SHA-256 of its stored value
@@ -183,6 +249,8 @@ func (s *Store) Path() string { return s.path }
 // Close closes the file and releases the lock. It waits for reads under
 // way.
 func (s *Store) Close() error {
+	s.dbMu.Lock()
+	defer s.dbMu.Unlock()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("data: close %s: %w", s.path, err)
 	}

@@ -296,21 +296,25 @@ func TestBackup(t *testing.T) {
 	path := filepath.Join(dir, "podium.db")
 	st, s := newSession(t, path, 20)
 	defer st.Close()
-	if err := st.Backup(path); !errors.Is(err, ErrLiveFile) {
+	if _, _, err := st.Backup(path); !errors.Is(err, ErrLiveFile) {
 		t.Fatalf("backup over the live file: %v", err)
 	}
-	if err := st.Backup(filepath.Join(dir, ".", "podium.db")); !errors.Is(err, ErrLiveFile) {
+	if _, _, err := st.Backup(filepath.Join(dir, ".", "podium.db")); !errors.Is(err, ErrLiveFile) {
 		t.Fatalf("backup over the live file by another name: %v", err)
 	}
 	out := filepath.Join(dir, "backup.db")
 	if err := os.WriteFile(out, []byte("old backup"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Backup(out); err != nil {
+	bn, blast, err := st.Backup(out)
+	if err != nil {
 		t.Fatal(err)
 	}
 	want := state(s)
 	seq, hash := st.Head()
+	if uint64(bn) != seq || blast != hash {
+		t.Fatalf("backup says %d %x; the store is at %d %x", bn, blast, seq, hash)
+	}
 
 	b, err := Open(out, Options{ReadOnly: true})
 	if err != nil {

@@ -80,6 +80,22 @@ func (e *ItemError) Error() string {
 	return fmt.Sprintf("session: agenda item %d does not exist (the agenda has %d)", e.Index+1, e.Len)
 }
 
+// WriteError: the log could not store the events of a command (a full
+// disk, an I/O error). Nothing changed: the command may simply be given
+// again once the cause is fixed (the log retries). Err is the log's error.
+type WriteError struct {
+	Seq uint64 // the first event that was to be stored
+	Err error
+}
+
+// Error says that nothing was stored, and why.
+func (e *WriteError) Error() string {
+	return fmt.Sprintf("session: event %d was not stored, nothing changed: %v", e.Seq, e.Err)
+}
+
+// Unwrap returns the log's error.
+func (e *WriteError) Unwrap() error { return e.Err }
+
 // CorruptError: a stored event cannot be decoded or applied on replay.
 type CorruptError struct {
 	Seq    uint64

@@ -34,11 +34,14 @@ var ErrEmpty = errors.New("session: the log is empty")
 // Session is one congress: its state and the log behind it. It is safe for
 // use by many goroutines (terminals); commands are executed one at a time.
 type Session struct {
-	mu   sync.RWMutex
-	log  Log
-	st   State
-	subs map[int]func(Event)
-	next int
+	mu  sync.RWMutex
+	log Log
+	// failed is the *WriteError of the last command whose events the log
+	// could not store, nil after one it stored (LogFailure).
+	failed error
+	st     State
+	subs   map[int]func(Event)
+	next   int
 }
 
 // Create opens a new congress on an empty log by executing cmd.
@@ -99,9 +102,12 @@ func (s *Session) Execute(cmd Command) ([]Event, error) {
 		recs[i] = Record{Seq: evs[i].Seq, Data: data}
 	}
 	if err := s.log.Append(recs); err != nil {
+		we := &WriteError{Seq: recs[0].Seq, Err: err}
+		s.failed = we
 		s.mu.Unlock()
-		return nil, err
+		return nil, we
 	}
+	s.failed = nil
 	for _, e := range evs {
 		if err := s.st.apply(e); err != nil {
 			// decide accepted what apply refuses: a bug, not bad input.
@@ -121,6 +127,15 @@ func (s *Session) Execute(cmd Command) ([]Event, error) {
 		}
 	}
 	return evs, nil
+}
+
+// LogFailure returns the *WriteError of the last command whose events the
+// log could not store, or nil when the last command that reached the log
+// was stored. Screens show it until a command succeeds.
+func (s *Session) LogFailure() error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.failed
 }
 
 // Read calls fn with the current state under a read lock. fn must not keep

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -34,10 +35,10 @@ func TestCreatePolicy(t *testing.T) {
 	real := filepath.Join(dir, "real.db")
 	setup := files.Demo()
 	setup.Demo = false // a real congress
-	if err := Create(real, setup, at); err != nil {
+	if err := Create(real, setup, at, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := Create(real, setup, at); !errors.As(err, new(*ExistsError)) {
+	if err := Create(real, setup, at, false); !errors.As(err, new(*ExistsError)) {
 		t.Errorf("create over a congress: %v", err)
 	}
 	var rc *RealCongressError
@@ -48,7 +49,7 @@ func TestCreatePolicy(t *testing.T) {
 	bad := files.Demo()
 	bad.Roster = nil
 	refused := filepath.Join(dir, "refused.db")
-	if err := Create(refused, bad, at); !errors.As(err, new(*InputError)) {
+	if err := Create(refused, bad, at, false); !errors.As(err, new(*InputError)) {
 		t.Errorf("a refused setup: %v, want an *InputError", err)
 	}
 	if Exists(refused) {
@@ -59,7 +60,7 @@ func TestCreatePolicy(t *testing.T) {
 	if _, err := Open(missing, 0); !errors.Is(err, ErrNoCongress) || Exists(missing) {
 		t.Errorf("open a missing database: %v (exists %v)", err, Exists(missing))
 	}
-	for _, err := range []error{first(Verify(missing)), first2(Backup(missing, filepath.Join(dir, "b.db"))), first3(OpenForReading(missing))} {
+	for _, err := range []error{first(Verify(missing)), first2(Backup(context.Background(), missing, filepath.Join(dir, "b.db"))), first3(OpenForReading(context.Background(), missing))} {
 		if !errors.Is(err, ErrMissing) || !strings.Contains(err.Error(), missing) {
 			t.Errorf("a missing database: %v", err)
 		}
@@ -97,7 +98,7 @@ func TestExportBeside(t *testing.T) {
 		t.Fatalf("ExportBeside: %s %v %v", out, written, err)
 	}
 	// c holds the database: reading it goes through a verified copy.
-	r, err := OpenForReading(db)
+	r, err := OpenForReading(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -39,24 +40,23 @@ type Backed struct {
 }
 
 // Backup writes a consistent copy of db to out (whole or absent) and
-// verifies it. While another podium holds db, it copies the file and
-// verifies the copy whole.
-func Backup(db, out string) (Backed, error) {
+// verifies the copy. While another podium holds db, it copies the file and
+// verifies the copy whole, a bounded number of times (then an error
+// matching data.ErrKeptChanging). ctx stops a copy under way; no temporary
+// file is left on any way out.
+func Backup(ctx context.Context, db, out string) (Backed, error) {
 	if !Exists(db) {
 		return Backed{}, &MissingError{db}
 	}
 	store, err := data.Open(db, data.Options{ReadOnly: true, Timeout: 300 * time.Millisecond})
 	if errors.Is(err, data.ErrInUse) {
-		n, last, err := data.CopyInUse(db, out)
+		n, last, err := data.CopyInUse(ctx, db, out)
 		return Backed{Events: n, Last: last, Hot: true}, err
 	}
 	if err != nil {
 		return Backed{}, err
 	}
 	defer store.Close()
-	if err := store.Backup(out); err != nil {
-		return Backed{}, err
-	}
-	n, last, err := store.Verify()
+	n, last, err := store.Backup(out)
 	return Backed{Events: n, Last: last}, err
 }

@@ -1,9 +1,9 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	"podium/data"
@@ -13,11 +13,19 @@ import (
 )
 
 // ExistsError refuses to create a congress over the file at Path: a
-// congress is never overwritten.
-type ExistsError struct{ Path string }
+// congress is never overwritten. Empty is set when the file holds no
+// congress (what an interrupted creation of an older podium left): it
+// may be replaced when the caller asks to (Create's replaceEmpty).
+type ExistsError struct {
+	Path  string
+	Empty bool
+}
 
-// Error names the path.
+// Error names the path and what it holds.
 func (e *ExistsError) Error() string {
+	if e.Empty {
+		return e.Path + " exists but is empty, not a congress"
+	}
 	return e.Path + " exists already; a congress is never overwritten"
 }
 
@@ -90,63 +98,78 @@ func readElection(f files.ElectionFiles, roster []model.Person) (*model.Election
 }
 
 // Create writes a new congress with setup into a new database at db,
-// opened at the time at by the host. It never overwrites a file
-// (*ExistsError), and a setup the core refuses (an *InputError) leaves no
+// opened at the time at by the host, whole or not at all: it is made in a
+// temporary file beside db, verified, and only then given the name db
+// (data.Create), so a full disk or a kill on the way leaves no db. It
+// never overwrites a congress (*ExistsError); a file that exists but holds
+// no congress is an *ExistsError with Empty set, and is replaced only when
+// replaceEmpty is set. A setup the core refuses (an *InputError) leaves no
 // file behind.
-func Create(db string, setup model.Setup, at time.Time) error {
-	if Exists(db) {
-		return &ExistsError{db}
-	}
-	store, err := data.Open(db, data.Options{})
-	if err != nil {
+func Create(db string, setup model.Setup, at time.Time, replaceEmpty bool) error {
+	content, err := data.Contents(db)
+	switch {
+	case err != nil:
 		return err
+	case content == data.Congress:
+		return &ExistsError{Path: db}
+	case content == data.Empty && !replaceEmpty:
+		return &ExistsError{Path: db, Empty: true}
 	}
-	if _, err := session.Create(store, session.Open{Meta: session.Meta{At: at, Actor: "host"}, Setup: setup}); err != nil {
-		store.Close()
-		os.Remove(db)
-		return badInput(err)
+	return create(db, content == data.Empty, setup, at)
+}
+
+// create writes the congress of setup at db through data.Create; a
+// refusal of the core is an *InputError.
+func create(db string, replace bool, setup model.Setup, at time.Time) error {
+	err := data.Create(context.Background(), db, replace, func(st *data.Store) error {
+		_, err := session.Create(st, session.Open{Meta: session.Meta{At: at, Actor: "host"}, Setup: setup})
+		if err != nil && !errors.As(err, new(*session.WriteError)) {
+			return badInput(err)
+		}
+		return err
+	})
+	if errors.As(err, new(*data.ExistsError)) {
+		return &ExistsError{Path: db} // it appeared meanwhile; not touched
 	}
-	return store.Close()
+	return err
 }
 
 // CreateDemo creates a fresh demo congress in db, opened at the time at,
 // and returns it open for running. It replaces an earlier demo (or an
 // empty database) but never a real congress (*RealCongressError).
 func CreateDemo(db string, at time.Time) (*Congress, error) {
+	replace := false
 	if Exists(db) {
 		if err := replaceableDemo(db); err != nil {
 			return nil, err
 		}
-		if err := os.Remove(db); err != nil {
-			return nil, err
-		}
+		replace = true
 	}
 	setup := files.Demo()
 	setup.Demo = true
-	store, err := data.Open(db, data.Options{})
-	if err != nil {
+	if err := create(db, replace, setup, at); err != nil {
 		return nil, err
 	}
-	s, err := session.Create(store, session.Open{Meta: session.Meta{At: at, Actor: "host"}, Setup: setup})
-	if err != nil {
-		store.Close()
-		return nil, err
-	}
-	return &Congress{DB: db, Store: store, Session: s, close: store.Close}, nil
+	return Open(db, 0)
 }
 
 // replaceableDemo returns nil when the database at path is empty or holds
-// a demo congress, and a *RealCongressError naming the congress otherwise.
+// a demo congress, and a *RealCongressError naming the congress otherwise
+// (or the error that says why it cannot be read: it is never replaced
+// then).
 func replaceableDemo(path string) error {
-	store, err := data.Open(path, data.Options{})
+	switch c, err := data.Contents(path); {
+	case err != nil:
+		return err
+	case c != data.Congress:
+		return nil
+	}
+	store, err := data.Open(path, data.Options{ReadOnly: true})
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	s, err := session.Load(store)
-	if errors.Is(err, session.ErrEmpty) {
-		return nil
-	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

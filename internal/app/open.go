@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -65,13 +66,14 @@ func Open(db string, wait time.Duration) (*Congress, error) {
 }
 
 // OpenForReading opens the congress in db read-only; while podium runs
-// (the file is locked) it reads a verified copy instead. A missing db is a
-// *MissingError.
-func OpenForReading(db string) (*Congress, error) {
+// (the file is locked) it reads a verified copy instead, which Close
+// removes (ctx stops the copy under way, and then nothing is left). A
+// missing db is a *MissingError.
+func OpenForReading(ctx context.Context, db string) (*Congress, error) {
 	if !Exists(db) {
 		return nil, &MissingError{db}
 	}
-	store, cleanup, err := openStoreForReading(db)
+	store, cleanup, err := openStoreForReading(ctx, db)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +87,7 @@ func OpenForReading(db string) (*Congress, error) {
 
 // openStoreForReading opens the log read-only, or a verified copy of it
 // while another process holds it.
-func openStoreForReading(db string) (*data.Store, func(), error) {
+func openStoreForReading(ctx context.Context, db string) (*data.Store, func(), error) {
 	store, err := data.Open(db, data.Options{ReadOnly: true, Timeout: 300 * time.Millisecond})
 	if err == nil {
 		return store, func() { store.Close() }, nil
@@ -98,7 +100,7 @@ func openStoreForReading(db string) (*data.Store, func(), error) {
 		return nil, nil, err
 	}
 	cp := filepath.Join(dir, "podium.db")
-	if _, _, err := data.CopyInUse(db, cp); err != nil {
+	if _, _, err := data.CopyInUse(ctx, db, cp); err != nil {
 		os.RemoveAll(dir)
 		return nil, nil, err
 	}

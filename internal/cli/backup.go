@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
+	"podium/data"
 	"podium/internal/app"
 )
 
@@ -15,7 +17,10 @@ func newBackupCmd(g *globals) *cobra.Command {
 		Use:   "backup",
 		Short: "Write a verified copy of the database",
 		Long: `Write a consistent copy of the database, whole or absent, and verify it.
-While podium is running the file is copied and the copy verified whole.`,
+While podium is running the file is copied and the copy verified whole; a
+copy torn by a commit is taken again, a few times, and then podium says it
+is writing too fast and to try again. Nothing is left behind on any way
+out, Ctrl-C included.`,
 		Example: `podium backup --out /media/usb/podium-backup.db
 podium backup --db congress.db --out congress-copy.db`,
 		Args: noArgs,
@@ -23,7 +28,12 @@ podium backup --db congress.db --out congress-copy.db`,
 			if out == "" {
 				return usageError("backup needs --out FILE")
 			}
-			b, err := app.Backup(g.db, out)
+			ctx, stop := signalContext(cmd.Context())
+			defer stop()
+			b, err := app.Backup(ctx, g.db, out)
+			if errors.Is(err, data.ErrKeptChanging) {
+				return failed("%v", err)
+			}
 			if err != nil {
 				return err
 			}

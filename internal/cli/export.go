@@ -33,7 +33,9 @@ podium export --format html --out records --lang zh`,
 					return usageError("--format %q: use %s", f, strings.Join(app.ExportFormats, ", "))
 				}
 			}
-			c, err := app.OpenForReading(g.db)
+			ctx, stop := signalContext(cmd.Context())
+			defer stop()
+			c, err := app.OpenForReading(ctx, g.db)
 			if err != nil {
 				return err
 			}

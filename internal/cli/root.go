@@ -4,8 +4,9 @@
 // the work itself is done by internal/app (the use-cases shared with the
 // screens), tui and the other packages.
 //
-// Exit codes: 0 ok; 1 a refusal, damage or a failed verification; 2 bad
-// input (a wrong argument, flag or file, named with its line and field).
+// Exit codes: 0 ok; 1 a refusal, damage or a failed verification (a
+// damaged database is named with what to do: podium salvage); 2 bad input
+// (a wrong argument, flag or file, named with its line and field).
 package cli
 
 import (
@@ -40,9 +41,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if cmd, _, err := root.Find(args); err == nil && cmd != nil && cmd.Name() != "help" {
 		path = cmd.CommandPath()
 	}
+	db := func() string { f := root.PersistentFlags().Lookup("db"); return f.Value.String() }
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(version()),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, path, err) }),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, path, db(), err) }),
 	)
 	return exitCode(err)
 }
@@ -106,7 +108,7 @@ podium man > podium.1`,
 	root.SetHelpCommand(newHelpCmd())
 	root.AddCommand(
 		newDemoCmd(g), newNewCmd(g), newServeCmd(g), newVerifyCmd(g), newBackupCmd(g),
-		newExportCmd(g), newCountCmd(g), newPlanCmd(g), newCheckCmd(g),
+		newSalvageCmd(g), newExportCmd(g), newCountCmd(g), newPlanCmd(g), newCheckCmd(g),
 	)
 	addCompletion(root)
 	return root
@@ -194,9 +196,17 @@ func exitCode(err error) int {
 // printError is fang's error handler: the message exactly as worded
 // (file, line and field intact; never restyled or wrapped), "podium: "
 // before it, and for a wrong argument or flag where to find the usage of
-// the command at path.
-func printError(w io.Writer, path string, err error) {
+// the command at path. A damaged database db is named with what to do
+// (damageMessage); an exitError with no message prints nothing.
+func printError(w io.Writer, path, db string, err error) {
+	if msg, ok := damageMessage(err, db); ok {
+		fmt.Fprintln(w, msg)
+		return
+	}
 	msg := err.Error()
+	if msg == "" {
+		return
+	}
 	if !strings.HasPrefix(msg, "podium: ") {
 		msg = "podium: " + msg
 	}
