@@ -41,7 +41,7 @@ func TestCopyInUseWhileAppending(t *testing.T) {
 			if (i/122)%2 == 1 {
 				status = session.Left
 			}
-			_, err := s.Execute(session.Mark{Meta: meta(i, "desk"), Person: id, Status: status})
+			_, err := s.Execute(session.Mark{Meta: meta(100+i, "desk"), Person: id, Status: status})
 			if err != nil && !errors.As(err, new(*session.SameStatusError)) {
 				t.Error(err)
 				return

@@ -45,8 +45,9 @@ func TestCrashChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	base := int(state(s).Seq) // a restarted writer's clock runs on
 	for i := 0; i < max; i++ {
-		evs, err := s.Execute(toggle(s, i, realisticActor))
+		evs, err := s.Execute(toggle(s, base+i, realisticActor))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -166,7 +167,7 @@ func TestCrash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Execute(toggle(s, 1, "after")); err != nil {
+	if _, err := s.Execute(toggle(s, int(state(s).Seq), "after")); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := st.Verify(); err != nil {

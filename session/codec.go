@@ -2,125 +2,107 @@ package session
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 )
 
-// The stored form of an event is a small binary envelope, because replay of
-// a long log must be fast (JSON costs ~2 µs an event; this ~0.1 µs):
+// The stored form of an event (docs/FORMAT.md is the full contract) is a
+// small binary envelope, because replay of a long log must be fast:
 //
-//	version byte (1) | kind byte | seq uvarint | at varint (Unix ns)
-//	| actor string | body
+//	codec byte | kind byte | seq uvarint | at varint (Unix ns) | actor string
+//	| role string (codec 2) | body
 //
-// A string is a uvarint length and its bytes. The body of Opened is the
-// setup as JSON (one per log; readable and easy to migrate); the bodies of
-// the frequent events are binary fields in a fixed order.
-const codecVersion = 1
+// A string is a uvarint length and its bytes. Each kind's body is either
+// binary fields in a fixed order (the setup, attendance and ballots: the
+// heavy and the frequent events) or JSON with snake_case names (the rare
+// ones: readable and easy to extend). Encode always writes the newest
+// codec; Decode reads every codec ever written.
 
-// Encode returns the stored form of e.
+// CodecVersion is the codec Encode writes and the newest Decode reads. It
+// is bumped whenever anything written changes (a kind, a field, a
+// layout); the decoders of every older version stay (codec_v1.go).
+const CodecVersion = 2
+
+// Encode returns the stored form of e in codec CodecVersion.
 func Encode(e Event) ([]byte, error) {
 	if e.Body == nil {
 		return nil, errors.New("session: encode: event has no body")
 	}
+	k := e.Body.kind()
+	c := v2Bodies[k]
+	if c.put == nil {
+		return nil, fmt.Errorf("session: encode: %s (%T) is not written by codec %d", KindOf(e.Body).Name, e.Body, CodecVersion)
+	}
 	b := make([]byte, 0, 64)
-	b = append(b, codecVersion, byte(e.Body.kind()))
+	b = append(b, CodecVersion, byte(k))
 	b = binary.AppendUvarint(b, e.Seq)
 	b = binary.AppendVarint(b, e.At.UnixNano())
 	b = appendString(b, e.Actor)
-	switch v := e.Body.(type) {
-	case Opened:
-		js, err := json.Marshal(v.Setup)
-		if err != nil {
-			return nil, fmt.Errorf("session: encode setup: %w", err)
-		}
-		b = appendString(b, string(js))
-	case Marked:
-		b = appendString(b, v.Person)
-		b = append(b, byte(v.Status))
-		b = binary.AppendUvarint(b, v.Undoes)
-	case ItemStarted:
-		b = binary.AppendUvarint(b, uint64(v.Index))
-		b = appendCount(b, v.Count)
-	case DeclaredOpen:
-		b = appendCount(b, v.Count)
-	default:
-		if jsonBody(e.Body.kind()) == nil {
-			return nil, fmt.Errorf("session: encode: unknown body %T", e.Body)
-		}
-		js, err := json.Marshal(e.Body)
-		if err != nil {
-			return nil, fmt.Errorf("session: encode %T: %w", e.Body, err)
-		}
-		b = appendString(b, string(js))
+	b = appendString(b, string(e.Role))
+	b, err := c.put(b, e.Body)
+	if err != nil {
+		return nil, fmt.Errorf("session: encode %s: %w", KindOf(e.Body).Name, err)
 	}
 	return b, nil
 }
 
-// Decode reads an event written by Encode. It never panics; any damage is
-// an error.
+// Decode reads an event written by Encode, or by an older podium in any
+// codec it ever wrote. It never panics; any damage is an error.
 func Decode(data []byte) (Event, error) { return decode(data, nil) }
+
+// RecordCodec returns the codec version a stored record was written with
+// (its first byte), or 0 for an empty record.
+func RecordCodec(data []byte) int {
+	if len(data) == 0 {
+		return 0
+	}
+	return int(data[0])
+}
 
 // decode is Decode with an optional table of strings already read (ids,
 // actors), so that replaying a long log does not copy the same few strings
 // again for every event.
 func decode(data []byte, strs map[string]string) (Event, error) {
 	r := reader{b: data, strs: strs}
-	if v := r.byte(); r.err == nil && v != codecVersion {
-		return Event{}, fmt.Errorf("session: decode: unknown codec version %d", v)
+	v := r.byte()
+	if r.err == nil && (v < 1 || v > CodecVersion) {
+		return Event{}, &CodecError{Found: int(v)}
 	}
-	k := kind(r.byte())
+	k := EventKind(r.byte())
 	var e Event
 	e.Seq = r.uvarint()
 	e.At = time.Unix(0, r.varint()).UTC()
 	e.Actor = r.string()
-	switch k {
-	case kindOpened:
-		var o Opened
-		js := r.bytes()
+	var err error
+	if v == 1 {
 		if r.err == nil {
-			if err := json.Unmarshal(js, &o.Setup); err != nil {
-				return Event{}, fmt.Errorf("session: decode setup: %w", err)
-			}
+			e.Body, err = decodeV1Body(&r, k)
 		}
-		e.Body = o
-	case kindMarked:
-		var m Marked
-		m.Person = r.string()
-		m.Status = Status(r.byte())
-		m.Undoes = r.uvarint()
-		e.Body = m
-	case kindItemStarted:
-		var it ItemStarted
-		it.Index = r.int()
-		it.Count = r.count()
-		e.Body = it
-	case kindDeclaredOpen:
-		e.Body = DeclaredOpen{Count: r.count()}
-	default:
-		p := jsonBody(k)
-		if p == nil {
-			if r.err == nil {
-				return Event{}, fmt.Errorf("session: decode: unknown event kind %d", k)
-			}
-			break
-		}
-		js := r.bytes()
+	} else {
+		e.Role = Role(r.string())
 		if r.err == nil {
-			if err := json.Unmarshal(js, p); err != nil {
-				return Event{}, fmt.Errorf("session: decode event kind %d: %w", k, err)
-			}
+			e.Body, err = decodeV2Body(&r, k)
 		}
-		e.Body = deref(p)
 	}
-	if r.err != nil {
+	switch {
+	case r.err != nil:
 		return Event{}, fmt.Errorf("session: decode: %w", r.err)
-	}
-	if r.off != len(data) {
+	case err != nil:
+		return Event{}, fmt.Errorf("session: decode: %w", err)
+	case r.off != len(data):
 		return Event{}, fmt.Errorf("session: decode: %d bytes left over", len(data)-r.off)
 	}
 	return e, nil
+}
+
+// CodecError: a record was written with a codec this podium does not know
+// (a newer podium wrote it, or the record is damaged).
+type CodecError struct{ Found int }
+
+// Error names both versions.
+func (e *CodecError) Error() string {
+	return fmt.Sprintf("session: the record is in codec %d; this podium reads codecs 1 to %d", e.Found, CodecVersion)
 }
 
 func appendString(b []byte, s string) []byte {
@@ -142,6 +124,7 @@ type reader struct {
 	off  int
 	err  error
 	strs map[string]string // interned strings, or nil
+	src  string            // b as one string: strings are cut from it without copying, or ""
 }
 
 func (r *reader) byte() byte {
@@ -154,12 +137,21 @@ func (r *reader) byte() byte {
 	return v
 }
 
+// bool reads a byte that must be 0 or 1.
+func (r *reader) bool() bool {
+	v := r.byte()
+	if v > 1 {
+		r.fail(fmt.Errorf("bad flag %d", v))
+	}
+	return v == 1
+}
+
 func (r *reader) uvarint() uint64 {
 	if r.err != nil {
 		return 0
 	}
 	v, n := binary.Uvarint(r.b[r.off:])
-	if n <= 0 {
+	if n <= 0 || n > 1 && r.b[r.off+n-1] == 0 { // unreadable, or longer than it need be
 		r.fail(errors.New("bad unsigned number"))
 		return 0
 	}
@@ -172,7 +164,7 @@ func (r *reader) varint() int64 {
 		return 0
 	}
 	v, n := binary.Varint(r.b[r.off:])
-	if n <= 0 {
+	if n <= 0 || n > 1 && r.b[r.off+n-1] == 0 {
 		r.fail(errors.New("bad number"))
 		return 0
 	}
@@ -188,6 +180,27 @@ func (r *reader) int() int {
 		return 0
 	}
 	return int(v)
+}
+
+// sint reads a varint that must fit an int32: any int of a body.
+func (r *reader) sint() int {
+	v := r.varint()
+	if v > 1<<31-1 || v < -1<<31 {
+		r.fail(errors.New("number out of range"))
+		return 0
+	}
+	return int(v)
+}
+
+// len reads the length of a list, each element of which takes at least
+// min bytes, so that a damaged length cannot make a huge allocation.
+func (r *reader) len(min int) int {
+	n := r.uvarint()
+	if r.err == nil && n > uint64(len(r.b)-r.off)/uint64(min) {
+		r.fail(errShort)
+		return 0
+	}
+	return int(n)
 }
 
 func (r *reader) bytes() []byte {
@@ -206,7 +219,12 @@ func (r *reader) bytes() []byte {
 
 func (r *reader) string() string {
 	b := r.bytes()
-	if r.strs == nil || len(b) > 256 {
+	switch {
+	case r.err != nil || len(b) == 0:
+		return ""
+	case r.src != "":
+		return r.src[r.off-len(b) : r.off] // shares src's memory: no copy
+	case r.strs == nil || len(b) > 256:
 		return string(b)
 	}
 	if s, ok := r.strs[string(b)]; ok {

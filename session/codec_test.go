@@ -1,6 +1,7 @@
 package session
 
 import (
+	"bytes"
 	"reflect"
 	"testing"
 	"time"
@@ -41,14 +42,10 @@ func TestCodecRoundTrip(t *testing.T) {
 	}
 }
 
+// FuzzDecode: any bytes decode to an event or an error, never a panic;
+// what decodes re-encodes (codec 2) to something that decodes the same.
 func FuzzDecode(f *testing.F) {
-	when := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
-	for _, e := range []Event{
-		{Seq: 1, At: when, Actor: "host", Body: Opened{Setup: testSetup(2)}},
-		{Seq: 2, At: when, Actor: "desk1", Body: Marked{Person: "D0001", Status: Present}},
-		{Seq: 9, At: when, Actor: "host", Body: ItemStarted{Index: 1, Count: Count{2, 1}}},
-	} {
-		b, _ := Encode(e)
+	for _, b := range fixtureSeeds(f) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -56,7 +53,9 @@ func FuzzDecode(f *testing.F) {
 		if err != nil {
 			return
 		}
-		// Whatever decodes re-encodes to something that decodes the same.
+		if _, ok := e.Body.(LegacyRoundDecided); ok {
+			return // read, never written
+		}
 		b, err := Encode(e)
 		if err != nil {
 			t.Fatalf("decoded %#v but cannot encode it: %v", e, err)
@@ -64,6 +63,52 @@ func FuzzDecode(f *testing.F) {
 		again, err := Decode(b)
 		if err != nil || !reflect.DeepEqual(again, e) {
 			t.Fatalf("re-encoded event differs: %v", err)
+		}
+	})
+}
+
+// FuzzSetupBody fuzzes the binary setup of codec 2 (Opened) on its own.
+func FuzzSetupBody(f *testing.F) {
+	for _, s := range []model.Setup{testSetup(3), fixtureSetup(), {}} {
+		b, _ := putOpened(nil, Opened{Setup: s})
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := reader{b: data}
+		body, _ := getOpened(&r)
+		if r.err != nil || r.off != len(data) {
+			return
+		}
+		b, err := putOpened(nil, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r2 := reader{b: b}
+		again, _ := getOpened(&r2)
+		if r2.err != nil || !reflect.DeepEqual(again, body) {
+			t.Fatalf("re-encoded setup differs: %v", r2.err)
+		}
+	})
+}
+
+// FuzzBallotBody fuzzes the binary ballot of codec 2 (BallotEntered).
+func FuzzBallotBody(f *testing.F) {
+	for _, bl := range []election.Ballot{{}, {Marks: []election.Mark{1, 2, 0, 2, 1}}, fixtureBodies()["ballot_entered"].(BallotEntered).Ballot} {
+		b, _ := putBallotEntered(nil, BallotEntered{Round: 1, Index: 3, Ballot: bl})
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := reader{b: data}
+		body, _ := getBallotEntered(&r)
+		if r.err != nil || r.off != len(data) {
+			return
+		}
+		b, err := putBallotEntered(nil, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b, data) {
+			t.Fatalf("a ballot has two encodings: %x and %x", data, b)
 		}
 	})
 }

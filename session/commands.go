@@ -2,21 +2,27 @@ package session
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"podium/model"
 )
 
 // Command is a request to change the congress. Every command carries its
-// time and the actor (the terminal or role) that gave it.
+// time and the actor (the terminal or role) that gave it. Every command
+// type is registered once in the table of commands (registry.go) with its
+// stable name, the roles that may give it, its decide function and the
+// event kinds it may cause.
 type Command interface{ meta() Meta }
 
 // Meta is what every command carries: its time, the actor (terminal or
-// person) and the actor's role, which the core checks (Permitted).
+// person) and the actor's role, which the core checks (Permitted). In a
+// command line of podium apply they are "at" (RFC 3339), "actor" and
+// "role".
 type Meta struct {
-	At    time.Time
-	Actor string
-	Role  Role
+	At    time.Time `json:"at"`
+	Actor string    `json:"actor"`
+	Role  Role      `json:"role"`
 }
 
 func (m Meta) meta() Meta { return m }
@@ -24,14 +30,14 @@ func (m Meta) meta() Meta { return m }
 // Open creates the congress from a setup. It must be the first command.
 type Open struct {
 	Meta
-	Setup model.Setup
+	Setup model.Setup `json:"setup"`
 }
 
 // Mark sets a person's attendance status.
 type Mark struct {
 	Meta
-	Person string // roster id
-	Status Status
+	Person string `json:"person"` // roster id
+	Status Status `json:"status"`
 }
 
 // Undo takes back the actor's last attendance mark that still stands.
@@ -40,7 +46,7 @@ type Undo struct{ Meta }
 // StartItem makes agenda item Index (0-based) the current one.
 type StartItem struct {
 	Meta
-	Index int
+	Index int `json:"index"`
 }
 
 // DeclareOpen declares the meeting valid (宣布会议有效). It is refused
@@ -48,73 +54,96 @@ type StartItem struct {
 type DeclareOpen struct{ Meta }
 
 // decide validates cmd against st and returns the events it causes, or a
-// typed refusal. It changes nothing.
+// typed refusal. It changes nothing. The command's entry in the registry
+// says who may give it and what it may cause.
 func decide(st *State, cmd Command) ([]Body, error) {
-	if err := checkRole(cmd); err != nil {
+	c := commandOf(cmd)
+	if c == nil {
+		return nil, ErrUnknownCommand
+	}
+	if err := checkRole(c, cmd); err != nil {
 		return nil, err
 	}
-	if _, ok := cmd.(Open); !ok && !st.Opened() {
+	if c.name != "open" && !st.Opened() {
 		return nil, ErrNotOpen
 	}
-	switch c := cmd.(type) {
-	case Open:
-		if st.Opened() {
-			return nil, ErrAlreadyOpen
-		}
-		if err := CheckSetup(c.Setup); err != nil {
-			return nil, err
-		}
-		return []Body{Opened{Setup: c.Setup}}, nil
-	case Mark:
-		i, ok := st.index[c.Person]
-		if !ok {
-			return nil, &UnknownPersonError{ID: c.Person}
-		}
-		if !c.Status.Valid() {
-			return nil, fmt.Errorf("session: unknown status %d", c.Status)
-		}
-		if st.Attendance[i].Status == c.Status {
-			return nil, &SameStatusError{ID: c.Person, Status: c.Status}
-		}
-		return []Body{Marked{Person: c.Person, Status: c.Status}}, nil
-	case Undo:
-		stack := st.undo[c.Actor]
-		if len(stack) == 0 {
-			return nil, &NothingToUndoError{Actor: c.Actor}
-		}
-		m := stack[len(stack)-1]
-		return []Body{Marked{Person: st.Setup.Roster[m.person].ID, Status: m.from, Undoes: m.seq}}, nil
-	case StartItem:
-		if c.Index < 0 || c.Index >= len(st.Setup.Agenda) {
-			return nil, &ItemError{Index: c.Index, Len: len(st.Setup.Agenda)}
-		}
-		if why := st.unfinished(); why != "" && c.Index != st.Item {
-			return nil, &UnfinishedError{Index: st.Item, Why: why}
-		}
-		if st.Setup.Agenda[c.Index].Kind == model.ItemElection && st.Vote != nil {
-			q := st.Quorum()
-			if ok, need := st.Vote.RoundQuorum(q.Count); !ok {
-				return nil, &QuorumError{What: "election", Rule: st.Vote.Method.Quorum, Count: q.Count, Need: need}
-			}
-		}
-		return []Body{ItemStarted{Index: c.Index, Count: st.Count()}}, nil
-	case DeclareOpen:
-		if st.Declared != nil {
-			return nil, ErrAlreadyDeclared
-		}
-		q := st.Quorum()
-		if !q.Opening {
-			return nil, &QuorumError{What: "opening", Rule: st.Setup.Meeting.OpeningQuorum, Count: q.Count, Need: q.OpeningNeed}
-		}
-		return []Body{DeclaredOpen{Count: q.Count}}, nil
-	case EndItem, SkipItem, AskQuestion, AnswerQuestion, DeferQuestion,
-		FileMotion, AcceptMotion, DeclineMotion, RecordVote, AddNote, RateOfficer:
-		return decideMeeting(st, cmd)
-	case AdoptMethod, AdoptScrutineers, OpenRound, IssueBallots, CollectBallots,
-		EnterBallot, RemoveBallot, EnterTally, DecideRound, DeclareVacant:
-		return decideVote(st, cmd)
+	if err := st.checkClock(cmd.meta().At); err != nil {
+		return nil, err
 	}
-	return nil, ErrUnknownCommand
+	bodies, err := c.decide(st, cmd)
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range bodies {
+		if !slices.Contains(c.emits, b.kind()) {
+			return nil, fmt.Errorf("session: internal: %s caused a %s event, which it is not registered to cause", c.name, KindOf(b).Name)
+		}
+	}
+	return bodies, nil
+}
+
+func decideOpen(st *State, cmd Command) ([]Body, error) {
+	c := cmd.(Open)
+	if st.Opened() {
+		return nil, ErrAlreadyOpen
+	}
+	if err := CheckSetup(c.Setup); err != nil {
+		return nil, err
+	}
+	return []Body{Opened{Setup: c.Setup}}, nil
+}
+
+func decideMark(st *State, cmd Command) ([]Body, error) {
+	c := cmd.(Mark)
+	i, ok := st.index[c.Person]
+	if !ok {
+		return nil, &UnknownPersonError{ID: c.Person}
+	}
+	if !c.Status.Valid() {
+		return nil, fmt.Errorf("session: unknown status %d", c.Status)
+	}
+	if st.Attendance[i].Status == c.Status {
+		return nil, &SameStatusError{ID: c.Person, Status: c.Status}
+	}
+	return []Body{Marked{Person: c.Person, Status: c.Status}}, nil
+}
+
+func decideUndo(st *State, cmd Command) ([]Body, error) {
+	actor := cmd.meta().Actor
+	stack := st.undo[actor]
+	if len(stack) == 0 {
+		return nil, &NothingToUndoError{Actor: actor}
+	}
+	m := stack[len(stack)-1]
+	return []Body{Marked{Person: st.Setup.Roster[m.person].ID, Status: m.from, Undoes: m.seq}}, nil
+}
+
+func decideStartItem(st *State, cmd Command) ([]Body, error) {
+	c := cmd.(StartItem)
+	if c.Index < 0 || c.Index >= len(st.Setup.Agenda) {
+		return nil, &ItemError{Index: c.Index, Len: len(st.Setup.Agenda)}
+	}
+	if why := st.unfinished(); why != "" && c.Index != st.Item {
+		return nil, &UnfinishedError{Index: st.Item, Why: why}
+	}
+	if st.Setup.Agenda[c.Index].Kind == model.ItemElection && st.Vote != nil {
+		q := st.Quorum()
+		if ok, need := st.Vote.RoundQuorum(q.Count); !ok {
+			return nil, &QuorumError{What: "election", Rule: st.Vote.Method.Quorum, Count: q.Count, Need: need}
+		}
+	}
+	return []Body{ItemStarted{Index: c.Index, Count: st.Count()}}, nil
+}
+
+func decideDeclareOpen(st *State, _ Command) ([]Body, error) {
+	if st.Declared != nil {
+		return nil, ErrAlreadyDeclared
+	}
+	q := st.Quorum()
+	if !q.Opening {
+		return nil, &QuorumError{What: "opening", Rule: st.Setup.Meeting.OpeningQuorum, Count: q.Count, Need: q.OpeningNeed}
+	}
+	return []Body{DeclaredOpen{Count: q.Count}}, nil
 }
 
 // CheckSetup validates a setup: a name, at least one formal delegate, ids

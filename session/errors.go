@@ -3,6 +3,7 @@ package session
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"podium/model"
 )
@@ -70,6 +71,22 @@ type QuorumError struct {
 func (e *QuorumError) Error() string {
 	return fmt.Sprintf("session: no %s quorum: %d present of %d expected, %d needed (%s)",
 		e.What, e.Present, e.Expected, e.Need, e.Rule)
+}
+
+// ClockError: the command is dated before the last event of the record
+// (by more than ClockTolerance). The core refuses it rather than write a
+// record whose times run backwards (an item that "ended" before it
+// started); the clock of the machine is wrong and must be set right
+// (docs/FORMAT.md, "Time").
+type ClockError struct {
+	Last  time.Time // the time of the last event
+	Given time.Time // the command's time
+}
+
+// Error says what was refused, with both times.
+func (e *ClockError) Error() string {
+	return fmt.Sprintf("session: the command is dated %s, before the last event of the record (%s): is this terminal's clock behind?",
+		e.Given.UTC().Format(time.RFC3339Nano), e.Last.UTC().Format(time.RFC3339Nano))
 }
 
 // ItemError: the agenda has no item with this index.

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"fmt"
 	"time"
 
 	"podium/model"
@@ -38,49 +39,71 @@ func (s Status) String() string {
 // Valid reports whether s is one of the four statuses.
 func (s Status) Valid() bool { return s <= Left }
 
-// Event is one committed fact. Seq counts from 1 without gaps; At and Actor
-// come from the command that caused it.
+// statusNames are the stable names of the statuses in JSON (podium log,
+// podium apply), by value.
+var statusNames = [...]string{NotArrived: "not_arrived", Present: "present", OnLeave: "on_leave", Left: "left"}
+
+// MarshalText writes the status's stable name: not_arrived, present,
+// on_leave or left.
+func (s Status) MarshalText() ([]byte, error) {
+	if !s.Valid() {
+		return nil, fmt.Errorf("session: unknown status %d", s)
+	}
+	return []byte(statusNames[s]), nil
+}
+
+// UnmarshalText reads a status's stable name.
+func (s *Status) UnmarshalText(b []byte) error {
+	for v, name := range statusNames {
+		if string(b) == name {
+			*s = Status(v)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown status %q (use not_arrived, present, on_leave or left)", b)
+}
+
+// Event is one committed fact. Seq counts from 1 without gaps; At, Actor
+// and Role come from the command that caused it (Role is empty in events
+// stored before roles were, codec 1).
 type Event struct {
 	Seq   uint64
 	At    time.Time
 	Actor string
+	Role  Role
 	Body  Body
 }
 
-// Body is the content of an event: one of the types below.
-type Body interface{ kind() kind }
-
-type kind uint8
-
-const (
-	kindOpened kind = iota + 1
-	kindMarked
-	kindItemStarted
-	kindDeclaredOpen
-)
+// Body is the content of an event: one of the types below, each listed in
+// the table of kinds (kinds.go) with its number and stable name.
+type Body interface{ kind() EventKind }
 
 // Opened is the first event: everything the congress was set up with.
-type Opened struct{ Setup model.Setup }
+type Opened struct {
+	Setup model.Setup `json:"setup"`
+}
 
 // Marked changes one person's attendance. Undoes is the Seq of the mark it
 // takes back (then Status is the status before that mark), or 0.
 type Marked struct {
-	Person string
-	Status Status
-	Undoes uint64
+	Person string `json:"person"`
+	Status Status `json:"status"`
+	Undoes uint64 `json:"undoes"`
 }
 
 // ItemStarted makes an agenda item (by index) the current one.
 type ItemStarted struct {
-	Index int
-	Count Count
+	Index int   `json:"index"`
+	Count Count `json:"count"`
 }
 
 // DeclaredOpen records that the chair declared the meeting valid (会议有效),
 // with the attendance that allowed it.
-type DeclaredOpen struct{ Count Count }
+type DeclaredOpen struct {
+	Count Count `json:"count"`
+}
 
-func (Opened) kind() kind       { return kindOpened }
-func (Marked) kind() kind       { return kindMarked }
-func (ItemStarted) kind() kind  { return kindItemStarted }
-func (DeclaredOpen) kind() kind { return kindDeclaredOpen }
+func (Opened) kind() EventKind       { return kindOpened }
+func (Marked) kind() EventKind       { return kindMarked }
+func (ItemStarted) kind() EventKind  { return kindItemStarted }
+func (DeclaredOpen) kind() EventKind { return kindDeclaredOpen }

@@ -123,57 +123,62 @@ type Note struct {
 // then say why.
 type EndItem struct {
 	Meta
-	Note string
+	Note string `json:"note" apply:"optional"`
 }
 
 // SkipItem passes over an item that has not started, with a reason.
 type SkipItem struct {
 	Meta
-	Index  int
-	Reason string
+	Index  int    `json:"index"`
+	Reason string `json:"reason"`
 }
 
 // AskQuestion records a delegate's question.
 type AskQuestion struct {
 	Meta
-	Delegate, Target, Text string
+	Delegate string `json:"delegate"`
+	Target   string `json:"target"`
+	Text     string `json:"text"`
 }
 
 // AnswerQuestion records the answer to question No.
 type AnswerQuestion struct {
 	Meta
-	No       int
-	By, Text string
+	No   int    `json:"no"`
+	By   string `json:"by" apply:"optional"`
+	Text string `json:"text"`
 }
 
 // DeferQuestion takes question No on notice: it is due Meeting.AnswerDays
 // (two weeks) after the command's time.
 type DeferQuestion struct {
 	Meta
-	No int
+	No int `json:"no"`
 }
 
 // FileMotion files a motion: a proposer and at least MinCoSigners
 // co-signers, all formal delegates.
 type FileMotion struct {
 	Meta
-	Proposer              string
-	CoSigners             []string
-	Title, Text, Category string
+	Proposer  string   `json:"proposer"`
+	CoSigners []string `json:"cosigners"`
+	Title     string   `json:"title"`
+	Text      string   `json:"text" apply:"optional"`
+	Category  string   `json:"category" apply:"optional"`
 }
 
 // AcceptMotion accepts motion No (立案).
 type AcceptMotion struct {
 	Meta
-	No int
+	No int `json:"no"`
 }
 
 // DeclineMotion declines motion No (不予立案) with a reason; it is kept as
 // an opinion, due for an answer Meeting.AnswerDays later.
 type DeclineMotion struct {
 	Meta
-	No     int
-	Reason string
+	No     int    `json:"no"`
+	Reason string `json:"reason"`
 }
 
 // RecordVote records a vote (表决): the counts, the method, and what it
@@ -181,17 +186,19 @@ type DeclineMotion struct {
 // motion voted on. The outcome is derived by the core (RULES §0, §3).
 type RecordVote struct {
 	Meta
-	Subject               string
-	Kind                  model.VoteKind
-	Method                model.VoteMethod
-	For, Against, Abstain int
-	Motion                int
+	Subject string           `json:"subject"`
+	Kind    model.VoteKind   `json:"vote_kind"`
+	Method  model.VoteMethod `json:"method"`
+	For     int              `json:"for"`
+	Against int              `json:"against"`
+	Abstain int              `json:"abstain"`
+	Motion  int              `json:"motion" apply:"optional"`
 }
 
 // AddNote adds a line to the secretary's notes on the current item.
 type AddNote struct {
 	Meta
-	Text string
+	Text string `json:"text"`
 }
 
 // Rating is one officer's rating in a review item (述职评议).
@@ -207,7 +214,7 @@ type Rating struct {
 // current review item; rating the same officer again replaces it.
 type RateOfficer struct {
 	Meta
-	Officer string
-	Rating  model.Rating
-	Note    string
+	Officer string       `json:"officer"`
+	Rating  model.Rating `json:"rating"`
+	Note    string       `json:"note" apply:"optional"`
 }

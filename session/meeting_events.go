@@ -9,161 +9,101 @@ import (
 // ItemEnded ends agenda item Index; Note says why when it was left
 // unfinished.
 type ItemEnded struct {
-	Index int
-	Note  string
+	Index int    `json:"index"`
+	Note  string `json:"note"`
 }
 
 // ItemSkipped passes over agenda item Index.
 type ItemSkipped struct {
-	Index  int
-	Reason string
+	Index  int    `json:"index"`
+	Reason string `json:"reason"`
 }
 
 // QuestionAsked records question No.
 type QuestionAsked struct {
-	No                     int
-	Delegate, Target, Text string
-	Item                   int
+	No       int    `json:"no"`
+	Delegate string `json:"delegate"`
+	Target   string `json:"target"`
+	Text     string `json:"text"`
+	Item     int    `json:"item"`
 }
 
 // QuestionAnswered records the answer to question No.
 type QuestionAnswered struct {
-	No       int
-	By, Text string
+	No   int    `json:"no"`
+	By   string `json:"by"`
+	Text string `json:"text"`
 }
 
 // QuestionDeferred takes question No on notice until Due.
 type QuestionDeferred struct {
-	No  int
-	Due time.Time
+	No  int       `json:"no"`
+	Due time.Time `json:"due"`
 }
 
 // MotionFiled records motion No.
 type MotionFiled struct {
-	No                    int
-	Proposer              string
-	CoSigners             []string
-	Title, Text, Category string
+	No        int      `json:"no"`
+	Proposer  string   `json:"proposer"`
+	CoSigners []string `json:"cosigners"`
+	Title     string   `json:"title"`
+	Text      string   `json:"text"`
+	Category  string   `json:"category"`
 }
 
 // MotionAccepted accepts motion No.
-type MotionAccepted struct{ No int }
+type MotionAccepted struct {
+	No int `json:"no"`
+}
 
 // MotionDeclined declines motion No, an opinion due for an answer by Due.
 type MotionDeclined struct {
-	No     int
-	Reason string
-	Due    time.Time
+	No     int       `json:"no"`
+	Reason string    `json:"reason"`
+	Due    time.Time `json:"due"`
 }
 
 // VoteRecorded records resolution No with its counts, the attendance and
 // the derivation of its outcome.
 type VoteRecorded struct {
-	No, Item, Motion      int
-	Subject               string
-	Kind                  model.VoteKind
-	Method                model.VoteMethod
-	For, Against, Abstain int
-	Count                 Count
-	Rule                  model.Fraction
-	Base, Need            int
-	Adopted               bool
+	No      int              `json:"no"`
+	Item    int              `json:"item"`
+	Motion  int              `json:"motion"`
+	Subject string           `json:"subject"`
+	Kind    model.VoteKind   `json:"vote_kind"`
+	Method  model.VoteMethod `json:"method"`
+	For     int              `json:"for"`
+	Against int              `json:"against"`
+	Abstain int              `json:"abstain"`
+	Count   Count            `json:"count"`
+	Rule    model.Fraction   `json:"rule"`
+	Base    int              `json:"base"`
+	Need    int              `json:"need"`
+	Adopted bool             `json:"adopted"`
 }
 
 // NoteAdded adds a line to the secretary's notes.
 type NoteAdded struct {
-	Item int
-	Text string
+	Item int    `json:"item"`
+	Text string `json:"text"`
 }
 
 // OfficerRated records an officer's rating in review item Item.
 type OfficerRated struct {
-	Item    int
-	Officer string
-	Rating  model.Rating
-	Note    string
+	Item    int          `json:"item"`
+	Officer string       `json:"officer"`
+	Rating  model.Rating `json:"rating"`
+	Note    string       `json:"note"`
 }
 
-const (
-	kindItemEnded kind = iota + 40
-	kindItemSkipped
-	kindQuestionAsked
-	kindQuestionAnswered
-	kindQuestionDeferred
-	kindMotionFiled
-	kindMotionAccepted
-	kindMotionDeclined
-	kindVoteRecorded
-	kindNoteAdded
-	kindOfficerRated
-)
-
-func (ItemEnded) kind() kind        { return kindItemEnded }
-func (ItemSkipped) kind() kind      { return kindItemSkipped }
-func (QuestionAsked) kind() kind    { return kindQuestionAsked }
-func (QuestionAnswered) kind() kind { return kindQuestionAnswered }
-func (QuestionDeferred) kind() kind { return kindQuestionDeferred }
-func (MotionFiled) kind() kind      { return kindMotionFiled }
-func (MotionAccepted) kind() kind   { return kindMotionAccepted }
-func (MotionDeclined) kind() kind   { return kindMotionDeclined }
-func (VoteRecorded) kind() kind     { return kindVoteRecorded }
-func (NoteAdded) kind() kind        { return kindNoteAdded }
-func (OfficerRated) kind() kind     { return kindOfficerRated }
-
-// meetingBody returns a fresh value for one of these kinds, or nil.
-func meetingBody(k kind) any {
-	switch k {
-	case kindItemEnded:
-		return new(ItemEnded)
-	case kindItemSkipped:
-		return new(ItemSkipped)
-	case kindQuestionAsked:
-		return new(QuestionAsked)
-	case kindQuestionAnswered:
-		return new(QuestionAnswered)
-	case kindQuestionDeferred:
-		return new(QuestionDeferred)
-	case kindMotionFiled:
-		return new(MotionFiled)
-	case kindMotionAccepted:
-		return new(MotionAccepted)
-	case kindMotionDeclined:
-		return new(MotionDeclined)
-	case kindVoteRecorded:
-		return new(VoteRecorded)
-	case kindNoteAdded:
-		return new(NoteAdded)
-	case kindOfficerRated:
-		return new(OfficerRated)
-	}
-	return nil
-}
-
-// meetingDeref turns the pointer meetingBody returned into the Body.
-func meetingDeref(p any) Body {
-	switch v := p.(type) {
-	case *ItemEnded:
-		return *v
-	case *ItemSkipped:
-		return *v
-	case *QuestionAsked:
-		return *v
-	case *QuestionAnswered:
-		return *v
-	case *QuestionDeferred:
-		return *v
-	case *MotionFiled:
-		return *v
-	case *MotionAccepted:
-		return *v
-	case *MotionDeclined:
-		return *v
-	case *VoteRecorded:
-		return *v
-	case *NoteAdded:
-		return *v
-	case *OfficerRated:
-		return *v
-	}
-	return nil
-}
+func (ItemEnded) kind() EventKind        { return kindItemEnded }
+func (ItemSkipped) kind() EventKind      { return kindItemSkipped }
+func (QuestionAsked) kind() EventKind    { return kindQuestionAsked }
+func (QuestionAnswered) kind() EventKind { return kindQuestionAnswered }
+func (QuestionDeferred) kind() EventKind { return kindQuestionDeferred }
+func (MotionFiled) kind() EventKind      { return kindMotionFiled }
+func (MotionAccepted) kind() EventKind   { return kindMotionAccepted }
+func (MotionDeclined) kind() EventKind   { return kindMotionDeclined }
+func (VoteRecorded) kind() EventKind     { return kindVoteRecorded }
+func (NoteAdded) kind() EventKind        { return kindNoteAdded }
+func (OfficerRated) kind() EventKind     { return kindOfficerRated }

@@ -39,37 +39,16 @@ func (e *RoleError) Error() string {
 // Permitted reports whether role r may give cmd: the host everything; the
 // secretary notes, questions and motions (not their votes); a desk the
 // attendance marks and their undo; a teller the ballots and tally sheets; a
-// projector nothing.
+// projector nothing. The roles of each command are listed with it in the
+// registry.
 func Permitted(r Role, cmd Command) bool {
-	switch r {
-	case "", RoleHost:
-		return true
-	case RoleSecretary:
-		switch cmd.(type) {
-		case AddNote, AskQuestion, AnswerQuestion, DeferQuestion, FileMotion, AcceptMotion, DeclineMotion:
-			return true
-		}
-	case RoleDesk:
-		switch cmd.(type) {
-		case Mark, Undo:
-			return true
-		}
-	case RoleTeller:
-		switch cmd.(type) {
-		case EnterBallot, RemoveBallot, EnterTally:
-			return true
-		}
-	}
-	return false
+	c := commandOf(cmd)
+	return c != nil && r.Valid() && c.permits(r)
 }
 
 // checkRole refuses cmd when its terminal's role does not permit it.
-func checkRole(cmd Command) error {
-	m := cmd.meta()
-	if !m.Role.Valid() {
-		return &RoleError{Role: m.Role, Command: commandName(cmd)}
-	}
-	if !Permitted(m.Role, cmd) {
+func checkRole(c *commandSpec, cmd Command) error {
+	if m := cmd.meta(); !m.Role.Valid() || !c.permits(m.Role) {
 		return &RoleError{Role: m.Role, Command: commandName(cmd)}
 	}
 	return nil

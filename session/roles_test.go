@@ -11,7 +11,7 @@ import (
 // refusal changes nothing.
 func TestRolesRefusedByTheCore(t *testing.T) {
 	s, log := meetingSession(t, 100)
-	as := func(r Role) Meta { return Meta{At: t0, Actor: string(r) + ":1", Role: r} }
+	as := func(r Role) Meta { return Meta{At: at(2).At, Actor: string(r) + ":1", Role: r} }
 	cases := []struct {
 		role Role
 		cmd  Command

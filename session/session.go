@@ -90,10 +90,17 @@ func (s *Session) Execute(cmd Command) ([]Event, error) {
 	}
 	m := cmd.meta()
 	at := time.Unix(0, m.At.UnixNano()).UTC() // as it will read back
+	if at.Before(s.st.LastAt) {
+		at = s.st.LastAt // within ClockTolerance (decide refused the rest)
+	}
+	role := m.Role
+	if role == "" {
+		role = RoleHost // the host's own console
+	}
 	evs := make([]Event, len(bodies))
 	recs := make([]Record, len(bodies))
 	for i, b := range bodies {
-		evs[i] = Event{Seq: s.st.Seq + uint64(i) + 1, At: at, Actor: m.Actor, Body: b}
+		evs[i] = Event{Seq: s.st.Seq + uint64(i) + 1, At: at, Actor: m.Actor, Role: role, Body: b}
 		data, err := Encode(evs[i])
 		if err != nil {
 			s.mu.Unlock()

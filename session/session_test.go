@@ -77,7 +77,7 @@ func TestCommandsToEventsToState(t *testing.T) {
 		{"undo on leave", Undo{at(6)}, nil, 1, 7},
 		{"undo left → present again", Undo{at(7)}, nil, 2, 8},
 		{"undo observer", Undo{at(8)}, nil, 2, 9},
-		{"other actor has nothing to undo", Undo{Meta{At: t0, Actor: "desk2"}}, new(*NothingToUndoError), 2, 9},
+		{"other actor has nothing to undo", Undo{Meta{At: at(8).At, Actor: "desk2"}}, new(*NothingToUndoError), 2, 9},
 		{"declare open without quorum", DeclareOpen{at(9)}, new(*QuorumError), 2, 9},
 		{"bad agenda item", StartItem{at(9), 5}, new(*ItemError), 2, 9},
 		{"start item 1", StartItem{at(9), 0}, nil, 2, 10},
@@ -131,13 +131,13 @@ func TestQuorumBoundaries(t *testing.T) {
 	if q.Opening || q.OpeningNeed != 62 || q.ElectionNeed != 98 {
 		t.Fatalf("61 present: %+v", q)
 	}
-	_, err := s.Execute(DeclareOpen{at(70)})
+	_, err := s.Execute(DeclareOpen{at(61)})
 	var qe *QuorumError
 	if !errors.As(err, &qe) || qe.Present != 61 || qe.Expected != 122 || qe.Need != 62 {
 		t.Fatalf("declare with 61: %v", err)
 	}
 	markN(61, 62)
-	exec(t, s, DeclareOpen{at(71)})
+	exec(t, s, DeclareOpen{at(62)})
 	s.Read(func(st *State) {
 		if st.Declared == nil || st.Declared.Count != (Count{122, 62}) {
 			t.Fatalf("declared stamp %+v", st.Declared)
@@ -193,7 +193,7 @@ func TestReplayGivesLiveState(t *testing.T) {
 			s.Execute(Undo{Meta{At: t0.Add(time.Duration(i) * time.Second), Actor: "desk1"}})
 		}
 		if i == 150 {
-			exec(t, s, StartItem{at(i), 1})
+			exec(t, s, StartItem{Meta{At: t0.Add(time.Duration(i) * time.Second), Actor: "desk1"}, 1})
 		}
 	}
 	re, err := Load(log)

@@ -15,6 +15,10 @@ type State struct {
 	Setup model.Setup
 	// Created is the time of the first event.
 	Created time.Time
+	// LastAt is the time of the last event applied: a command dated
+	// earlier is refused (*ClockError), so the record's times never run
+	// backwards.
+	LastAt time.Time
 	// Attendance is parallel to Setup.Roster: each person's status now.
 	Attendance []Attendance
 	// Timeline is every attendance change in order, so that the count at
@@ -213,7 +217,25 @@ func (st *State) apply(e Event) error {
 			return err
 		}
 	}
-	st.Seq = e.Seq
+	st.Seq, st.LastAt = e.Seq, e.At
+	return nil
+}
+
+// ClockTolerance is how far before the last event a command may be dated
+// and still be accepted: terminals that build their commands at the same
+// moment race to the log, so the one stored second may carry a time a
+// few milliseconds earlier. Such a command is recorded at the last
+// event's time (Session.Execute); one dated earlier still is refused
+// with a *ClockError. Either way the record's times never run backwards.
+const ClockTolerance = 2 * time.Second
+
+// checkClock refuses a command dated more than ClockTolerance before the
+// last event: time never runs backwards in the record (docs/FORMAT.md,
+// "Time").
+func (st *State) checkClock(at time.Time) error {
+	if st.Opened() && at.UnixNano() < st.LastAt.UnixNano()-int64(ClockTolerance) {
+		return &ClockError{Last: st.LastAt, Given: at}
+	}
 	return nil
 }
 

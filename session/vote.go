@@ -57,10 +57,17 @@ type Round struct {
 	// Tally is the paper tally entered instead of ballots, if any.
 	Tally *election.Tally
 	// Decided is set when the host closed the count; Result is then the
-	// outcome (computed by package election from the agreed ballots or
-	// the tally).
+	// outcome, as stored in the decision (counted by package election
+	// from the agreed ballots or the tally when the host decided), and
+	// Rules the counter's rule version it was counted by
+	// (election.RulesVersion then).
 	Decided *Stamp
 	Result  *election.Result
+	Rules   int
+	// Recounted is set when the decision is a legacy one (codec 1) that
+	// stored no result: Result was then recounted on replay by today's
+	// counter, and Rules is 0.
+	Recounted bool
 }
 
 // Void reports whether more ballots were collected than issued: the round
@@ -71,7 +78,7 @@ func (r *Round) Void() bool { return r.Collected >= 0 && r.Issued >= 0 && r.Coll
 // has opened.
 type AdoptMethod struct {
 	Meta
-	Method model.Method
+	Method model.Method `json:"method"`
 }
 
 // AdoptScrutineers adopts the scrutineer (监票人) and the chief scrutineer
@@ -79,8 +86,9 @@ type AdoptMethod struct {
 // present formal delegates and neither a candidate (RULES §6.1).
 type AdoptScrutineers struct {
 	Meta
-	Scrutineer, Chief string
-	Counters          []string
+	Scrutineer string   `json:"scrutineer"`
+	Chief      string   `json:"chief"`
+	Counters   []string `json:"counters" apply:"optional"`
 }
 
 // OpenRound opens the next round: the regular round first; after a void
@@ -93,22 +101,23 @@ type OpenRound struct{ Meta }
 // quorum (RULES §2). The round is counted with the attendance then.
 type IssueBallots struct {
 	Meta
-	N int
+	N int `json:"n"`
 }
 
 // CollectBallots records the ballots collected (收回). More than issued
 // makes the round void.
 type CollectBallots struct {
 	Meta
-	N int
+	N int `json:"n"`
 }
 
 // EnterBallot keys one ballot for the teller (Meta.Actor). Index -1
-// appends; an index of an entered ballot replaces it (a correction).
+// appends (a line of podium apply without "index" appends); an index of an
+// entered ballot replaces it (a correction).
 type EnterBallot struct {
 	Meta
-	Index  int
-	Ballot election.Ballot
+	Index  int             `json:"index" apply:"optional"`
+	Ballot election.Ballot `json:"ballot"`
 }
 
 // RemoveBallot takes back the teller's last keyed ballot.
@@ -118,7 +127,7 @@ type RemoveBallot struct{ Meta }
 // against the ballots collected.
 type EnterTally struct {
 	Meta
-	Tally election.Tally
+	Tally election.Tally `json:"tally"`
 }
 
 // DecideRound closes the count of the open round and decides it. With

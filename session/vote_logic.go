@@ -223,7 +223,7 @@ func decideVote(st *State, cmd Command) ([]Body, error) {
 		return nil, ErrNotCollected
 	case cur.Void():
 		if _, ok := cmd.(DecideRound); ok {
-			return []Body{RoundDecided{Round: cur.No, Count: st.Count()}}, nil
+			return v.decision(cur, st.Count())
 		}
 		return nil, ErrRoundVoid
 	}
@@ -256,14 +256,19 @@ func decideVote(st *State, cmd Command) ([]Body, error) {
 		}
 		return []Body{TallyEntered{Round: cur.No, Tally: c.Tally}}, nil
 	case DecideRound:
-		if cur.Tally == nil {
-			if err := agreed(cur); err != nil {
-				return nil, err
-			}
-		}
-		return []Body{RoundDecided{Round: cur.No, Count: st.Count()}}, nil
+		return v.decision(cur, st.Count())
 	}
 	return nil, ErrUnknownCommand
+}
+
+// decision counts the round and returns its decision with the complete
+// result, which replay will apply as it is (never recounting it).
+func (v *Vote) decision(cur *Round, cnt Count) ([]Body, error) {
+	res, err := v.result(cur)
+	if err != nil {
+		return nil, err
+	}
+	return []Body{RoundDecided{Round: cur.No, Count: cnt, Rules: election.RulesVersion, Result: res}}, nil
 }
 
 // checkBallot checks a keyed ballot's place and shape; its validity as a
@@ -392,19 +397,29 @@ func (v *Vote) counted(r *Round, ballots []election.Ballot) election.Round {
 	}
 }
 
-// result computes a decided round's result from its tally, its agreed
-// ballots or, for a void round, the collected count alone.
+// The counter, as variables only so that a test can change it and show
+// that replay never recounts (the stored result stays) while podium audit
+// does (TestAuditSeesChangedCounter). Nothing else assigns them.
+var (
+	countBallots = election.Count
+	countSheet   = election.CountTally
+)
+
+// result computes a round's result from its tally, its agreed ballots or,
+// for a void round, the collected count alone, with today's counter: when
+// the host decides it, when podium audit recounts it, and on replay of a
+// legacy decision (codec 1) that stored none.
 func (v *Vote) result(r *Round) (election.Result, error) {
 	switch {
 	case r.Void():
-		return election.Count(v.counted(r, make([]election.Ballot, r.Collected))), nil
+		return countBallots(v.counted(r, make([]election.Ballot, r.Collected))), nil
 	case r.Tally != nil:
 		return countTally(v, r, *r.Tally)
 	}
 	if err := agreed(r); err != nil {
 		return election.Result{}, err
 	}
-	return election.Count(v.counted(r, r.Entries[r.Tellers[0]])), nil
+	return countBallots(v.counted(r, r.Entries[r.Tellers[0]])), nil
 }
 
 // checkMethod checks a method against the slate: valid in itself, and
@@ -487,12 +502,23 @@ func (st *State) applyVote(e Event) error {
 	case TallyEntered:
 		t := b.Tally
 		cur.Tally = &t
-	case RoundDecided:
-		res, err := v.result(cur)
-		if err != nil {
-			return &CorruptError{e.Seq, "the round cannot be decided: " + err.Error()}
+	case RoundDecided, LegacyRoundDecided:
+		var res election.Result
+		var cnt Count
+		if d, ok := b.(RoundDecided); ok {
+			res, cnt = d.Result, d.Count
+			cur.Rules = d.Rules
+		} else {
+			// A decision stored without its result (codec 1): the only
+			// recount replay does, with today's counter.
+			var err error
+			if res, err = v.result(cur); err != nil {
+				return &CorruptError{e.Seq, "the round cannot be decided: " + err.Error()}
+			}
+			cnt = b.(LegacyRoundDecided).Count
+			cur.Recounted = true
 		}
-		cur.Result, cur.Decided = &res, stamp(b.Count)
+		cur.Result, cur.Decided = &res, stamp(cnt)
 		if res.Reason == "" {
 			for _, p := range res.Runoffs {
 				v.Pending = append(v.Pending, PendingRound{Kind: election.Runoff, Pending: p})
@@ -526,6 +552,8 @@ func roundOf(b Body) int {
 	case TallyEntered:
 		return b.Round
 	case RoundDecided:
+		return b.Round
+	case LegacyRoundDecided:
 		return b.Round
 	case VacancyDeclared:
 		return b.Round

@@ -454,8 +454,20 @@ func TestNotes(t *testing.T) {
 // business done: two questions (one answered, one on notice), two motions
 // (one accepted and voted, one declined), the resolution voted, a note.
 func goldenCongress(t *testing.T, k model.ItemKind) *session.Session {
-	sess := congress(t)
+	// The test congress, declared valid at 08:30, when the first item
+	// starts (the core refuses a command dated before the last event).
 	s := congressSetup()
+	sess := newSession(t, s)
+	n := 0
+	for _, p := range s.Roster {
+		if p.Kind == model.Formal && n < 118 {
+			mark(t, sess, p.ID, session.Present, t0.Add(-time.Hour))
+			n++
+		}
+	}
+	if _, err := sess.Execute(session.DeclareOpen{Meta: session.Meta{At: t0.Add(-time.Hour), Actor: "host"}}); err != nil {
+		t.Fatal(err)
+	}
 	meta := func(min int) session.Meta {
 		return session.Meta{At: t0.Add(time.Duration(min) * time.Minute), Actor: "host"}
 	}

@@ -59,13 +59,16 @@ func demoSession(t *testing.T) *session.Session {
 	})
 	n := (len(formal)*3 + 4) / 5
 	at := t0.Add(-40 * time.Minute)
-	for i := 0; i < n && i < len(formal); i++ {
-		mark(t, sess, formal[i], session.Present, at.Add(time.Duration(i)*13*time.Second))
-	}
+	// In the order of their times: the core refuses a command dated
+	// before the last event.
 	if n+1 < len(formal) {
 		mark(t, sess, formal[n], session.OnLeave, at)
-		mark(t, sess, formal[n+1], session.Present, at.Add(2*time.Minute))
-		mark(t, sess, formal[n+1], session.Left, t0.Add(-5*time.Minute))
+	}
+	for i := 0; i < n && i < len(formal); i++ {
+		if i == 10 && n+1 < len(formal) { // 130 s after the first
+			mark(t, sess, formal[n+1], session.Present, at.Add(2*time.Minute))
+		}
+		mark(t, sess, formal[i], session.Present, at.Add(time.Duration(i)*13*time.Second))
 	}
 	meta := session.Meta{At: t0.Add(-20 * time.Minute), Actor: "host"}
 	if _, err := sess.Execute(session.StartItem{Meta: meta, Index: 0}); err != nil {
@@ -73,6 +76,9 @@ func demoSession(t *testing.T) *session.Session {
 	}
 	if _, err := sess.Execute(session.DeclareOpen{Meta: meta}); err != nil {
 		t.Logf("demo: not declared open: %v", err)
+	}
+	if n+1 < len(formal) {
+		mark(t, sess, formal[n+1], session.Left, t0.Add(-5*time.Minute))
 	}
 	return sess
 }

@@ -10,8 +10,17 @@
 package election
 
 import (
+	"fmt"
+
 	"podium/model"
 )
+
+// RulesVersion is the version of the counting rules this package
+// implements. It is stored with every decided round (session's
+// RoundDecided) and must be bumped by every change that can change a
+// result, so that a recount (podium audit) can say which rules a stored
+// result was counted by.
+const RulesVersion = 1
 
 // Mark is what a voter put against one candidate (RULES §6.3).
 type Mark uint8
@@ -38,10 +47,29 @@ type WriteIn struct {
 // non-empty Spoiled is the scrutineers' reason for declaring the ballot
 // invalid (illegible, identifying marks). ID is the ballot's number, if any.
 type Ballot struct {
-	ID       string
-	Marks    []Mark
-	WriteIns []WriteIn
-	Spoiled  string
+	ID       string    `json:"id"`
+	Marks    []Mark    `json:"marks"`
+	WriteIns []WriteIn `json:"write_ins"`
+	Spoiled  string    `json:"spoiled"`
+}
+
+// MarshalJSON writes a mark as its number: 0 abstain, 1 approve, 2
+// disapprove (so that a ballot's marks read as a list of numbers, not as
+// base64).
+func (m Mark) MarshalJSON() ([]byte, error) {
+	if m > Disapprove {
+		return nil, fmt.Errorf("election: mark %d is not 0, 1 or 2", m)
+	}
+	return []byte{'0' + byte(m)}, nil
+}
+
+// UnmarshalJSON reads a mark's number: 0, 1 or 2.
+func (m *Mark) UnmarshalJSON(b []byte) error {
+	if len(b) != 1 || b[0] < '0' || b[0] > '2' {
+		return fmt.Errorf("mark %s: use 0 (abstain), 1 (approve, ○) or 2 (disapprove, ×)", b)
+	}
+	*m = Mark(b[0] - '0')
+	return nil
 }
 
 // Kind is the kind of a round.
@@ -58,6 +86,25 @@ const (
 	// candidates not elected: same threshold, no write-ins.
 	Second
 )
+
+// MarshalText writes the kind's name: regular, runoff or second.
+func (k Kind) MarshalText() ([]byte, error) {
+	if k > Second {
+		return nil, fmt.Errorf("election: unknown round kind %d", k)
+	}
+	return []byte(k.String()), nil
+}
+
+// UnmarshalText reads a kind's name.
+func (k *Kind) UnmarshalText(b []byte) error {
+	for _, x := range []Kind{Regular, Runoff, Second} {
+		if string(b) == x.String() {
+			*k = x
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown round kind %q (use regular, runoff or second)", b)
+}
 
 // String returns regular, runoff or second.
 func (k Kind) String() string {
