@@ -13,7 +13,10 @@
 //	│   ├── app      "podium"
 //	│   ├── schema   8-byte big-endian version (SchemaVersion)
 //	│   ├── created  RFC 3339 UTC time the file was made
-//	│   └── head     8-byte big-endian seq | 32-byte hash of the last record
+//	│   ├── head     8-byte big-endian seq | 32-byte hash of the last record
+//	│   └── runs     JSON: [{"first":1,"codec":2,"podium":"v1.2.0"}, …], the
+//	│                codec and podium version that wrote each run of events
+//	│                (absent in a log from before runs: codec 1, podium unknown)
 //	└── events                   one key per event, in seq order
 //	    ├── 00 00 00 00 00 00 00 01  →  32 zero bytes | data of event 1
 //	    ├── 00 00 00 00 00 00 00 02  →  sha256(value 1) | data of event 2
@@ -104,6 +107,16 @@
 // for Options.ReadOnly. Open waits up to Options.Timeout (one second by
 // default) and then returns an *InUseError (errors.Is ErrInUse) whose
 // message says that another podium holds the file and what to do.
+//
+// # Versions
+//
+// Session encodes each event with a codec version (docs/FORMAT.md) and
+// tells the store which (session.Record.Codec). meta/runs records, in the
+// transaction that stores them, the codec and the podium version of each
+// run of events, so that a log says which podium wrote what. A log with a
+// run in a codec newer than this podium's is refused with a *VersionError
+// naming both podiums and codecs: Open refuses it read-write (nothing is
+// written to it), Replay read-only; Verify still works.
 //
 // # Schema
 //

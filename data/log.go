@@ -73,10 +73,19 @@ func (s *Store) Append(recs []session.Record) error {
 			}
 			binary.BigEndian.PutUint64(headVal, last)
 			copy(headVal[8:], hash[:])
-			return tx.Bucket(bucketMeta).Put(keyHead, headVal)
+			if err := tx.Bucket(bucketMeta).Put(keyHead, headVal); err != nil {
+				return err
+			}
+			return s.addRuns(tx, recs)
 		})
 	})
 	s.dbMu.RUnlock()
+	if s.pendingRuns != nil {
+		if err == nil {
+			s.runs = s.pendingRuns
+		}
+		s.pendingRuns = nil
+	}
 	if err != nil {
 		if errors.Is(err, ErrDamaged) {
 			s.broken = err
@@ -134,7 +143,9 @@ func (s *Store) reopen() error {
 // events are left to Verify, which a program should run after it is ready
 // (podium's screens do, in the background), so that opening a long log
 // costs no more than reading it. On an error, throw away what fn built.
-// A damaged page gives a *DamageError; a panic of fn is passed on.
+// A damaged page gives a *DamageError; a panic of fn is passed on. A log
+// with events in a codec newer than this podium's (meta/runs) gives a
+// *VersionError naming both versions, before any record is read.
 //
 // The record's Data points into the read-only memory map: it must not be
 // changed or kept after fn returns. fn must not call Append.
@@ -142,6 +153,11 @@ func (s *Store) Replay(fn func(session.Record) error) error {
 	fn = guarded(fn)
 	var seq uint64
 	err := s.view("replaying", func(tx *bolt.Tx) error {
+		if runs, err := readRuns(tx); err != nil {
+			return err
+		} else if err := s.checkRuns(runs); err != nil {
+			return err
+		}
 		head := tx.Bucket(bucketMeta).Get(keyHead)
 		if len(head) != 8+hashLen {
 			return &BadRecordError{Seq: 1, Reason: "meta/head is missing or malformed"}

@@ -58,6 +58,9 @@ type Store struct {
 	hash   [32]byte   // sha256 of the last stored value (zeros: empty)
 	failed error      // a commit failed: the next Append reopens the file first
 	broken error      // Append refuses: a damaged tail, or a head that moved
+
+	runs        []Run // meta/runs as stored (or the legacy run)
+	pendingRuns []Run // runs staged by the append under way
 }
 
 // Open opens the log at path, creating it (and its directory, 0700) if
@@ -66,7 +69,8 @@ type Store struct {
 // If another process holds the file, Open waits up to Options.Timeout
 // (default one second) and then returns an *InUseError. A file that is not
 // a podium log gives a *NotLogError (matching ErrEmptyFile when it holds
-// nothing); a newer schema a *SchemaError. Before bbolt maps an existing
+// nothing); a newer schema a *SchemaError; events in a newer codec a
+// *VersionError (read-only, Replay returns it). Before bbolt maps an existing
 // file its header is read with plain reads: a file cut short or with a
 // damaged header gives a *DamageError (errors.Is ErrDamaged), and so does
 // a fault or a bbolt assertion while the file is read.
@@ -105,11 +109,16 @@ func Open(path string, opts ...Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := s.view("reading the last event", func(tx *bolt.Tx) error {
+	if err := s.view("reading the last event", func(tx *bolt.Tx) (err error) {
 		s.seq, s.hash, s.broken = s.loadHead(tx)
-		return nil
+		s.runs, err = readRuns(tx)
+		return err
 	}); err != nil {
 		db.Close()
+		return nil, err
+	}
+	if err := s.checkRuns(s.runs); err != nil && !o.ReadOnly {
+		db.Close() // a newer podium's log: write nothing to it
 		return nil, err
 	}
 	if created {

@@ -8,9 +8,12 @@ import (
 )
 
 // Record is one stored event: its sequence number and its encoded form.
+// Codec is the codec it was encoded with (Encode: CodecVersion), which the
+// log records with each run of events; 0 when unknown (Replay gives 0).
 type Record struct {
-	Seq  uint64
-	Data []byte
+	Seq   uint64
+	Data  []byte
+	Codec int
 }
 
 // Log is the durable event log a Session writes through. Package data
@@ -106,7 +109,7 @@ func (s *Session) Execute(cmd Command) ([]Event, error) {
 			s.mu.Unlock()
 			return nil, err
 		}
-		recs[i] = Record{Seq: evs[i].Seq, Data: data}
+		recs[i] = Record{Seq: evs[i].Seq, Data: data, Codec: CodecVersion}
 	}
 	if err := s.log.Append(recs); err != nil {
 		we := &WriteError{Seq: recs[0].Seq, Err: err}
