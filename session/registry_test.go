@@ -209,4 +209,3 @@ func TestErrorCodes(t *testing.T) {
 		t.Errorf("not open: %q", got)
 	}
 }
-
