@@ -526,3 +526,23 @@ func TestDeskCannotStartItems(t *testing.T) {
 		t.Fatalf("the desk could not check in:\n%s", screen(m))
 	}
 }
+
+// TestClockBehindExplained: a terminal whose clock is behind the record's
+// last event has its check-in refused by the core (ClockError) and says
+// why, with both times, in either language; nothing is recorded.
+func TestClockBehindExplained(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		sess := newSession(t, testSetup())
+		mark(t, sess, "A001", session.Present, t0) // the record's last event: 09:30:00
+		m := newModel(sess, Options{Lang: lang, Actor: "desk-1", Now: func() time.Time { return t0.Add(-10 * time.Minute) }})
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		typeText(m, "aygl")
+		press(m, tea.KeyEnter)
+		if got := status(t, sess, "A003"); got != session.NotArrived {
+			t.Fatalf("%s: a refused check-in was recorded: %v", lang, got)
+		}
+		if want := m.c.Texts.ClockRefused("09:30:00", "09:20:00"); m.note.Text != want {
+			t.Errorf("%s: note %q, want %q", lang, m.note.Text, want)
+		}
+	}
+}

@@ -30,6 +30,10 @@ type Texts struct {
 	ChainOK       string                   // shown by the clock once the log's chain is verified
 	ChainBad      func(err string) string  // the alarm when it is not
 
+	// ClockRefused: the core refused a command dated before the record's
+	// last event (the times as the terminal shows them).
+	ClockRefused func(last, given string) string
+
 	Agenda, Units, UnitHead, InExp, LeaveHead, LeftHead, Total string
 	UnitsShort                                                 string // the per-unit table, in a hint
 	SideOther                                                  func(key, other string) string
@@ -110,6 +114,9 @@ func zhTexts() *Texts {
 		ChainOK: "记录链 ✓",
 		RoleRefused: func(role string) string {
 			return "本终端（" + map[string]string{"host": "主持人", "secretary": "秘书处", "desk": "签到台", "teller": "计票", "projector": "投影"}[role] + "）无权进行此操作"
+		},
+		ClockRefused: func(last, given string) string {
+			return "本机时钟 " + given + " 早于记录中最后一条的 " + last + "，未记录：请校正时钟后重试"
 		},
 		ChainBad: func(err string) string {
 			return "记录链校验失败，记录可能被改动：" + err + "（请停止操作并运行 podium verify）"
@@ -213,6 +220,9 @@ func enTexts() *Texts {
 		ChainOK: "log ✓",
 		RoleRefused: func(role string) string {
 			return "This terminal (" + role + ") may not do that"
+		},
+		ClockRefused: func(last, given string) string {
+			return "Not recorded: this machine's clock (" + given + ") is behind the record's last event (" + last + "); set the clock right and try again"
 		},
 		ChainBad: func(err string) string {
 			return "The log's hash chain is broken, the record may have been changed: " + err + " (stop and run podium verify)"
@@ -355,6 +365,11 @@ func (t *Texts) Refusal(err error, name func(id string) string) (text string, ca
 	var re *session.RoleError
 	if errors.As(err, &re) {
 		return t.RoleRefused(string(re.Role)), false
+	}
+	var ce *session.ClockError
+	if errors.As(err, &ce) {
+		zone := ce.Given.Location() // the terminal's clock, as it shows the time
+		return t.ClockRefused(ce.Last.In(zone).Format("15:04:05"), ce.Given.Format("15:04:05")), false
 	}
 	if text, calm, ok := t.voteRefusal(err); ok {
 		return text, calm
