@@ -206,6 +206,6 @@ var (
 		reflect.TypeFor[*FieldError](): "field", reflect.TypeFor[*NotFormalError](): "not_formal",
 		reflect.TypeFor[*MotionError](): "motion", reflect.TypeFor[*StatusError](): "status",
 		reflect.TypeFor[*VoteCountError](): "vote_count", reflect.TypeFor[*RoleError](): "role",
-		reflect.TypeFor[*election.TallyError](): "tally",
+		reflect.TypeFor[*election.TallyError](): "tally", reflect.TypeFor[*WriteError](): "write",
 	}
 )

@@ -541,8 +541,8 @@ func TestClockBehindExplained(t *testing.T) {
 		if got := status(t, sess, "A003"); got != session.NotArrived {
 			t.Fatalf("%s: a refused check-in was recorded: %v", lang, got)
 		}
-		if want := m.c.Texts.ClockRefused("09:30:00", "09:20:00"); m.note.Text != want {
-			t.Errorf("%s: note %q, want %q", lang, m.note.Text, want)
+		if want := m.c.Texts.ClockRefused("09:30:00", "09:20:00"); m.c.Note.Text != want {
+			t.Errorf("%s: note %q, want %q", lang, m.c.Note.Text, want)
 		}
 	}
 }

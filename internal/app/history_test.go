@@ -3,6 +3,7 @@ package app
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -69,7 +70,7 @@ func extendedLegacy(t *testing.T) string {
 func TestChainAsDocumented(t *testing.T) {
 	db := extendedLegacy(t)
 	var out bytes.Buffer
-	if err := PrintLog(&out, db, false); err != nil {
+	if err := PrintLog(context.Background(), &out, db, false); err != nil {
 		t.Fatal(err)
 	}
 	prev := make([]byte, 32)
@@ -118,7 +119,7 @@ func TestChainAsDocumented(t *testing.T) {
 func TestLogLines(t *testing.T) {
 	db := extendedLegacy(t)
 	var out bytes.Buffer
-	if err := PrintLog(&out, db, false); err != nil {
+	if err := PrintLog(context.Background(), &out, db, false); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -156,7 +157,7 @@ func TestLogLines(t *testing.T) {
 func TestLogCommandsApplyRoundTrip(t *testing.T) {
 	db := extendedLegacy(t)
 	var cmds bytes.Buffer
-	if err := PrintLog(&cmds, db, true); err != nil {
+	if err := PrintLog(context.Background(), &cmds, db, true); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "commands.jsonl")
@@ -185,7 +186,7 @@ func TestLogCommandsApplyRoundTrip(t *testing.T) {
 
 func readState(t *testing.T, db string) (st session.State) {
 	t.Helper()
-	c, err := OpenForReading(db)
+	c, err := OpenForReading(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +272,7 @@ func TestApplyRefusals(t *testing.T) {
 // legacy; a fresh congress with a decided round is "same" at rules 1.
 func TestAuditPrints(t *testing.T) {
 	var out bytes.Buffer
-	if err := PrintAudit(&out, legacyCopy(t)); err != nil {
+	if err := PrintAudit(context.Background(), &out, legacyCopy(t)); err != nil {
 		t.Fatal(err)
 	}
 	want := "round 1 (regular, a legacy decision: replay recounts it): same\n" +
@@ -337,7 +338,7 @@ func TestCommandsDocumented(t *testing.T) {
 	db := filepath.Join(dir, "demo.db")
 	setup := files.Demo()
 	setup.Agenda = append(setup.Agenda, model.Item{Kind: model.ItemReview, Title: "述职评议", Officers: []string{"主席 王芳"}})
-	if err := Create(db, setup, time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)); err != nil {
+	if err := Create(db, setup, time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), false); err != nil {
 		t.Fatal(err)
 	}
 	c, err := Open(db, 0)
