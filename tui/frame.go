@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -30,7 +31,10 @@ func (m *Model) header(w int) []string {
 	c, t, s := m.c, m.c.Texts, m.c.Styles
 	now := c.Now()
 	clock := s.Clock.Render(now.Format("15:04:05"))
-	if m.chain != nil && m.chain.err == nil {
+	switch {
+	case c.Snap.LogErr != nil:
+		clock = s.BadgeBad.Render(t.LogBad) + "  " + clock
+	case m.chain != nil && m.chain.err == nil:
 		clock = s.Dim.Render(t.ChainOK) + "  " + clock
 	}
 	line1 := common.Spread(s.Title.Render(t.MeetingName(c.Setup.Meeting)), clock, w)
@@ -68,12 +72,29 @@ func (m *Model) header(w int) []string {
 	return []string{line1, common.Spread(left, right, w)}
 }
 
-// banner returns the warning shown while attendance is below a quorum
-// that had been met, or "".
-func (m *Model) banner(w int) string {
+// maxBannerLines is how many lines a failed write's banner may take.
+const maxBannerLines = 4
+
+// banner returns the warning lines under the header: a failed write (the
+// whole error and what to do, wrapped), a broken chain, or attendance
+// below a quorum that had been met; none when all is well.
+func (m *Model) banner(w int) []string {
 	c, t := m.c, m.c.Texts
+	if err := c.Snap.LogErr; err != nil {
+		// The log's own error, whole: the session's wrapper only says
+		// again that nothing was stored.
+		var we *session.WriteError
+		if errors.As(err, &we) {
+			err = we.Err
+		}
+		var lines []string
+		for _, l := range common.Wrap(" ! "+t.WriteFailed(strings.TrimPrefix(err.Error(), "data: ")), w) {
+			lines = append(lines, c.Styles.Banner.Render(common.Fit(l, w)))
+		}
+		return lines[:min(len(lines), maxBannerLines)]
+	}
 	if m.chain != nil && m.chain.err != nil {
-		return c.Styles.Banner.Render(common.Fit(" ! "+t.ChainBad(m.chain.err.Error()), w))
+		return []string{c.Styles.Banner.Render(common.Fit(" ! "+t.ChainBad(m.chain.err.Error()), w))}
 	}
 	q := c.Snap.Quorum
 	var which string
@@ -84,9 +105,9 @@ func (m *Model) banner(w int) string {
 	case q.ElectionLost:
 		which, need = t.ElectionBadge, q.ElectionNeed
 	default:
-		return ""
+		return nil
 	}
-	return c.Styles.Banner.Render(common.Fit(" ! "+t.Banner(q.Present, which, need), w))
+	return []string{c.Styles.Banner.Render(common.Fit(" ! "+t.Banner(q.Present, which, need), w))}
 }
 
 // sidebar renders the agenda and the per-unit counts as exactly h lines of

@@ -357,10 +357,7 @@ func (m *Model) layout() {
 
 // body returns the size of the area between header and footer.
 func (m *Model) body(w, h int) (int, int) {
-	used := 3 + 1 + len(m.helpLines(w))
-	if m.banner(w) != "" {
-		used++
-	}
+	used := 3 + 1 + len(m.helpLines(w)) + len(m.banner(w))
 	if m.ask != nil {
 		used++
 	}
@@ -393,9 +390,7 @@ func (m *Model) render() string {
 	}
 	s := m.c.Styles
 	lines := m.header(w)
-	if b := m.banner(w); b != "" {
-		lines = append(lines, b)
-	}
+	lines = append(lines, m.banner(w)...)
 	lines = append(lines, s.Rule.Render(strings.Repeat("─", w)))
 	_, bh := m.body(w, h)
 	switch m.cur.layout {

@@ -66,6 +66,10 @@ type Snapshot struct {
 	// Needs is, per kind of resolution, the threshold a vote taken now
 	// would apply (session.State.ResolutionNeed), for the host's script.
 	Needs map[model.VoteKind]VoteNeed
+	// LogErr is the *session.WriteError of the last command the log could
+	// not store (a full disk), nil once one was stored
+	// (Session.LogFailure): the frame's banner and chain badge show it.
+	LogErr error
 }
 
 // VoteNeed is a resolution's threshold as the core would apply it now.
@@ -86,6 +90,7 @@ func (c *Common) Exec(cmd session.Command) ([]session.Event, error) {
 
 // Refresh reads the session's state into Snap when it has changed.
 func (c *Common) Refresh() {
+	c.Snap.LogErr = c.Sess.LogFailure()
 	c.Sess.Read(func(st *session.State) {
 		if st.Seq == c.Snap.Seq && c.Snap.Status != nil {
 			return

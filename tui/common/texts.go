@@ -28,6 +28,11 @@ type Texts struct {
 	Banner        func(present int, which string, need int) string
 	RoleRefused   func(role string) string // the core refused: not this terminal's role
 	ChainOK       string                   // shown by the clock once the log's chain is verified
+	LogBad        string                   // shown instead while the log cannot be written
+	// WriteFailed is the banner of a command the log could not store,
+	// with the whole error and what to do; NotSaved its status line.
+	WriteFailed func(err string) string
+	NotSaved    string
 	ChainBad      func(err string) string  // the alarm when it is not
 
 	// ClockRefused: the core refused a command dated before the record's
@@ -112,6 +117,11 @@ func zhTexts() *Texts {
 			return fmt.Sprintf("注意：实到已降至 %d 人，低于%s法定人数（需 %d 人）", p, which, need)
 		},
 		ChainOK: "记录链 ✓",
+		LogBad:  "记录 ✗ 无法写入",
+		WriteFailed: func(err string) string {
+			return "未保存：记录文件无法写入（磁盘已满或故障）：" + err + "。已确认的记录不会丢失。腾出空间或排除故障后重新操作即可，会自动重试，无需重启。"
+		},
+		NotSaved: "未保存：记录文件无法写入，见上方提示",
 		RoleRefused: func(role string) string {
 			return "本终端（" + map[string]string{"host": "主持人", "secretary": "秘书处", "desk": "签到台", "teller": "计票", "projector": "投影"}[role] + "）无权进行此操作"
 		},
@@ -218,6 +228,11 @@ func enTexts() *Texts {
 			return fmt.Sprintf("Attention: present fell to %d, below the %s quorum (%d needed)", p, strings.ToLower(which), need)
 		},
 		ChainOK: "log ✓",
+		LogBad:  "log ✗ not writable",
+		WriteFailed: func(err string) string {
+			return "Not saved: the log cannot be written (disk full or failing): " + err + ". Everything acknowledged is safe. Free space on the disk or fix it, then act again: the next action retries, no restart needed."
+		},
+		NotSaved: "Not saved: the log cannot be written, see the banner",
 		RoleRefused: func(role string) string {
 			return "This terminal (" + role + ") may not do that"
 		},
@@ -349,6 +364,8 @@ func (t *Texts) Refusal(err error, name func(id string) string) (text string, ca
 		nu   *session.NothingToUndoError
 	)
 	switch {
+	case errors.As(err, new(*session.WriteError)):
+		return t.NotSaved, false
 	case errors.As(err, &qe):
 		what := t.OpeningBadge
 		if qe.What == "election" {
