@@ -28,12 +28,12 @@ type Texts struct {
 	Banner        func(present int, which string, need int) string
 	RoleRefused   func(role string) string // the core refused: not this terminal's role
 	ChainOK       string                   // shown by the clock once the log's chain is verified
-	LogBad        string                   // shown instead while the log cannot be written
+	ChainBad      func(err string) string  // the alarm when it is not
+	LogBad        string                   // shown instead of ChainOK while the log cannot be written
 	// WriteFailed is the banner of a command the log could not store,
 	// with the whole error and what to do; NotSaved its status line.
 	WriteFailed func(err string) string
 	NotSaved    string
-	ChainBad      func(err string) string  // the alarm when it is not
 
 	// ClockRefused: the core refused a command dated before the record's
 	// last event (the times as the terminal shows them).
