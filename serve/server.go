@@ -44,6 +44,10 @@ type Config struct {
 	Logf func(format string, a ...any)
 	// ProgramOptions are added to every remote program's options (tests).
 	ProgramOptions []tea.ProgramOption
+	// Limits bound the connections (handshake and idle timeouts,
+	// keepalives, caps in all and per address); zero fields take
+	// DefaultLimits.
+	Limits Limits
 
 	// handled, when set, is called with the terminal's actor each time a
 	// remote program's model has handled a ChangedMsg (benchmarks).
@@ -53,6 +57,7 @@ type Config struct {
 // Server is the SSH server of one session.
 type Server struct {
 	cfg    Config
+	lim    Limits
 	ssh    *ssh.Server
 	cancel func() // ends the session subscription
 
@@ -86,9 +91,19 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Server{cfg: cfg, clients: map[*client]struct{}{}}
+	s := &Server{cfg: cfg, lim: cfg.Limits.withDefaults(), clients: map[*client]struct{}{}}
+	gate := newGate(s.lim, s.logf)
 	srv, err := wish.NewServer(
 		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },
+		// Hostile and dead connections (limits.go).
+		func(srv *ssh.Server) error {
+			srv.HandshakeTimeout = s.lim.HandshakeTimeout
+			srv.IdleTimeout = s.lim.IdleTimeout
+			srv.ConnCallback = gate.admit
+			srv.ConnectionFailedCallback = s.failed
+			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.noAgent(ssh.DefaultSessionHandler)}
+			return nil
+		},
 		// The only way in: a key of the access file. No password and no
 		// keyboard-interactive handler is set, so those methods do not exist.
 		wish.WithPublicKeyAuth(func(ctx ssh.Context, key ssh.PublicKey) bool {
@@ -218,6 +233,11 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 		s.wg.Add(1)
 		s.mu.Unlock()
 		defer s.wg.Done()
+		if conn, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn); ok {
+			done := make(chan struct{})
+			defer close(done)
+			go keepAlive(conn, s.lim.KeepAlive, done)
+		}
 		defer func() {
 			c, _ := sess.Context().Value(clientKey{}).(*client)
 			if c == nil {

@@ -51,6 +51,12 @@ type fixture struct {
 // key line) given.
 func start(t testing.TB, users ...[3]string) *fixture {
 	t.Helper()
+	return startWith(t, Limits{}, nil, users...)
+}
+
+// startWith is start with limits, and logf hearing the server's log too.
+func startWith(t testing.TB, lim Limits, logf func(string, ...any), users ...[3]string) *fixture {
+	t.Helper()
 	setup := files.Demo()
 	sess, err := session.Create(&session.MemoryLog{}, session.Open{Meta: session.Meta{At: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC), Actor: "host"}, Setup: setup})
 	if err != nil {
@@ -70,8 +76,13 @@ func start(t testing.TB, users ...[3]string) *fixture {
 	}
 	f := &fixture{hostKey: hk.PublicKey(), sess: sess, name: setup.Meeting.Name, changed: make(chan struct{}, 100)}
 	srv, err := New(Config{
-		Session: sess, Access: acc, HostKey: hk, Lang: "zh",
-		Logf: t.Logf,
+		Session: sess, Access: acc, HostKey: hk, Lang: "zh", Limits: lim,
+		Logf: func(format string, a ...any) {
+			t.Logf(format, a...)
+			if logf != nil {
+				logf(format, a...)
+			}
+		},
 		ProgramOptions: []tea.ProgramOption{tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
 			if _, ok := msg.(tui.ChangedMsg); ok {
 				select {

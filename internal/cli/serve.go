@@ -23,30 +23,41 @@ import (
 func newServeCmd(g *globals) *cobra.Command {
 	var listen, access string
 	var headless bool
+	lim := serve.DefaultLimits()
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the congress to other terminals (SSH)",
 		Long: `Own the database and serve the other terminals over SSH: each connection
 gets its own screens on the same live congress, with the role the access
 file gives its key. Without --headless this terminal is the host's own
-screen. The host key is kept beside the database.`,
+screen. The host key is kept beside the database.
+
+A connection must finish the SSH handshake within 10 s; connections are
+capped in all and per address (--max-conns, --max-conns-per-addr); a
+terminal that stops answering keepalives is dropped after 90 s; agent and
+port forwarding are refused. With --headless these are logged.`,
 		Example: `podium serve --access who.toml
 podium serve --access who.toml --listen 0.0.0.0:23234 --headless`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runServe(g, listen, access, headless, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			if lim.MaxConns < 1 || lim.MaxConnsPerAddr < 1 {
+				return usageError("serve: --max-conns and --max-conns-per-addr must be at least 1")
+			}
+			return runServe(g, listen, access, headless, lim, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&listen, "listen", serve.DefaultListen, "the ADDRESS to listen on (LAN: 0.0.0.0:23234)")
+	f.StringVar(&listen, "listen", serve.DefaultListen, "the ADDRESS (LAN: 0.0.0.0:23234)")
 	f.StringVar(&access, "access", "", "the access FILE (TOML: [[user]] name, role, key)")
 	f.BoolVar(&headless, "headless", false, "no screens here; serve until SIGINT/SIGTERM")
+	f.IntVar(&lim.MaxConns, "max-conns", lim.MaxConns, "at most N connections at once")
+	f.IntVar(&lim.MaxConnsPerAddr, "max-conns-per-addr", lim.MaxConnsPerAddr, "at most N from one address")
 	return cmd
 }
 
 // runServe runs an SSH server owning the session, with the host's own
 // screens in this terminal unless headless.
-func runServe(g *globals, listen, accessFile string, headless bool, stdout, stderr io.Writer) error {
+func runServe(g *globals, listen, accessFile string, headless bool, lim serve.Limits, stdout, stderr io.Writer) error {
 	if accessFile == "" {
 		return usageError("serve needs --access FILE")
 	}
@@ -76,7 +87,7 @@ func runServe(g *globals, listen, accessFile string, headless bool, stdout, stde
 	if err != nil {
 		return failed("--listen %s: %v", listen, err)
 	}
-	cfg := serve.Config{Session: c.Session, Access: access, HostKey: hostKey, Lang: g.lang}
+	cfg := serve.Config{Session: c.Session, Access: access, HostKey: hostKey, Lang: g.lang, Limits: lim}
 	if headless {
 		cfg.Logf = func(format string, a ...any) {
 			fmt.Fprintf(stderr, "%s %s\n", time.Now().Format("15:04:05"), fmt.Sprintf(format, a...))
@@ -94,8 +105,8 @@ func runServe(g *globals, listen, accessFile string, headless bool, stdout, stde
 	if created {
 		kept = "new, kept in"
 	}
-	banner := fmt.Sprintf("podium serve: %s\n  listening on %s for %d users of %s\n  host key %s (%s %s)\n",
-		c.Name(), l.Addr(), len(access.Users), accessFile, serve.Fingerprint(hostKey.PublicKey()), kept, keyPath)
+	banner := fmt.Sprintf("podium serve: %s\n  listening on %s for %d users of %s\n  host key %s (%s %s)\n  at most %d connections, %d from one address\n",
+		c.Name(), l.Addr(), len(access.Users), accessFile, serve.Fingerprint(hostKey.PublicKey()), kept, keyPath, lim.MaxConns, lim.MaxConnsPerAddr)
 	fmt.Fprint(stdout, banner)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(l) }()
