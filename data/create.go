@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"podium/session"
 )
 
 // Create makes a new log at path whole or not at all: it lays out the log
@@ -41,14 +43,18 @@ func Create(ctx context.Context, path string, replace bool, fill func(*Store) er
 	}()
 	st, err := Open(tmp, createOptions)
 	if err != nil {
-		return err
+		return fmt.Errorf("data: create %s, nothing was written: %w", path, err)
 	}
 	if err := fill(st); err != nil {
 		st.Close()
+		var we *session.WriteError
+		if errors.As(err, &we) {
+			return fmt.Errorf("data: create %s, nothing was written: %w", path, we.Err)
+		}
 		return err
 	}
 	if err := st.Close(); err != nil {
-		return err
+		return fmt.Errorf("data: create %s, nothing was written: %w", path, err)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
