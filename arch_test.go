@@ -35,6 +35,7 @@ func TestLayers(t *testing.T) {
 		{"tui/common", []string{"podium/tui/", "podium/data", "podium/session/rule", "podium/internal", "go.etcd.io/bbolt"}, false},
 		{"tui/widgets", []string{"podium/tui/screens", "=podium/tui", "podium/data", "podium/session/rule", "podium/internal", "go.etcd.io/bbolt"}, false},
 		{"prep", []string{"=podium/session", "podium/files", "podium/data", "podium/tui", "charm.land/", "go.etcd.io/bbolt", "os"}, true},
+		{"internal/version", []string{"podium/", "."}, true},
 		// The use-cases know nothing of the command line or the screens.
 		{"internal/app", []string{"github.com/spf13/", "charm.land/", "podium/tui", "podium/serve", "podium/internal/cli"}, false},
 		{".", []string{"=podium/data", "=podium/session", "=podium/tui", "=podium/files", "github.com/spf13/"}, false},

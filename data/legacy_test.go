@@ -13,6 +13,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"podium/internal/version"
 	"podium/session"
 )
 
@@ -162,7 +163,7 @@ func TestRunsRecorded(t *testing.T) {
 		t.Fatal(err)
 	}
 	runs, err := st.Runs()
-	want := []Run{{First: 1, Codec: session.CodecVersion, Podium: buildVersion()}, {First: 5, Codec: session.CodecVersion, Podium: "v9.9.9-test"}}
+	want := []Run{{First: 1, Codec: session.CodecVersion, Podium: version.ID()}, {First: 5, Codec: session.CodecVersion, Podium: "v9.9.9-test"}}
 	if err != nil || !reflect.DeepEqual(runs, want) {
 		t.Fatalf("runs %+v %v, want %+v", runs, err, want)
 	}

@@ -3,10 +3,10 @@ package data
 import (
 	"encoding/json"
 	"fmt"
-	"runtime/debug"
 
 	bolt "go.etcd.io/bbolt"
 
+	"podium/internal/version"
 	"podium/session"
 )
 
@@ -28,38 +28,7 @@ type Run struct {
 
 // podiumVersion is the version of podium recorded with the events it
 // writes; a variable so that tests can play another podium.
-var podiumVersion = buildVersion()
-
-// buildVersion is podium's version from the module's build information:
-// the module version ("devel" for a build from a checkout), then "+" and
-// the commit (12 digits), "-dirty" when the tree had changes.
-func buildVersion() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "devel"
-	}
-	v := info.Main.Version
-	if v == "" || v == "(devel)" {
-		v = "devel"
-	}
-	var rev string
-	dirty := false
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			dirty = s.Value == "true"
-		}
-	}
-	if rev != "" {
-		v += "+" + rev[:min(12, len(rev))]
-		if dirty {
-			v += "-dirty"
-		}
-	}
-	return v
-}
+var podiumVersion = version.ID()
 
 // VersionError: the log holds events in a codec this podium cannot read,
 // written by a newer podium.

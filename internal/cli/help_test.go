@@ -3,7 +3,6 @@ package cli
 import (
 	"io"
 	"regexp"
-	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -146,26 +145,6 @@ func TestVersionAndCompletion(t *testing.T) {
 		code, out, errs := podium(t, "completion", sh)
 		if code != 0 || !strings.Contains(out, "podium") {
 			t.Errorf("completion %s: exit %d, %q", sh, code, errs)
-		}
-	}
-}
-
-// TestVersionOf words the build information of a release, of a commit
-// built from a clone with local changes, and of a build without either.
-func TestVersionOf(t *testing.T) {
-	for _, tc := range []struct {
-		info debug.BuildInfo
-		want string
-	}{
-		{debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v1.2.0"}}, "v1.2.0 (go1.26.8)"},
-		{debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v0.0.0-20261201141355-d09bca40b1fe+dirty"},
-			Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "d09bca40b1fe99f6c7c0aaa0d895ef4033a8c37c"},
-				{Key: "vcs.time", Value: "2026-12-01T14:13:55Z"}, {Key: "vcs.modified", Value: "true"}}},
-			"v0.0.0-20261201141355-d09bca40b1fe+dirty (commit d09bca40b1fe with local changes, 2026-12-01T14:13:55Z, go1.26.8)"},
-		{debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "devel"},
-	} {
-		if got := versionOf(&tc.info); got != tc.want {
-			t.Errorf("versionOf = %q, want %q", got, tc.want)
 		}
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"podium/internal/app"
+	"podium/internal/version"
 )
 
 // Exit codes.
@@ -43,7 +44,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	db := func() string { f := root.PersistentFlags().Lookup("db"); return f.Value.String() }
 	err := fang.Execute(ctx, root,
-		fang.WithVersion(version()),
+		fang.WithVersion(version.Line()),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, path, db(), err) }),
 	)
 	return exitCode(err)
