@@ -157,7 +157,11 @@ var (
 )
 
 // MethodError: the election method cannot be used with this congress.
-type MethodError struct{ Reason string }
+type MethodError struct {
+	Code                Code   // CodeInvalidMethod or CodeUnknownCategory
+	Reason              string // what is wrong, in English
+	Candidate, Category string // CodeUnknownCategory: who stands in which category
+}
 
 // Error says what was refused, with the numbers.
 func (e *MethodError) Error() string { return "session: election method: " + e.Reason }
@@ -166,17 +170,17 @@ func (e *MethodError) Error() string { return "session: election method: " + e.R
 type ScrutineerError struct {
 	ID, Name string
 	Role     string // RoleScrutineer or RoleChief
-	Reason   string // one of the Reason constants below
+	Reason   Code   // one of the Reason constants below
 }
 
 // The roles and the reasons of a ScrutineerError.
 const (
-	RoleScrutineer   = "scrutineer"  // 监票人
-	RoleChief        = "chief"       // 总监票人
-	ReasonNotFormal  = "not_formal"  // not a formal delegate
-	ReasonNotPresent = "not_present" // not present now
-	ReasonCandidate  = "candidate"   // a candidate of this election
-	ReasonSamePerson = "same_person" // the chief is the scrutineer
+	RoleScrutineer        = "scrutineer"  // 监票人
+	RoleChief             = "chief"       // 总监票人
+	ReasonNotFormal  Code = "not_formal"  // not a formal delegate
+	ReasonNotPresent Code = "not_present" // not present now
+	ReasonCandidate  Code = "candidate"   // a candidate of this election
+	ReasonSamePerson Code = "same_person" // the chief is the scrutineer
 )
 
 // Error says what was refused, with the numbers.
@@ -195,7 +199,7 @@ func (e *IssueError) Error() string {
 // BallotError: a keyed ballot cannot be taken.
 type BallotError struct {
 	Index, Len, Collected int
-	Reason                string // "stack_full", "bad_index", "bad_mark", "too_many_marks", "empty"
+	Reason                Code // CodeStackFull, CodeBadIndex, CodeBadMark, CodeTooManyMarks or CodeEmpty
 }
 
 // Error says what was refused, with the numbers.
@@ -226,7 +230,7 @@ var ErrNoCurrentItem = errors.New("session: no agenda item is under way")
 // with a note says why it is left.
 type UnfinishedError struct {
 	Index int
-	Why   string // "no_vote" or "round_open"
+	Why   Code // CodeNoVote or CodeRoundOpen
 }
 
 // Error says what was refused, with the numbers.
@@ -236,7 +240,8 @@ func (e *UnfinishedError) Error() string {
 
 // FieldError: a required field of a command is empty or not allowed.
 type FieldError struct {
-	Field, Reason string
+	Field, Reason string // the field, and what is wrong in English
+	Code          Code   // what is wrong: CodeEmpty, CodeNoReview …
 }
 
 // Error says what was refused, with the numbers.
@@ -245,7 +250,7 @@ func (e *FieldError) Error() string { return fmt.Sprintf("session: %s %s", e.Fie
 // NotFormalError: only formal delegates may ask, propose or co-sign.
 type NotFormalError struct {
 	ID, Name string
-	Role     string // "delegate", "proposer" or "cosigner"
+	Role     Code // CodeAsDelegate, CodeAsProposer or CodeAsCoSigner
 }
 
 // Error says what was refused, with the numbers.
@@ -255,14 +260,14 @@ func (e *NotFormalError) Error() string {
 
 // MotionError: a motion lacks co-signers or lists someone twice.
 type MotionError struct {
-	Reason    string // "cosigners", "duplicate" or "proposer_cosigns"
+	Reason    Code // CodeCoSigners, CodeDuplicate or CodeProposerCoSigns
 	ID        string
 	Got, Need int
 }
 
 // Error says what was refused, with the numbers.
 func (e *MotionError) Error() string {
-	if e.Reason == "cosigners" {
+	if e.Reason == CodeCoSigners {
 		return fmt.Sprintf("session: a motion needs %d co-signers besides its proposer, it has %d", e.Need, e.Got)
 	}
 	return fmt.Sprintf("session: motion: %s (%s)", e.Reason, e.ID)
@@ -272,7 +277,7 @@ func (e *MotionError) Error() string {
 type StatusError struct {
 	What   string // "question", "motion" or "item"
 	No     int    // 1-based
-	Reason string // "unknown", "answered", "decided", "not_admitted", "voted", "started"
+	Reason Code   // CodeUnknown, CodeAnswered, CodeOnNotice, CodeDecided, CodeNotAdmitted, CodeVoted, CodeStarted
 }
 
 // Error says what was refused, with the numbers.

@@ -19,7 +19,7 @@ func (st *State) answerDays() int {
 }
 
 // unfinished says why the current item cannot be left silently, or "".
-func (st *State) unfinished() string {
+func (st *State) unfinished() Code {
 	i := st.Item
 	if i < 0 || st.Items[i].Status != ItemCurrent {
 		return ""
@@ -27,18 +27,18 @@ func (st *State) unfinished() string {
 	switch st.Setup.Agenda[i].Kind {
 	case model.ItemResolution:
 		if !slices.ContainsFunc(st.Votes, func(r *Resolution) bool { return r.Item == i }) {
-			return "no_vote"
+			return CodeNoVote
 		}
 	case model.ItemElection:
 		if st.Vote != nil && st.Vote.Open() {
-			return "round_open"
+			return CodeRoundOpen
 		}
 	}
 	return ""
 }
 
 // formal checks that id is a formal delegate on the roster.
-func (st *State) formal(id, role string) error {
+func (st *State) formal(id string, role Code) error {
 	i, ok := st.index[id]
 	if !ok {
 		return &UnknownPersonError{ID: id}
@@ -51,7 +51,7 @@ func (st *State) formal(id, role string) error {
 
 func required(field, v string) error {
 	if strings.TrimSpace(v) == "" {
-		return &FieldError{Field: field, Reason: "is empty"}
+		return &FieldError{Field: field, Reason: "is empty", Code: CodeEmpty}
 	}
 	return nil
 }
@@ -76,14 +76,14 @@ func decideMeeting(st *State, cmd Command) ([]Body, error) {
 			return nil, &ItemError{Index: c.Index, Len: len(st.Setup.Agenda)}
 		}
 		if st.Items[c.Index].Status != ItemPending {
-			return nil, &StatusError{What: "item", No: c.Index + 1, Reason: "started"}
+			return nil, &StatusError{What: "item", No: c.Index + 1, Reason: CodeStarted}
 		}
 		if err := required("reason", c.Reason); err != nil {
 			return nil, err
 		}
 		return []Body{ItemSkipped{Index: c.Index, Reason: c.Reason}}, nil
 	case AskQuestion:
-		if err := st.formal(c.Delegate, "delegate"); err != nil {
+		if err := st.formal(c.Delegate, CodeAsDelegate); err != nil {
 			return nil, err
 		}
 		for _, f := range [][2]string{{"target", c.Target}, {"question", c.Text}} {
@@ -100,11 +100,11 @@ func decideMeeting(st *State, cmd Command) ([]Body, error) {
 			no = c.(DeferQuestion).No
 		}
 		if no < 1 || no > len(st.Questions) {
-			return nil, &StatusError{What: "question", No: no, Reason: "unknown"}
+			return nil, &StatusError{What: "question", No: no, Reason: CodeUnknown}
 		}
 		q := st.Questions[no-1]
 		if q.Status == QuestionReplied {
-			return nil, &StatusError{What: "question", No: no, Reason: "answered"}
+			return nil, &StatusError{What: "question", No: no, Reason: CodeAnswered}
 		}
 		if a, ok := c.(AnswerQuestion); ok {
 			if err := required("answer", a.Text); err != nil {
@@ -113,28 +113,28 @@ func decideMeeting(st *State, cmd Command) ([]Body, error) {
 			return []Body{QuestionAnswered{No: no, By: a.By, Text: a.Text}}, nil
 		}
 		if q.Status == QuestionOnNotice {
-			return nil, &StatusError{What: "question", No: no, Reason: "on_notice"}
+			return nil, &StatusError{What: "question", No: no, Reason: CodeOnNotice}
 		}
 		return []Body{QuestionDeferred{No: no, Due: due(c.meta().At)}}, nil
 	case FileMotion:
-		if err := st.formal(c.Proposer, "proposer"); err != nil {
+		if err := st.formal(c.Proposer, CodeAsProposer); err != nil {
 			return nil, err
 		}
 		seen := map[string]bool{c.Proposer: true}
 		for _, id := range c.CoSigners {
-			if err := st.formal(id, "cosigner"); err != nil {
+			if err := st.formal(id, CodeAsCoSigner); err != nil {
 				return nil, err
 			}
 			if id == c.Proposer {
-				return nil, &MotionError{Reason: "proposer_cosigns", ID: id}
+				return nil, &MotionError{Reason: CodeProposerCoSigns, ID: id}
 			}
 			if seen[id] {
-				return nil, &MotionError{Reason: "duplicate", ID: id}
+				return nil, &MotionError{Reason: CodeDuplicate, ID: id}
 			}
 			seen[id] = true
 		}
 		if len(c.CoSigners) < MinCoSigners {
-			return nil, &MotionError{Reason: "cosigners", Got: len(c.CoSigners), Need: MinCoSigners}
+			return nil, &MotionError{Reason: CodeCoSigners, Got: len(c.CoSigners), Need: MinCoSigners}
 		}
 		if err := required("title", c.Title); err != nil {
 			return nil, err
@@ -149,10 +149,10 @@ func decideMeeting(st *State, cmd Command) ([]Body, error) {
 			no = c.(DeclineMotion).No
 		}
 		if no < 1 || no > len(st.Motions) {
-			return nil, &StatusError{What: "motion", No: no, Reason: "unknown"}
+			return nil, &StatusError{What: "motion", No: no, Reason: CodeUnknown}
 		}
 		if st.Motions[no-1].Status != MotionPending {
-			return nil, &StatusError{What: "motion", No: no, Reason: "decided"}
+			return nil, &StatusError{What: "motion", No: no, Reason: CodeDecided}
 		}
 		if d, ok := c.(DeclineMotion); ok {
 			if err := required("reason", d.Reason); err != nil {
@@ -171,13 +171,13 @@ func decideMeeting(st *State, cmd Command) ([]Body, error) {
 	case RateOfficer:
 		i := st.Item
 		if i < 0 || st.Items[i].Status != ItemCurrent || st.Setup.Agenda[i].Kind != model.ItemReview {
-			return nil, &FieldError{Field: "rating", Reason: "needs a review item under way"}
+			return nil, &FieldError{Field: "rating", Reason: "needs a review item under way", Code: CodeNoReview}
 		}
 		if !slices.Contains(st.Setup.Agenda[i].Officers, c.Officer) {
-			return nil, &FieldError{Field: "officer", Reason: "is not one of this review's officers"}
+			return nil, &FieldError{Field: "officer", Reason: "is not one of this review's officers", Code: CodeNotOfficer}
 		}
 		if !c.Rating.Valid() {
-			return nil, &FieldError{Field: "rating", Reason: "is not excellent, pass or fail"}
+			return nil, &FieldError{Field: "rating", Reason: "is not excellent, pass or fail", Code: CodeBadRating}
 		}
 		return []Body{OfficerRated{Item: i, Officer: c.Officer, Rating: c.Rating, Note: c.Note}}, nil
 	}
@@ -215,13 +215,13 @@ func (st *State) decideVoteRecord(c RecordVote) ([]Body, error) {
 	}
 	f, base, need, ok := st.ResolutionNeed(c.Kind)
 	if !ok {
-		return nil, &FieldError{Field: "kind", Reason: "is not ordinary or charter"}
+		return nil, &FieldError{Field: "kind", Reason: "is not ordinary or charter", Code: CodeBadKind}
 	}
 	if c.Method != model.VoteHands && c.Method != model.VoteBallot {
-		return nil, &FieldError{Field: "method", Reason: "is not hands or ballot"}
+		return nil, &FieldError{Field: "method", Reason: "is not hands or ballot", Code: CodeBadMethod}
 	}
 	if c.For < 0 || c.Against < 0 || c.Abstain < 0 {
-		return nil, &FieldError{Field: "counts", Reason: "are negative"}
+		return nil, &FieldError{Field: "counts", Reason: "are negative", Code: CodeNegative}
 	}
 	cnt := st.Count()
 	if sum := c.For + c.Against + c.Abstain; sum > cnt.Present {
@@ -229,13 +229,13 @@ func (st *State) decideVoteRecord(c RecordVote) ([]Body, error) {
 	}
 	if c.Motion != 0 {
 		if c.Motion < 1 || c.Motion > len(st.Motions) {
-			return nil, &StatusError{What: "motion", No: c.Motion, Reason: "unknown"}
+			return nil, &StatusError{What: "motion", No: c.Motion, Reason: CodeUnknown}
 		}
 		switch mo := st.Motions[c.Motion-1]; {
 		case mo.Status != MotionAdmitted:
-			return nil, &StatusError{What: "motion", No: c.Motion, Reason: "not_admitted"}
+			return nil, &StatusError{What: "motion", No: c.Motion, Reason: CodeNotAdmitted}
 		case mo.Vote != 0:
-			return nil, &StatusError{What: "motion", No: c.Motion, Reason: "voted"}
+			return nil, &StatusError{What: "motion", No: c.Motion, Reason: CodeVoted}
 		}
 	}
 	return []Body{VoteRecorded{

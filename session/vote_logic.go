@@ -143,7 +143,7 @@ func decideVote(st *State, cmd Command) ([]Body, error) {
 				return nil, &UnknownPersonError{ID: who.id}
 			}
 			p := st.Setup.Roster[i]
-			refuse := func(reason string) error {
+			refuse := func(reason Code) error {
 				return &ScrutineerError{ID: p.ID, Name: p.Name, Role: who.role, Reason: reason}
 			}
 			switch {
@@ -244,7 +244,7 @@ func decideVote(st *State, cmd Command) ([]Body, error) {
 	case RemoveBallot:
 		stack := cur.Entries[c.Actor]
 		if len(stack) == 0 {
-			return nil, &BallotError{Index: -1, Len: 0, Collected: cur.Collected, Reason: "empty"}
+			return nil, &BallotError{Index: -1, Len: 0, Collected: cur.Collected, Reason: CodeEmpty}
 		}
 		return []Body{BallotRemoved{Round: cur.No, Index: len(stack) - 1}}, nil
 	case EnterTally:
@@ -277,15 +277,15 @@ func checkBallot(c EnterBallot, keyed int, r *Round) error {
 	e := &BallotError{Index: c.Index, Len: keyed, Collected: r.Collected}
 	switch {
 	case c.Index < 0 && keyed >= r.Collected:
-		e.Index, e.Reason = keyed, "stack_full"
+		e.Index, e.Reason = keyed, CodeStackFull
 	case c.Index >= keyed:
-		e.Reason = "bad_index"
+		e.Reason = CodeBadIndex
 	case len(c.Ballot.Marks) > len(r.Slate):
-		e.Reason = "too_many_marks"
+		e.Reason = CodeTooManyMarks
 	default:
 		for _, m := range c.Ballot.Marks {
 			if m > election.Disapprove {
-				e.Reason = "bad_mark"
+				e.Reason = CodeBadMark
 			}
 		}
 	}
@@ -426,7 +426,7 @@ func (v *Vote) result(r *Round) (election.Result, error) {
 // every candidate in one of its categories (or none without categories).
 func checkMethod(m model.Method, slate []model.Candidate) error {
 	if err := model.ValidMethod(m); err != nil {
-		return &MethodError{Reason: err.Error()}
+		return &MethodError{Code: CodeInvalidMethod, Reason: err.Error()}
 	}
 	for _, c := range slate {
 		ok := len(m.Categories) == 0 && c.Category == ""
@@ -434,7 +434,8 @@ func checkMethod(m model.Method, slate []model.Candidate) error {
 			ok = ok || k.Name == c.Category
 		}
 		if !ok {
-			return &MethodError{Reason: fmt.Sprintf("candidate %s stands in category %q, which the method does not have", c.Name, c.Category)}
+			return &MethodError{Code: CodeUnknownCategory, Candidate: c.Name, Category: c.Category,
+				Reason: fmt.Sprintf("candidate %s stands in category %q, which the method does not have", c.Name, c.Category)}
 		}
 	}
 	return nil

@@ -83,6 +83,20 @@ func rule(f model.Fraction, lang string, frac func(model.Fraction, string) strin
 	return Fraction(f, lang) + "以上"
 }
 
+// RuleShort writes a threshold in digits for a badge: 超过4/5, 2/3以上;
+// >4/5, ≥2/3.
+func RuleShort(f model.Fraction, lang string) string {
+	switch {
+	case isEnglish(lang) && f.Strict:
+		return ">" + Fraction(f, lang)
+	case isEnglish(lang):
+		return "≥" + Fraction(f, lang)
+	case f.Strict:
+		return "超过" + Fraction(f, "en")
+	}
+	return Fraction(f, "en") + "以上"
+}
+
 // Reach is the Chinese verb of reaching a threshold f: 超过 (more than)
 // when f is strict, else 达到 (reach).
 func Reach(f model.Fraction) string {

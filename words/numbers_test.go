@@ -31,6 +31,8 @@ func TestNumbersAndRules(t *testing.T) {
 		{"Rule 4/5", func(l string) string { return Rule(fourFifths, l) }, "超过五分之四", "more than 4/5"},
 		{"RuleExact half", func(l string) string { return RuleExact(half, l) }, "超过二分之一", "more than 1/2"},
 		{"RuleExact 2/3", func(l string) string { return RuleExact(twoThirds, l) }, "三分之二以上", "2/3 or more"},
+		{"RuleShort 4/5", func(l string) string { return RuleShort(fourFifths, l) }, "超过4/5", ">4/5"},
+		{"RuleShort 2/3", func(l string) string { return RuleShort(twoThirds, l) }, "2/3以上", "≥2/3"},
 		{"RuleOf half", func(l string) string {
 			return RuleOf(half, map[string]string{"zh": "应到人数122名", "en": "the 122 expected"}[l], l)
 		},

@@ -171,6 +171,10 @@ type Result struct {
 	SecondRounds []Pending        `json:"second_rounds"`
 	// Reason says why nothing was decided; empty when decided.
 	Reason string `json:"reason,omitempty"`
+	// Code is Reason's code for the screens and the sheet's words:
+	// ReasonBadInput, ReasonNoQuorum, ReasonVoidIssued or
+	// ReasonVoidCollected; empty when decided.
+	Code string `json:"-"`
 
 	// Kind is the round's kind.
 	Kind Kind `json:"-"`
@@ -230,10 +234,20 @@ type InvalidBallot struct {
 	Reason   string
 }
 
-// Reasons a ballot or a ballot part is invalid.
+// Reasons a ballot or a ballot part is invalid (Verdict.Code,
+// PartVerdict.Reason, InvalidBallot.Reason).
 const (
 	ReasonSpoiled       = "spoiled"
 	ReasonOverSelection = "over-selection"
+)
+
+// Reasons a round decides nothing (Result.Code); ReasonBadInput is also a
+// Verdict's code when the round itself cannot be judged.
+const (
+	ReasonBadInput      = "bad_input"      // the round's data is inconsistent (Reason says how)
+	ReasonNoQuorum      = "no_quorum"      // too few present (RULES §6.2)
+	ReasonVoidIssued    = "void_issued"    // more ballots issued than delegates present
+	ReasonVoidCollected = "void_collected" // more ballots collected than issued
 )
 
 // NextRound returns the round that holds pending (runoffs of r when kind is

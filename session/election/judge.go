@@ -27,6 +27,10 @@ type Verdict struct {
 	// reason, or ReasonOverSelection (of the whole ballot when PerBallot,
 	// else of the parts whose Valid is false).
 	Reason string
+	// Code is the reason for the screens: "" when Valid, else
+	// ReasonSpoiled (the words are the ballot's Spoiled),
+	// ReasonOverSelection or ReasonBadInput.
+	Code string
 	// PerBallot is true when over-selection is judged on the whole ballot
 	// (no categories, or the method's over_selection is "ballot"):
 	// Selections are then compared with Seats and every part shares the
@@ -104,7 +108,7 @@ func (j *Judger) Judge(b Ballot) Verdict {
 func Judge(r Round, b Ballot) Verdict {
 	j, err := NewJudge(r)
 	if err != nil {
-		return Verdict{Reason: "bad input: " + err.Error()}
+		return Verdict{Reason: "bad input: " + err.Error(), Code: ReasonBadInput}
 	}
 	return j.Judge(b)
 }
@@ -179,11 +183,11 @@ func (c *counter) judge(b Ballot, v *Verdict) {
 	}
 	for k := range v.Parts {
 		if !v.Parts[k].Valid {
-			v.Valid, v.Reason = false, ReasonOverSelection
+			v.Valid, v.Reason, v.Code = false, ReasonOverSelection, ReasonOverSelection
 		}
 	}
 	if b.Spoiled != "" {
-		v.Valid, v.Reason = false, ReasonSpoiled+": "+b.Spoiled
+		v.Valid, v.Reason, v.Code = false, ReasonSpoiled+": "+b.Spoiled, ReasonSpoiled
 		for k := range v.Parts {
 			v.Parts[k].Valid, v.Parts[k].Reason = false, ReasonSpoiled
 		}

@@ -87,14 +87,16 @@ type MeetingTexts struct {
 	Review *ReviewTexts
 
 	// Refusals of the core.
-	Unfinished    func(n int, why, key string) string
+	Unfinished    func(n int, why session.Code, key string) string
 	FieldEmpty    func(field string) string
-	NotFormal     func(name, role string) string
+	FieldBad      func(code session.Code) string // a field not allowed: CodeBadKind, CodeBadMethod, CodeNegative
+	NotFormal     func(name string, role session.Code) string
 	FewCoSigners  func(got, need int) string
-	MotionRefused func(name, reason string) string
-	StatusRefused func(what string, no int, reason string) string
+	MotionRefused func(name string, reason session.Code) string
+	StatusRefused func(what string, no int, reason session.Code) string
 	VoteTooMany   func(sum, present int) string
 	NoCurrentItem string
+	NoSuchItem    func(no, items int) string // an item number beyond the agenda
 
 	// Key help.
 	HelpPrev, HelpEnd, HelpNote, HelpToItem, HelpToQuestions, HelpToMotions string
@@ -139,14 +141,16 @@ func (t *Texts) meetingRefusal(err error, name func(id string) string, endKey st
 	switch {
 	case errors.As(err, &ue):
 		return m.Unfinished(ue.Index+1, ue.Why, endKey), false, true
-	case errors.As(err, &fe) && (fe.Field == "officer" || fe.Field == "rating"):
-		return m.Review.Refused(fe.Field, fe.Reason), false, true
-	case errors.As(err, &fe):
+	case errors.As(err, &fe) && (fe.Code == session.CodeNoReview || fe.Code == session.CodeNotOfficer || fe.Code == session.CodeBadRating):
+		return m.Review.Refused(fe.Code), false, true
+	case errors.As(err, &fe) && fe.Code == session.CodeEmpty:
 		return m.FieldEmpty(fe.Field), false, true
+	case errors.As(err, &fe):
+		return m.FieldBad(fe.Code), false, true
 	case errors.As(err, &nf):
 		return m.NotFormal(nf.Name, nf.Role), false, true
 	case errors.As(err, &me):
-		if me.Reason == "cosigners" {
+		if me.Reason == session.CodeCoSigners {
 			return m.FewCoSigners(me.Got, me.Need), false, true
 		}
 		return m.MotionRefused(name(me.ID), me.Reason), false, true
@@ -155,7 +159,7 @@ func (t *Texts) meetingRefusal(err error, name func(id string) string, endKey st
 	case errors.As(err, &vc):
 		return m.VoteTooMany(vc.Sum, vc.Present), false, true
 	case errors.As(err, &ie):
-		return t.Failed(err), false, true
+		return m.NoSuchItem(ie.Index+1, ie.Len), false, true
 	case errors.Is(err, session.ErrNoCurrentItem):
 		return m.NoCurrentItem, true, true
 	}

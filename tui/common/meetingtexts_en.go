@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"podium/model"
+	"podium/session"
 )
 
 func enMeetingTexts() *MeetingTexts {
@@ -13,11 +14,11 @@ func enMeetingTexts() *MeetingTexts {
 		"answer": "the answer", "title": "the title", "subject": "the subject", "note": "the note",
 		"kind": "the kind", "method": "the method", "counts": "the counts",
 	}
-	roles := map[string]string{"delegate": "ask a question", "proposer": "propose a motion", "cosigner": "co-sign a motion"}
-	reasons := map[string]string{
-		"unknown": "does not exist", "answered": "is already answered", "on_notice": "is already taken on notice",
-		"decided": "is already decided", "not_admitted": "is not accepted and cannot be voted on",
-		"voted": "has been voted on", "started": "has started and cannot be skipped",
+	roles := map[session.Code]string{session.CodeAsDelegate: "ask a question", session.CodeAsProposer: "propose a motion", session.CodeAsCoSigner: "co-sign a motion"}
+	reasons := map[session.Code]string{
+		session.CodeUnknown: "does not exist", session.CodeAnswered: "is already answered", session.CodeOnNotice: "is already taken on notice",
+		session.CodeDecided: "is already decided", session.CodeNotAdmitted: "is not accepted and cannot be voted on",
+		session.CodeVoted: "has been voted on", session.CodeStarted: "has started and cannot be skipped",
 	}
 	return &MeetingTexts{
 		Review:        enReviewTexts(),
@@ -201,12 +202,12 @@ func enMeetingTexts() *MeetingTexts {
 			return "all delegates"
 		},
 
-		Unfinished: func(n int, why, k string) string {
+		Unfinished: func(n int, why session.Code, k string) string {
 			s := fmt.Sprintf("Item %d is not finished", n)
 			switch why {
-			case "no_vote":
+			case session.CodeNoVote:
 				s = fmt.Sprintf("Item %d has not been voted on", n)
-			case "round_open":
+			case session.CodeRoundOpen:
 				s = fmt.Sprintf("Item %d has an election round open", n)
 			}
 			if k != "" {
@@ -220,25 +221,37 @@ func enMeetingTexts() *MeetingTexts {
 			}
 			return "Please fill in " + f
 		},
-		NotFormal: func(name, role string) string {
+		FieldBad: func(code session.Code) string {
+			switch code {
+			case session.CodeBadKind:
+				return "Not a kind of vote: ordinary or charter"
+			case session.CodeBadMethod:
+				return "Not a method of voting: hands or ballot"
+			case session.CodeNegative:
+				return "The counts cannot be negative"
+			}
+			return "Not valid: please check"
+		},
+		NotFormal: func(name string, role session.Code) string {
 			return fmt.Sprintf("%s is not a formal delegate and cannot %s", name, roles[role])
 		},
 		FewCoSigners: func(got, need int) string {
 			return fmt.Sprintf("A motion needs at least %d co-signers; it has %d", need, got)
 		},
-		MotionRefused: func(name, r string) string {
-			if r == "proposer_cosigns" {
+		MotionRefused: func(name string, r session.Code) string {
+			if r == session.CodeProposerCoSigns {
 				return name + " is the proposer and cannot co-sign too"
 			}
 			return name + " is listed twice as a co-signer"
 		},
-		StatusRefused: func(what string, no int, r string) string {
+		StatusRefused: func(what string, no int, r session.Code) string {
 			return fmt.Sprintf("%s %d %s", strings.ToUpper(what[:1])+what[1:], no, reasons[r])
 		},
 		VoteTooMany: func(sum, p int) string {
 			return fmt.Sprintf("%d votes counted but only %d formal delegates are present: please check", sum, p)
 		},
 		NoCurrentItem: "No agenda item is under way",
+		NoSuchItem:    func(no, n int) string { return fmt.Sprintf("There is no item %d (the agenda has %d)", no, n) },
 
 		HelpPrev: "previous item", HelpEnd: "end item", HelpNote: "note", HelpExport: "export the records",
 		HelpPrep: "preparation", PrepTitle: "Preparation · composition of the delegates", PrepTarget: "target",

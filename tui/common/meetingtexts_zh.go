@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"podium/model"
+	"podium/session"
 )
 
 func zhMeetingTexts() *MeetingTexts {
@@ -18,11 +19,11 @@ func zhMeetingTexts() *MeetingTexts {
 		"title": "提案标题", "subject": "表决事项", "note": "记录内容", "kind": "表决类别",
 		"method": "表决方式", "counts": "票数",
 	}
-	roles := map[string]string{"delegate": "质询人", "proposer": "提案人", "cosigner": "附议人"}
+	roles := map[session.Code]string{session.CodeAsDelegate: "质询人", session.CodeAsProposer: "提案人", session.CodeAsCoSigner: "附议人"}
 	whats := map[string]string{"question": "质询", "motion": "提案", "item": "议程"}
-	reasons := map[string]string{
-		"unknown": "不存在", "answered": "已答复", "on_notice": "已转为书面答复", "decided": "已审查",
-		"not_admitted": "未立案，不能表决", "voted": "已表决", "started": "已开始，不能跳过",
+	reasons := map[session.Code]string{
+		session.CodeUnknown: "不存在", session.CodeAnswered: "已答复", session.CodeOnNotice: "已转为书面答复", session.CodeDecided: "已审查",
+		session.CodeNotAdmitted: "未立案，不能表决", session.CodeVoted: "已表决", session.CodeStarted: "已开始，不能跳过",
 	}
 	return &MeetingTexts{
 		Review:        zhReviewTexts(),
@@ -214,12 +215,12 @@ func zhMeetingTexts() *MeetingTexts {
 			return "全体代表"
 		},
 
-		Unfinished: func(n int, why, k string) string {
+		Unfinished: func(n int, why session.Code, k string) string {
 			s := fmt.Sprintf("第 %d 项尚未完成", n)
 			switch why {
-			case "no_vote":
+			case session.CodeNoVote:
 				s = fmt.Sprintf("第 %d 项尚未表决", n)
-			case "round_open":
+			case session.CodeRoundOpen:
 				s = fmt.Sprintf("第 %d 项的选举轮次尚未结束", n)
 			}
 			if k != "" {
@@ -233,19 +234,30 @@ func zhMeetingTexts() *MeetingTexts {
 			}
 			return "请填写" + f
 		},
-		NotFormal: func(name, role string) string {
+		FieldBad: func(code session.Code) string {
+			switch code {
+			case session.CodeBadKind:
+				return "表决类别无效：一般事项或修改章程"
+			case session.CodeBadMethod:
+				return "表决方式无效：举手表决或无记名投票"
+			case session.CodeNegative:
+				return "票数不能为负数"
+			}
+			return "输入无效，请核对"
+		},
+		NotFormal: func(name string, role session.Code) string {
 			return fmt.Sprintf("%s 不是正式代表，不能作为%s", name, roles[role])
 		},
 		FewCoSigners: func(got, need int) string {
 			return fmt.Sprintf("提案需要至少 %d 名附议人，现有 %d 名", need, got)
 		},
-		MotionRefused: func(name, r string) string {
-			if r == "proposer_cosigns" {
+		MotionRefused: func(name string, r session.Code) string {
+			if r == session.CodeProposerCoSigns {
 				return name + " 是提案人，不能同时附议"
 			}
 			return name + " 重复列为附议人"
 		},
-		StatusRefused: func(what string, no int, r string) string {
+		StatusRefused: func(what string, no int, r session.Code) string {
 			if what == "item" {
 				return fmt.Sprintf("议程第 %d 项%s", no, reasons[r])
 			}
@@ -255,6 +267,7 @@ func zhMeetingTexts() *MeetingTexts {
 			return fmt.Sprintf("票数合计 %d 超过实到正式代表 %d 人，请核对", sum, p)
 		},
 		NoCurrentItem: "没有进行中的议程",
+		NoSuchItem:    func(no, n int) string { return fmt.Sprintf("没有第 %d 项议程（共 %d 项）", no, n) },
 
 		HelpPrev: "上一项", HelpEnd: "结束本项", HelpNote: "记录", HelpExport: "导出会议记录",
 		HelpPrep: "筹备", PrepTitle: "筹备 · 代表构成（附件4）", PrepTarget: "目标",

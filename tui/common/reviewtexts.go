@@ -2,9 +2,9 @@ package common
 
 import (
 	"fmt"
-	"strings"
 
 	"podium/model"
+	"podium/session"
 )
 
 // ReviewTexts are the words of a review item's screen (述职评议, the
@@ -29,9 +29,9 @@ type ReviewTexts struct {
 	// 整改意见 and the key that writes one.
 	RatedAt func(rating, at string) string
 	NoNote  func(key string) string
-	// Refused explains the core's refusal of a rating: field "officer"
-	// or "rating" and the core's reason.
-	Refused func(field, reason string) string
+	// Refused explains the core's refusal of a rating by its code:
+	// CodeNotOfficer, CodeNoReview or CodeBadRating.
+	Refused func(code session.Code) string
 
 	HelpExcellent, HelpPass, HelpFail, HelpComment string
 }
@@ -58,11 +58,11 @@ func zhReviewTexts() *ReviewTexts {
 		NoteLabel:   "整改意见",
 		RatedAt:     func(r, at string) string { return fmt.Sprintf("%s · %s 评定", r, at) },
 		NoNote:      func(k string) string { return fmt.Sprintf("无整改意见（按 %s 填写）", k) },
-		Refused: func(field, reason string) string {
-			switch {
-			case field == "officer":
+		Refused: func(code session.Code) string {
+			switch code {
+			case session.CodeNotOfficer:
 				return "不是本项议程的述职人员"
-			case strings.Contains(reason, "review item"):
+			case session.CodeNoReview:
 				return "没有进行中的述职评议，无法评定（本项已结束或尚未开始）"
 			}
 			return "评定等级无效：优秀、合格或不合格"
@@ -93,11 +93,11 @@ func enReviewTexts() *ReviewTexts {
 		NoteLabel:   "Improvements",
 		RatedAt:     func(r, at string) string { return fmt.Sprintf("%s · rated %s", r, at) },
 		NoNote:      func(k string) string { return fmt.Sprintf("No improvements noted (%s writes them)", k) },
-		Refused: func(field, reason string) string {
-			switch {
-			case field == "officer":
+		Refused: func(code session.Code) string {
+			switch code {
+			case session.CodeNotOfficer:
 				return "Not one of this item's officers"
-			case strings.Contains(reason, "review item"):
+			case session.CodeNoReview:
 				return "No review is under way: this item has ended or not started"
 			}
 			return "Not a rating: excellent, pass or fail"

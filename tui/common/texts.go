@@ -68,7 +68,7 @@ type Texts struct {
 	Cancelled     string
 	QuorumRefused func(what string, present, expected int, rule string, need int) string
 	Failed        func(err error) string
-	RuleShort     func(f model.Fraction) string // 超过1/2 / >1/2
+	NoSuchPerson  func(id string) string // an id not on the roster
 
 	// Key help: key names and descriptions.
 	HelpMark, HelpLeave, HelpLeft, HelpReset, HelpUndo   string
@@ -176,13 +176,9 @@ func zhTexts() *Texts {
 		QuorumRefused: func(what string, p, e int, rule string, need int) string {
 			return fmt.Sprintf("%s法定人数不足：实到 %d 人，应到 %d 人，需%s即 %d 人", what, p, e, rule, need)
 		},
-		Failed: func(err error) string { return "未执行：" + err.Error() },
-		RuleShort: func(f model.Fraction) string {
-			if f.Strict {
-				return fmt.Sprintf("超过%d/%d", f.Num, f.Den)
-			}
-			return fmt.Sprintf("%d/%d以上", f.Num, f.Den)
-		},
+		Failed:       func(err error) string { return "未执行：" + err.Error() },
+		NoSuchPerson: func(id string) string { return "名册上没有编号为 " + id + " 的人" },
+
 		HelpMark: "签到", HelpLeave: "请假", HelpLeft: "离场", HelpReset: "改回未到",
 		HelpUndo: "撤销", HelpMove: "上下", HelpPage: "翻页", HelpEnds: "首/尾",
 		HelpFilter: "筛选", HelpClear: "清空搜索", HelpNext: "下一项议程",
@@ -288,13 +284,9 @@ func enTexts() *Texts {
 			return fmt.Sprintf("No %s quorum: %d present of %d expected; %s needed, i.e. %d",
 				strings.ToLower(what), p, e, rule, need)
 		},
-		Failed: func(err error) string { return "Not done: " + err.Error() },
-		RuleShort: func(f model.Fraction) string {
-			if f.Strict {
-				return fmt.Sprintf(">%d/%d", f.Num, f.Den)
-			}
-			return fmt.Sprintf("≥%d/%d", f.Num, f.Den)
-		},
+		Failed:       func(err error) string { return "Not done: " + err.Error() },
+		NoSuchPerson: func(id string) string { return "No one on the roster has the id " + id },
+
 		HelpMark: "present", HelpLeave: "leave", HelpLeft: "left", HelpReset: "not arrived",
 		HelpUndo: "undo", HelpMove: "move", HelpPage: "page", HelpEnds: "first/last",
 		HelpFilter: "filter", HelpClear: "clear search", HelpNext: "next item",
@@ -323,6 +315,10 @@ func enTexts() *Texts {
 // Rule writes a rule the way a congress says it: 超过半数, 超过五分之四,
 // 三分之二以上; more than half, 2/3 or more (words.Rule).
 func (t *Texts) Rule(f model.Fraction) string { return words.Rule(f, t.Lang) }
+
+// RuleShort writes a rule for a badge: 超过4/5, 2/3以上; >4/5, ≥2/3
+// (words.RuleShort).
+func (t *Texts) RuleShort(f model.Fraction) string { return words.RuleShort(f, t.Lang) }
 
 // StatusWord returns the word for an attendance status.
 func (t *Texts) StatusWord(s session.Status) string {
@@ -379,7 +375,10 @@ func (t *Texts) Refusal(err error, name func(id string) string) (text string, ca
 	case errors.Is(err, session.ErrAlreadyDeclared):
 		return t.AlreadyOpen, true
 	}
-	var re *session.RoleError
+	var (
+		re *session.RoleError
+		up *session.UnknownPersonError
+	)
 	if errors.As(err, &re) {
 		return t.RoleRefused(string(re.Role)), false
 	}
@@ -387,6 +386,9 @@ func (t *Texts) Refusal(err error, name func(id string) string) (text string, ca
 	if errors.As(err, &ce) {
 		zone := ce.Given.Location() // the terminal's clock, as it shows the time
 		return t.ClockRefused(ce.Last.In(zone).Format("15:04:05"), ce.Given.Format("15:04:05")), false
+	}
+	if errors.As(err, &up) {
+		return t.NoSuchPerson(up.ID), false
 	}
 	if text, calm, ok := t.voteRefusal(err); ok {
 		return text, calm

@@ -80,6 +80,7 @@ type VoteTexts struct {
 	TallyHint                                       string
 	VoidWriteIn, VoidReason, SpoiledReason          func(s string) string
 	OverSelected                                    func(cat string, sel, seats int) string
+	CannotJudge                                     func(detail string) string // the round's data is inconsistent (election.ReasonBadInput)
 	Selections                                      func(n int) string
 	TallySaved                                      func(collected int) string
 	CollectedIs                                     func(n int) string
@@ -104,9 +105,9 @@ type VoteTexts struct {
 	SecondSpeech                                    func(cat string, seats int) string
 	FinalSpeech                                     func(names []string, vacant string) string
 	VacantWords                                     func(n int) string
-	Refused                                         func(err error) (string, bool)
-	ScrutineerRefused                               func(name, role, reason string) string
-	BallotRefused                                   func(pos, keyed, collected int, reason string) string
+	ScrutineerRefused                               func(name, role string, reason session.Code) string
+	BallotRefused                                   func(pos, keyed, collected int, reason session.Code) string
+	MethodRefused                                   func(e *session.MethodError) string
 	MismatchRefused                                 func(tellers []string, lengths []int, collected, differ int) string
 	IssueRefused                                    func(n, present int) string
 	HelpNext, HelpBack, HelpScroll, HelpRounds      string
@@ -150,13 +151,13 @@ func (t *Texts) voteRefusal(err error) (text string, calm, ok bool) {
 	case errors.As(err, &ie):
 		return v.IssueRefused(ie.N, ie.Present), false, true
 	case errors.As(err, &be):
-		return v.BallotRefused(be.Index+1, be.Len, be.Collected, be.Reason), be.Reason == "empty", true
+		return v.BallotRefused(be.Index+1, be.Len, be.Collected, be.Reason), be.Reason == session.CodeEmpty, true
 	case errors.As(err, &me):
 		return v.MismatchRefused(me.Tellers, me.Lengths, me.Collected, len(me.Differ)), false, true
 	case errors.As(err, &te):
 		return v.TallyRefused(te), false, true
 	case errors.As(err, &mt):
-		return t.Failed(err), false, true
+		return v.MethodRefused(mt), false, true
 	}
 	for _, s := range v.Sentinels {
 		if errors.Is(err, s.err) {

@@ -216,6 +216,7 @@ func enVoteTexts() *VoteTexts {
 			return code
 		},
 		SpoiledReason: func(r string) string { return "spoiled (" + r + ")" },
+		CannotJudge:   func(d string) string { return "This round cannot be judged: " + d },
 		OverSelected: func(cat string, sel, seats int) string {
 			return fmt.Sprintf("%s%d selected, more than %d %s", catOf(cat), sel, seats, plural(seats, "seat", "seats"))
 		},
@@ -311,11 +312,11 @@ func enVoteTexts() *VoteTexts {
 			return s
 		},
 		VacantWords: func(n int) string { return fmt.Sprintf("%d vacant", n) },
-		ScrutineerRefused: func(name, role, reason string) string {
-			r := map[string]string{session.ReasonNotFormal: "not a formal delegate", session.ReasonNotPresent: "not present", session.ReasonCandidate: "a candidate in this election",
+		ScrutineerRefused: func(name, role string, reason session.Code) string {
+			r := map[session.Code]string{session.ReasonNotFormal: "not a formal delegate", session.ReasonNotPresent: "not present", session.ReasonCandidate: "a candidate in this election",
 				session.ReasonSamePerson: "the same person as the scrutineer"}[reason]
 			if r == "" {
-				r = reason
+				r = "not eligible"
 			}
 			what := "scrutineer"
 			if role == "chief" {
@@ -323,16 +324,26 @@ func enVoteTexts() *VoteTexts {
 			}
 			return fmt.Sprintf("%s cannot be %s: %s", name, what, r)
 		},
-		BallotRefused: func(p, k, c int, reason string) string {
+		BallotRefused: func(p, k, c int, reason session.Code) string {
 			switch reason {
-			case "stack_full":
+			case session.CodeStackFull:
 				return fmt.Sprintf("%d keyed, as many as the %d collected: no more ballots", k, c)
-			case "empty":
+			case session.CodeEmpty:
 				return "No ballot of yours to take back"
-			case "bad_index":
+			case session.CodeBadIndex:
 				return fmt.Sprintf("No. %d is not keyed yet (%d keyed)", p, k)
+			case session.CodeBadMark:
+				return fmt.Sprintf("No. %d cannot be saved: a mark is ○, × or blank", p)
+			case session.CodeTooManyMarks:
+				return fmt.Sprintf("No. %d cannot be saved: more marks than candidates", p)
 			}
-			return fmt.Sprintf("No. %d cannot be saved: %s", p, reason)
+			return fmt.Sprintf("No. %d cannot be saved", p)
+		},
+		MethodRefused: func(e *session.MethodError) string {
+			if e.Code == session.CodeUnknownCategory {
+				return fmt.Sprintf("The method cannot be adopted: candidate %s stands in category %q, which it does not have", e.Candidate, e.Category)
+			}
+			return "The method cannot be adopted: it is not valid (" + e.Reason + ")"
 		},
 		MismatchRefused: func(ts []string, ls []int, c, d int) string {
 			var parts []string

@@ -207,6 +207,7 @@ func zhVoteTexts() *VoteTexts {
 			return code
 		},
 		SpoiledReason: func(r string) string { return "作废（" + r + "）" },
+		CannotJudge:   func(d string) string { return "本轮选举数据有误，无法判断选票（" + d + "）" },
 		OverSelected: func(cat string, sel, seats int) string {
 			if cat == "" {
 				return fmt.Sprintf("所选 %d 人，多于应选 %d 名", sel, seats)
@@ -317,24 +318,34 @@ func zhVoteTexts() *VoteTexts {
 			return s
 		},
 		VacantWords: func(n int) string { return fmt.Sprintf("缺额 %d 名", n) },
-		ScrutineerRefused: func(name, role, reason string) string {
-			r := map[string]string{session.ReasonNotFormal: "不是正式代表", session.ReasonNotPresent: "未到会", session.ReasonCandidate: "是本次选举的候选人",
+		ScrutineerRefused: func(name, role string, reason session.Code) string {
+			r := map[session.Code]string{session.ReasonNotFormal: "不是正式代表", session.ReasonNotPresent: "未到会", session.ReasonCandidate: "是本次选举的候选人",
 				session.ReasonSamePerson: "与监票人是同一人"}[reason]
 			if r == "" {
-				r = reason
+				r = "不符合条件"
 			}
 			return fmt.Sprintf("%s 不能担任%s：%s", name, map[string]string{"chief": "总监票人"}[role]+map[bool]string{true: "监票人"}[role != "chief"], r)
 		},
-		BallotRefused: func(p, k, c int, reason string) string {
+		BallotRefused: func(p, k, c int, reason session.Code) string {
 			switch reason {
-			case "stack_full":
+			case session.CodeStackFull:
 				return fmt.Sprintf("已录 %d 张，等于收回的 %d 张，不能再录入", k, c)
-			case "empty":
+			case session.CodeEmpty:
 				return "没有可撤回的选票"
-			case "bad_index":
+			case session.CodeBadIndex:
 				return fmt.Sprintf("第 %d 张还没有录入（已录 %d 张）", p, k)
+			case session.CodeBadMark:
+				return fmt.Sprintf("第 %d 张不能保存：记号只能是 ○、× 或空白", p)
+			case session.CodeTooManyMarks:
+				return fmt.Sprintf("第 %d 张不能保存：记号多于候选人", p)
 			}
-			return fmt.Sprintf("第 %d 张不能保存：%s", p, reason)
+			return fmt.Sprintf("第 %d 张不能保存", p)
+		},
+		MethodRefused: func(e *session.MethodError) string {
+			if e.Code == session.CodeUnknownCategory {
+				return fmt.Sprintf("选举办法不能通过：候选人 %s 的类别“%s”不在选举办法中", e.Candidate, e.Category)
+			}
+			return "选举办法不能通过：办法本身有误（" + e.Reason + "）"
 		},
 		MismatchRefused: func(ts []string, ls []int, c, d int) string {
 			var parts []string

@@ -37,18 +37,18 @@ func judgeBallot(t *common.VoteTexts, v *session.Vote, r *session.Round, b elect
 		return out
 	}
 	switch {
-	case strings.HasPrefix(vd.Reason, election.ReasonSpoiled):
-		out.reasons = append(out.reasons, t.SpoiledReason(strings.TrimPrefix(strings.TrimPrefix(vd.Reason, election.ReasonSpoiled), ": ")))
-	case vd.PerBallot && vd.Reason == election.ReasonOverSelection:
+	case vd.Code == election.ReasonSpoiled:
+		out.reasons = append(out.reasons, t.SpoiledReason(b.Spoiled))
+	case vd.PerBallot && vd.Code == election.ReasonOverSelection:
 		out.reasons = append(out.reasons, t.OverSelected("", vd.Selections, vd.Seats))
-	case vd.Reason == election.ReasonOverSelection:
+	case vd.Code == election.ReasonOverSelection:
 		for _, p := range vd.Parts {
 			if !p.Valid {
 				out.reasons = append(out.reasons, t.OverSelected(p.Category, p.Selections, p.Seats))
 			}
 		}
-	default:
-		out.reasons = append(out.reasons, vd.Reason)
+	default: // ReasonBadInput: the round itself is inconsistent
+		out.reasons = append(out.reasons, t.CannotJudge(vd.Reason))
 	}
 	return out
 }

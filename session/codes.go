@@ -1,0 +1,66 @@
+package session
+
+// Code is why the core refused a command, as a stable word: the screens
+// switch on it to say the refusal in their language, and never parse an
+// error's English. Each typed refusal that can fail for more than one
+// reason carries one (FieldError.Code, StatusError.Reason …); its Error
+// text is for logs and tests.
+type Code string
+
+// The codes of a FieldError: a field of a command is empty or not allowed.
+const (
+	CodeEmpty      Code = "empty"       // a required field is empty; also: no keyed ballot to withdraw (BallotError)
+	CodeNoReview   Code = "no_review"   // a rating needs a review item under way
+	CodeNotOfficer Code = "not_officer" // not one of the review item's officers
+	CodeBadRating  Code = "bad_rating"  // not excellent, pass or fail
+	CodeBadKind    Code = "bad_kind"    // a vote's kind is not ordinary or charter
+	CodeBadMethod  Code = "bad_method"  // a vote's method is not hands or ballot
+	CodeNegative   Code = "negative"    // a vote's counts are negative
+)
+
+// The codes of an UnfinishedError: why the current item cannot be left
+// silently.
+const (
+	CodeNoVote    Code = "no_vote"    // a resolution item without its vote
+	CodeRoundOpen Code = "round_open" // an election item with a round open
+)
+
+// The codes of a MotionError.
+const (
+	CodeCoSigners       Code = "cosigners"        // too few co-signers
+	CodeDuplicate       Code = "duplicate"        // a co-signer listed twice
+	CodeProposerCoSigns Code = "proposer_cosigns" // the proposer among the co-signers
+)
+
+// The codes of a StatusError: a question, motion or item is not where the
+// command needs it.
+const (
+	CodeUnknown     Code = "unknown"      // no such question or motion
+	CodeAnswered    Code = "answered"     // the question is answered already
+	CodeOnNotice    Code = "on_notice"    // the question is already to be answered in writing
+	CodeDecided     Code = "decided"      // the motion is decided already
+	CodeNotAdmitted Code = "not_admitted" // the motion is not admitted to a vote
+	CodeVoted       Code = "voted"        // the motion was voted on already
+	CodeStarted     Code = "started"      // the item has started; it cannot be skipped
+)
+
+// The codes of a BallotError (and CodeEmpty: no keyed ballot to withdraw).
+const (
+	CodeStackFull    Code = "stack_full"     // as many ballots keyed as collected
+	CodeBadIndex     Code = "bad_index"      // no keyed ballot at that position
+	CodeBadMark      Code = "bad_mark"       // a mark that is not ○, × or blank
+	CodeTooManyMarks Code = "too_many_marks" // more marks than candidates
+)
+
+// The codes of a MethodError.
+const (
+	CodeInvalidMethod   Code = "invalid_method"   // the method is not valid in itself (Reason says why)
+	CodeUnknownCategory Code = "unknown_category" // a candidate stands in a category the method lacks
+)
+
+// The parts a NotFormalError names: what the person was to be.
+const (
+	CodeAsDelegate Code = "delegate" // asking a question
+	CodeAsProposer Code = "proposer" // proposing a motion
+	CodeAsCoSigner Code = "cosigner" // co-signing a motion
+)

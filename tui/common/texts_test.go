@@ -1,0 +1,247 @@
+package common
+
+import (
+	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"podium/internal/textcheck"
+	"podium/model"
+	"podium/session"
+	"podium/session/election"
+)
+
+// TestTextTablesComplete walks both languages' text tables by reflection
+// and fails on any entry left out: a nil func or table, an empty string,
+// list or map. A nil func is a panic waiting for a user.
+func TestTextTablesComplete(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		for _, m := range textcheck.Missing(lang, NewTexts(lang)) {
+			t.Errorf("%s is missing", m)
+		}
+	}
+	for _, m := range textcheck.SameKeys(NewTexts("zh"), NewTexts("en")) {
+		t.Errorf("%s is in one language only", m)
+	}
+}
+
+// refusals are a sample of every refusal the screens may meet from
+// Session.Execute: each typed error with each of its codes, and each
+// sentinel error. TestRefusalsTranslated checks, by reading package
+// session, that no code or sentinel is left out.
+func refusals() []error {
+	half := model.Fraction{Num: 1, Den: 2, Strict: true}
+	errs := []error{
+		&session.QuorumError{What: "opening", Rule: half, Count: session.Count{Expected: 10, Present: 4}, Need: 6},
+		&session.SameStatusError{ID: "D0001", Status: session.Present},
+		&session.NothingToUndoError{Actor: "desk:1"},
+		&session.RoleError{Role: session.RoleDesk, Command: "RecordVote"},
+		&session.UnknownPersonError{ID: "X9"},
+		&session.ItemError{Index: 12, Len: 11},
+		&session.IssueError{N: 9, Present: 8},
+		&session.EntryMismatchError{Collected: 3, Tellers: []string{"a", "b"}, Lengths: []int{3, 2}, Differ: []int{1}},
+		&session.VoteCountError{Sum: 9, Present: 8},
+		&election.TallyError{Reason: election.TallySum, Got: 97, Want: 98},
+	}
+	for _, c := range []session.Code{session.CodeNoVote, session.CodeRoundOpen} {
+		errs = append(errs, &session.UnfinishedError{Index: 2, Why: c})
+	}
+	for _, c := range []session.Code{session.CodeEmpty, session.CodeNoReview, session.CodeNotOfficer, session.CodeBadRating,
+		session.CodeBadKind, session.CodeBadMethod, session.CodeNegative} {
+		errs = append(errs, &session.FieldError{Field: "subject", Reason: "is wrong", Code: c})
+	}
+	for _, c := range []session.Code{session.CodeCoSigners, session.CodeDuplicate, session.CodeProposerCoSigns} {
+		errs = append(errs, &session.MotionError{Reason: c, ID: "D0002", Got: 1, Need: 2})
+	}
+	for _, c := range []session.Code{session.CodeUnknown, session.CodeAnswered, session.CodeOnNotice, session.CodeDecided,
+		session.CodeNotAdmitted, session.CodeVoted, session.CodeStarted} {
+		errs = append(errs, &session.StatusError{What: "motion", No: 3, Reason: c})
+	}
+	for _, c := range []session.Code{session.CodeStackFull, session.CodeBadIndex, session.CodeBadMark, session.CodeTooManyMarks, session.CodeEmpty} {
+		errs = append(errs, &session.BallotError{Index: 4, Len: 3, Collected: 5, Reason: c})
+	}
+	for _, c := range []session.Code{session.ReasonNotFormal, session.ReasonNotPresent, session.ReasonCandidate, session.ReasonSamePerson} {
+		errs = append(errs, &session.ScrutineerError{ID: "D0003", Name: "王芳", Role: session.RoleChief, Reason: c})
+	}
+	for _, c := range []session.Code{session.CodeAsDelegate, session.CodeAsProposer, session.CodeAsCoSigner} {
+		errs = append(errs, &session.NotFormalError{ID: "G001", Name: "李强", Role: c})
+	}
+	errs = append(errs, &session.MethodError{Code: session.CodeInvalidMethod, Reason: "seats 0"},
+		&session.MethodError{Code: session.CodeUnknownCategory, Candidate: "王芳", Category: "社联", Reason: "unknown category"})
+	return append(errs, screenSentinels...)
+}
+
+// screenSentinels are the session's plain refusals a screen may meet.
+var screenSentinels = []error{
+	session.ErrAlreadyDeclared, session.ErrNoCurrentItem,
+	session.ErrNoElection, session.ErrMethodNotAdopted, session.ErrNoScrutineers, session.ErrVoteStarted,
+	session.ErrRoundOpen, session.ErrNoOpenRound, session.ErrNothingToHold, session.ErrNotIssued,
+	session.ErrNotCollected, session.ErrAlreadyRecorded, session.ErrRoundVoid, session.ErrMixedEntry, session.ErrNoVacancy,
+}
+
+// notForScreens are the session's sentinels no screen meets: they come
+// from opening or loading a log, or from a program error.
+var notForScreens = map[string]bool{"ErrNotOpen": true, "ErrAlreadyOpen": true, "ErrUnknownCommand": true, "ErrEmpty": true}
+
+// TestRefusalsTranslated: every refusal is put in each language's words
+// by its type and code, never by showing the core's English (Failed) and
+// never by printing a code; Chinese refusals are Chinese.
+func TestRefusalsTranslated(t *testing.T) {
+	name := func(id string) string { return "名" + id }
+	for _, lang := range []string{"zh", "en"} {
+		tx := NewTexts(lang)
+		said := map[string]error{} // text → the refusal that said it
+		for _, err := range refusals() {
+			text, _ := tx.Refusal(err, name)
+			if prev, ok := said[text]; ok {
+				t.Errorf("%s: %v and %v are said alike (%q): a code falls through to another's words", lang, prev, err, text)
+			}
+			said[text] = err
+			failed := tx.Failed(err)
+			switch {
+			case text == "" || text == failed || strings.Contains(text, err.Error()) || strings.Contains(text, "session:"):
+				t.Errorf("%s: %T %v is not translated: %q", lang, err, err, text)
+			case lang == "zh" && !strings.ContainsFunc(text, func(r rune) bool { return unicode.Is(unicode.Han, r) }):
+				t.Errorf("zh: %T %v is not said in Chinese: %q", err, err, text)
+			}
+			for _, code := range codeOf(err) {
+				if strings.Contains(text, string(code)) && strings.ContainsRune(string(code), '_') {
+					t.Errorf("%s: %T prints its code %q: %q", lang, err, code, text)
+				}
+			}
+		}
+	}
+
+	// Every code and every sentinel of package session is in the sample.
+	codes, sentinels := sessionCodes(t)
+	seen := map[string]bool{}
+	for _, err := range refusals() {
+		for _, c := range codeOf(err) {
+			seen[string(c)] = true
+		}
+	}
+	for _, c := range codes {
+		if !seen[c] {
+			t.Errorf("code %q has no sample refusal here: add one, and its words in both languages", c)
+		}
+	}
+	for _, s := range sentinels {
+		found := notForScreens[s]
+		for _, e := range screenSentinels {
+			found = found || strings.HasSuffix(errName(e), s)
+		}
+		if !found {
+			t.Errorf("session.%s is not in screenSentinels (or notForScreens): give it words in both languages", s)
+		}
+	}
+}
+
+// codeOf returns the codes an error carries.
+func codeOf(err error) []session.Code {
+	var (
+		fe *session.FieldError
+		ue *session.UnfinishedError
+		me *session.MotionError
+		se *session.StatusError
+		be *session.BallotError
+		sc *session.ScrutineerError
+		nf *session.NotFormalError
+		mt *session.MethodError
+	)
+	switch {
+	case errors.As(err, &fe):
+		return []session.Code{fe.Code}
+	case errors.As(err, &ue):
+		return []session.Code{ue.Why}
+	case errors.As(err, &me):
+		return []session.Code{me.Reason}
+	case errors.As(err, &se):
+		return []session.Code{se.Reason}
+	case errors.As(err, &be):
+		return []session.Code{be.Reason}
+	case errors.As(err, &sc):
+		return []session.Code{sc.Reason}
+	case errors.As(err, &nf):
+		return []session.Code{nf.Role}
+	case errors.As(err, &mt):
+		return []session.Code{mt.Code}
+	}
+	return nil
+}
+
+// errName names a sentinel by its package variable.
+func errName(err error) string {
+	for name, e := range map[string]error{
+		"ErrAlreadyDeclared": session.ErrAlreadyDeclared, "ErrNoCurrentItem": session.ErrNoCurrentItem,
+		"ErrNoElection": session.ErrNoElection, "ErrMethodNotAdopted": session.ErrMethodNotAdopted,
+		"ErrNoScrutineers": session.ErrNoScrutineers, "ErrVoteStarted": session.ErrVoteStarted,
+		"ErrRoundOpen": session.ErrRoundOpen, "ErrNoOpenRound": session.ErrNoOpenRound,
+		"ErrNothingToHold": session.ErrNothingToHold, "ErrNotIssued": session.ErrNotIssued,
+		"ErrNotCollected": session.ErrNotCollected, "ErrAlreadyRecorded": session.ErrAlreadyRecorded,
+		"ErrRoundVoid": session.ErrRoundVoid, "ErrMixedEntry": session.ErrMixedEntry, "ErrNoVacancy": session.ErrNoVacancy,
+	} {
+		if e == err {
+			return name
+		}
+	}
+	return ""
+}
+
+// sessionCodes reads package session's source for the values of its Code
+// constants and the names of its exported sentinel errors (Err… = errors.New).
+func sessionCodes(t *testing.T) (codes, sentinels []string) {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "session", "*.go"))
+	for _, p := range paths {
+		if strings.HasSuffix(p, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), p, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, s := range g.Specs {
+				vs, ok := s.(*ast.ValueSpec)
+				if !ok {
+					continue
+				}
+				for i, n := range vs.Names {
+					if g.Tok == token.CONST && vs.Type != nil && types(vs.Type) == "Code" && i < len(vs.Values) {
+						if lit, ok := vs.Values[i].(*ast.BasicLit); ok {
+							v, _ := strconv.Unquote(lit.Value)
+							codes = append(codes, v)
+						}
+					}
+					if g.Tok == token.VAR && strings.HasPrefix(n.Name, "Err") {
+						sentinels = append(sentinels, n.Name)
+					}
+				}
+			}
+		}
+	}
+	sort.Strings(codes)
+	if len(codes) == 0 || len(sentinels) == 0 {
+		t.Fatal("no codes or sentinels found in package session")
+	}
+	return codes, sentinels
+}
+
+// types names a type expression when it is a plain identifier.
+func types(e ast.Expr) string {
+	if id, ok := e.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
+}
