@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,6 +45,7 @@ func refusals() []error {
 		&session.NothingToUndoError{Actor: "desk:1"},
 		&session.RoleError{Role: session.RoleDesk, Command: "RecordVote"},
 		&session.UnknownPersonError{ID: "X9"},
+		&session.WriteError{Seq: 7, Err: errors.New("write p.db: no space left on device")},
 		&session.ItemError{Index: 12, Len: 11},
 		&session.IssueError{N: 9, Present: 8},
 		&session.EntryMismatchError{Collected: 3, Tellers: []string{"a", "b"}, Lengths: []int{3, 2}, Differ: []int{1}},
@@ -86,9 +88,10 @@ var screenSentinels = []error{
 	session.ErrNotCollected, session.ErrAlreadyRecorded, session.ErrRoundVoid, session.ErrMixedEntry, session.ErrNoVacancy,
 }
 
-// notForScreens are the session's sentinels no screen meets: they come
-// from opening or loading a log, or from a program error.
-var notForScreens = map[string]bool{"ErrNotOpen": true, "ErrAlreadyOpen": true, "ErrUnknownCommand": true, "ErrEmpty": true}
+// notForScreens are the session's sentinels and error types no screen
+// meets: they come from opening or loading a log, or from a program error.
+var notForScreens = map[string]bool{"ErrNotOpen": true, "ErrAlreadyOpen": true, "ErrUnknownCommand": true, "ErrEmpty": true,
+	"SetupError": true, "CorruptError": true}
 
 // TestRefusalsTranslated: every refusal is put in each language's words
 // by its type and code, never by showing the core's English (Failed) and
@@ -119,12 +122,19 @@ func TestRefusalsTranslated(t *testing.T) {
 		}
 	}
 
-	// Every code and every sentinel of package session is in the sample.
-	codes, sentinels := sessionCodes(t)
+	// Every code, sentinel and error type of package session is in the
+	// sample.
+	codes, sentinels, kinds := sessionCodes(t)
 	seen := map[string]bool{}
 	for _, err := range refusals() {
 		for _, c := range codeOf(err) {
 			seen[string(c)] = true
+		}
+		seen[reflect.TypeOf(err).String()] = true
+	}
+	for _, k := range kinds {
+		if !seen["*session."+k] && !notForScreens[k] {
+			t.Errorf("session.%s has no sample refusal here: add one, and its words in both languages", k)
 		}
 	}
 	for _, c := range codes {
@@ -195,8 +205,9 @@ func errName(err error) string {
 }
 
 // sessionCodes reads package session's source for the values of its Code
-// constants and the names of its exported sentinel errors (Err… = errors.New).
-func sessionCodes(t *testing.T) (codes, sentinels []string) {
+// constants, the names of its exported sentinel errors (Err… =
+// errors.New) and of its exported error types (…Error).
+func sessionCodes(t *testing.T) (codes, sentinels, kinds []string) {
 	t.Helper()
 	paths, _ := filepath.Glob(filepath.Join("..", "..", "session", "*.go"))
 	for _, p := range paths {
@@ -213,6 +224,9 @@ func sessionCodes(t *testing.T) (codes, sentinels []string) {
 				continue
 			}
 			for _, s := range g.Specs {
+				if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.IsExported() && strings.HasSuffix(ts.Name.Name, "Error") {
+					kinds = append(kinds, ts.Name.Name)
+				}
 				vs, ok := s.(*ast.ValueSpec)
 				if !ok {
 					continue
@@ -232,10 +246,10 @@ func sessionCodes(t *testing.T) (codes, sentinels []string) {
 		}
 	}
 	sort.Strings(codes)
-	if len(codes) == 0 || len(sentinels) == 0 {
-		t.Fatal("no codes or sentinels found in package session")
+	if len(codes) == 0 || len(sentinels) == 0 || len(kinds) == 0 {
+		t.Fatal("no codes, sentinels or error types found in package session")
 	}
-	return codes, sentinels
+	return codes, sentinels, kinds
 }
 
 // types names a type expression when it is a plain identifier.
