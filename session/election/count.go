@@ -70,21 +70,18 @@ func begin(r Round, collected int) (Result, *counter) {
 	}
 	c, err := newCounter(r)
 	if err != nil {
-		res.Reason, res.Code = "bad input: "+err.Error(), ReasonBadInput
+		res.Reason = ReasonBadInput + ": " + err.Error()
 		return res, nil
 	}
 	res.QuorumNeed = rule.Need(m.Quorum, r.Expected)
 	res.QuorumMet = rule.Meets(m.Quorum, r.Present, r.Expected)
 	switch {
 	case !res.QuorumMet:
-		res.Code = ReasonNoQuorum
 		res.Reason = fmt.Sprintf("quorum not met: %d present of %d expected, %d needed (%s)",
 			r.Present, r.Expected, res.QuorumNeed, words.RuleExact(m.Quorum, "en"))
 	case r.Issued > r.Present:
-		res.Code = ReasonVoidIssued
 		res.Reason = fmt.Sprintf("round void: %d ballots issued, more than the %d present", r.Issued, r.Present)
 	case collected > r.Issued:
-		res.Code = ReasonVoidCollected
 		res.Reason = fmt.Sprintf("round void: %d ballots collected, more than the %d issued", collected, r.Issued)
 	default:
 		res.RoundValid = true

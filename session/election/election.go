@@ -171,10 +171,6 @@ type Result struct {
 	SecondRounds []Pending        `json:"second_rounds"`
 	// Reason says why nothing was decided; empty when decided.
 	Reason string `json:"reason,omitempty"`
-	// Code is Reason's code for the screens and the sheet's words:
-	// ReasonBadInput, ReasonNoQuorum, ReasonVoidIssued or
-	// ReasonVoidCollected; empty when decided.
-	Code string `json:"-"`
 
 	// Kind is the round's kind.
 	Kind Kind `json:"-"`
@@ -241,14 +237,9 @@ const (
 	ReasonOverSelection = "over-selection"
 )
 
-// Reasons a round decides nothing (Result.Code); ReasonBadInput is also a
-// Verdict's code when the round itself cannot be judged.
-const (
-	ReasonBadInput      = "bad_input"      // the round's data is inconsistent (Reason says how)
-	ReasonNoQuorum      = "no_quorum"      // too few present (RULES §6.2)
-	ReasonVoidIssued    = "void_issued"    // more ballots issued than delegates present
-	ReasonVoidCollected = "void_collected" // more ballots collected than issued
-)
+// ReasonBadInput is a Verdict's code when the round itself cannot be
+// judged: its data is inconsistent (Reason says how, after "bad input: ").
+const ReasonBadInput = "bad input"
 
 // NextRound returns the round that holds pending (runoffs of r when kind is
 // Runoff, its second rounds when Second): same method and expected, the

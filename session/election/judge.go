@@ -108,7 +108,7 @@ func (j *Judger) Judge(b Ballot) Verdict {
 func Judge(r Round, b Ballot) Verdict {
 	j, err := NewJudge(r)
 	if err != nil {
-		return Verdict{Reason: "bad input: " + err.Error(), Code: ReasonBadInput}
+		return Verdict{Reason: ReasonBadInput + ": " + err.Error(), Code: ReasonBadInput}
 	}
 	return j.Judge(b)
 }

@@ -157,13 +157,13 @@ func (r Result) undecided(zh bool) string {
 	if !zh {
 		return r.Reason
 	}
-	switch r.Code {
-	case ReasonBadInput:
+	switch {
+	case strings.HasPrefix(r.Reason, ReasonBadInput): // as Count writes it
 		return "输入有误：" + r.Reason
-	case ReasonNoQuorum:
+	case !r.QuorumMet:
 		return fmt.Sprintf("本次选举应到代表%d名，实到%d名，未%s应到人数的%s（需%d名），不能进行选举。",
 			r.Expected, r.Present, words.Reach(r.Method.Quorum), words.Fraction(r.Method.Quorum, "zh"), r.QuorumNeed)
-	case ReasonVoidIssued:
+	case r.Issued > r.Present:
 		return fmt.Sprintf("发出选票%d张，多于实到代表%d名，选举无效。", r.Issued, r.Present)
 	}
 	return fmt.Sprintf("发出选票%d张，收回%d张，收回的选票多于发出的选票，选举无效，应重新进行选举。", r.Issued, r.Collected)

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"podium/internal/textcheck"
@@ -45,6 +46,7 @@ func refusals() []error {
 		&session.NothingToUndoError{Actor: "desk:1"},
 		&session.RoleError{Role: session.RoleDesk, Command: "RecordVote"},
 		&session.UnknownPersonError{ID: "X9"},
+		&session.ClockError{Last: time.Date(2026, 11, 30, 9, 0, 5, 0, time.UTC), Given: time.Date(2026, 11, 30, 9, 0, 1, 0, time.UTC)},
 		&session.WriteError{Seq: 7, Err: errors.New("write p.db: no space left on device")},
 		&session.ItemError{Index: 12, Len: 11},
 		&session.IssueError{N: 9, Present: 8},
@@ -89,9 +91,10 @@ var screenSentinels = []error{
 }
 
 // notForScreens are the session's sentinels and error types no screen
-// meets: they come from opening or loading a log, or from a program error.
+// meets: they come from opening or loading a log, from podium apply's
+// command lines, or from a program error.
 var notForScreens = map[string]bool{"ErrNotOpen": true, "ErrAlreadyOpen": true, "ErrUnknownCommand": true, "ErrEmpty": true,
-	"SetupError": true, "CorruptError": true}
+	"SetupError": true, "CorruptError": true, "LineError": true, "CodecError": true}
 
 // TestRefusalsTranslated: every refusal is put in each language's words
 // by its type and code, never by showing the core's English (Failed) and
