@@ -68,8 +68,7 @@ type Texts struct {
 	Cancelled     string
 	QuorumRefused func(what string, present, expected int, rule string, need int) string
 	Failed        func(err error) string
-	NoSuchPerson  func(id string) string    // an id not on the roster
-	NotStored     func(cause string) string // the log could not store a command: nothing changed
+	NoSuchPerson  func(id string) string // an id not on the roster
 
 	// Key help: key names and descriptions.
 	HelpMark, HelpLeave, HelpLeft, HelpReset, HelpUndo   string
@@ -179,9 +178,6 @@ func zhTexts() *Texts {
 		},
 		Failed:       func(err error) string { return "未执行：" + err.Error() },
 		NoSuchPerson: func(id string) string { return "名册上没有编号为 " + id + " 的人" },
-		NotStored: func(cause string) string {
-			return "未保存，本次操作没有生效：数据库写入失败（" + cause + "）。排除原因（如磁盘已满）后再操作一次"
-		},
 
 		HelpMark: "签到", HelpLeave: "请假", HelpLeft: "离场", HelpReset: "改回未到",
 		HelpUndo: "撤销", HelpMove: "上下", HelpPage: "翻页", HelpEnds: "首/尾",
@@ -290,9 +286,6 @@ func enTexts() *Texts {
 		},
 		Failed:       func(err error) string { return "Not done: " + err.Error() },
 		NoSuchPerson: func(id string) string { return "No one on the roster has the id " + id },
-		NotStored: func(cause string) string {
-			return "Not saved, nothing changed: the database could not be written (" + cause + "). Fix the cause (a full disk?) and do it again"
-		},
 
 		HelpMark: "present", HelpLeave: "leave", HelpLeft: "left", HelpReset: "not arrived",
 		HelpUndo: "undo", HelpMove: "move", HelpPage: "page", HelpEnds: "first/last",
@@ -385,11 +378,7 @@ func (t *Texts) Refusal(err error, name func(id string) string) (text string, ca
 	var (
 		re *session.RoleError
 		up *session.UnknownPersonError
-		we *session.WriteError
 	)
-	if errors.As(err, &we) {
-		return t.NotStored(fmt.Sprint(we.Err)), false
-	}
 	if errors.As(err, &re) {
 		return t.RoleRefused(string(re.Role)), false
 	}
