@@ -176,7 +176,7 @@ func TestFiftyClientsNoneLost(t *testing.T) {
 		return ns
 	}
 	var got []session.Note
-	deadline := time.Now().Add(10 * time.Second) // ~1 s normally; slower under -race
+	deadline := time.Now().Add(60 * time.Second) // ~1 s normally; far slower under -race or a loaded machine
 	for got = notes(sess); len(got) < clients && time.Now().Before(deadline); got = notes(sess) {
 		time.Sleep(10 * time.Millisecond)
 	}
