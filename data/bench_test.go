@@ -20,6 +20,9 @@ func TestMain(m *testing.M) {
 	if benchDir != "" {
 		os.RemoveAll(benchDir)
 	}
+	if congressDir != "" {
+		os.RemoveAll(congressDir)
+	}
 	os.Exit(code)
 }
 
@@ -138,6 +141,7 @@ func replayLogT(b testing.TB) string {
 // time from start to a ready state.
 func BenchmarkReplay100k(b *testing.B) {
 	path := replayLog(b)
+	cpu := cpuTime()
 	for b.Loop() {
 		st, err := Open(path)
 		if err != nil {
@@ -152,12 +156,14 @@ func BenchmarkReplay100k(b *testing.B) {
 		}
 		st.Close()
 	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkIterate100k is the floor for Replay100k: open the same file with
 // bbolt, walk every key and value with a cursor, close.
 func BenchmarkIterate100k(b *testing.B) {
 	path := replayLog(b)
+	cpu := cpuTime()
 	for b.Loop() {
 		db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second, ReadOnly: true})
 		if err != nil {
@@ -179,4 +185,5 @@ func BenchmarkIterate100k(b *testing.B) {
 		}
 		db.Close()
 	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"podium/session/election"
 )
 
 // The stored form of an event (docs/FORMAT.md is the full contract) is a
@@ -125,6 +127,7 @@ type reader struct {
 	err  error
 	strs map[string]string // interned strings, or nil
 	src  string            // b as one string: strings are cut from it without copying, or ""
+	slab *[]election.Mark  // where ballots' marks are cut from, or nil
 }
 
 func (r *reader) byte() byte {

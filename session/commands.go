@@ -110,7 +110,7 @@ func decideMark(st *State, cmd Command) ([]Body, error) {
 
 func decideUndo(st *State, cmd Command) ([]Body, error) {
 	actor := cmd.meta().Actor
-	stack := st.undo[actor]
+	stack := st.undoStack(actor)
 	if len(stack) == 0 {
 		return nil, &NothingToUndoError{Actor: actor}
 	}

@@ -62,18 +62,8 @@ func Load(log Log) (*Session, error) {
 	if sz, ok := log.(Sizer); ok {
 		s.st.Timeline = make([]Change, 0, min(sz.Len(), 1<<24))
 	}
-	strs := map[string]string{}
-	err := log.Replay(func(r Record) error {
-		e, err := decode(r.Data, strs)
-		if err != nil {
-			return &CorruptError{r.Seq, err.Error()}
-		}
-		if e.Seq != r.Seq {
-			return &CorruptError{r.Seq, fmt.Sprintf("stored under %d but numbered %d", r.Seq, e.Seq)}
-		}
-		return s.st.apply(e)
-	})
-	if err != nil {
+	p := replayer{st: &s.st, strs: map[string]string{}}
+	if err := log.Replay(p.record); err != nil {
 		return nil, err
 	}
 	if !s.st.Opened() {

@@ -43,11 +43,11 @@ type State struct {
 	// Ratings are the officers' ratings of review items (述职评议).
 	Ratings []Rating
 
-	index    map[string]int       // person id → roster index
-	expected int                  // formal delegates on the roster
-	present  int                  // formal delegates present now
-	peak     int                  // the most formal delegates present at once
-	undo     map[string][]markRef // actor → their marks still standing
+	index    map[string]int        // person id → roster index
+	expected int                   // formal delegates on the roster
+	present  int                   // formal delegates present now
+	peak     int                   // the most formal delegates present at once
+	undo     map[string]*[]markRef // actor → their marks still standing
 }
 
 // Stamp is a decision's time and the attendance it used.
@@ -165,7 +165,15 @@ func (st *State) Units() []UnitCount {
 }
 
 // CanUndo reports whether the actor has an attendance mark to undo.
-func (st *State) CanUndo(actor string) bool { return len(st.undo[actor]) > 0 }
+func (st *State) CanUndo(actor string) bool { return len(st.undoStack(actor)) > 0 }
+
+// undoStack returns the actor's marks that still stand, last on top.
+func (st *State) undoStack(actor string) []markRef {
+	if p := st.undo[actor]; p != nil {
+		return *p
+	}
+	return nil
+}
 
 // apply changes the state by one event. It is the only place state
 // changes; it refuses events that cannot follow the state (a damaged log).
@@ -181,19 +189,12 @@ func (st *State) apply(e Event) error {
 		st.open(e, v.Setup)
 	case Marked:
 		i, ok := st.index[v.Person]
-		if !ok || !v.Status.Valid() {
+		if !ok {
 			return &CorruptError{e.Seq, "attendance of an unknown person or status"}
 		}
-		if v.Undoes != 0 {
-			stack := st.undo[e.Actor]
-			if len(stack) == 0 || stack[len(stack)-1].seq != v.Undoes {
-				return &CorruptError{e.Seq, "undoes a mark that is not the actor's last"}
-			}
-			st.undo[e.Actor] = stack[:len(stack)-1]
-		} else {
-			st.undo[e.Actor] = append(st.undo[e.Actor], markRef{seq: e.Seq, person: i, from: st.Attendance[i].Status})
+		if err := st.mark(e, i, v.Status, v.Undoes); err != nil {
+			return err
 		}
-		st.setStatus(i, e, v.Status)
 	case ItemStarted:
 		if v.Index < 0 || v.Index >= len(st.Setup.Agenda) {
 			return &CorruptError{e.Seq, "agenda item out of range"}
@@ -239,6 +240,29 @@ func (st *State) checkClock(at time.Time) error {
 	return nil
 }
 
+// mark applies a Marked event of the person at roster index i.
+func (st *State) mark(e Event, i int, status Status, undoes uint64) error {
+	if !status.Valid() {
+		return &CorruptError{e.Seq, "attendance of an unknown person or status"}
+	}
+	p := st.undo[e.Actor] // one lookup: the stack is changed in place
+	if p == nil {
+		p = new([]markRef)
+		st.undo[e.Actor] = p
+	}
+	if undoes != 0 {
+		stack := *p
+		if len(stack) == 0 || stack[len(stack)-1].seq != undoes {
+			return &CorruptError{e.Seq, "undoes a mark that is not the actor's last"}
+		}
+		*p = stack[:len(stack)-1]
+	} else {
+		*p = append(*p, markRef{seq: e.Seq, person: i, from: st.Attendance[i].Status})
+	}
+	st.setStatus(i, e, status)
+	return nil
+}
+
 func (st *State) open(e Event, s model.Setup) {
 	st.Setup = s
 	st.Created = e.At
@@ -246,7 +270,7 @@ func (st *State) open(e Event, s model.Setup) {
 	st.Items = make([]ItemState, len(s.Agenda))
 	st.Attendance = make([]Attendance, len(s.Roster))
 	st.index = make(map[string]int, len(s.Roster))
-	st.undo = map[string][]markRef{}
+	st.undo = map[string]*[]markRef{}
 	if s.Election != nil {
 		st.Vote = &Vote{
 			Method:     s.Election.Method,

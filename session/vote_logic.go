@@ -478,18 +478,7 @@ func (st *State) applyVote(e Event) error {
 	case BallotsCollected:
 		cur.Collected = b.N
 	case BallotEntered:
-		stack := cur.Entries[e.Actor]
-		switch {
-		case b.Index == len(stack):
-			if len(stack) == 0 && !slices.Contains(cur.Tellers, e.Actor) {
-				cur.Tellers = append(cur.Tellers, e.Actor)
-			}
-			cur.Entries[e.Actor] = append(stack, b.Ballot)
-		case b.Index >= 0 && b.Index < len(stack):
-			stack[b.Index] = b.Ballot
-		default:
-			return &CorruptError{e.Seq, "ballot index out of range"}
-		}
+		return cur.enter(e, b.Index, b.Ballot)
 	case BallotRemoved:
 		stack := cur.Entries[e.Actor]
 		if b.Index != len(stack)-1 {
@@ -535,6 +524,27 @@ func (st *State) applyVote(e Event) error {
 		v.Pending = slices.DeleteFunc(v.Pending, func(p PendingRound) bool { return p.Kind == election.Second })
 	default:
 		return &CorruptError{e.Seq, "unknown election event"}
+	}
+	return nil
+}
+
+// enter applies a BallotEntered event to the round: the teller's (the
+// actor's) ballot at index, the end of the stack or a correction.
+func (cur *Round) enter(e Event, index int, b election.Ballot) error {
+	stack := cur.Entries[e.Actor]
+	switch {
+	case index == len(stack):
+		if len(stack) == 0 {
+			if !slices.Contains(cur.Tellers, e.Actor) {
+				cur.Tellers = append(cur.Tellers, e.Actor)
+			}
+			stack = make([]election.Ballot, 0, max(cur.Collected, 1)) // room for the whole stack
+		}
+		cur.Entries[e.Actor] = append(stack, b)
+	case index >= 0 && index < len(stack):
+		stack[index] = b
+	default:
+		return &CorruptError{e.Seq, "ballot index out of range"}
 	}
 	return nil
 }
