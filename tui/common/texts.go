@@ -126,7 +126,7 @@ func zhTexts() *Texts {
 			return "本终端（" + map[string]string{"host": "主持人", "secretary": "秘书处", "desk": "签到台", "teller": "计票", "projector": "投影"}[role] + "）无权进行此操作"
 		},
 		ClockRefused: func(last, given string) string {
-			return "本机时钟 " + given + " 早于记录中最后一条的 " + last + "，未记录：请校正时钟后重试"
+			return "未记录：本机时钟 " + given + " 早于记录最后一条 " + last + "，请校正时钟"
 		},
 		ChainBad: func(err string) string {
 			return "记录链校验失败，记录可能被改动：" + err + "（请停止操作并运行 podium verify）"
@@ -233,7 +233,7 @@ func enTexts() *Texts {
 			return "This terminal (" + role + ") may not do that"
 		},
 		ClockRefused: func(last, given string) string {
-			return "Not recorded: this machine's clock (" + given + ") is behind the record's last event (" + last + "); set the clock right and try again"
+			return "Not recorded: clock " + given + " is behind the record (" + last + "); set the clock"
 		},
 		ChainBad: func(err string) string {
 			return "The log's hash chain is broken, the record may have been changed: " + err + " (stop and run podium verify)"
