@@ -30,7 +30,7 @@ type userDoc struct {
 
 // ReadAccess reads the access file at path; see ParseAccess.
 func ReadAccess(path string, roles []string) ([]AccessUser, error) {
-	data, err := readFile(path)
+	data, err := readFile(path, MaxTOMLSize)
 	if err != nil {
 		return nil, err
 	}

@@ -99,7 +99,7 @@ func AgendaTemplate() []byte { return bytes.Clone(agendaTemplate) }
 // without its table or a table on another kind is a *FileError naming the
 // file, the line and the key (e.g. item[3].resolution.kind).
 func ReadAgenda(path string) (AgendaFile, error) {
-	data, err := readFile(path)
+	data, err := readFile(path, MaxTOMLSize)
 	if err != nil {
 		return AgendaFile{}, err
 	}

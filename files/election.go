@@ -31,7 +31,7 @@ var candidateColumns = []column{
 // must the ids given. Every row has as many cells as the header. Errors
 // are *FileError.
 func ReadCandidates(name string, r io.Reader, m model.Method) ([]model.Candidate, error) {
-	data, err := readAll(name, r)
+	data, err := readAll(name, r, MaxTableSize)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +41,7 @@ func ReadCandidates(name string, r io.Reader, m model.Method) ([]model.Candidate
 
 // ReadCandidatesFile reads the candidates file at path; see ReadCandidates.
 func ReadCandidatesFile(path string, m model.Method) ([]model.Candidate, error) {
-	data, err := readFile(path)
+	data, err := readFile(path, MaxTableSize)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +149,7 @@ func ParseMark(s string) election.Mark {
 // write-ins keep the left-to-right order of their columns. Errors are
 // *FileError with the row and column.
 func ReadBallots(name string, r io.Reader, slate []model.Candidate, m model.Method) ([]election.Ballot, error) {
-	data, err := readAll(name, r)
+	data, err := readAll(name, r, MaxTableSize)
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +158,7 @@ func ReadBallots(name string, r io.Reader, slate []model.Candidate, m model.Meth
 
 // ReadBallotsFile reads the ballots file at path; see ReadBallots.
 func ReadBallotsFile(path string, slate []model.Candidate, m model.Method) ([]election.Ballot, error) {
-	data, err := readFile(path)
+	data, err := readFile(path, MaxTableSize)
 	if err != nil {
 		return nil, err
 	}

@@ -27,7 +27,7 @@ import (
 
 // ReadMethod reads an election method file; see ParseMethod.
 func ReadMethod(path string) (model.Method, error) {
-	data, err := readFile(path)
+	data, err := readFile(path, MaxTOMLSize)
 	if err != nil {
 		return model.Method{}, err
 	}

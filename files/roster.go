@@ -52,7 +52,7 @@ func ReadRoster(path string) ([]model.Person, error) {
 	default:
 		return nil, &FileError{File: path, Reason: "has an unknown extension; a roster is a .csv or .xlsx file"}
 	}
-	data, err := readFile(path)
+	data, err := readFile(path, MaxTableSize)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +90,7 @@ func ReadRoster(path string) ([]model.Person, error) {
 //     Windows writes for "CSV (逗号分隔)". A tab-separated file is accepted.
 //   - On any error nothing is returned: never a half-imported roster.
 func ReadRosterCSV(name string, r io.Reader) ([]model.Person, error) {
-	data, err := readAll(name, r)
+	data, err := readAll(name, r, MaxTableSize)
 	if err != nil {
 		return nil, err
 	}

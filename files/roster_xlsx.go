@@ -3,6 +3,7 @@ package files
 import (
 	"podium/model"
 
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
@@ -22,11 +23,36 @@ var rosterSheetNames = []string{"代表名册", "roster"}
 // converted in the workbook's date system; messages name columns by header
 // and letter. The rules are those of ReadRosterCSV.
 func ReadRosterXLSX(name string, r io.Reader) ([]model.Person, error) {
-	data, err := readAll(name, r)
+	data, err := readAll(name, r, MaxTableSize)
 	if err != nil {
 		return nil, err
 	}
 	return parseRosterXLSX(name, data)
+}
+
+// xlsxOptions keep the XLSX library within MaxXLSXExpanded and in
+// memory: with both limits equal no part of the workbook is unzipped to a
+// temporary file (it does so for a sheet or a table of strings over the
+// smaller limit, and a killed process leaves it behind).
+var xlsxOptions = excelize.Options{UnzipSizeLimit: MaxXLSXExpanded, UnzipXMLSizeLimit: MaxXLSXExpanded}
+
+// checkXLSXSize refuses a workbook whose parts add up to more than
+// MaxXLSXExpanded once unzipped, from the sizes its zip directory gives
+// (the zip reader refuses a part that unzips to more than its size says).
+func checkXLSXSize(name string, data []byte) error {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return &FileError{File: name, Reason: "cannot be read as XLSX: " + err.Error(), Err: err}
+	}
+	var total uint64
+	for _, f := range z.File {
+		total += f.UncompressedSize64
+		if total > MaxXLSXExpanded {
+			return &FileError{File: name, Reason: fmt.Sprintf(
+				"unzips to more than %s, more than a workbook may hold; is it the roster?", mib(MaxXLSXExpanded))}
+		}
+	}
+	return nil
 }
 
 // parseRosterXLSX reads the workbook in data. It recovers from a panic of
@@ -38,7 +64,10 @@ func parseRosterXLSX(name string, data []byte) (ps []model.Person, err error) {
 			ps, err = nil, &FileError{File: name, Reason: fmt.Sprintf("cannot be read as XLSX (internal error: %v)", p)}
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err := checkXLSXSize(name, data); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), xlsxOptions)
 	if err != nil {
 		return nil, &FileError{File: name, Reason: "cannot be read as XLSX: " + err.Error(), Err: err}
 	}

@@ -26,7 +26,7 @@ import (
 // A file with a header and no candidate is refused too. Errors are
 // *FileError with the file's row.
 func ReadSlate(name string, r io.Reader, m model.Method, roster []model.Person) ([]model.Candidate, error) {
-	data, err := readAll(name, r)
+	data, err := readAll(name, r, MaxTableSize)
 	if err != nil {
 		return nil, err
 	}
@@ -36,7 +36,7 @@ func ReadSlate(name string, r io.Reader, m model.Method, roster []model.Person) 
 // ReadSlateFile reads the candidates file at path and links it to the
 // roster; see ReadSlate.
 func ReadSlateFile(path string, m model.Method, roster []model.Person) ([]model.Candidate, error) {
-	data, err := readFile(path)
+	data, err := readFile(path, MaxTableSize)
 	if err != nil {
 		return nil, err
 	}

@@ -71,7 +71,7 @@ func staffHeaderColumn(cell string) string {
 // data errors and the person is kept; a missing header or required column
 // is a *FileError naming name and the row.
 func ReadStaff(name string, r io.Reader) (prep.Staff, []prep.DataError, error) {
-	data, err := readAll(name, r)
+	data, err := readAll(name, r, MaxTableSize)
 	if err != nil {
 		return prep.Staff{File: name}, nil, err
 	}
@@ -80,7 +80,7 @@ func ReadStaff(name string, r io.Reader) (prep.Staff, []prep.DataError, error) {
 
 // ReadStaffFile reads the staff list at path; see ReadStaff.
 func ReadStaffFile(path string) (prep.Staff, []prep.DataError, error) {
-	data, err := readFile(path)
+	data, err := readFile(path, MaxTableSize)
 	if err != nil {
 		return prep.Staff{File: path}, nil, err
 	}

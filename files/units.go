@@ -26,7 +26,7 @@ var (
 // *FileError naming the file, the row and the column; on an error nothing
 // is returned. name is the file name for messages.
 func ReadUnits(name string, r io.Reader) ([]prep.Unit, error) {
-	data, err := readAll(name, r)
+	data, err := readAll(name, r, MaxTableSize)
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +35,7 @@ func ReadUnits(name string, r io.Reader) ([]prep.Unit, error) {
 
 // ReadUnitsFile reads the units file at path; see ReadUnits.
 func ReadUnitsFile(path string) ([]prep.Unit, error) {
-	data, err := readFile(path)
+	data, err := readFile(path, MaxTableSize)
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +67,7 @@ func parseUnits(name string, data []byte) ([]prep.Unit, error) {
 // with the header `unit,seats,candidates` (or 单位, 名额, 候选人数), with the
 // same rules and errors as ReadUnits.
 func ReadUnitCandidates(name string, r io.Reader) ([]prep.UnitCandidates, error) {
-	data, err := readAll(name, r)
+	data, err := readAll(name, r, MaxTableSize)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +76,7 @@ func ReadUnitCandidates(name string, r io.Reader) ([]prep.UnitCandidates, error)
 
 // ReadUnitCandidatesFile reads the file at path; see ReadUnitCandidates.
 func ReadUnitCandidatesFile(path string) ([]prep.UnitCandidates, error) {
-	data, err := readFile(path)
+	data, err := readFile(path, MaxTableSize)
 	if err != nil {
 		return nil, err
 	}

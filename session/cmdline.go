@@ -207,5 +207,6 @@ var (
 		reflect.TypeFor[*MotionError](): "motion", reflect.TypeFor[*StatusError](): "status",
 		reflect.TypeFor[*VoteCountError](): "vote_count", reflect.TypeFor[*RoleError](): "role",
 		reflect.TypeFor[*election.TallyError](): "tally", reflect.TypeFor[*WriteError](): "write",
+		reflect.TypeFor[*TextTooLongError](): "text_too_long",
 	}
 )

@@ -64,6 +64,9 @@ func decide(st *State, cmd Command) ([]Body, error) {
 	if err := checkRole(c, cmd); err != nil {
 		return nil, err
 	}
+	if err := checkText(cmd); err != nil {
+		return nil, err
+	}
 	if c.name != "open" && !st.Opened() {
 		return nil, ErrNotOpen
 	}

@@ -75,3 +75,15 @@ func TestWriteFailureBanner(t *testing.T) {
 }
 
 func sizeName(w, h int) string { return fmt.Sprintf("%dx%d", w, h) }
+
+// TestTooLongRefusal: the core's refusal of a text over its limit is
+// explained with both numbers, in both languages.
+func TestTooLongRefusal(t *testing.T) {
+	err := &session.TextTooLongError{Field: "text", Len: 10234, Max: session.MaxText}
+	for lang, want := range map[string]string{"zh": "10234 字，最多 10000 字", "en": "10234 characters, at most 10000"} {
+		text, calm := common.NewTexts(lang).Refusal(err, func(string) string { return "" })
+		if calm || !strings.Contains(text, want) {
+			t.Errorf("%s: %q (calm %v), want …%s…", lang, text, calm, want)
+		}
+	}
+}

@@ -56,6 +56,18 @@ func TestCreatePolicy(t *testing.T) {
 		t.Error("a refused setup left its file behind")
 	}
 
+	// A name of 10 MB (a document pasted into a cell) is refused by the
+	// core as bad input, and leaves no file.
+	huge := files.Demo()
+	huge.Roster[3].Name = strings.Repeat("名", 10<<20/3)
+	hugeDB := filepath.Join(dir, "huge.db")
+	if err := Create(hugeDB, huge, at, false); !errors.As(err, new(*InputError)) || !strings.Contains(err.Error(), "setup.roster[3].name") {
+		t.Errorf("a 10 MB name: %.200v", err)
+	}
+	if Exists(hugeDB) {
+		t.Error("a refused setup left its file behind")
+	}
+
 	missing := filepath.Join(dir, "none.db")
 	if _, err := Open(missing, 0); !errors.Is(err, ErrNoCongress) || Exists(missing) {
 		t.Errorf("open a missing database: %v (exists %v)", err, Exists(missing))

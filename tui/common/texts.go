@@ -34,6 +34,8 @@ type Texts struct {
 	// with the whole error and what to do; NotSaved its status line.
 	WriteFailed func(err string) string
 	NotSaved    string
+	// TooLong refuses a text longer than the core accepts.
+	TooLong func(n, max int) string
 
 	// ClockRefused: the core refused a command dated before the record's
 	// last event (the times as the terminal shows them).
@@ -122,6 +124,9 @@ func zhTexts() *Texts {
 			return "未保存：记录文件无法写入（磁盘已满或故障）：" + err + "。已确认的记录不会丢失。腾出空间或排除故障后重新操作即可，会自动重试，无需重启。"
 		},
 		NotSaved: "未保存：记录文件无法写入，见上方提示",
+		TooLong: func(n, max int) string {
+			return fmt.Sprintf("未执行：文字太长（%d 字，最多 %d 字）", n, max)
+		},
 		RoleRefused: func(role string) string {
 			return "本终端（" + map[string]string{"host": "主持人", "secretary": "秘书处", "desk": "签到台", "teller": "计票", "projector": "投影"}[role] + "）无权进行此操作"
 		},
@@ -229,6 +234,9 @@ func enTexts() *Texts {
 			return "Not saved: the log cannot be written (disk full or failing): " + err + ". Everything acknowledged is safe. Free space on the disk or fix it, then act again: the next action retries, no restart needed."
 		},
 		NotSaved: "Not saved: the log cannot be written, see the banner",
+		TooLong: func(n, max int) string {
+			return fmt.Sprintf("Not done: the text is too long (%d characters, at most %d)", n, max)
+		},
 		RoleRefused: func(role string) string {
 			return "This terminal (" + role + ") may not do that"
 		},
@@ -358,10 +366,13 @@ func (t *Texts) Refusal(err error, name func(id string) string) (text string, ca
 		qe   *session.QuorumError
 		same *session.SameStatusError
 		nu   *session.NothingToUndoError
+		long *session.TextTooLongError
 	)
 	switch {
 	case errors.As(err, new(*session.WriteError)):
 		return t.NotSaved, false
+	case errors.As(err, &long):
+		return t.TooLong(long.Len, long.Max), false
 	case errors.As(err, &qe):
 		what := t.OpeningBadge
 		if qe.What == "election" {
