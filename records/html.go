@@ -1,136 +1,231 @@
 package records
 
 import (
-	"html"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
 	"strings"
 )
 
-// The print style: A4 with 18 mm margins, a CJK font stack, each document
-// on a new page, tables with borders, the digest in every page's footer
-// (CSS margin boxes, where the browser prints them) and at the end of each
-// document. No external resources, no scripts.
-const css = `@page { size: A4; margin: 18mm 16mm 20mm 16mm;
-  @bottom-center { content: "%s"; font-size: 7pt; color: #555; } }
-* { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "PingFang SC", "Microsoft YaHei", "Noto Sans SC", sans-serif;
-  font-size: 10.5pt; line-height: 1.5; color: #000; margin: 0; }
-@page wide { size: A4 landscape; }
-section.doc { page-break-before: always; break-before: page; }
-section.wide { page: wide; }
-section.doc:first-of-type { page-break-before: auto; break-before: auto; }
-.sub { text-align: center; margin: 0; font-size: 11pt; }
-h1 { text-align: center; font-size: 18pt; margin: 2mm 0 5mm; letter-spacing: 0.1em; }
-h2 { font-size: 12pt; margin: 5mm 0 2mm; border-bottom: 0.5pt solid #000; }
-h3 { font-size: 11pt; margin: 4mm 0 1.5mm; page-break-after: avoid; break-after: avoid; }
-p { margin: 1.5mm 0; break-after: avoid; page-break-after: avoid; }
-p.line span { display: inline-block; margin-right: 6mm; }
-table { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm; page-break-inside: auto; }
-tr { page-break-inside: avoid; break-inside: avoid; }
-th, td { border: 0.6pt solid #000; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
-th { background: #eee; font-weight: bold; white-space: nowrap; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-table.fields { width: auto; min-width: 60%; }
-table.fields th { width: 9em; }
-.signs { display: flex; flex-wrap: wrap; gap: 6mm 12mm; margin: 10mm 0 4mm; }
-.sign { min-width: 48mm; }
-.sign .line { display: inline-block; width: 38mm; border-bottom: 0.6pt solid #000; margin-left: 2mm; }
-.sign .who { font-size: 9pt; color: #333; }
-footer { margin-top: 6mm; padding-top: 1.5mm; border-top: 0.5pt solid #777; font-size: 8pt; color: #333; word-break: break-all; }
-@media screen { body { max-width: 265mm; margin: 10mm auto; } section.doc { border-bottom: 1px dashed #999; padding-bottom: 10mm; margin-bottom: 10mm; } }
-`
+// printCSS is the print style of every document.
+//
+//go:embed print.css
+var printCSS string
 
-var esc = html.EscapeString
-
-// renderHTML writes one print-ready HTML file with every document.
-func renderHTML(r *Record, docs []document) []byte {
+// pageRules are the margin boxes of every page: the digest at the bottom
+// left, "第 X 页 共 Y 页" at the bottom right, and a draft's mark at the
+// top. Chromium prints CSS margin boxes from version 131; the render test
+// checks the printed pages.
+func pageRules(w terms, digest string, draft, wide bool) string {
+	font := `font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;`
+	size := "A4"
+	if wide {
+		size = "A4 landscape"
+	}
 	var b strings.Builder
+	fmt.Fprintf(&b, "@page { size: %s; margin: 18mm 15mm 20mm 15mm;\n", size)
+	fmt.Fprintf(&b, "  @bottom-left { content: %s; %s font-size: 6.5pt; color: #333; vertical-align: top; padding-top: 3mm; }\n", cssString(digest), font)
+	fmt.Fprintf(&b, "  @bottom-right { content: %s; %s font-size: 9pt; vertical-align: top; padding-top: 3mm; white-space: nowrap; }\n", w.pageOf, font)
+	if draft {
+		fmt.Fprintf(&b, "  @top-center { content: %s; %s font-size: 9pt; font-weight: bold; vertical-align: bottom; padding-bottom: 3mm; }\n", cssString(w.draftMark), font)
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// cssString quotes s as a CSS string.
+func cssString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\A `, "<", `\3C `).Replace(s) + `"`
+}
+
+// The view of a document for the template.
+type htmlDoc struct {
+	Lang, Title, Sub string
+	CSS              template.CSS
+	Draft            bool
+	DraftWord        string
+	Wide             bool
+	Blocks           []htmlBlock
+}
+
+type htmlBlock struct {
+	Kind   string // h, p, line, fields, table, signs
+	Level  int
+	Lines  []string
+	Keep   bool // kept on the page of what comes before (break-before: avoid)
+	Fields []htmlField
+	Head   []htmlCell
+	Body   []htmlRow
+	Tail   []htmlRow // the last rows, kept with the signatures after them
+	Form   bool
+	// KeepWhole keeps a short table whole with the signatures after it.
+	KeepWhole bool
+	Widths    []int // the columns' widths in percent, nil for automatic
+	Signs     []signer
+	// SignWord and DateWord label a signer's lines ("签名：", "日期：").
+	SignWord, DateWord string
+}
+
+type htmlField struct {
+	Label string
+	Lines []string
+}
+
+type htmlRow struct {
+	Cells  []htmlCell
+	Struck bool
+}
+
+type htmlCell struct {
+	Lines []string
+	Class string
+}
+
+var htmlTemplate = template.Must(template.New("doc").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<title>{{.Title}} · {{.Sub}}</title>
+<style>
+{{.CSS}}</style>
+</head>
+<body{{if .Wide}} class="wide"{{end}}>
+{{if .Draft}}<div class="watermark" aria-hidden="true">{{.DraftWord}}</div>
+{{end}}<p class="sub">{{.Sub}}</p>
+<h1>{{.Title}}</h1>
+{{range .Blocks}}{{template "block" .}}{{end}}</body>
+</html>
+{{define "lines"}}{{range $i, $l := .}}{{if $i}}<br>{{end}}{{$l}}{{end}}{{end}}
+{{define "row"}}<tr{{if .Struck}} class="struck"{{end}}>{{range .Cells}}<td{{if .Class}} class="{{.Class}}"{{end}}>{{template "lines" .Lines}}</td>{{end}}</tr>
+{{end}}
+{{define "block"}}{{if eq .Kind "h"}}{{if eq .Level 2}}<h2>{{template "lines" .Lines}}</h2>
+{{else if eq .Level 3}}<h3>{{template "lines" .Lines}}</h3>
+{{else}}<h4>{{template "lines" .Lines}}</h4>
+{{end}}{{else if eq .Kind "p"}}<p{{if .Keep}} class="keep"{{end}}>{{template "lines" .Lines}}</p>
+{{else if eq .Kind "line"}}<p class="line{{if .Keep}} keep{{end}}">{{range .Fields}}<span><b>{{.Label}}</b>{{template "lines" .Lines}}</span> {{end}}</p>
+{{else if eq .Kind "fields"}}<table class="fields">
+{{range .Fields}}<tr><th>{{.Label}}</th><td>{{template "lines" .Lines}}</td></tr>
+{{end}}</table>
+{{else if eq .Kind "table"}}<table class="{{if .Form}}form {{end}}{{if .Widths}}fixed{{end}}">
+{{if .Widths}}<colgroup>{{range .Widths}}<col style="width: {{.}}%">{{end}}</colgroup>
+{{end}}<thead><tr>{{range .Head}}<th{{if .Class}} class="{{.Class}}"{{end}}>{{template "lines" .Lines}}</th>{{end}}</tr></thead>
+{{if .Body}}<tbody>
+{{range .Body}}{{template "row" .}}{{end}}</tbody>
+{{end}}{{if .Tail}}<tbody class="tail">
+{{range .Tail}}{{template "row" .}}{{end}}</tbody>
+{{end}}</table>
+{{else if eq .Kind "signs"}}<div class="signs keep">
+{{$b := .}}{{range .Signs}}<div class="signer"><span class="role">{{.Role}}</span><span class="who">{{.Name}}</span><span class="at"><span>{{$b.SignWord}}</span><span class="line"></span></span><span class="at"><span>{{$b.DateWord}}</span><span class="line"></span></span></div>
+{{end}}</div>
+{{end}}{{end}}`))
+
+// tailRows is how many last rows of a table stay on the page of the
+// signatures that certify it.
+const tailRows = 3
+
+// renderHTML writes each document as one print-ready HTML file: A4 (the
+// registers landscape), page numbers and the digest on every page, a draft
+// mark and watermark on every page of a draft, signature blocks kept on
+// the page of the last rows they certify, headings kept with what follows.
+// html/template escapes every recorded text.
+func renderHTML(r *Record, docs []document) ([]file, error) {
+	w := termsFor(r.Lang)
+	digest := fmt.Sprintf(w.digest, r.Digest.Events, r.Digest.HeadHex())
 	lang := "zh-CN"
 	if r.Lang == "en" {
 		lang = "en"
 	}
-	title := r.Congress.Name
-	if len(docs) > 0 {
-		title = docs[0].Sub
-	}
-	b.WriteString("<!DOCTYPE html>\n<html lang=\"" + lang + "\">\n<head>\n<meta charset=\"utf-8\">\n")
-	b.WriteString("<title>" + esc(title) + "</title>\n<style>\n")
-	footer := ""
-	if len(docs) > 0 {
-		footer = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(docs[0].Footer)
-	}
-	b.WriteString(strings.Replace(css, "%s", footer, 1))
-	b.WriteString("</style>\n</head>\n<body>\n")
+	var out []file
 	for _, d := range docs {
-		class := "doc"
-		if d.Wide {
-			class += " wide"
+		v := htmlDoc{Lang: lang, Title: d.Title, Sub: d.Sub, Draft: !r.Final(), DraftWord: w.pick("草稿", "DRAFT"),
+			Wide: d.Wide,
+			CSS:  template.CSS(pageRules(w, digest, !r.Final(), d.Wide) + printCSS)}
+		v.Blocks = htmlBlocks(d, w)
+		var b bytes.Buffer
+		if err := htmlTemplate.Execute(&b, v); err != nil {
+			return nil, err
 		}
-		b.WriteString("<section class=\"" + class + "\" id=\"" + esc(d.File) + "\">\n")
-		b.WriteString("<p class=\"sub\">" + esc(d.Sub) + "</p>\n<h1>" + esc(d.Title) + "</h1>\n")
-		for _, bl := range d.Blocks {
-			switch bl.Kind {
-			case bHeading:
-				h := "h" + itoa(bl.Level)
-				b.WriteString("<" + h + ">" + esc(bl.Text) + "</" + h + ">\n")
-			case bText:
-				b.WriteString("<p>" + escLines(bl.Text) + "</p>\n")
-			case bFields:
-				if bl.Inline {
-					b.WriteString("<p class=\"line\">")
-					for i, f := range bl.Fields {
-						if i > 0 {
-							b.WriteString(" ")
-						}
-						b.WriteString("<span><b>" + esc(f[0]) + "</b>" + esc(d.Colon) + escLines(f[1]) + "</span>")
-					}
-					b.WriteString("</p>\n")
-					continue
-				}
-				b.WriteString("<table class=\"fields\">\n")
-				for _, f := range bl.Fields {
-					b.WriteString("<tr><th>" + esc(f[0]) + "</th><td>" + escLines(f[1]) + "</td></tr>\n")
-				}
-				b.WriteString("</table>\n")
-			case bTable:
-				b.WriteString("<table>\n<thead><tr>")
-				for i, h := range bl.Head {
-					b.WriteString("<th" + numClass(bl.Num[i]) + ">" + esc(h) + "</th>")
-				}
-				b.WriteString("</tr></thead>\n<tbody>\n")
-				for _, row := range bl.Rows {
-					b.WriteString("<tr>")
-					for i, c := range row {
-						b.WriteString("<td" + numClass(bl.Num[i]) + ">" + escLines(c) + "</td>")
-					}
-					b.WriteString("</tr>\n")
-				}
-				b.WriteString("</tbody>\n</table>\n")
-			case bSigns:
-				b.WriteString("<div class=\"signs\">\n")
-				for _, s := range bl.Signs {
-					b.WriteString("<div class=\"sign\">" + esc(s[0]) + "<span class=\"line\"></span>")
-					if s[1] != "" {
-						b.WriteString("<div class=\"who\">" + esc(s[1]) + "</div>")
-					}
-					b.WriteString("</div>\n")
-				}
-				b.WriteString("</div>\n")
-			}
-		}
-		b.WriteString("<footer>" + esc(d.Footer) + "</footer>\n</section>\n")
+		out = append(out, file{d.File + ".html", b.Bytes()})
 	}
-	b.WriteString("</body>\n</html>\n")
-	return []byte(b.String())
+	return out, nil
 }
 
-func numClass(num bool) string {
-	if num {
-		return ` class="num"`
+func lines(s string) []string { return strings.Split(s, "\n") }
+
+func htmlBlocks(d document, w terms) []htmlBlock {
+	out := make([]htmlBlock, 0, len(d.Blocks))
+	for _, bl := range d.Blocks {
+		var h htmlBlock
+		switch bl.Kind {
+		case bHeading:
+			h = htmlBlock{Kind: "h", Level: bl.Level, Lines: lines(bl.Text)}
+		case bText:
+			h = htmlBlock{Kind: "p", Lines: lines(bl.Text)}
+		case bFields:
+			h = htmlBlock{Kind: "fields"}
+			if bl.Inline {
+				h.Kind = "line"
+			}
+			for _, f := range bl.Fields {
+				label := f.Label
+				if bl.Inline {
+					label += w.colon()
+				}
+				h.Fields = append(h.Fields, htmlField{label, lines(f.Value.Text)})
+			}
+		case bTable:
+			h = htmlBlock{Kind: "table", Form: bl.Sign > 0, KeepWhole: bl.KeepWhole, Widths: bl.Widths}
+			for i, c := range bl.Head {
+				h.Head = append(h.Head, htmlCell{Lines: lines(c), Class: colClass(bl, i, cell{})})
+			}
+			for j, r := range bl.Rows {
+				hr := htmlRow{Struck: bl.Struck[j]}
+				for i, c := range r {
+					hr.Cells = append(hr.Cells, htmlCell{Lines: lines(c.Text), Class: colClass(bl, i, c)})
+				}
+				h.Body = append(h.Body, hr)
+			}
+		case bSigns:
+			h = htmlBlock{Kind: "signs", Signs: bl.Signs, Keep: true, SignWord: w.signature + w.colon(), DateWord: w.date + w.colon()}
+			keepTail(out)
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// keepTail keeps the blocks before a signature block with it: the short
+// paragraphs and lines between it and the last table, and that table's
+// last rows.
+func keepTail(out []htmlBlock) {
+	for i := len(out) - 1; i >= 0; i-- {
+		switch out[i].Kind {
+		case "p", "line":
+			out[i].Keep = true
+			continue
+		case "table":
+			t := &out[i]
+			n := min(tailRows, len(t.Body))
+			if t.KeepWhole {
+				n = len(t.Body)
+			}
+			t.Tail, t.Body = t.Body[len(t.Body)-n:], t.Body[:len(t.Body)-n]
+		}
+		return
+	}
+}
+
+func colClass(bl block, i int, c cell) string {
+	switch {
+	case bl.Num[i]:
+		return "num"
+	case bl.Sign == i+1:
+		return "signcol"
+	case bl.NoWrap[i]:
+		return "nowrap"
+	case !c.At.IsZero():
+		return "time"
 	}
 	return ""
-}
-
-// escLines escapes s and keeps its line breaks.
-func escLines(s string) string {
-	return strings.ReplaceAll(esc(s), "\n", "<br>")
 }

@@ -13,9 +13,11 @@ var Formats = []string{"md", "html", "csv", "xlsx", "json"}
 // the paths of the files written, in order:
 //
 //	md    records.md: every document, for pasting into a report
-//	html  records.html: one print-ready file (A4, a page per document)
-//	csv   one NN-<document>.csv per document, UTF-8 with a BOM
-//	xlsx  records.xlsx: one sheet per document
+//	html  NN-<document>.html: one print-ready file per document (A4,
+//	      page numbers, the digest on every page)
+//	csv   <table>.csv: one tidy table per file (attendance, votes,
+//	      candidates …) and index.csv, UTF-8 with a BOM
+//	xlsx  records.xlsx: one sheet per form or table
 //	json  record.json: the complete record (schema.json describes it)
 //
 // The same record always gives byte-identical files.
@@ -23,11 +25,11 @@ func Write(r *Record, format, dir string) (files []string, err error) {
 	var out []file
 	switch format {
 	case "md":
-		out = []file{{"records.md", renderMarkdown(layout(r))}}
+		out = []file{{"records.md", renderMarkdown(r, layout(r))}}
 	case "html":
-		out = []file{{"records.html", renderHTML(r, layout(r))}}
+		out, err = renderHTML(r, layout(r))
 	case "csv":
-		out, err = renderCSV(layout(r))
+		out, err = renderCSV(r)
 	case "xlsx":
 		var b []byte
 		b, err = renderXLSX(r, layout(r))

@@ -1,7 +1,9 @@
 package records
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/xuri/excelize/v2"
@@ -12,42 +14,55 @@ import (
 // font.
 const xlsxFont = "Microsoft YaHei"
 
-// renderXLSX writes one workbook with a sheet per document. Excel writes
-// the time of saving into a workbook's properties: they are set to the
-// congress's opening instead (the first event), so the same record always
-// gives the same bytes.
+// renderXLSX writes one workbook with a sheet per document that is a form
+// or a table (the texts to read — script, method, resolutions — are in the
+// other formats). Each sheet prints: A4 (the registers landscape), fitted
+// to one page wide, the title rows (and a sheet's one table's header)
+// repeated on every page and frozen on screen, the digest and "第 X 页 共
+// Y 页" in the page footer, a draft's mark in the page header. Figures
+// are numbers, times are dates. Excel writes the time of saving into a
+// workbook's properties: they are set to the record's first event
+// instead, so the same record always gives the same bytes.
 func renderXLSX(r *Record, docs []document) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetDefaultFont(xlsxFont); err != nil {
 		return nil, err
 	}
-	stamp := r.Congress.Opened.Time().UTC().Format("2006-01-02T15:04:05Z")
-	if r.Congress.Opened.IsZero() {
+	w := termsFor(r.Lang)
+	digest := fmt.Sprintf(w.digest, r.Digest.Events, r.Digest.HeadHex())
+	stamp := r.Congress.Created.Time().UTC().Format("2006-01-02T15:04:05Z")
+	if r.Congress.Created.IsZero() {
 		stamp = "2000-01-01T00:00:00Z"
 	}
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: r.Congress.Name, Subject: docs[0].Footer, Creator: "podium", LastModifiedBy: "podium",
+		Title: r.Congress.Name, Subject: digest, Creator: "podium", LastModifiedBy: "podium",
 		Created: stamp, Modified: stamp, Language: map[bool]string{true: "zh-CN", false: "en"}[r.Lang == "zh"],
-		Identifier: r.Digest.HeadHex(), Revision: itoa(r.Digest.Events),
+		Identifier: r.Digest.HeadHex(), Revision: itoa(r.Digest.Events), Category: r.Status,
 	}); err != nil {
 		return nil, err
 	}
-	styles, err := newStyles(f)
+	st, err := newStyles(f)
 	if err != nil {
 		return nil, err
 	}
-	for i, d := range docs {
+	first := true
+	for _, d := range docs {
+		if d.Sheet == "" {
+			continue
+		}
 		sheet := sheetName(d.Sheet)
-		if i == 0 {
+		if first {
 			if err := f.SetSheetName("Sheet1", sheet); err != nil {
 				return nil, err
 			}
+			first = false
 		} else if _, err := f.NewSheet(sheet); err != nil {
 			return nil, err
 		}
-		if err := writeSheet(f, sheet, d, styles); err != nil {
-			return nil, err
+		x := sheetWriter{f: f, sheet: sheet, st: st, w: w, width: map[int]int{}}
+		if err := x.write(r, d, digest); err != nil {
+			return nil, fmt.Errorf("records: sheet %s: %w", sheet, err)
 		}
 	}
 	f.SetActiveSheet(0)
@@ -58,7 +73,7 @@ func renderXLSX(r *Record, docs []document) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-type xlsxStyles struct{ title, heading, label, para, head, cell, num, footer int }
+type xlsxStyles struct{ title, sub, heading, label, para, head, cell, num, time, struck, sign int }
 
 func newStyles(f *excelize.File) (s xlsxStyles, err error) {
 	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
@@ -66,20 +81,27 @@ func newStyles(f *excelize.File) (s xlsxStyles, err error) {
 	font := func(size float64, bold bool) *excelize.Font {
 		return &excelize.Font{Family: xlsxFont, Size: size, Bold: bold}
 	}
-	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	wrap := &excelize.Alignment{Vertical: "top", WrapText: true}
+	timeFmt := "yyyy-mm-dd hh:mm"
 	for _, x := range []struct {
 		id *int
 		st excelize.Style
 	}{
-		{&s.title, excelize.Style{Font: font(14, true)}},
-		{&s.heading, excelize.Style{Font: font(11, true)}},
-		{&s.label, excelize.Style{Font: font(10, true), Alignment: top}},
-		{&s.para, excelize.Style{Font: font(10, false)}},
-		{&s.head, excelize.Style{Font: font(10, true), Border: border, Alignment: top,
+		{&s.title, excelize.Style{Font: font(14, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
+		{&s.sub, excelize.Style{Font: font(10, false), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
+		{&s.heading, excelize.Style{Font: font(11, true), Alignment: &excelize.Alignment{Vertical: "bottom"}}},
+		{&s.label, excelize.Style{Font: font(10, true), Border: border, Alignment: wrap,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EEEEEE"}}}},
-		{&s.cell, excelize.Style{Font: font(10, false), Border: border, Alignment: top}},
+		{&s.para, excelize.Style{Font: font(10, false), Alignment: wrap}},
+		{&s.head, excelize.Style{Font: font(10, true), Border: border, Alignment: wrap,
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EEEEEE"}}}},
+		{&s.cell, excelize.Style{Font: font(10, false), Border: border, Alignment: wrap}},
 		{&s.num, excelize.Style{Font: font(10, false), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}}},
-		{&s.footer, excelize.Style{Font: &excelize.Font{Family: xlsxFont, Size: 8, Color: "555555"}}},
+		{&s.time, excelize.Style{Font: font(10, false), Border: border, CustomNumFmt: &timeFmt,
+			Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
+		{&s.struck, excelize.Style{Font: &excelize.Font{Family: xlsxFont, Size: 10, Strike: true}, Border: border, Alignment: wrap}},
+		{&s.sign, excelize.Style{Font: font(10, false), Alignment: &excelize.Alignment{Vertical: "bottom"},
+			Border: []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}}},
 	} {
 		if *x.id, err = f.NewStyle(&x.st); err != nil {
 			return s, err
@@ -103,106 +125,272 @@ func sheetName(s string) string {
 	return s
 }
 
-// writeSheet lays a document out down column A: title, blocks, digest.
-// Every cell is a string, as recorded; widths follow the longest cell of
-// each column in display cells (a Han character is two).
-func writeSheet(f *excelize.File, sheet string, d document, st xlsxStyles) error {
-	row := 1
-	width := map[int]int{}
-	put := func(col int, v string, style int) error {
-		cell, err := excelize.CoordinatesToCellName(col, row)
-		if err != nil {
+// sheetWriter lays one document out on a sheet.
+type sheetWriter struct {
+	f     *excelize.File
+	sheet string
+	st    xlsxStyles
+	w     terms
+	row   int
+	cols  int
+	width map[int]int // display cells per column
+	// heights are the lines of each row (paragraphs and wrapped cells).
+	heights map[int]int
+	paras   map[int]string // paragraph rows: their text, measured after the widths are known
+}
+
+func (x *sheetWriter) cellName(col int) string {
+	c, _ := excelize.CoordinatesToCellName(col, x.row)
+	return c
+}
+
+// put writes one cell: a number, a time (as a date-time), or text.
+func (x *sheetWriter) put(col int, c cell, style int) error {
+	name := x.cellName(col)
+	var err error
+	switch {
+	case c.IsNum:
+		err = x.f.SetCellInt(x.sheet, name, int64(c.N))
+		style = x.st.num
+	case !c.At.IsZero():
+		t := c.At.Time().In(CST)
+		err = x.f.SetCellValue(x.sheet, name, time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, time.UTC))
+		style = x.st.time
+	default:
+		err = x.f.SetCellStr(x.sheet, name, c.Text)
+	}
+	if err != nil {
+		return err
+	}
+	return x.f.SetCellStyle(x.sheet, name, name, style)
+}
+
+func (x *sheetWriter) measure(col int, s string, limit int) {
+	n := 0
+	for _, l := range strings.Split(s, "\n") {
+		n = max(n, ansi.StringWidth(l))
+	}
+	x.width[col] = max(x.width[col], min(n, limit))
+}
+
+// docCols is how many columns a document uses: its widest table, at least
+// the four of a signature line.
+func docCols(d document) int {
+	n := 2
+	for _, b := range d.Blocks {
+		switch b.Kind {
+		case bTable:
+			n = max(n, len(b.Head))
+		case bSigns:
+			n = max(n, 4)
+		}
+	}
+	return n
+}
+
+func (x *sheetWriter) write(r *Record, d document, digest string) error {
+	x.cols, x.heights, x.paras = docCols(d), map[int]int{}, map[int]string{}
+	title := d.Title
+	if !r.Final() {
+		title += x.w.paren(x.w.pick("草稿", "draft"))
+	}
+	x.row = 1
+	if err := x.merged(title, x.st.title); err != nil {
+		return err
+	}
+	if err := x.merged(d.Sub, x.st.sub); err != nil {
+		return err
+	}
+	titleRows := 2
+	tables := 0
+	for _, b := range d.Blocks {
+		if b.Kind == bTable {
+			tables++
+		}
+	}
+	x.row++
+	for _, b := range d.Blocks {
+		if err := x.block(b, &titleRows, tables == 1); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(sheet, cell, v); err != nil {
-			return err
-		}
-		return f.SetCellStyle(sheet, cell, cell, style)
 	}
-	measure := func(col int, v string) {
-		n := 0
-		for _, l := range strings.Split(v, "\n") {
-			n = max(n, ansi.StringWidth(l))
-		}
-		width[col] = max(width[col], n)
+	return x.finish(d, digest, !r.Final(), titleRows)
+}
+
+// merged writes a line of text across the sheet's columns.
+func (x *sheetWriter) merged(s string, style int) error {
+	a := x.cellName(1)
+	end, _ := excelize.CoordinatesToCellName(x.cols, x.row)
+	if err := x.f.SetCellStr(x.sheet, a, s); err != nil {
+		return err
 	}
-	line := func(cells []string, style func(int) int, fit bool) error {
-		for i, c := range cells {
-			if err := put(i+1, c, style(i)); err != nil {
+	if err := x.f.MergeCell(x.sheet, a, end); err != nil {
+		return err
+	}
+	if err := x.f.SetCellStyle(x.sheet, a, end, style); err != nil {
+		return err
+	}
+	if style == x.st.para {
+		x.paras[x.row] = s
+	}
+	x.row++
+	return nil
+}
+
+func (x *sheetWriter) block(b block, titleRows *int, oneTable bool) error {
+	switch b.Kind {
+	case bHeading:
+		return x.merged(b.Text, x.st.heading)
+	case bText:
+		return x.merged(b.Text, x.st.para)
+	case bFields:
+		for _, fl := range b.Fields {
+			if err := x.put(1, txt(fl.Label), x.st.label); err != nil {
 				return err
 			}
-			if fit {
-				measure(i+1, c)
+			if err := x.put(2, fl.Value, x.st.cell); err != nil {
+				return err
 			}
+			x.measure(1, fl.Label, 16)
+			x.measure(2, fl.Value.Text, 40)
+			x.row++
 		}
-		row++
+	case bTable:
+		for i, h := range b.Head {
+			if err := x.put(i+1, txt(h), x.st.head); err != nil {
+				return err
+			}
+			x.measure(i+1, h, 24)
+		}
+		if oneTable {
+			*titleRows = x.row
+		}
+		x.row++
+		for j, rw := range b.Rows {
+			for i, c := range rw {
+				style := x.st.cell
+				if b.Struck[j] && i < len(rw)-2 {
+					style = x.st.struck
+				}
+				if err := x.put(i+1, c, style); err != nil {
+					return err
+				}
+				if !c.At.IsZero() {
+					x.measure(i+1, "2006-01-02 15:04", 20)
+				} else {
+					x.measure(i+1, c.Text, 36)
+				}
+			}
+			if b.Sign > 0 {
+				x.width[b.Sign] = max(x.width[b.Sign], 16)
+			}
+			x.row++
+		}
+	case bSigns:
+		x.row++
+		for _, s := range b.Signs {
+			cells := []struct {
+				s     string
+				style int
+			}{{s.Role, x.st.label}, {s.Name, x.st.para}, {x.w.signature + x.w.colon(), x.st.sign}, {x.w.date + x.w.colon(), x.st.sign}}
+			for i, c := range cells {
+				if err := x.put(i+1, txt(c.s), c.style); err != nil {
+					return err
+				}
+				x.measure(i+1, c.s+"            ", 30)
+			}
+			x.row += 2
+		}
 		return nil
 	}
-	fixed := func(s int) func(int) int { return func(int) int { return s } }
-	if err := line([]string{d.Sub}, fixed(st.heading), false); err != nil {
-		return err
-	}
-	if err := line([]string{d.Title}, fixed(st.title), false); err != nil {
-		return err
-	}
-	row++
-	for _, b := range d.Blocks {
-		var err error
-		switch b.Kind {
-		case bHeading:
-			err = line([]string{b.Text}, fixed(st.heading), false)
-		case bText:
-			err = line([]string{b.Text}, fixed(st.para), false)
-		case bFields:
-			for _, fl := range b.Fields {
-				if err = line([]string{fl[0], fl[1]}, func(i int) int { return []int{st.label, st.cell}[i] }, true); err != nil {
-					break
-				}
-			}
-		case bTable:
-			if err = line(b.Head, fixed(st.head), true); err != nil {
-				break
-			}
-			for _, r := range b.Rows {
-				if err = line(r, func(i int) int {
-					if b.Num[i] {
-						return st.num
-					}
-					return st.cell
-				}, true); err != nil {
-					break
-				}
-			}
-		case bSigns:
-			for _, s := range b.Signs {
-				if err = line([]string{s[0], s[1], ""}, func(i int) int { return []int{st.label, st.cell, st.cell}[i] }, true); err != nil {
-					break
-				}
-			}
-		}
-		if err != nil {
-			return err
-		}
-		if b.Kind != bHeading {
-			row++
-		}
-	}
-	if err := line([]string{d.Footer}, fixed(st.footer), false); err != nil {
-		return err
-	}
-	cols := 0
-	for c := range width {
-		cols = max(cols, c)
-	}
-	for col := 1; col <= cols; col++ {
+	x.row++
+	return nil
+}
+
+// finish sets the widths, the heights of wrapped rows, the frozen and
+// repeated rows and the page: A4, one page wide, footer and header.
+func (x *sheetWriter) finish(d document, digest string, draft bool, titleRows int) error {
+	total := 0
+	widths := make([]float64, x.cols+1)
+	for col := 1; col <= x.cols; col++ {
 		name, err := excelize.ColumnNumberToName(col)
 		if err != nil {
 			return err
 		}
-		w := float64(min(max(width[col], 6), 60)) + 2
-		if err := f.SetColWidth(sheet, name, name, w); err != nil {
+		widths[col] = float64(max(x.width[col], 4)) + 2
+		total += int(widths[col])
+		if err := x.f.SetColWidth(x.sheet, name, name, widths[col]); err != nil {
 			return err
 		}
 	}
-	return nil
+	rows, err := x.f.GetRows(x.sheet)
+	if err != nil {
+		return err
+	}
+	for i, cells := range rows {
+		n := 1
+		if s, ok := x.paras[i+1]; ok {
+			n = linesIn(s, total)
+		} else if i+1 > 2 {
+			for j, c := range cells {
+				if j+1 <= x.cols && c != "" {
+					n = max(n, linesIn(c, int(widths[j+1])))
+				}
+			}
+		}
+		if n > 1 {
+			if err := x.f.SetRowHeight(x.sheet, i+1, float64(n)*14+2); err != nil {
+				return err
+			}
+		}
+	}
+	if err := x.f.SetRowHeight(x.sheet, 1, 24); err != nil {
+		return err
+	}
+	yes := true
+	if err := x.f.SetPanes(x.sheet, &excelize.Panes{Freeze: true, YSplit: titleRows,
+		TopLeftCell: fmt.Sprintf("A%d", titleRows+1), ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$1:$%d", x.sheet, titleRows), Scope: x.sheet}); err != nil {
+		return err
+	}
+	if err := x.f.SetSheetProps(x.sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return err
+	}
+	a4, one, any := 9, 1, 0
+	orient := "portrait"
+	if d.Wide {
+		orient = "landscape"
+	}
+	if err := x.f.SetPageLayout(x.sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient,
+		FitToWidth: &one, FitToHeight: &any}); err != nil {
+		return err
+	}
+	m := 0.6
+	if err := x.f.SetPageMargins(x.sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m}); err != nil {
+		return err
+	}
+	hf := &excelize.HeaderFooterOptions{OddFooter: "&L&7" + hfText(digest) + "&R&9" + x.w.pick("第 &P 页　共 &N 页", "Page &P of &N")}
+	if draft {
+		hf.OddHeader = "&C&\"-,Bold\"" + hfText(x.w.draftMark)
+	}
+	return x.f.SetHeaderFooter(x.sheet, hf)
+}
+
+// hfText escapes a text for a page header or footer, where & starts a
+// code.
+func hfText(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// linesIn is how many lines s takes in a column of width display cells.
+func linesIn(s string, width int) int {
+	if width < 1 {
+		width = 1
+	}
+	n := 0
+	for _, l := range strings.Split(s, "\n") {
+		n += max(1, (ansi.StringWidth(l)+width-1)/width)
+	}
+	return n
 }
