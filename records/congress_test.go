@@ -19,7 +19,7 @@ func by(actor string, min int) session.Meta {
 	return session.Meta{At: t0.Add(time.Duration(min) * time.Minute), Actor: actor}
 }
 
-func run(t *testing.T, s *session.Session, cmds ...session.Command) {
+func run(t testing.TB, s *session.Session, cmds ...session.Command) {
 	t.Helper()
 	for _, c := range cmds {
 		if _, err := s.Execute(c); err != nil {
@@ -30,7 +30,7 @@ func run(t *testing.T, s *session.Session, cmds ...session.Command) {
 
 // digestOf chains the log as package data does: each record's hash is the
 // SHA-256 of the previous hash and the record.
-func digestOf(t *testing.T, log *session.MemoryLog) Digest {
+func digestOf(t testing.TB, log *session.MemoryLog) Digest {
 	t.Helper()
 	var d Digest
 	err := log.Replay(func(r session.Record) error {
@@ -66,7 +66,7 @@ D14,郑老师,校团委,男,汉族,1990-01-01,特邀,否,否,否
 
 // smallSetup is a congress small enough to read whole in a golden diff:
 // seven items, a 4-seat election in two categories.
-func smallSetup(t *testing.T) model.Setup {
+func smallSetup(t testing.TB) model.Setup {
 	t.Helper()
 	roster, err := files.ReadRosterCSV("small.csv", strings.NewReader(smallRoster))
 	if err != nil {
@@ -107,7 +107,7 @@ func smallSetup(t *testing.T) model.Setup {
 // counted from a paper tally (its categories' invalid ballots differ, so
 // no per-ballot figure exists) with a runoff among three for two seats,
 // keyed by two tellers who agree.
-func smallCongress(t *testing.T, upTo int) (*session.Session, *session.MemoryLog) {
+func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog) {
 	t.Helper()
 	log := &session.MemoryLog{}
 	s, err := session.Create(log, session.Open{Meta: by("secretary", -60), Setup: smallSetup(t)})
@@ -194,7 +194,7 @@ func smallCongress(t *testing.T, upTo int) (*session.Session, *session.MemoryLog
 
 // small builds the small congress's record, whole (upTo -1) or up to a
 // step (0: only opened; 1: checked in; 2: through the questions …).
-func small(t *testing.T, lang string, upTo int) *Record {
+func small(t testing.TB, lang string, upTo int) *Record {
 	t.Helper()
 	s, log := smallCongress(t, upTo)
 	var r *Record

@@ -65,8 +65,9 @@ func renderCSV(r *Record) ([]file, error) {
 	for _, t := range append([]csvTable{index}, tables...) {
 		var b bytes.Buffer
 		b.Write(bom)
+		// Lines end in LF: Excel and WPS read it, and encoding/csv with
+		// UseCRLF would drop a lone CR from a cell.
 		cw := csv.NewWriter(&b)
-		cw.UseCRLF = true
 		if err := cw.Write(t.head); err != nil {
 			return nil, err
 		}
