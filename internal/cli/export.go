@@ -15,9 +15,13 @@ func newExportCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the official records from the log",
-		Long: `Write the official records from the event log: the minutes, the sign-in
-sheet, a tally sheet per round, the result report and the registers of
-motions and questions, each stamped with the digest 'podium verify' prints.
+		Long: `Write the official records from the event log: the agenda, the minutes, the
+sign-in sheet (a blank form to sign before the congress), the credentials
+report, the election method, the scrutineers, a tally sheet per round, the
+result report, the resolutions, the registers of motions and questions, the
+chair's script and the self-assessment items the record answers. Every page
+carries the digest 'podium verify' prints; until the closing item ends they
+are drafts (草稿). html writes a file per document, csv a tidy table per file.
 The same database gives byte-identical files. While podium runs, a verified
 copy is read.`,
 		Example: `podium export --format md,html,csv,xlsx,json --out records
