@@ -206,8 +206,13 @@ func (l lay) resultDoc(e *Election) document {
 		rows = append(rows, row(txt(l.roundTitle(x)), num(x.Expected), num(x.Present), w.dash(x.Issued), w.dash(x.Collected),
 			v, iv, txt(valid), l.when(x.Decided)))
 	}
-	d.Blocks = append(d.Blocks, heading(w.roundsH),
-		table([]string{w.roundH, w.expected, w.present, w.issued, w.collected, w.valid, w.invalid, w.outcome, w.decided}, rows, 1, 2, 3, 4, 5, 6))
+	d.Blocks = append(d.Blocks, heading(w.roundsH))
+	if len(rows) == 0 {
+		d.Blocks = append(d.Blocks, text(w.noRounds))
+	} else {
+		d.Blocks = append(d.Blocks, table([]string{w.roundH, w.expected, w.present, w.issued, w.collected, w.valid, w.invalid, w.outcome, w.decided},
+			rows, 1, 2, 3, 4, 5, 6).nowrap(0, 7))
+	}
 	for _, x := range e.Rounds {
 		d.Blocks = append(d.Blocks, subheading(l.roundTitle(x)), line(kvs(w.counting, w.countingWords(x))))
 		if x.Valid == nil { // valid and invalid are known per category only

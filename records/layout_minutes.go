@@ -17,9 +17,17 @@ func (l lay) minutesDoc() document {
 		fields(kvs(w.name, l.congressName()), kv(w.date, l.dateCell()), kvs(w.place, c.Place), kvs(w.chair, c.Chair),
 			kvs(w.recorder, c.Recorder), kv(w.opened, l.whenFull(c.Started)), kvs(w.closed, closed),
 			kvs(w.declared, l.stampText(r.Minutes.Declared))),
-		heading(w.attendance),
-		line(kv(w.expected, num(a.Expected)), kv(w.arrivedN, num(a.Arrived)), kv(w.leftN, num(a.Left)),
+		heading(w.attendance))
+	if c.Started.IsZero() {
+		d.Blocks = append(d.Blocks, line(kv(w.expected, num(a.Expected))))
+	} else {
+		d.Blocks = append(d.Blocks, line(kv(w.expected, num(a.Expected)), kv(w.arrivedN, num(a.Arrived)), kv(w.leftN, num(a.Left)),
 			kv(w.onLeave, num(a.OnLeave)), kv(w.absent, num(a.NotArrived))))
+	}
+	if c.Started.IsZero() { // nobody is absent from a congress not yet begun
+		d.Blocks = append(d.Blocks, text(w.notStarted))
+		a.Absentees = nil
+	}
 	var leave, out, left [][]cell
 	for _, p := range a.Absentees {
 		switch p.Status {

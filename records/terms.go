@@ -40,6 +40,7 @@ type terms struct {
 	targetH, conclusion, review, reviewBlank, credentialsChair, signInBlank     string
 	scriptNote, scrutineerRule, organisation, assessmentNote, verdict, remarks  string
 	staffNote, surveyNote, noElection, arrivedN, leftN, countH, dueLower        string
+	notStarted, noRounds                                                        string
 	assessmentTail                                                              []string
 	assessmentOpinions                                                          [][2]string
 
