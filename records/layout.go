@@ -39,6 +39,7 @@ type cell struct {
 	IsNum bool
 	N     int
 	At    Time
+	Clock bool // At shown as the clock time only (the congress's day)
 }
 
 type field struct {
@@ -132,11 +133,10 @@ func (l lay) when(t Time) cell {
 	if t.IsZero() {
 		return txt("")
 	}
-	s := t.String()
 	if t.Date() == l.r.Congress.Date {
-		s = t.Time().In(CST).Format("15:04")
+		return cell{Text: t.Time().In(CST).Format("15:04"), At: t, Clock: true}
 	}
-	return cell{Text: s, At: t}
+	return cell{Text: t.String(), At: t}
 }
 
 // whenFull is a time with its date, for the fields of a document's head.

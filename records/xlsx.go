@@ -73,7 +73,7 @@ func renderXLSX(r *Record, docs []document) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-type xlsxStyles struct{ title, sub, heading, label, para, head, cell, num, time, struck, sign int }
+type xlsxStyles struct{ title, sub, heading, label, para, head, cell, num, time, clock, struck, sign int }
 
 func newStyles(f *excelize.File) (s xlsxStyles, err error) {
 	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
@@ -82,7 +82,7 @@ func newStyles(f *excelize.File) (s xlsxStyles, err error) {
 		return &excelize.Font{Family: xlsxFont, Size: size, Bold: bold}
 	}
 	wrap := &excelize.Alignment{Vertical: "top", WrapText: true}
-	timeFmt := "yyyy-mm-dd hh:mm"
+	timeFmt, clockFmt := "yyyy-mm-dd hh:mm", "hh:mm"
 	for _, x := range []struct {
 		id *int
 		st excelize.Style
@@ -98,6 +98,8 @@ func newStyles(f *excelize.File) (s xlsxStyles, err error) {
 		{&s.cell, excelize.Style{Font: font(10, false), Border: border, Alignment: wrap}},
 		{&s.num, excelize.Style{Font: font(10, false), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}}},
 		{&s.time, excelize.Style{Font: font(10, false), Border: border, CustomNumFmt: &timeFmt,
+			Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
+		{&s.clock, excelize.Style{Font: font(10, false), Border: border, CustomNumFmt: &clockFmt,
 			Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
 		{&s.struck, excelize.Style{Font: &excelize.Font{Family: xlsxFont, Size: 10, Strike: true}, Border: border, Alignment: wrap}},
 		{&s.sign, excelize.Style{Font: font(10, false), Alignment: &excelize.Alignment{Vertical: "bottom"},
@@ -136,12 +138,18 @@ type sheetWriter struct {
 	width map[int]int // display cells per column
 	// heights are the lines of each row (paragraphs and wrapped cells).
 	heights map[int]int
-	paras   map[int]string // paragraph rows: their text, measured after the widths are known
+	paras   map[int]para // rows of merged text: measured once the widths are known
 }
 
 func (x *sheetWriter) cellName(col int) string {
 	c, _ := excelize.CoordinatesToCellName(col, x.row)
 	return c
+}
+
+// para is a text merged over the columns from From to the last.
+type para struct {
+	Text string
+	From int
 }
 
 // put writes one cell: a number, a time (as a date-time), or text.
@@ -156,6 +164,9 @@ func (x *sheetWriter) put(col int, c cell, style int) error {
 		t := c.At.Time().In(CST)
 		err = x.f.SetCellValue(x.sheet, name, time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, time.UTC))
 		style = x.st.time
+		if c.Clock {
+			style = x.st.clock
+		}
 	default:
 		err = x.f.SetCellStr(x.sheet, name, c.Text)
 	}
@@ -189,7 +200,7 @@ func docCols(d document) int {
 }
 
 func (x *sheetWriter) write(r *Record, d document, digest string) error {
-	x.cols, x.heights, x.paras = docCols(d), map[int]int{}, map[int]string{}
+	x.cols, x.heights, x.paras = docCols(d), map[int]int{}, map[int]para{}
 	title := d.Title
 	if !r.Final() {
 		title += x.w.paren(x.w.pick("草稿", "draft"))
@@ -219,7 +230,17 @@ func (x *sheetWriter) write(r *Record, d document, digest string) error {
 
 // merged writes a line of text across the sheet's columns.
 func (x *sheetWriter) merged(s string, style int) error {
-	a := x.cellName(1)
+	if err := x.mergedFrom(1, s, style); err != nil {
+		return err
+	}
+	x.row++
+	return nil
+}
+
+// mergedFrom writes text in column from, merged to the last column of
+// the row.
+func (x *sheetWriter) mergedFrom(from int, s string, style int) error {
+	a := x.cellName(from)
 	end, _ := excelize.CoordinatesToCellName(x.cols, x.row)
 	if err := x.f.SetCellStr(x.sheet, a, s); err != nil {
 		return err
@@ -230,10 +251,9 @@ func (x *sheetWriter) merged(s string, style int) error {
 	if err := x.f.SetCellStyle(x.sheet, a, end, style); err != nil {
 		return err
 	}
-	if style == x.st.para {
-		x.paras[x.row] = s
+	if style == x.st.para || from > 1 {
+		x.paras[x.row] = para{s, from}
 	}
-	x.row++
 	return nil
 }
 
@@ -248,11 +268,16 @@ func (x *sheetWriter) block(b block, titleRows *int, oneTable bool) error {
 			if err := x.put(1, txt(fl.Label), x.st.label); err != nil {
 				return err
 			}
-			if err := x.put(2, fl.Value, x.st.cell); err != nil {
+			x.measure(1, fl.Label, 12)
+			// The value spans the rest of the row: a field never
+			// widens the columns of the tables below it.
+			if fl.Value.IsNum || !fl.Value.At.IsZero() {
+				if err := x.put(2, fl.Value, x.st.cell); err != nil {
+					return err
+				}
+			} else if err := x.mergedFrom(2, fl.Value.Text, x.st.cell); err != nil {
 				return err
 			}
-			x.measure(1, fl.Label, 16)
-			x.measure(2, fl.Value.Text, 40)
 			x.row++
 		}
 	case bTable:
@@ -260,12 +285,20 @@ func (x *sheetWriter) block(b block, titleRows *int, oneTable bool) error {
 			if err := x.put(i+1, txt(h), x.st.head); err != nil {
 				return err
 			}
-			x.measure(i+1, h, 24)
+			x.measure(i+1, h, 10) // a long header wraps
 		}
 		if oneTable {
 			*titleRows = x.row
 		}
 		x.row++
+		// A column given a share of the page's width may take that
+		// share of about 90 characters before it wraps.
+		limit := func(i int) int {
+			if i < len(b.Widths) {
+				return max(18, b.Widths[i]*90/100)
+			}
+			return 18
+		}
 		for j, rw := range b.Rows {
 			for i, c := range rw {
 				style := x.st.cell
@@ -275,10 +308,13 @@ func (x *sheetWriter) block(b block, titleRows *int, oneTable bool) error {
 				if err := x.put(i+1, c, style); err != nil {
 					return err
 				}
-				if !c.At.IsZero() {
+				switch {
+				case c.Clock:
+					x.measure(i+1, "15:04", 8)
+				case !c.At.IsZero():
 					x.measure(i+1, "2006-01-02 15:04", 20)
-				} else {
-					x.measure(i+1, c.Text, 36)
+				default:
+					x.measure(i+1, c.Text, limit(i)) // a long text wraps
 				}
 			}
 			if b.Sign > 0 {
@@ -287,6 +323,8 @@ func (x *sheetWriter) block(b block, titleRows *int, oneTable bool) error {
 			x.row++
 		}
 	case bSigns:
+		// One line per signer: role, printed name, then 签名： and 日期：
+		// over a line to write on, at the widths the tables set.
 		x.row++
 		for _, s := range b.Signs {
 			cells := []struct {
@@ -297,7 +335,9 @@ func (x *sheetWriter) block(b block, titleRows *int, oneTable bool) error {
 				if err := x.put(i+1, txt(c.s), c.style); err != nil {
 					return err
 				}
-				x.measure(i+1, c.s+"            ", 30)
+				if i < 2 {
+					x.measure(i+1, c.s, 16)
+				}
 			}
 			x.row += 2
 		}
@@ -310,7 +350,6 @@ func (x *sheetWriter) block(b block, titleRows *int, oneTable bool) error {
 // finish sets the widths, the heights of wrapped rows, the frozen and
 // repeated rows and the page: A4, one page wide, footer and header.
 func (x *sheetWriter) finish(d document, digest string, draft bool, titleRows int) error {
-	total := 0
 	widths := make([]float64, x.cols+1)
 	for col := 1; col <= x.cols; col++ {
 		name, err := excelize.ColumnNumberToName(col)
@@ -318,7 +357,6 @@ func (x *sheetWriter) finish(d document, digest string, draft bool, titleRows in
 			return err
 		}
 		widths[col] = float64(max(x.width[col], 4)) + 2
-		total += int(widths[col])
 		if err := x.f.SetColWidth(x.sheet, name, name, widths[col]); err != nil {
 			return err
 		}
@@ -329,8 +367,12 @@ func (x *sheetWriter) finish(d document, digest string, draft bool, titleRows in
 	}
 	for i, cells := range rows {
 		n := 1
-		if s, ok := x.paras[i+1]; ok {
-			n = linesIn(s, total)
+		if p, ok := x.paras[i+1]; ok {
+			w := 0
+			for c := p.From; c <= x.cols; c++ {
+				w += int(widths[c])
+			}
+			n = linesIn(p.Text, w)
 		} else if i+1 > 2 {
 			for j, c := range cells {
 				if j+1 <= x.cols && c != "" {
@@ -359,9 +401,15 @@ func (x *sheetWriter) finish(d document, digest string, draft bool, titleRows in
 	if err := x.f.SetSheetProps(x.sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
 		return err
 	}
+	// Landscape when the columns are wider than a portrait page holds
+	// at a readable size (about 100 characters at 10 pt).
 	a4, one, any := 9, 1, 0
 	orient := "portrait"
-	if d.Wide {
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
+	if d.Wide || total > 100 {
 		orient = "landscape"
 	}
 	if err := x.f.SetPageLayout(x.sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient,
