@@ -419,14 +419,14 @@ func (w terms) presidiumNote(election string, names []string) string {
 	if w.zh {
 		return fmt.Sprintf("本次大会选举%s，主席团当选%d名：%s。", election, len(names), joinWords(w, names))
 	}
-	return fmt.Sprintf("This congress elected the %s, with %s to the presidium: %s.", election, plural(len(names), "member", "members"), joinWords(w, names))
+	return fmt.Sprintf("This congress elected %s, with %s to the presidium: %s.", election, plural(len(names), "member", "members"), joinWords(w, names))
 }
 
 func (w terms) noPresidium(election string) string {
 	if w.zh {
 		return fmt.Sprintf("本次大会选举%s，尚无主席团成员当选。", election)
 	}
-	return fmt.Sprintf("This congress elects the %s; no presidium member has been elected yet.", election)
+	return fmt.Sprintf("This congress elects %s; no presidium member has been elected yet.", election)
 }
 
 func (w terms) heldOn(date string) string {
