@@ -165,13 +165,13 @@ func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog
 		session.CollectBallots{Meta: by("host", 110), N: 10},
 	})
 	var keyed []session.Command
-	for _, teller := range []string{"t1", "t2"} {
+	for k, teller := range []string{"t1", "t2"} {
 		for i, b := range ballots {
 			var marks []election.Mark
 			for _, r := range []rune(b) {
 				marks = append(marks, map[rune]election.Mark{'○': election.Approve, '×': election.Disapprove, ' ': election.Abstain}[r])
 			}
-			keyed = append(keyed, session.EnterBallot{Meta: by(teller, 112+i/5), Index: -1,
+			keyed = append(keyed, session.EnterBallot{Meta: by(teller, 112+2*k+i/5), Index: -1,
 				Ballot: election.Ballot{ID: itoa(i + 1), Marks: marks}})
 		}
 	}
