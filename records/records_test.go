@@ -241,3 +241,22 @@ func TestUnknownFormat(t *testing.T) {
 		t.Fatal("pdf accepted")
 	}
 }
+
+// TestEnglishPunctuation: the English records use ASCII punctuation in
+// their own words (names and texts stay as recorded; the small congress
+// records none of these marks).
+func TestEnglishPunctuation(t *testing.T) {
+	for _, upTo := range []int{-1, 0} {
+		var b strings.Builder
+		r := small(t, "en", upTo)
+		b.Write(renderMarkdown(r, layout(r)))
+		for _, f := range layout(r) {
+			b.WriteString(f.Title)
+		}
+		for _, mark := range []string{"（", "）", "：", "；", "，", "、", "—"} {
+			if i := strings.Index(b.String(), mark); i >= 0 {
+				t.Errorf("%q in the English records: %q", mark, b.String()[max(0, i-40):min(b.Len(), i+40)])
+			}
+		}
+	}
+}
