@@ -32,6 +32,9 @@ func decodeV1Body(r *reader, k EventKind) (Body, error) {
 		m.Person = r.string()
 		m.Status = Status(r.byte())
 		m.Undoes = r.uvarint()
+		if !m.Status.Valid() { // codec 1 never wrote one: replay refused it then too
+			return nil, fmt.Errorf("bad status %d", m.Status)
+		}
 		return m, nil
 	case kindItemStarted:
 		var it ItemStarted
@@ -46,10 +49,33 @@ func decodeV1Body(r *reader, k EventKind) (Body, error) {
 		return nil, fmt.Errorf("unknown event kind %d", k)
 	}
 	b, err := p(r)
+	if err == nil {
+		err = v1Check(b)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("event kind %d: %w", k, err)
 	}
 	return b, nil
+}
+
+// v1Check refuses values codec 1 never wrote, because the core refused
+// the commands that would have caused them (a mark other than 0, 1 or 2,
+// an unknown round kind), so that whatever codec 1 decodes can be written
+// again.
+func v1Check(b Body) error {
+	switch b := b.(type) {
+	case BallotEntered:
+		for i, m := range b.Ballot.Marks {
+			if m > election.Disapprove {
+				return fmt.Errorf("mark %d of the ballot is %d", i+1, m)
+			}
+		}
+	case RoundOpened:
+		if b.Kind > election.Second {
+			return fmt.Errorf("unknown round kind %d", b.Kind)
+		}
+	}
+	return nil
 }
 
 // v1JSON reads a length-prefixed JSON body into v, leniently as codec 1
