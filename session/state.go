@@ -48,6 +48,7 @@ type State struct {
 	present  int                   // formal delegates present now
 	peak     int                   // the most formal delegates present at once
 	undo     map[string]*[]markRef // actor → their marks still standing
+	isFormal []bool                // parallel to the roster: a formal delegate
 }
 
 // Stamp is a decision's time and the attendance it used.
@@ -278,10 +279,12 @@ func (st *State) open(e Event, s model.Setup) {
 			Vacant:     map[string]int{},
 		}
 	}
+	st.isFormal = make([]bool, len(s.Roster))
 	for i, p := range s.Roster {
 		st.index[p.ID] = i
 		if p.Kind == model.Formal {
 			st.expected++
+			st.isFormal[i] = true
 		}
 	}
 }
@@ -289,7 +292,7 @@ func (st *State) open(e Event, s model.Setup) {
 func (st *State) setStatus(i int, e Event, to Status) {
 	a := &st.Attendance[i]
 	from := a.Status
-	if st.Setup.Roster[i].Kind == model.Formal {
+	if st.isFormal[i] {
 		if from == Present {
 			st.present--
 		}
