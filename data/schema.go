@@ -96,7 +96,7 @@ func (s *Store) readSchema(tx *bolt.Tx) (version uint64, fresh bool, err error) 
 		return 0, false, &NotLogError{Path: s.path, Reason: "it has no meta bucket"}
 	}
 	if app := meta.Get(keyApp); string(app) != appName {
-		return 0, false, &NotLogError{Path: s.path, Reason: fmt.Sprintf("meta/app is %q", app)}
+		return 0, false, &NotLogError{Path: s.path, Reason: fmt.Sprintf("meta/app is %q", shortText(app))}
 	}
 	v := meta.Get(keySchema)
 	if len(v) != 8 {
