@@ -97,3 +97,25 @@ func TestCreateReplacesOnlyWhenAsked(t *testing.T) {
 		t.Errorf("files left: %v", ents)
 	}
 }
+
+// TestSchemaZero: a schema version no podium writes (0: a flipped byte) is
+// named as damage, the same read-only and read-write.
+func TestSchemaZero(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "podium.db")
+	st, _ := newSession(t, path, 2)
+	st.Close()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, be64(0)) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	for _, ro := range []bool{true, false} {
+		_, err := Open(path, Options{ReadOnly: ro})
+		if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "meta/schema is 0") {
+			t.Errorf("read-only %v: %v", ro, err)
+		}
+	}
+}
