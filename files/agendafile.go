@@ -52,6 +52,7 @@ func AgendaTemplate() []byte { return bytes.Clone(agendaTemplate) }
 //	charter = "2/3"            charter_strict = false          # 三分之二以上
 //	vote_base = "expected"     # or "present": what ordinary/charter are of
 //	answer_days = 14           # 1..365: answers to opinions, questions on notice
+//	time_zone = "+08:00"       # the congress's clock (China Standard Time)
 //
 //	[[item]]                   # in order; none at all = StandardAgenda()
 //	kind = "report"            # one of ItemKinds()
@@ -130,6 +131,7 @@ type meetingDoc struct {
 	CharterStrict        tomlValue `toml:"charter_strict"`
 	VoteBase             tomlValue `toml:"vote_base"`
 	AnswerDays           tomlValue `toml:"answer_days"`
+	TimeZone             tomlValue `toml:"time_zone"`
 }
 
 // itemDoc is one [[item]] table.
@@ -187,7 +189,7 @@ var unknownReasons = map[string]string{
 }
 
 // meetingKeys are the keys of [meeting], for messages.
-const meetingKeys = "name, name_en, date, place, chair, recorder, opening_quorum, election_quorum, ordinary, charter and their _strict, vote_base, answer_days"
+const meetingKeys = "name, name_en, date, place, chair, recorder, opening_quorum, election_quorum, ordinary, charter and their _strict, vote_base, answer_days, time_zone"
 
 func (p *agendaParser) parse(doc *agendaDoc) (AgendaFile, error) {
 	if !p.defined("meeting") {
@@ -296,6 +298,13 @@ func (p *agendaParser) meeting(d *meetingDoc) (model.Meeting, error) {
 			return m, p.fail(at("answer_days"), nil, "must be a whole number of days from 1 to 365 (two weeks: 14)")
 		}
 		m.AnswerDays = int(n)
+	}
+	if d.TimeZone.set {
+		s, _ := d.TimeZone.v.(string)
+		if _, err := model.ParseOffset(strings.TrimSpace(s)); err != nil {
+			return m, p.fail(at("time_zone"), s, `must be an offset from UTC such as "+08:00" (China Standard Time)`)
+		}
+		m.TimeZone = strings.TrimSpace(s)
 	}
 	if m.Name == "" {
 		return m, p.fail(place("meeting"), nil, "has no name; name = \"…第一次学生代表大会\" is required")

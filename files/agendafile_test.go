@@ -107,6 +107,9 @@ func TestReadAgendaBad(t *testing.T) {
 		{"answer days zero", head + "answer_days = 0\n", 3, "meeting.answer_days", "from 1 to 365"},
 		{"answer days a year and more", head + "answer_days = 366\n", 3, "meeting.answer_days", "from 1 to 365"},
 		{"answer days string", head + "answer_days = \"14\"\n", 3, "meeting.answer_days", "from 1 to 365"},
+		{"time zone a name", head + "time_zone = \"Asia/Shanghai\"\n", 3, "meeting.time_zone", `such as "+08:00"`},
+		{"time zone hours", head + "time_zone = \"+15:00\"\n", 3, "meeting.time_zone", `such as "+08:00"`},
+		{"time zone number", head + "time_zone = 8\n", 3, "meeting.time_zone", `such as "+08:00"`},
 
 		{"minutes negative", report("minutes = -1"), 5, "item[1].minutes", "from 0 to 1440"},
 		{"minutes over a day", report("minutes = 1441"), 5, "item[1].minutes", "from 0 to 1440"},
@@ -192,7 +195,7 @@ func TestAgendaErrorMessage(t *testing.T) {
 }
 
 func TestReadAgendaFull(t *testing.T) {
-	src := "[meeting]\nname = \"某学院第一次学生代表大会\"\nvote_base = \"Present\"\nanswer_days = 7\n\n" +
+	src := "[meeting]\nname = \"某学院第一次学生代表大会\"\nvote_base = \"Present\"\nanswer_days = 7\ntime_zone = \"+06:00\"\n\n" +
 		"[[item]]\nkind = \"procedure\"\nminutes = 0\nscript = \"\"\"\r\n  全体起立。\r\n{{奏国歌}}\r\n\"\"\"\n\n" +
 		"[[item]]\nkind = \"report\"\ntitle = \"工作报告\"\npresenter = \"  李 明 \"\nminutes = 1440\n" +
 		"script = \"请{presenter}作报告（{ minutes }分钟）\"\nscript_en = \"{presenter} reports\"\n\n" +
@@ -205,7 +208,7 @@ func TestReadAgendaFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := model.DefaultMeeting("某学院第一次学生代表大会")
-	want.VoteBase, want.AnswerDays = model.BasePresent, 7
+	want.VoteBase, want.AnswerDays, want.TimeZone = model.BasePresent, 7, "+06:00"
 	if a.Meeting != want {
 		t.Errorf("meeting %+v\nwant %+v", a.Meeting, want)
 	}

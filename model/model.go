@@ -8,7 +8,10 @@
 // files; the words shown to people live in package words.
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // Kind is a person's kind on the roster. Only formal delegates vote, count
 // toward quorum, propose, second or serve as scrutineers (RULES §1).
@@ -208,6 +211,55 @@ type Meeting struct {
 	// AnswerDays is how long an opinion or a question taken on notice may
 	// wait for its answer: 14 (charter art. 18(3): two weeks); 0 means 14.
 	AnswerDays int `json:"answer_days,omitempty"`
+	// TimeZone is the congress's time zone as an offset from UTC,
+	// "+08:00" (China Standard Time, "" means it): the screens' clock,
+	// the times they show and the names of the folders they export to
+	// are in it, whatever the machine's zone.
+	TimeZone string `json:"time_zone,omitempty"`
+}
+
+// DefaultTimeZone is the time zone of a congress that names none: China
+// Standard Time.
+const DefaultTimeZone = "+08:00"
+
+// Location is the meeting's time zone (TimeZone, "+08:00" when empty or
+// not an offset ParseOffset reads).
+func (m Meeting) Location() *time.Location {
+	tz := m.TimeZone
+	if tz == "" {
+		tz = DefaultTimeZone
+	}
+	off, err := ParseOffset(tz)
+	if err != nil {
+		off, _ = ParseOffset(DefaultTimeZone)
+	}
+	return time.FixedZone("UTC"+tz, off)
+}
+
+// ParseOffset reads a time zone offset "+08:00", "-03:30" or "Z" (UTC) as
+// seconds east of UTC; the hours run to 14, the minutes to 59.
+func ParseOffset(s string) (int, error) {
+	if s == "Z" {
+		return 0, nil
+	}
+	bad := fmt.Errorf("time zone %q is not an offset such as +08:00", s)
+	digit := func(c byte) (int, bool) { return int(c - '0'), c >= '0' && c <= '9' }
+	if len(s) != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':' {
+		return 0, bad
+	}
+	h1, ok1 := digit(s[1])
+	h2, ok2 := digit(s[2])
+	m1, ok3 := digit(s[4])
+	m2, ok4 := digit(s[5])
+	h, m := h1*10+h2, m1*10+m2
+	if !ok1 || !ok2 || !ok3 || !ok4 || h > 14 || m > 59 {
+		return 0, bad
+	}
+	off := h*3600 + m*60
+	if s[0] == '-' {
+		off = -off
+	}
+	return off, nil
 }
 
 // DefaultMeeting returns the seed's rules with the given name.

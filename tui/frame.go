@@ -9,13 +9,29 @@ import (
 	"podium/tui/common"
 )
 
-// sideMode is what the sidebar shows when agenda and units do not both fit.
+// sideMode is what the sidebar shows; ctrl+t moves to the next.
 type sideMode int
 
 const (
-	sideAgenda sideMode = iota
-	sideUnits
+	sideAgenda sideMode = iota // the agenda, and the units below when both fit
+	sideUnits                  // the units (when both do not fit)
+	sideHidden                 // no sidebar: the screen has the whole width
 )
+
+// nextSide is the sidebar mode after m for a body of height h: agenda,
+// units, hidden; when agenda and units fit together, both, hidden.
+func (m *Model) nextSide() {
+	_, bh := m.body(m.c.Width, m.c.Height)
+	both := len(m.agendaLines(sideWidth(m.c.Width)-1, bh))+1+len(m.unitLines(sideWidth(m.c.Width)-1)) <= bh
+	switch {
+	case m.side == sideHidden:
+		m.side = sideAgenda
+	case m.side == sideAgenda && !both:
+		m.side = sideUnits
+	default:
+		m.side = sideHidden
+	}
+}
 
 // sideWidth is the sidebar's width for a terminal width.
 func sideWidth(w int) int {
@@ -25,22 +41,42 @@ func sideWidth(w int) int {
 	return 24
 }
 
-// header renders the two header lines: the congress name and the clock;
-// the attendance, the two quorum badges and where the meeting stands.
+// sideShown is the width the sidebar and its separator take from the
+// screens beside it: none when hidden.
+func (m *Model) sideShown(w int) int {
+	if m.side == sideHidden {
+		return 0
+	}
+	return sideWidth(w) + 2
+}
+
+// header renders the two header lines: the congress name, the current
+// item's timer and the clock; the attendance, the two quorum badges and
+// where the meeting stands. At 80 columns the badges and words are the
+// short ones; what is cut when even they do not fit is the congress name
+// and the item's title, never a figure.
 func (m *Model) header(w int) []string {
 	c, t, s := m.c, m.c.Texts, m.c.Styles
-	now := c.Now()
-	clock := s.Clock.Render(now.Format("15:04:05"))
+	wide := w >= 110
+	clock := s.Clock.Render(c.Now().Format("15:04:05"))
 	switch {
 	case c.Snap.LogErr != nil:
-		clock = s.BadgeBad.Render(t.LogBad) + "  " + clock
+		clock = s.BadgeBad.Render(t.LogBad) + " " + clock
 	case m.chain != nil && m.chain.err == nil:
-		clock = s.Dim.Render(t.ChainOK) + "  " + clock
+		chain := t.ChainOK
+		if !wide {
+			chain = "✓"
+		}
+		clock = s.Dim.Render(chain) + " " + clock
 	}
-	line1 := common.Spread(s.Title.Render(t.MeetingName(c.Setup.Meeting)), clock, w)
+	right := clock
+	if timer := c.Timer(); timer != "" {
+		right = timer + "   " + clock
+	}
+	line1 := common.Spread(s.Title.Render(t.MeetingName(c.Setup.Meeting)), right, w)
 
 	q := c.Snap.Quorum
-	wide := w >= 110
+	mt := c.Setup.Meeting
 	badge := func(label string, rule string, ok bool, need int) string {
 		if wide {
 			label += " " + rule
@@ -50,25 +86,35 @@ func (m *Model) header(w int) []string {
 		}
 		return s.BadgeBad.Render(fmt.Sprintf("%s ✗ %d", label, need))
 	}
-	mt := c.Setup.Meeting
-	left := s.Counts.Render(t.Present(q.Present, q.Expected)) + "   " +
-		badge(t.OpeningBadge, t.RuleShort(mt.OpeningQuorum), q.Opening, q.OpeningNeed) + "   " +
+	gap := "   "
+	if !wide {
+		gap = "  "
+	}
+	left := s.Counts.Render(t.Present(q.Present, q.Expected)) + gap +
+		badge(t.OpeningBadge, t.RuleShort(mt.OpeningQuorum), q.Opening, q.OpeningNeed) + gap +
 		badge(t.ElectionBadge, t.RuleShort(mt.ElectionQuorum), q.Election, q.ElectionNeed)
 
-	var right string
+	var state string
 	if d := c.Snap.Declared; d != nil {
-		right = s.Declared.Render(t.Declared(c.Clock(d.At)))
+		state = s.Declared.Render(t.Declared(c.Clock(d.At)))
 	} else {
-		right = s.Dim.Render(t.NotDeclared)
+		state = s.Dim.Render(t.NotDeclared)
 	}
-	if i := c.Snap.Item; i >= 0 && i < len(c.Setup.Agenda) && c.ItemStatus(i) == session.ItemDone {
-		right += s.Dim.Render(" · " + t.M.EndedItem(i+1, t.ItemTitle(c.Setup.Agenda[i])))
-	} else if i >= 0 && i < len(c.Setup.Agenda) {
-		right += s.Dim.Render(" · ") + s.ItemCurrent.Render(t.Current(i+1, t.ItemTitle(c.Setup.Agenda[i])))
-	} else {
-		right += s.Dim.Render(" · " + t.NotStarted)
+	room := w - common.Width(left) - 3 - common.Width(state) - 3
+	i := c.Snap.Item
+	var where string
+	switch {
+	case i >= 0 && i < len(c.Setup.Agenda) && c.ItemStatus(i) == session.ItemDone:
+		where = s.Dim.Render(common.Cut(t.M.EndedItem(i+1, t.ItemTitle(c.Setup.Agenda[i])), room))
+	case i >= 0 && i < len(c.Setup.Agenda):
+		where = s.ItemCurrent.Render(common.Cut(t.Current(i+1, t.ItemTitle(c.Setup.Agenda[i])), room))
+	default:
+		where = s.Dim.Render(common.Cut(t.NotStarted, room))
 	}
-	right = common.Cut(right, w-common.Width(left)-3)
+	right = state
+	if where != "" {
+		right += s.Dim.Render(" · ") + where
+	}
 	return []string{line1, common.Spread(left, right, w)}
 }
 
@@ -113,6 +159,7 @@ func (m *Model) banner(w int) []string {
 // sidebar renders the agenda and the per-unit counts as exactly h lines of
 // w columns. When both do not fit, it shows the one chosen with ctrl+t.
 func (m *Model) sidebar(w, h int) []string {
+	t := m.c.Texts
 	ag := m.agendaLines(w, h)
 	un := m.unitLines(w)
 	var lines []string
@@ -121,19 +168,23 @@ func (m *Model) sidebar(w, h int) []string {
 		lines = append(append(ag, ""), un...)
 	case m.side == sideUnits:
 		lines = un
-		lines[0] = m.sideTitle(m.c.Texts.Units, m.c.Texts.Agenda, w)
+		lines[0] = m.sideTitle(t.Units, t.UnitsShort, t.Agenda, w)
 	default:
 		lines = ag
-		lines[0] = m.sideTitle(m.c.Texts.Agenda, m.c.Texts.UnitsShort, w)
+		lines[0] = m.sideTitle(t.Agenda, t.Agenda, t.UnitsShort, w)
 	}
 	return common.Block(lines, w, h)
 }
 
-// sideTitle is the sidebar's title with the key that shows the other part.
-func (m *Model) sideTitle(title, other string, w int) string {
+// sideTitle is the sidebar's title with the key that shows the other part;
+// the short title when the long one and the hint do not fit together.
+func (m *Model) sideTitle(title, short, other string, w int) string {
 	s := m.c.Styles
-	hint := s.Dim.Render(m.c.Texts.SideOther(m.c.Keys.Side.Help().Key, other))
-	return common.Spread(s.SideTitle.Render(title), hint, w)
+	hint := m.c.Texts.SideOther(m.c.Keys.Side.Help().Key, other)
+	if common.Width(title)+1+common.Width(hint) > w {
+		title = short
+	}
+	return common.Spread(s.SideTitle.Render(title), s.Dim.Render(hint), w)
 }
 
 // agendaLines lists the agenda: done ✓ and skipped ↷ items dimmed, the
@@ -157,7 +208,9 @@ func (m *Model) agendaLines(w, h int) []string {
 }
 
 // unitLines is the per-unit table: unit, present/expected, on leave, left,
-// and the total.
+// and the total. In a narrow sidebar it keeps unit and present/expected,
+// with the leave and left of all units in the total line; unit names that
+// do not fit lose their common ending (分院, 学院 …) before they are cut.
 func (m *Model) unitLines(w int) []string {
 	c, t, s := m.c, m.c.Texts, m.c.Styles
 	units := c.Snap.Units
@@ -165,26 +218,42 @@ func (m *Model) unitLines(w int) []string {
 	for _, u := range units {
 		tot.p, tot.e, tot.lv, tot.lt = tot.p+u.Present, tot.e+u.Expected, tot.lv+u.OnLeave, tot.lt+u.Left
 	}
+	right := func(v string, n int) string { return strings.Repeat(" ", max(0, n-common.Width(v))) + v }
 	inW := max(common.Width(t.InExp), len(fmt.Sprintf("%d/%d", tot.p, tot.e)))
 	lvW := max(common.Width(t.LeaveHead), len(fmt.Sprint(tot.lv)))
 	ltW := max(common.Width(t.LeftHead), len(fmt.Sprint(tot.lt)))
+	narrow := w < 30
 	uw := max(4, w-inW-lvW-ltW-3)
-	right := func(v string, n int) string { return strings.Repeat(" ", max(0, n-common.Width(v))) + v }
+	if narrow {
+		uw = max(4, w-inW-1)
+	}
+	names := make([]string, len(units))
+	for i, u := range units {
+		names[i] = u.Unit
+	}
+	names = common.ShortNames(names, uw)
 	row := func(name, in, lv, lt string) string {
+		if narrow {
+			return common.Fit(name, uw) + " " + right(in, inW)
+		}
 		return common.Fit(name, uw) + " " + right(in, inW) + " " + right(lv, lvW) + " " + right(lt, ltW)
 	}
 	lines := []string{
 		s.SideTitle.Render(common.Fit(t.Units, w)),
 		s.ColHeader.Render(row(t.UnitHead, t.InExp, t.LeaveHead, t.LeftHead)),
 	}
-	for _, u := range units {
-		line := row(u.Unit, fmt.Sprintf("%d/%d", u.Present, u.Expected), fmt.Sprint(u.OnLeave), fmt.Sprint(u.Left))
+	for i, u := range units {
+		line := row(names[i], fmt.Sprintf("%d/%d", u.Present, u.Expected), fmt.Sprint(u.OnLeave), fmt.Sprint(u.Left))
 		if u.Present == u.Expected {
 			line = s.StPresent.Render(line)
 		}
 		lines = append(lines, line)
 	}
-	lines = append(lines, s.Counts.Render(row(t.Total, fmt.Sprintf("%d/%d", tot.p, tot.e), fmt.Sprint(tot.lv), fmt.Sprint(tot.lt))))
+	total := row(t.Total, fmt.Sprintf("%d/%d", tot.p, tot.e), fmt.Sprint(tot.lv), fmt.Sprint(tot.lt))
+	lines = append(lines, s.Counts.Render(total))
+	if narrow && tot.lv+tot.lt > 0 {
+		lines = append(lines, s.Dim.Render(common.Rpad(t.LeaveLeft(tot.lv, tot.lt), w)))
+	}
 	return lines
 }
 
@@ -201,14 +270,4 @@ func (m *Model) statusLine(w int) string {
 		st = s.MsgAsk
 	}
 	return st.Render(common.Fit(m.c.Note.Text, w))
-}
-
-// helpLines renders the help footer generated from the key bindings.
-func (m *Model) helpLines(w int) []string {
-	m.help.SetWidth(w)
-	lines := strings.Split(m.help.View(m.helpKeys()), "\n")
-	for i := range lines {
-		lines[i] = common.Cut(lines[i], w)
-	}
-	return lines
 }

@@ -36,10 +36,10 @@ func (m *Model) frameKeys() []common.Binding {
 	// Who keeps the record exports it.
 	t = append(t, common.KeyMsg(k.Export, func(tea.KeyPressMsg) tea.Cmd { return m.exportRecords() }).For(session.AddNote{}))
 	if !m.typing() {
-		t = append(t, common.Key(k.Help, func() { m.help.ShowAll = !m.help.ShowAll }))
+		t = append(t, common.Key(k.Help, func() { m.sheet = !m.sheet }))
 	}
 	return append(t,
-		common.Key(k.Side, func() { m.side = (m.side + 1) % 2 }),
+		common.Key(k.Side, m.nextSide),
 		common.Key(k.NextItem, m.nextItem).For(session.StartItem{}),
 		common.Key(k.PrevItem, m.prevItem).For(session.StartItem{}),
 		common.Key(k.EndItem, m.endItemKey).For(session.EndItem{}),

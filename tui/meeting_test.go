@@ -142,12 +142,15 @@ func TestWalkAgenda(t *testing.T) {
 	if st := state(sess); st.Item != report {
 		t.Fatalf("jump: item %d, want %d", st.Item, report)
 	}
-	wantScreen(t, m, "报告人：白凯文", "下面请白凯文代表学生会作工作报告，时间约30分钟", "用时 0:00 / 计划 30 分钟")
+	wantScreen(t, m, "报告人：白凯文", "下面请白凯文代表学生会作工作报告，时间约30分钟", "用时 0:00 / 30 分钟")
 
-	// The timer against the plan; over time it says so calmly.
+	// The timer against the plan, in the header on one line; over time it
+	// says by how much. The agenda (f6) shows it too.
 	now = now.Add(31*time.Minute + 5*time.Second)
 	m.Update(tickMsg(now))
-	wantScreen(t, m, "用时 31:05 / 计划 30 分钟", "超时 1:05")
+	wantScreen(t, m, "用时 31:05 / 30 分钟 · 超时 1:05")
+	fkey(m, 6)
+	wantScreen(t, m, "用时 31:05 / 30 分钟 · 超时 1:05")
 
 	// Skip the deliberation with a reason; ctrl+n passes over it.
 	delib := itemOf(t, congressSetup(), model.ItemDeliberation)

@@ -16,7 +16,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -67,11 +66,17 @@ type tickMsg time.Time
 // shown and switches screens.
 type Model struct {
 	c       *common.Common
-	screens []*slot // register's, in its order
-	cur     *slot   // the screen shown
-	from    *slot   // the screen that showed cur (Frame.Show), for Back
-	item    int     // the agenda item the screen was last chosen for
-	help    help.Model
+	screens []*slot   // register's, in its order
+	cur     *slot     // the screen shown
+	from    *slot     // the screen that showed cur (Frame.Show), for Back
+	item    int       // the agenda item the screen was last chosen for
+	sheet   bool      // the key sheet (?) is shown in place of the screen
+	foot    footCache // the footer last built
+	// dirty counts the messages other than the clock's tick: the body
+	// drawn at one count is drawn again only for a screen that shows
+	// the clock (common.Ticker).
+	dirty   uint64
+	drawn   drawnBody
 	pending *pending // an action waiting for its key again, nil when none
 	ask     *ask     // a one-line input of the frame, nil when none
 	side    sideMode
@@ -98,14 +103,15 @@ func newModel(s *session.Session, opt Options) *Model {
 		Sess:   s,
 		Actor:  opt.Actor,
 		Role:   opt.Role,
-		Now:    opt.Now,
 	}
 	s.Read(func(st *session.State) { c.Setup = st.Setup })
+	c.Names = congressNames(c.Setup)
+	// The clock is the congress's, whatever the machine's zone.
+	now, zone := opt.Now, c.Setup.Meeting.Location()
+	c.Now = func() time.Time { return now().In(zone) }
 	c.Refresh()
-	m := &Model{c: c, help: help.New(), verify: opt.Verify, export: opt.Export}
+	m := &Model{c: c, verify: opt.Verify, export: opt.Export}
 	c.Frame = m
-	m.help.ShortSeparator = " · "
-	m.help.Styles = c.Styles.Help
 	m.screens = register(c.Keys)
 	for _, sc := range m.screens {
 		sc.s = sc.make(c)
@@ -138,12 +144,15 @@ func tick() tea.Cmd {
 // Update handles sizes, colours, the clock, session changes and keys.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
+	if _, ok := msg.(tickMsg); !ok {
+		m.dirty++
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
 	case tea.BackgroundColorMsg:
 		m.c.Styles = common.NewStyles(msg.IsDark())
-		m.help.Styles = m.c.Styles.Help
+		m.foot = footCache{}
 	case tickMsg:
 		cmd = tick()
 	case chainMsg:
@@ -308,6 +317,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.askKey(msg)
 		return nil
 	}
+	if m.sheet {
+		// Any key closes the key sheet; ? and esc only close it.
+		m.sheet = false
+		if msg.String() == "?" || msg.String() == "esc" {
+			return nil
+		}
+	}
 	frameKeys := m.frameKeys()
 	b, frame, ok := m.match(msg, frameKeys)
 	if ok && !b.Permits(c.Role) {
@@ -348,7 +364,7 @@ func (m *Model) layout() {
 	for _, s := range m.screens {
 		switch s.layout {
 		case withSidebar:
-			s.s.SetSize(bw-sideWidth(w)-2, bh)
+			s.s.SetSize(bw-m.sideShown(w), bh)
 		case wide:
 			s.s.SetSize(bw, bh)
 		}
@@ -357,7 +373,7 @@ func (m *Model) layout() {
 
 // body returns the size of the area between header and footer.
 func (m *Model) body(w, h int) (int, int) {
-	used := 3 + 1 + len(m.helpLines(w)) + len(m.banner(w))
+	used := 3 + 1 + 1 + len(m.banner(w))
 	if m.ask != nil {
 		used++
 	}
@@ -393,9 +409,47 @@ func (m *Model) render() string {
 	lines = append(lines, m.banner(w)...)
 	lines = append(lines, s.Rule.Render(strings.Repeat("─", w)))
 	_, bh := m.body(w, h)
-	switch m.cur.layout {
-	case wide:
-		lines = append(lines, common.Block(m.cur.s.View(), w, bh)...)
+	lines = append(lines, m.bodyLines(w, bh)...)
+	if m.ask != nil {
+		lines = append(lines, m.askLine(w))
+	}
+	lines = append(lines, m.statusLine(w))
+	lines = append(lines, m.footer(w))
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// drawnBody is the body last drawn and what it was drawn from.
+type drawnBody struct {
+	on    *slot
+	dirty uint64
+	w, h  int
+	side  sideMode
+	sheet bool
+	lines []string
+}
+
+// bodyLines is the area between the header and the status line: the key
+// sheet, or the screen (beside the sidebar, unless hidden). It is drawn
+// again only when something other than the clock changed, or when the
+// screen shows the clock.
+func (m *Model) bodyLines(w, bh int) []string {
+	d := drawnBody{on: m.cur, dirty: m.dirty, w: w, h: bh, side: m.side, sheet: m.sheet}
+	ticks := false
+	if t, ok := m.cur.s.(common.Ticker); ok {
+		ticks = t.Ticks()
+	}
+	if p := m.drawn; !ticks && p.lines != nil && p.on == d.on && p.dirty == d.dirty && p.w == d.w && p.h == d.h && p.side == d.side && p.sheet == d.sheet {
+		return p.lines
+	}
+	s := m.c.Styles
+	switch {
+	case m.sheet:
+		d.lines = m.sheetLines(w, bh)
+	case m.cur.layout == wide || m.side == sideHidden:
+		d.lines = common.Block(m.cur.s.View(), w, bh)
 	default:
 		sw := sideWidth(w)
 		side := m.sidebar(sw-1, bh)
@@ -404,65 +458,23 @@ func (m *Model) render() string {
 		for i := range sep {
 			sep[i] = s.Sep.Render(" │ ")
 		}
-		lines = append(lines, common.Besides(side, "", common.Besides(sep, "", main))...)
+		d.lines = common.Besides(side, "", common.Besides(sep, "", main))
 	}
-	if m.ask != nil {
-		lines = append(lines, m.askLine(w))
-	}
-	lines = append(lines, m.statusLine(w))
-	lines = append(lines, m.helpLines(w)...)
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	return strings.Join(lines, "\n")
+	m.drawn = d
+	return d.lines
 }
 
-// helpKeys is the help of what is shown, less the keys the terminal's
-// role may not use: the frame's keys a screen shows are guarded as the
-// frame's bindings are.
-func (m *Model) helpKeys() help.KeyMap {
-	frameKeys := m.frameKeys()
-	var kept []common.Binding
-	for _, b := range m.table() {
-		g := b
-		if b.Do == nil {
-			for _, fb := range frameKeys {
-				if sameKey(b.Key, fb.Key) {
-					g = fb
-					break
-				}
-			}
-		}
-		if g.Permits(m.c.Role) {
-			kept = append(kept, b)
+// congressNames are the names a text to read never splits: the roster's
+// and the candidates'.
+func congressNames(s model.Setup) *common.Names {
+	names := make([]string, 0, len(s.Roster))
+	for _, p := range s.Roster {
+		names = append(names, p.Name)
+	}
+	if e := s.Election; e != nil {
+		for _, c := range e.Candidates {
+			names = append(names, c.Name)
 		}
 	}
-	short, full := common.Help(kept)
-	return helpMap{short, full}
-}
-
-// helpMap is a key table as bubbles' help reads it.
-type helpMap struct {
-	short []key.Binding
-	full  [][]key.Binding
-}
-
-// ShortHelp is the footer's keys.
-func (h helpMap) ShortHelp() []key.Binding { return h.short }
-
-// FullHelp is the columns of ?.
-func (h helpMap) FullHelp() [][]key.Binding { return h.full }
-
-// sameKey reports whether binding a's first key is one of b's.
-func sameKey(a, b key.Binding) bool {
-	ks := a.Keys()
-	if len(ks) == 0 {
-		return false
-	}
-	for _, k := range b.Keys() {
-		if k == ks[0] {
-			return true
-		}
-	}
-	return false
+	return common.NewNames(names)
 }

@@ -53,8 +53,10 @@ func (e *ScriptError) Error() string {
 }
 
 // CheckScript reports the first fault of a template: an unknown
-// placeholder, an unclosed "{", a lone "}", or a placeholder typed with
-// full-width braces (｛expected｝). It returns nil for a good template.
+// placeholder or condition, an unclosed "{", a lone "}", an {else} or
+// {end} without its {if}, an {if} without its {end}, or a placeholder
+// typed with full-width braces (｛expected｝). It returns nil for a good
+// template.
 func CheckScript(tmpl string) error {
 	_, err := RenderScript(tmpl, nil)
 	return err
@@ -104,20 +106,49 @@ func CheckScript(tmpl string) error {
 // the counts before a vote, reads naturally that way, and never as a wrong
 // number or a word in the other language.
 //
+// The words may depend on what has happened: {if name}…{end}, or
+// {if name}…{else}…{end}, says its first part when the condition holds
+// (vars[name] is not empty) and its second otherwise; they nest. The
+// conditions, set by the caller:
+//
+//	declared             the meeting was declared valid (宣布会议有效)
+//	quorum_met           the opening quorum is met now
+//	election_quorum_met  the election quorum is met now
+//	voted                the item's vote is recorded (its counts are known)
+//
 // Values are inserted as they are, never read as templates; keys of vars
 // that tmpl does not use are ignored. A fault of the template (see
 // CheckScript), above all a placeholder not in the list, is a *ScriptError
 // naming it, with "" as text. ScriptPlaceholders returns the list.
 func RenderScript(tmpl string, vars map[string]string) (string, error) {
 	var b strings.Builder
+	// The open {if}s: whether each one's branch being read is said.
+	type branch struct {
+		at       int
+		cond, in bool // the condition's value; in the {else} branch
+	}
+	var open []branch
+	saying := func() bool {
+		for _, o := range open {
+			if o.cond == o.in {
+				return false
+			}
+		}
+		return true
+	}
+	write := func(s string) {
+		if saying() {
+			b.WriteString(s)
+		}
+	}
 	for i := 0; i < len(tmpl); {
 		c := tmpl[i]
 		switch {
 		case strings.HasPrefix(tmpl[i:], "{{"):
-			b.WriteByte('{')
+			write("{")
 			i += 2
 		case strings.HasPrefix(tmpl[i:], "}}"):
-			b.WriteByte('}')
+			write("}")
 			i += 2
 		case c == '{':
 			end := strings.IndexAny(tmpl[i+1:], "{}\n")
@@ -130,16 +161,33 @@ func RenderScript(tmpl string, vars map[string]string) (string, error) {
 			}
 			name := strings.TrimSpace(tmpl[i+1 : i+1+end])
 			tok := tmpl[i : i+2+end]
-			if !isPlaceholder(name) {
-				return "", &ScriptError{i, tok, "is not a placeholder of the host's script (known: " +
-					strings.Join(scriptPlaceholders, ", ") + `; write "{{" for a brace)`}
-			}
-			if v := vars[name]; v != "" {
-				b.WriteString(v)
-			} else {
-				b.WriteString(ScriptBlank)
-			}
 			i += len(tok)
+			switch {
+			case strings.HasPrefix(name, "if "):
+				cond := strings.TrimSpace(name[3:])
+				if !isCondition(cond) {
+					return "", &ScriptError{i - len(tok), tok, "is not a condition of the host's script (known: " +
+						strings.Join(scriptConditions, ", ") + ")"}
+				}
+				open = append(open, branch{at: i - len(tok), cond: vars[cond] != ""})
+			case name == "else":
+				if len(open) == 0 || open[len(open)-1].in {
+					return "", &ScriptError{i - len(tok), tok, "has no {if …} before it"}
+				}
+				open[len(open)-1].in = true
+			case name == "end":
+				if len(open) == 0 {
+					return "", &ScriptError{i - len(tok), tok, "closes no {if …}"}
+				}
+				open = open[:len(open)-1]
+			case !isPlaceholder(name):
+				return "", &ScriptError{i - len(tok), tok, "is not a placeholder of the host's script (known: " +
+					strings.Join(scriptPlaceholders, ", ") + `; write "{{" for a brace)`}
+			case vars[name] != "":
+				write(vars[name])
+			default:
+				write(ScriptBlank)
+			}
 		case c == '}':
 			return "", &ScriptError{i, "}", `closes no placeholder (write "}}" for a brace)`}
 		case strings.HasPrefix(tmpl[i:], "｛"):
@@ -148,15 +196,36 @@ func RenderScript(tmpl string, vars map[string]string) (string, error) {
 				return "", &ScriptError{i, tmpl[i : i+len("｛")+end+len("｝")],
 					"is written with full-width braces; write {" + strings.TrimSpace(rest[:end]) + "}"}
 			}
-			b.WriteString("｛")
+			write("｛")
 			i += len("｛")
 		default:
 			_, n := utf8.DecodeRuneInString(tmpl[i:])
-			b.WriteString(tmpl[i : i+n])
+			write(tmpl[i : i+n])
 			i += n
 		}
 	}
+	if len(open) > 0 {
+		o := open[len(open)-1]
+		return "", &ScriptError{o.at, tmpl[o.at : o.at+strings.IndexByte(tmpl[o.at:], '}')+1], "is not closed with {end}"}
+	}
 	return b.String(), nil
+}
+
+// scriptConditions are the conditions {if name}…{else}…{end} may test:
+// what has happened, so that the words never say it before it has.
+var scriptConditions = []string{"declared", "quorum_met", "election_quorum_met", "voted"}
+
+// ScriptConditions returns the conditions a host's script may test with
+// {if name}.
+func ScriptConditions() []string { return append([]string(nil), scriptConditions...) }
+
+func isCondition(name string) bool {
+	for _, c := range scriptConditions {
+		if c == name {
+			return true
+		}
+	}
+	return false
 }
 
 // isEnglish reports whether lang asks for English ("en", "en-GB" …); any
@@ -198,17 +267,18 @@ func HostScript(it model.Item, lang string) string {
 // defaultScripts are the default templates by kind: Chinese, English.
 var defaultScripts = map[model.ItemKind][2]string{
 	model.ItemPreparatory: {
-		"各位代表：本次大会应到正式代表{expected}名，实到{present}名，超过应到人数的半数，符合法定人数，会议有效。现在开会。\n" +
-			"预备会议的议程是：通过大会议程；通过大会主席团和秘书长名单；通过代表资格审查报告；通过选举办法和监票人名单。",
-		"Delegates: {expected} formal delegates are expected at this congress and {present} are present, more than half of " +
+		"各位代表：本次大会应到正式代表{expected}名，{if declared}实到{present}名，超过应到人数的半数，符合法定人数，会议有效。现在开会。\n" +
+			"预备会议的议程是：通过大会议程；通过大会主席团和秘书长名单；通过代表资格审查报告；通过选举办法和监票人名单。" +
+			"{else}现已报到{present}名，{quorum}。{end}",
+		"Delegates: {expected} formal delegates are expected at this congress and {if declared}{present} are present, more than half of " +
 			"those expected. The quorum is met and the meeting is valid. The meeting is now in session.\n" +
 			"The preparatory meeting adopts the agenda, the presidium and the secretary-general, the credentials report, " +
-			"and the election method and the scrutineers.",
+			"and the election method and the scrutineers.{else}{present} have checked in so far, {quorum}.{end}",
 	},
 	model.ItemOpening: {
-		"各位代表、各位来宾：本次大会应到正式代表{expected}名，实到{present}名，符合法定人数。现在，我宣布：{meeting}开幕！",
-		"Delegates, guests: {expected} formal delegates are expected and {present} are present; the quorum is met. " +
-			"I declare the {meeting} open!",
+		"各位代表、各位来宾：本次大会应到正式代表{expected}名，实到{present}名，{quorum}。{if quorum_met}现在，我宣布：{meeting}开幕！{end}",
+		"Delegates, guests: {expected} formal delegates are expected and {present} are present, {quorum}. " +
+			"{if quorum_met}I declare the {meeting} open!{end}",
 	},
 	model.ItemProcedure: {
 		"下面进行大会下一项议程：{title}。",
@@ -241,12 +311,12 @@ var defaultScripts = map[model.ItemKind][2]string{
 	},
 	model.ItemResolution: {
 		"现在对{subject}进行表决。\n{text}\n" +
-			"本次表决采用{method}方式。应到代表{expected}名，实到{present}名，须经{rule}赞成，即{need}票赞成方可通过。请代表们表决。\n" +
-			"表决结果：赞成{for}票，反对{against}票，弃权{abstain}票，{outcome}。",
+			"本次表决采用{method}方式。应到代表{expected}名，实到{present}名，须经{rule}赞成，即{need}票赞成方可通过。请代表们表决。" +
+			"{if voted}\n表决结果：赞成{for}票，反对{against}票，弃权{abstain}票，{outcome}。{end}",
 		"We now vote on {subject}.\n{text}\n" +
 			"The vote is by {method}. {expected} delegates are expected and {present} present; it passes with {rule} in favour, " +
-			"that is {need} votes for. Please vote.\n" +
-			"The result: {for} for, {against} against, {abstain} abstentions; {outcome}.",
+			"that is {need} votes for. Please vote." +
+			"{if voted}\nThe result: {for} for, {against} against, {abstain} abstentions; {outcome}.{end}",
 	},
 	model.ItemElection: {
 		"下面进行{title}。本次选举应选{seats}名，候选人{candidates}名，按照大会通过的选举办法进行。选举的各个步骤，请按选举界面的提示主持。",

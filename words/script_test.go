@@ -9,7 +9,7 @@ import (
 )
 
 func TestRenderScript(t *testing.T) {
-	vars := map[string]string{"expected": "122", "present": "118", "presenter": "白凯文", "empty": "", "subject": "{need}"}
+	vars := map[string]string{"expected": "122", "present": "118", "presenter": "白凯文", "empty": "", "subject": "{need}", "declared": "yes"}
 	tests := []struct{ tmpl, want string }{
 		{"", ""},
 		{"现在开会。", "现在开会。"},
@@ -23,6 +23,10 @@ func TestRenderScript(t *testing.T) {
 		{"a }} b", "a } b"},
 		{"｛括号｝", "｛括号｝"}, // full-width braces around no placeholder are text
 		{"第一行\n第二行{present}", "第一行\n第二行118"},
+		{"{if declared}会议有效。{end}现在", "会议有效。现在"},
+		{"{if voted}结果{else}请表决{end}", "请表决"},
+		{"{if declared}{if voted}a{else}b{end}{else}c{end}", "b"},
+		{"{ if voted }x{ end }", ""},
 	}
 	for _, tc := range tests {
 		got, err := RenderScript(tc.tmpl, vars)
@@ -51,6 +55,11 @@ func TestRenderScriptBad(t *testing.T) {
 		{"a}b", "}", 1, "closes no placeholder"},
 		{"{present}}", "}", len("{present}"), "closes no placeholder"},
 		{"应到｛expected｝名", "｛expected｝", len("应到"), "full-width braces; write {expected}"},
+		{"{if valid}x{end}", "{if valid}", 0, "is not a condition"},
+		{"a{else}b", "{else}", 1, "has no {if"},
+		{"{if voted}a{else}b{else}c{end}", "{else}", len("{if voted}a{else}b"), "has no {if"},
+		{"a{end}", "{end}", 1, "closes no {if"},
+		{"x{if voted}a", "{if voted}", 1, "not closed with {end}"},
 	}
 	for _, tc := range tests {
 		got, err := RenderScript(tc.tmpl, map[string]string{"empty": "x"})
@@ -101,9 +110,20 @@ func TestDefaultScripts(t *testing.T) {
 	}
 
 	// The seed's phrasing, filled.
-	got, _ := RenderScript(DefaultScript(model.ItemPreparatory, "zh"), map[string]string{"expected": "122", "present": "118"})
+	got, _ := RenderScript(DefaultScript(model.ItemPreparatory, "zh"), map[string]string{"expected": "122", "present": "118", "declared": "yes"})
 	if want := "各位代表：本次大会应到正式代表122名，实到118名，超过应到人数的半数，符合法定人数，会议有效。现在开会。"; !strings.HasPrefix(got, want) {
 		t.Errorf("preparatory:\n%s\nwant it to start\n%s", got, want)
+	}
+	// Before the declaration the words say only what is so.
+	got, _ = RenderScript(DefaultScript(model.ItemPreparatory, "zh"), map[string]string{"expected": "122", "present": "40", "quorum": "不足法定人数"})
+	if want := "各位代表：本次大会应到正式代表122名，现已报到40名，不足法定人数。"; got != want || strings.Contains(got, "会议有效") {
+		t.Errorf("preparatory before the declaration:\n%s\nwant\n%s", got, want)
+	}
+	for _, lang := range []string{"zh", "en"} {
+		got, _ = RenderScript(DefaultScript(model.ItemPreparatory, lang), map[string]string{"expected": "122", "present": "40"})
+		if strings.Contains(got, "有效") || strings.Contains(got, "valid") || strings.Contains(got, "in session") {
+			t.Errorf("%s: preparatory before the declaration says it is valid: %s", lang, got)
+		}
 	}
 	got, _ = RenderScript(DefaultScript(model.ItemReport, "zh"), map[string]string{"presenter": "白凯文", "minutes": "30"})
 	if !strings.HasPrefix(got, "下面请白凯文代表学生会作工作报告") {
@@ -111,10 +131,17 @@ func TestDefaultScripts(t *testing.T) {
 	}
 	got, _ = RenderScript(DefaultScript(model.ItemResolution, "zh"), map[string]string{"subject": "关于学生会工作报告的决议",
 		"expected": "122", "present": "118", "need": "61", "rule": RuleText(model.Fraction{Num: 1, Den: 2, Strict: false}, model.BaseExpected, "zh"), "method": "举手表决"})
-	for _, want := range []string{"现在对关于学生会工作报告的决议进行表决", "应到代表122名", "须经全体代表的二分之一以上赞成，即61票赞成方可通过", "赞成____票"} {
+	for _, want := range []string{"现在对关于学生会工作报告的决议进行表决", "应到代表122名", "须经全体代表的二分之一以上赞成，即61票赞成方可通过"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("resolution lacks %q:\n%s", want, got)
 		}
+	}
+	if strings.Contains(got, "表决结果") {
+		t.Errorf("resolution announces a result before the vote:\n%s", got)
+	}
+	got, _ = RenderScript(DefaultScript(model.ItemResolution, "zh"), map[string]string{"voted": "yes", "for": "64", "against": "3", "abstain": "2", "outcome": "通过"})
+	if !strings.Contains(got, "表决结果：赞成64票，反对3票，弃权2票，通过。") {
+		t.Errorf("resolution after the vote:\n%s", got)
 	}
 	if !strings.Contains(DefaultScript(model.ItemElection, "zh"), "选举界面") || !strings.Contains(DefaultScript(model.ItemElection, "en"), "election screen") {
 		t.Error("the election's script does not point to the election screen")
@@ -162,4 +189,19 @@ func TestRuleText(t *testing.T) {
 			t.Errorf("Number(%d) = %q, want %q", n, got, want)
 		}
 	}
+}
+
+// FuzzRenderScript: any template either renders or is refused with a
+// *ScriptError whose token is in the template; never a panic.
+func FuzzRenderScript(f *testing.F) {
+	for _, s := range []string{"", "{expected}", "{if declared}a{else}b{end}", "{{", "｛present｝", "{if voted}{if declared}x{end}", DefaultScript(model.ItemPreparatory, "zh")} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, tmpl string) {
+		_, err := RenderScript(tmpl, map[string]string{"declared": "yes", "present": "1"})
+		var se *ScriptError
+		if err != nil && (!errors.As(err, &se) || !strings.Contains(tmpl, se.Token)) {
+			t.Fatalf("RenderScript(%q): %v", tmpl, err)
+		}
+	})
 }

@@ -97,7 +97,9 @@ func TestReadSetupErrors(t *testing.T) {
 }
 
 // TestExportBeside: f8's folder is beside the database, named for the
-// time given; reading while another process holds the file reads a copy.
+// time given in the congress's time zone (+08:00 however the machine's
+// clock is zoned); reading while another process holds the file reads a
+// copy.
 func TestExportBeside(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "c.db")
@@ -105,8 +107,8 @@ func TestExportBeside(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, written, err := c.ExportBeside("zh", at)
-	if err != nil || out != filepath.Join(dir, "records-20261130-090000") || len(written) < len(ExportFormats) {
+	out, written, err := c.ExportBeside("zh", at) // 09:00 UTC is 17:00 at +08:00
+	if err != nil || out != filepath.Join(dir, "records-20261130-170000") || len(written) < len(ExportFormats) {
 		t.Fatalf("ExportBeside: %s %v %v", out, written, err)
 	}
 	// c holds the database: reading it goes through a verified copy.

@@ -38,10 +38,12 @@ func (c *Congress) Export(formats []string, dir, lang string) ([]string, error) 
 }
 
 // ExportBeside writes the records in every format into a new folder beside
-// the database, named for the time now (the only place the clock appears;
-// the files inside are deterministic). It is what f8 does in the screens.
+// the database, named for the time now in the congress's time zone (the
+// only place the clock appears; the files inside are deterministic). It is what f8 does in the screens.
 func (c *Congress) ExportBeside(lang string, now time.Time) (dir string, files []string, err error) {
-	dir = filepath.Join(filepath.Dir(c.DB), "records-"+now.Format("20060102-150405"))
+	var zone *time.Location
+	c.Session.Read(func(st *session.State) { zone = st.Setup.Meeting.Location() })
+	dir = filepath.Join(filepath.Dir(c.DB), "records-"+now.In(zone).Format("20060102-150405"))
 	files, err = c.Export(ExportFormats, dir, lang)
 	return dir, files, err
 }

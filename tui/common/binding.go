@@ -84,14 +84,21 @@ func Handle(table []Binding, msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	return nil, false
 }
 
-// Help is table as bubbles' help shows it: the footer's keys and the
-// full help's columns, empty columns left out.
+// Help is table as the help shows it: the footer's keys in the table's
+// order (its order of importance) and the columns of ?, each key once — a
+// key listed by the screen and again among the frame's keys, or by two
+// rows, is shown by its first row only — empty columns left out.
 func Help(table []Binding) (short []key.Binding, full [][]key.Binding) {
+	seenShort := map[string]bool{}
+	seenFull := map[string]bool{}
 	for _, b := range table {
-		if b.Short {
+		id := firstKey(b.Key)
+		if b.Short && !seenShort[id] {
+			seenShort[id] = true
 			short = append(short, b.Key)
 		}
-		if b.Col > 0 {
+		if b.Col > 0 && !seenFull[id] {
+			seenFull[id] = true
 			for len(full) < b.Col {
 				full = append(full, nil)
 			}
@@ -109,4 +116,13 @@ func Help(table []Binding) (short []key.Binding, full [][]key.Binding) {
 		}
 	}
 	return short, cols
+}
+
+// firstKey names a binding by its first key (by its help when it has
+// none), so that two rows of one key count once.
+func firstKey(b key.Binding) string {
+	if ks := b.Keys(); len(ks) > 0 {
+		return ks[0]
+	}
+	return b.Help().Key
 }

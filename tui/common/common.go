@@ -22,6 +22,9 @@ type Common struct {
 
 	// Setup is the congress as opened; it never changes in a session.
 	Setup model.Setup
+	// Names are the roster's and the candidates' names, which a text to
+	// read never splits at the end of a line (Wrap).
+	Names *Names
 	// Snap is the state last read from the session.
 	Snap Snapshot
 

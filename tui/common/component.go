@@ -27,6 +27,11 @@ type Screen interface {
 	SetSize(w, h int)
 }
 
+// Ticker is a screen whose view follows the clock (a running timer in
+// its body): the frame draws it again at every tick of the clock, and
+// other screens only when something changed.
+type Ticker interface{ Ticks() bool }
+
 // Typer is a screen that can have a text input open: while it types,
 // printable keys such as ? are its own.
 type Typer interface{ Typing() bool }

@@ -93,60 +93,6 @@ func Rpad(s string, w int) string {
 	return s
 }
 
-// Wrap breaks s into lines of at most w display columns, at spaces when
-// it can (Latin text) and anywhere between Han characters.
-func Wrap(s string, w int) []string {
-	if w <= 4 || Width(s) <= w {
-		return []string{s}
-	}
-	var out []string
-	var line []rune
-	lastSpace := -1
-	for _, r := range s {
-		line = append(line, r)
-		if r == ' ' {
-			lastSpace = len(line) - 1
-		}
-		if Width(string(line)) > w {
-			switch {
-			case lastSpace > 0:
-				out = append(out, strings.TrimRight(string(line[:lastSpace]), " "))
-				line = append([]rune(nil), line[lastSpace+1:]...)
-			case strings.ContainsRune("、，。；：）", r) && len(line) > 2:
-				// Chinese punctuation never starts a line: take the
-				// character before it along.
-				out = append(out, string(line[:len(line)-2]))
-				line = append([]rune(nil), line[len(line)-2:]...)
-			default:
-				out = append(out, string(line[:len(line)-1]))
-				line = []rune{r}
-			}
-			lastSpace = -1
-			for j, x := range line {
-				if x == ' ' {
-					lastSpace = j
-				}
-			}
-		}
-	}
-	if len(line) > 0 {
-		out = append(out, string(line))
-	}
-	return out
-}
-
-// WrapStyled breaks text into lines of at most w display columns (see
-// Wrap; paragraphs at newlines) and renders each in st.
-func WrapStyled(text string, w int, st interface{ Render(...string) string }) []string {
-	var out []string
-	for _, para := range strings.Split(text, "\n") {
-		for _, l := range Wrap(para, max(1, w)) {
-			out = append(out, st.Render(Cut(l, w)))
-		}
-	}
-	return out
-}
-
 // Tail keeps the end of s within w columns, so the cursor stays visible
 // while a long text is typed.
 func Tail(s string, w int) string {
@@ -158,4 +104,26 @@ func Tail(s string, w int) string {
 		r = r[1:]
 	}
 	return "…" + string(r)
+}
+
+// unitEndings are the endings of unit names a narrow column drops first.
+var unitEndings = []string{"分院", "学院", "学部", "书院", "中心", "系", "部", " School", " College", " Department"}
+
+// ShortNames fits names (of units) into w columns each: a name that does
+// not fit loses its common ending (分院, 学院 …), and is cut with "…" if it
+// still does not.
+func ShortNames(names []string, w int) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		if Width(n) > w {
+			for _, e := range unitEndings {
+				if rest, ok := strings.CutSuffix(n, e); ok && Width(rest) >= 4 {
+					n = rest
+					break
+				}
+			}
+		}
+		out[i] = Cut(n, w)
+	}
+	return out
 }

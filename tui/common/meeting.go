@@ -149,15 +149,15 @@ func Elapsed(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
-// Timer is the current item's time against its plan: "12:05 / 30 分钟",
-// over time in the warning colour (calm, not red).
+// Timer is the current item's time against its plan, on one line:
+// "用时 12:05 / 30 分钟", the time over the plan after it in red; an item
+// ended says when and how long it took; "" before the agenda.
 func (c *Common) Timer() string {
-	i, it, is, ok := c.Current()
+	_, it, is, ok := c.Current()
 	if !ok {
 		return ""
 	}
 	s, mt := c.Styles, c.Texts.M
-	_ = i
 	switch is.Status {
 	case session.ItemDone:
 		return s.Dim.Render(mt.EndedAt(c.Clock(is.Ended), Elapsed(is.Ended.Sub(is.Started))))
@@ -171,7 +171,7 @@ func (c *Common) Timer() string {
 	}
 	plan := time.Duration(it.Minutes) * time.Minute
 	if d > plan {
-		return s.Counts.Render(mt.Planned(Elapsed(d), it.Minutes)) + "  " + s.MsgAsk.Render(mt.Over(Elapsed(d-plan)))
+		return s.Counts.Render(mt.Planned(Elapsed(d), it.Minutes)) + s.Dim.Render(" · ") + s.MsgErr.Render(mt.Over(Elapsed(d-plan)))
 	}
 	return s.Counts.Render(mt.Planned(Elapsed(d), it.Minutes))
 }

@@ -34,7 +34,10 @@ type MeetingTexts struct {
 	ThePresenter        string // {presenter} when the agenda names none
 	NotesTitle          func(n int) string
 	NoNotes, MoreScript func(key string) string
-	QuorumWords         func(ok bool, rule string, need int) string
+	// DeclareHint tells the host, under the preparatory meeting's script,
+	// how the meeting is declared valid: the key, present and needed.
+	DeclareHint func(key string, present, need int) string
+	QuorumWords func(ok bool, rule string, need int) string
 
 	// Forms.
 	Sep, PickHint, FormHint string

@@ -54,7 +54,7 @@ func zhMeetingTexts() *MeetingTexts {
 		EndedAt:        func(at, took string) string { return fmt.Sprintf("%s 结束 · 用时 %s", at, took) },
 		Elapsed:        func(d string) string { return "用时 " + d },
 		Over:           func(d string) string { return "超时 " + d },
-		Planned:        func(d string, mins int) string { return fmt.Sprintf("用时 %s / 计划 %d 分钟", d, mins) },
+		Planned:        func(d string, mins int) string { return fmt.Sprintf("用时 %s / %d 分钟", d, mins) },
 
 		ItemLine: func(n int, title, kind string) string {
 			if kind == "" {
@@ -76,6 +76,12 @@ func zhMeetingTexts() *MeetingTexts {
 		},
 		NoNotes:    func(k string) string { return "暂无记录，按 " + k + " 记录本项" },
 		MoreScript: func(k string) string { return "……按 " + k + " 展开全文" },
+		DeclareHint: func(k string, p, need int) string {
+			if p >= need {
+				return fmt.Sprintf("实到 %d 人，已达法定人数：按 %s 宣布会议有效，主持词随之更新。", p, k)
+			}
+			return fmt.Sprintf("实到 %d 人，宣布会议有效需 %d 人；达到后按 %s 宣布。", p, need, k)
+		},
 		QuorumWords: func(ok bool, rule string, need int) string {
 			if ok {
 				return fmt.Sprintf("%s，符合法定人数", rule)

@@ -78,6 +78,14 @@ func (c *Common) scriptVars(i int, vote *session.Resolution, motion int) map[str
 	if n, ok := c.Snap.Needs[kind]; ok && vote == nil {
 		vars["need"] = num(n.Need) // the core's figure for a vote taken now
 	}
+	yes := func(b bool) string {
+		if b {
+			return "yes"
+		}
+		return ""
+	}
+	vars["declared"], vars["voted"] = yes(c.Snap.Declared != nil), yes(vote != nil)
+	vars["quorum_met"], vars["election_quorum_met"] = yes(q.Opening), yes(q.Election)
 	if vote != nil {
 		vars["need"], vars["for"], vars["against"], vars["abstain"] = num(vote.Need), num(vote.For), num(vote.Against), num(vote.Abstain)
 		vars["outcome"] = mt.Outcome(vote.Adopted)

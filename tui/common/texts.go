@@ -44,6 +44,9 @@ type Texts struct {
 	Agenda, Units, UnitHead, InExp, LeaveHead, LeftHead, Total string
 	UnitsShort                                                 string // the per-unit table, in a hint
 	SideOther                                                  func(key, other string) string
+	// LeaveLeft is a narrow sidebar's line of the delegates on leave and
+	// gone: 假 1 · 离 2.
+	LeaveLeft func(leave, left int) string
 
 	Prompt, Placeholder                 string
 	NameHead, UnitCol, KindHead, StHead string
@@ -77,6 +80,8 @@ type Texts struct {
 	HelpMove, HelpPage, HelpEnds, HelpFilter, HelpClear  string
 	HelpNext, HelpDeclare, HelpSide, HelpHelp, HelpQuit  string
 	HelpMarkLong, HelpUndoLong, HelpFilterLong, HelpMore string
+	// SheetTitle heads the key sheet that ? shows.
+	SheetTitle string
 
 	WelcomeTitle string
 	WelcomeBody  []string
@@ -140,6 +145,7 @@ func zhTexts() *Texts {
 		LeaveHead: "假", LeftHead: "离", Total: "合计",
 		SideOther:   func(k, o string) string { return k + " " + o },
 		UnitsShort:  "单位",
+		LeaveLeft:   func(lv, lt int) string { return fmt.Sprintf("请假 %d · 离场 %d", lv, lt) },
 		Prompt:      "搜索 › ",
 		Placeholder: "拼音首字母如 zxl，回车签到",
 		NameHead:    "姓名", UnitCol: "单位", KindHead: "类别", StHead: "状态",
@@ -187,9 +193,10 @@ func zhTexts() *Texts {
 		HelpMark: "签到", HelpLeave: "请假", HelpLeft: "离场", HelpReset: "改回未到",
 		HelpUndo: "撤销", HelpMove: "上下", HelpPage: "翻页", HelpEnds: "首/尾",
 		HelpFilter: "筛选", HelpClear: "清空搜索", HelpNext: "下一项议程",
-		HelpDeclare: "宣布会议有效", HelpSide: "侧栏 议程/单位", HelpHelp: "收起帮助",
+		HelpDeclare: "宣布会议有效", HelpSide: "侧栏 议程/单位/收起", HelpHelp: "返回",
 		HelpQuit: "退出", HelpMarkLong: "签到并清空搜索", HelpUndoLong: "撤销上一次标记",
-		HelpFilterLong: "筛选 全部/未到/已到", HelpMore: "更多按键",
+		HelpFilterLong: "筛选 全部/未到/已到", HelpMore: "全部按键",
+		SheetTitle:   "全部按键 · 按 ? 或 esc 返回",
 		WelcomeTitle: "podium · 学生代表大会",
 		WelcomeBody: []string{
 			"本机还没有大会。",
@@ -249,7 +256,8 @@ func enTexts() *Texts {
 		Agenda: "Agenda", Units: "Attendance by unit", UnitHead: "Unit", InExp: "in/exp",
 		LeaveHead: "lv", LeftHead: "out", Total: "Total",
 		SideOther:   func(k, o string) string { return k + " " + strings.ToLower(o) },
-		UnitsShort:  "units",
+		UnitsShort:  "Units",
+		LeaveLeft:   func(lv, lt int) string { return fmt.Sprintf("%d on leave · %d left", lv, lt) },
 		Prompt:      "Search › ",
 		Placeholder: "pinyin or initials, Enter",
 		NameHead:    "Name", UnitCol: "Unit", KindHead: "Kind", StHead: "Status",
@@ -298,9 +306,10 @@ func enTexts() *Texts {
 		HelpMark: "present", HelpLeave: "leave", HelpLeft: "left", HelpReset: "not arrived",
 		HelpUndo: "undo", HelpMove: "move", HelpPage: "page", HelpEnds: "first/last",
 		HelpFilter: "filter", HelpClear: "clear search", HelpNext: "next item",
-		HelpDeclare: "declare valid", HelpSide: "agenda/units", HelpHelp: "less help",
+		HelpDeclare: "declare valid", HelpSide: "sidebar", HelpHelp: "back",
 		HelpQuit: "quit", HelpMarkLong: "present, clear", HelpUndoLong: "undo my mark",
-		HelpFilterLong: "filter status", HelpMore: "keys",
+		HelpFilterLong: "filter status", HelpMore: "all keys",
+		SheetTitle:   "All keys · ? or esc to go back",
 		WelcomeTitle: "podium · student congress",
 		WelcomeBody: []string{
 			"There is no congress on this machine yet.",

@@ -9,7 +9,8 @@ import (
 )
 
 // ItemHead is the first lines of every meeting screen: the item's number
-// and title with its timer, and its presenter.
+// and title, and its presenter. Its timer is in the header, on every
+// screen.
 func ItemHead(c *common.Common, w int) []string {
 	t, s := c.Texts, c.Styles
 	i, it, _, ok := c.Current()
@@ -20,12 +21,7 @@ func ItemHead(c *common.Common, w int) []string {
 	if strings.Contains(strings.ToLower(t.ItemTitle(it)), strings.ToLower(kind)) {
 		kind = ""
 	}
-	title := s.Title.Render(t.M.ItemLine(i+1, t.ItemTitle(it), kind))
-	timer := c.Timer()
-	lines := []string{common.Spread(title, timer, w)}
-	if common.Width(title)+common.Width(timer)+2 > w {
-		lines = []string{common.Cut(title, w), common.Rpad(timer, w)}
-	}
+	lines := c.WrapStyled(t.M.ItemLine(i+1, t.ItemTitle(it), kind), w, s.Title)
 	if it.Presenter != "" {
 		lines = append(lines, s.Dim.Render(common.Cut(t.M.Presenter(it.Presenter), w)))
 	}
@@ -50,7 +46,7 @@ func NoteLines(c *common.Common, i int, w int) []string {
 	}
 	for _, n := range notes {
 		head := s.Dim.Render(c.Clock(n.At)+" ") + " "
-		for j, l := range common.WrapStyled(n.Text, w-7, s.Name) {
+		for j, l := range c.WrapStyled(n.Text, w-7, s.Name) {
 			if j > 0 {
 				head = "       "
 			}
@@ -67,7 +63,7 @@ func ScriptBox(c *common.Common, k model.ItemKind, vote *session.Resolution, ful
 	if !ok || it.Kind != k {
 		return nil
 	}
-	lines := common.WrapStyled(c.Script(i, vote), w, c.Styles.Script)
+	lines := c.WrapStyled(c.Script(i, vote), w, c.Styles.Script)
 	if room := max(2, h/4); len(lines) > room && !full {
 		lines = append(lines[:room-1], c.Styles.Dim.Render(common.Cut(c.Texts.M.MoreScript(c.Keys.Floor.Script.Help().Key), w)))
 	}

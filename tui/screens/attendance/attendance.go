@@ -212,6 +212,9 @@ func (a *Screen) Keys() []common.Binding {
 		common.Key(k.Reset, say(func() *common.Note { return a.markCursor(session.NotArrived) })).For(marks).In(false, 1),
 		common.Key(k.Undo, say(a.undo)).For(session.Undo{}).In(true, 1).Described(t.HelpUndoLong),
 	}
+	if i := c.Snap.Item; c.Snap.Declared == nil && (i < 0 || i < len(c.Setup.Agenda) && c.Setup.Agenda[i].Kind == model.ItemPreparatory) {
+		tab = append(tab, common.FrameKey(k.Declare).In(true, 0))
+	}
 	switch {
 	case c.Snap.Item >= 0:
 		tab = append(tab, common.FrameKey(k.ToItem).In(true, 0))

@@ -161,9 +161,21 @@ func (e *Screen) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// Typing reports whether an input or an editor has the keyboard (every
-// mode but the steps).
-func (e *Screen) Typing() bool { return e.mode != ModeSteps }
+// Typing reports whether a text input has the keyboard, so that ? is a
+// character: choosing the scrutineers, typing the counters, a write-in
+// name or a spoiled ballot's reason. Ballot entry, the tally sheet's
+// cells and the ballots issued take no ?, which shows the keys there.
+func (e *Screen) Typing() bool {
+	switch e.mode {
+	case ModePick, ModeCounters:
+		return true
+	case ModeBallot:
+		return e.ballot.input != inputNone
+	case ModeTally:
+		return e.tally.input
+	}
+	return false
+}
 
 // Mode is what the screen is doing.
 func (e *Screen) Mode() Mode { return e.mode }

@@ -205,7 +205,7 @@ func (e *Screen) terms(rows [][2]string) []string {
 	}
 	var out []string
 	for _, r := range rows {
-		for i, l := range common.Wrap(r[1], e.w-lw-6) {
+		for i, l := range e.c.Wrap(r[1], e.w-lw-6) {
 			label := ""
 			if i == 0 {
 				label = r[0]
@@ -226,7 +226,7 @@ func (e *Screen) slateLines(slate []model.Candidate, m model.Method) []string {
 		for i, c := range slate {
 			names = append(names, fmt.Sprintf("%d %s", i+1, c.Name))
 		}
-		for _, l := range common.Wrap(strings.Join(names, "   "), e.w-4) {
+		for _, l := range e.c.Wrap(strings.Join(names, "   "), e.w-4) {
 			out = append(out, "  "+l)
 		}
 		return out
@@ -247,7 +247,7 @@ func (e *Screen) slateLines(slate []model.Candidate, m model.Method) []string {
 		if len(names) == 0 {
 			continue
 		}
-		for i, l := range common.Wrap(strings.Join(names, "   "), e.w-lw-6) {
+		for i, l := range e.c.Wrap(strings.Join(names, "   "), e.w-lw-6) {
 			label := ""
 			if i == 0 {
 				label = k.Name
@@ -334,7 +334,7 @@ func (e *Screen) nextRoundLines(v *session.Vote) []string {
 	if !met {
 		st = s.MsgErr
 	}
-	for _, l := range common.Wrap(words, e.w-4) {
+	for _, l := range e.c.Wrap(words, e.w-4) {
 		out = append(out, "  "+st.Render(l))
 	}
 	return out
@@ -381,7 +381,7 @@ func (e *Screen) roundPanel(v *session.Vote) []string {
 	})...)
 	words, _ := e.quorumWords(v, cur.Opened.Count)
 	out = append(out, "", s.SideTitle.Render(t.QuorumTitle))
-	for _, l := range common.Wrap(words, e.w-4) {
+	for _, l := range e.c.Wrap(words, e.w-4) {
 		out = append(out, "  "+s.Query.Render(l))
 	}
 	out = append(out, "", s.SideTitle.Render(t.BallotsTitle))
@@ -402,7 +402,7 @@ func (e *Screen) roundPanel(v *session.Vote) []string {
 			st = s.MsgErr
 		}
 		out = append(out, "")
-		for _, l := range common.Wrap(t.BallotSpeech(cur.Issued, cur.Collected), e.w-4) {
+		for _, l := range e.c.Wrap(t.BallotSpeech(cur.Issued, cur.Collected), e.w-4) {
 			out = append(out, "  "+st.Render(l))
 		}
 	}

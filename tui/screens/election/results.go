@@ -22,12 +22,12 @@ func (e *Screen) resultLines(v *session.Vote, i int) []string {
 		title += "  " + s.Dim.Render(t.RoundOf(i+1, len(v.Rounds), e.c.Keys.Vote.Rounds.Help().Key))
 	}
 	out := []string{title}
-	for _, l := range common.Wrap(t.CountsLine(res.Expected, res.Present, res.Issued, res.Collected, res.Valid, res.Invalid), e.w-4) {
+	for _, l := range e.c.Wrap(t.CountsLine(res.Expected, res.Present, res.Issued, res.Collected, res.Valid, res.Invalid), e.w-4) {
 		out = append(out, "  "+s.Counts.Render(l))
 	}
 	if !res.RoundValid {
 		out = append(out, "")
-		for _, l := range common.Wrap(t.Undecided(res), e.w-4) {
+		for _, l := range e.c.Wrap(t.Undecided(res), e.w-4) {
 			out = append(out, "  "+s.MsgErr.Render(l))
 		}
 		return out
@@ -39,7 +39,7 @@ func (e *Screen) resultLines(v *session.Vote, i int) []string {
 			if c.Threshold == nil || c.Seats == 0 {
 				continue
 			}
-			for _, l := range common.Wrap(t.ThresholdLine(c.Name, v.Method.Threshold, v.Method.ThresholdBase, thresholdBase(v, res, c), *c.Threshold), e.w-4) {
+			for _, l := range e.c.Wrap(t.ThresholdLine(c.Name, v.Method.Threshold, v.Method.ThresholdBase, thresholdBase(v, res, c), *c.Threshold), e.w-4) {
 				out = append(out, "  "+l)
 			}
 			if res.Threshold != nil {
@@ -59,8 +59,15 @@ func (e *Screen) resultLines(v *session.Vote, i int) []string {
 		}
 	}
 	out = append(out, "", s.SideTitle.Render(t.SpeechTitle))
+	var writeIns []string // written-in names are names too
+	for _, c := range res.Candidates {
+		if c.WriteIn {
+			writeIns = append(writeIns, c.Name)
+		}
+	}
+	names := e.c.Names.With(writeIns...)
 	for _, para := range e.speech(v, r) {
-		for _, l := range common.Wrap(para, e.w-4) {
+		for _, l := range common.WrapNames(para, e.w-4, names) {
 			out = append(out, "  "+s.Query.Render(l))
 		}
 	}

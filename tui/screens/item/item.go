@@ -72,8 +72,12 @@ func (s *Screen) Keys() []common.Binding {
 	case s.reviewing():
 		return s.reviewKeys()
 	}
-	return common.Floor(k, []common.Binding{common.FrameKey(k.ToDesk), common.FrameKey(k.ToQuestions),
-		common.FrameKey(k.ToMotions), common.FrameKey(k.ToAgenda)},
+	own := []common.Binding{common.FrameKey(k.ToDesk), common.FrameKey(k.ToQuestions),
+		common.FrameKey(k.ToMotions), common.FrameKey(k.ToAgenda)}
+	if s.declaring() {
+		own = append([]common.Binding{common.FrameKey(k.Declare)}, own...)
+	}
+	return common.Floor(k, own,
 		common.Key(k.Up, func() { s.scroll-- }),
 		common.Key(k.Down, func() { s.scroll++ }),
 		common.Key(k.Home, func() { s.scroll = 0 }))
@@ -92,9 +96,21 @@ func (s *Screen) View() []string {
 	lines := widgets.ItemHead(c, s.w)
 	lines = append(lines, "")
 	lines = append(lines, widgets.SectionRule(c, t.M.ScriptTitle, s.w))
-	lines = append(lines, common.WrapStyled(c.Script(i, nil), s.w, st.Script)...)
+	lines = append(lines, s.c.WrapStyled(c.Script(i, nil), s.w, st.Script)...)
+	if s.declaring() {
+		q := c.Snap.Quorum
+		lines = append(lines, "")
+		lines = append(lines, s.c.WrapStyled(t.M.DeclareHint(c.Keys.Declare.Help().Key, q.Present, q.OpeningNeed), s.w, st.MsgAsk)...)
+	}
 	lines = append(lines, "")
 	lines = append(lines, widgets.NoteLines(c, i, s.w)...)
 	s.scroll = max(0, min(s.scroll, len(lines)-s.h))
 	return common.Block(lines[s.scroll:], s.w, s.h)
+}
+
+// declaring reports whether the preparatory meeting waits for the
+// declaration that the meeting is valid (ctrl+o).
+func (s *Screen) declaring() bool {
+	_, it, _, ok := s.c.Current()
+	return ok && it.Kind == model.ItemPreparatory && s.c.Snap.Declared == nil
 }

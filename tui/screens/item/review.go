@@ -206,5 +206,5 @@ func (s *Screen) noteOf(i int, who string) []string {
 	if r.Note == "" {
 		return append(lines, st.Dim.Render(common.Cut(rt.NoNote(c.Keys.Floor.Comment.Help().Key), s.w)))
 	}
-	return append(lines, common.WrapStyled(r.Note, s.w, st.Name)...)
+	return append(lines, s.c.WrapStyled(r.Note, s.w, st.Name)...)
 }

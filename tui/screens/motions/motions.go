@@ -260,13 +260,13 @@ func (s *Screen) detail(mo session.Motion) []string {
 		co = append(co, c.PersonName(id))
 	}
 	lines := []string{widgets.SectionRule(c, t.MotionNo(mo.No, mo.Title, c.Clock(mo.Filed)), s.W)}
-	lines = append(lines, common.WrapStyled(t.Signers(c.PersonName(mo.Proposer), strings.Join(co, t.Sep), mo.Category), s.W, st.Dim)...)
+	lines = append(lines, s.C.WrapStyled(t.Signers(c.PersonName(mo.Proposer), strings.Join(co, t.Sep), mo.Category), s.W, st.Dim)...)
 	if mo.Text != "" {
-		lines = append(lines, common.WrapStyled(mo.Text, s.W, st.Name)...)
+		lines = append(lines, s.C.WrapStyled(mo.Text, s.W, st.Name)...)
 	}
 	switch mo.Status {
 	case session.MotionNotAdmitted:
-		lines = append(lines, common.WrapStyled(t.DeclinedLine(mo.Reason, c.Date(mo.Due)), s.W, st.MsgAsk)...)
+		lines = append(lines, s.C.WrapStyled(t.DeclinedLine(mo.Reason, c.Date(mo.Due)), s.W, st.MsgAsk)...)
 	case session.MotionAdmitted:
 		if r, ok := c.VoteOfMotion(mo.No); ok {
 			lines = append(lines, widgets.OutcomeLine(c, r, s.W))

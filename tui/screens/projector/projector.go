@@ -124,7 +124,7 @@ func (p *Screen) outcome(w int) []string {
 				names = append(names, e.Name)
 			}
 			out := []string{s.Title.Render(t.V.ProjectorElected(len(names)))}
-			return append(out, common.Wrap(strings.Join(names, "  "), w-4)...)
+			return append(out, p.c.Wrap(strings.Join(names, "  "), w-4)...)
 		}
 	}
 	if n := len(c.Snap.Votes); n > 0 {

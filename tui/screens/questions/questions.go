@@ -200,10 +200,10 @@ func (s *Screen) View() []string {
 func (s *Screen) detail(q session.Question) []string {
 	c, t, st := s.C, s.C.Texts.M, s.C.Styles
 	lines := []string{widgets.SectionRule(c, t.QuestionNo(q.No, c.PersonName(q.Delegate), q.Target, c.Clock(q.Asked)), s.W)}
-	lines = append(lines, common.WrapStyled(t.Q+q.Text, s.W, st.Name)...)
+	lines = append(lines, s.C.WrapStyled(t.Q+q.Text, s.W, st.Name)...)
 	switch q.Status {
 	case session.QuestionReplied:
-		lines = append(lines, common.WrapStyled(t.A(q.AnsweredBy)+q.Answer, s.W, st.StPresent)...)
+		lines = append(lines, s.C.WrapStyled(t.A(q.AnsweredBy)+q.Answer, s.W, st.StPresent)...)
 	case session.QuestionOnNotice:
 		lines = append(lines, st.MsgAsk.Render(common.Cut(t.OnNoticeLine(c.Date(q.Due)), s.W)))
 	}

@@ -285,7 +285,7 @@ func (s *Screen) View() []string {
 	}
 	lines = append(lines, widgets.SectionRule(c, title, s.w))
 	if text := s.text(); text != "" && s.motion > 0 {
-		lines = append(lines, common.WrapStyled(text, s.w, st.Name)...)
+		lines = append(lines, s.c.WrapStyled(text, s.w, st.Name)...)
 	}
 	lines = append(lines, common.Cut(t.HowVoted(t.Method(method), t.KindWords(kind), words.RuleText(c.VoteRule(kind), c.Setup.Meeting.VoteBase, c.Texts.Lang)), s.w))
 	n := c.Snap.Count
