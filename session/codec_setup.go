@@ -2,6 +2,7 @@ package session
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 
 	"podium/model"
@@ -25,6 +26,8 @@ import (
 //	          threshold_base, write_ins, over_selection (strings),
 //	          categories: list of name string, seats int
 //	demo:     flag
+//	time_zone string, only when not empty (an addition: a record without
+//	          it reads as the default, +08:00)
 func putOpened(b []byte, body Body) ([]byte, error) {
 	s := body.(Opened).Setup
 	m := s.Meeting
@@ -72,7 +75,11 @@ func putOpened(b []byte, body Body) ([]byte, error) {
 		b = appendMethod(b, e.Method)
 		b = appendCandidates(b, e.Candidates)
 	}
-	return appendBool(b, s.Demo), nil
+	b = appendBool(b, s.Demo)
+	if m.TimeZone != "" {
+		b = appendString(b, m.TimeZone)
+	}
+	return b, nil
 }
 
 func getOpened(r *reader) (Body, error) {
@@ -134,6 +141,12 @@ func (r *reader) setup() model.Setup {
 		s.Election = &model.Election{Method: r.method(), Candidates: r.candidates()}
 	}
 	s.Demo = r.bool()
+	if r.err == nil && r.off < len(r.b) {
+		// The time zone, added at the end; present only when set.
+		if m.TimeZone = r.string(); r.err == nil && m.TimeZone == "" {
+			r.fail(errors.New("time_zone is present but empty"))
+		}
+	}
 	return s
 }
 

@@ -112,3 +112,24 @@ func FuzzBallotBody(f *testing.F) {
 		}
 	})
 }
+
+// TestSetupTimeZone: the time zone, added at the end of the setup, is
+// written only when set; a record without it reads as no zone (+08:00),
+// and one with an empty zone written out is damage (a setup has one
+// encoding).
+func TestSetupTimeZone(t *testing.T) {
+	s := testSetup(3)
+	plain, _ := Encode(Event{Seq: 1, At: time.Unix(0, 0).UTC(), Body: Opened{Setup: s}})
+	s.Meeting.TimeZone = "+06:00"
+	zoned, _ := Encode(Event{Seq: 1, At: time.Unix(0, 0).UTC(), Body: Opened{Setup: s}})
+	if !bytes.Equal(zoned[:len(plain)], plain) || !bytes.Equal(zoned[len(plain):], appendString(nil, "+06:00")) {
+		t.Fatalf("the zone is not an addition at the end:\n%x\n%x", plain, zoned)
+	}
+	e, err := Decode(zoned)
+	if err != nil || e.Body.(Opened).Setup.Meeting.TimeZone != "+06:00" {
+		t.Fatalf("zoned: %v %+v", err, e)
+	}
+	if _, err := Decode(append(plain, 0)); err == nil {
+		t.Error("an empty zone written out was read")
+	}
+}
