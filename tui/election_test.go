@@ -353,14 +353,25 @@ func TestResultsElected(t *testing.T) {
 	press(m, tea.KeyEnd)
 	scr := screen(m)
 	for _, want := range []string{
-		"第1轮当选的是（按候选人顺序）：黄美玲、波拉提·托列根、金晨阳、杨子怡、张伟、努尔艾力·阿不都拉、薛蕾、",
-		"重新投票，选出社团2名",
-		"尚缺1名，将在未当选的候选人中另行选举",
+		"↻ 重新投票：社团2名",
 		"本次选举应到代表122名，实到118名，超过应到人数的五分之四，可以进行选举。",
 		"下一步 › enter 清点人数，开始第2轮（重新投票）",
 	} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("no %q in\n%s", want, scr)
+		}
+	}
+	// s turns to the words to read, without a name split at a line's end.
+	typeText(m, "s")
+	scr = strings.ReplaceAll(screen(m), "\n", "")
+	for _, want := range []string{
+		"第1轮 宣读稿",
+		"第1轮当选的是（按候选人顺序）：黄美玲、波拉提·托列根、金晨阳、杨子怡、张伟、努尔艾力·阿不都拉、薛蕾、",
+		"重新投票，选出社团2名",
+		"尚缺1名，将在未当选的候选人中另行选举",
+	} {
+		if !strings.Contains(strings.ReplaceAll(scr, " ", ""), strings.ReplaceAll(want, " ", "")) {
+			t.Errorf("no %q in\n%s", want, screen(m))
 		}
 	}
 }
@@ -491,5 +502,56 @@ func TestProjector(t *testing.T) {
 		if sz[0] == 120 {
 			golden(t, "projector_zh_120x40", scr)
 		}
+	}
+}
+
+// decidedRunoff decides the runoff after decidedWithRunoffAndSecond, after
+// a void first try (more ballots collected than issued): rounds 1 and 3
+// are decided, round 2 was void.
+func decidedRunoff(t *testing.T) *session.Session {
+	sess := decidedWithRunoffAndSecond(t)
+	meta := session.Meta{At: t0.Add(time.Minute), Actor: "host"}
+	hostCmd(t, sess, session.OpenRound{Meta: meta})
+	hostCmd(t, sess, session.IssueBallots{Meta: meta, N: 118})
+	hostCmd(t, sess, session.CollectBallots{Meta: meta, N: 119})
+	hostCmd(t, sess, session.OpenRound{Meta: meta})
+	hostCmd(t, sess, session.IssueBallots{Meta: meta, N: 118})
+	hostCmd(t, sess, session.CollectBallots{Meta: meta, N: 118})
+	tally := election.Tally{Counts: []election.TallyCount{{Approve: 90}, {Approve: 85}, {Approve: 20}}, Invalid: []int{0, 0, 0}}
+	for i := range tally.Counts {
+		tally.Counts[i].Abstain = 118 - tally.Counts[i].Approve
+	}
+	hostCmd(t, sess, session.EnterTally{Meta: meta, Tally: tally})
+	hostCmd(t, sess, session.DecideRound{Meta: meta})
+	return sess
+}
+
+// TestResultsPagedByRound: ← and → turn the results page by page through
+// the decided rounds, both ways, and the round names say what each round
+// was, in both languages.
+func TestResultsPagedByRound(t *testing.T) {
+	for _, tc := range []struct{ lang, first, runoff, page1, page2 string }{
+		{"zh", "第1轮 选举结果", "第3轮（重新投票，上轮无效重新进行） 选举结果", "第 1/2 页", "第 2/2 页"},
+		{"en", "Results: Round 1", "Results: Runoff (round 3, revote after void)", "page 1 of 2", "page 2 of 2"},
+	} {
+		m := newTestModel(t, decidedRunoff(t), tc.lang, 120, 40)
+		fkey(m, 3)
+		want := func(what ...string) {
+			t.Helper()
+			for _, w := range what {
+				if !strings.Contains(screen(m), w) {
+					t.Fatalf("%s: no %q in\n%s", tc.lang, w, screen(m))
+				}
+			}
+		}
+		want(tc.runoff, tc.page2)
+		press(m, tea.KeyLeft)
+		want(tc.first, tc.page1)
+		press(m, tea.KeyLeft) // the first page stays
+		want(tc.first, tc.page1)
+		press(m, tea.KeyRight)
+		want(tc.runoff, tc.page2)
+		press(m, tea.KeyLeft)
+		want(tc.first)
 	}
 }

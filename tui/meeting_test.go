@@ -372,7 +372,7 @@ func TestVote(t *testing.T) {
 		lang, tooMany, adopted, rejected string
 	}{
 		{"zh", "票数合计 150 超过实到正式代表 118 人，请核对", "需 61 票，赞成 64 票，通过", "需 61 票，赞成 60 票，未通过"},
-		{"en", "150 votes counted but only 118 formal delegates are present: please check", "needs 61, 64 for: adopted", "needs 61, 60 for: not adopted"},
+		{"en", "150 votes counted but only 118 formal delegates present: please check", "needs 61, 64 for: adopted", "needs 61, 60 for: not adopted"},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			sess := congress(t)

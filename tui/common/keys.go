@@ -124,6 +124,7 @@ func NewKeyMap(t *Texts) *KeyMap {
 		Back:        b([]string{"esc"}, "esc", v.HelpBack),
 		Scroll:      b([]string{"up", "down", "pgup", "pgdown"}, "↑↓", v.HelpScroll),
 		Rounds:      b([]string{"left", "right"}, "←→", v.HelpRounds),
+		Speech:      b([]string{"s"}, "s", v.HelpSpeech),
 		Ballots:     b([]string{"b"}, "b", v.HelpBallots),
 		Tally:       b([]string{"t"}, "t", v.HelpTally),
 		Vacant:      b([]string{"v"}, "v", v.HelpVacant),
@@ -160,7 +161,7 @@ func NewKeyMap(t *Texts) *KeyMap {
 // that take every printable key.
 type VoteKeys struct {
 	// Steps view.
-	Next, Back, Scroll, Rounds, Ballots, Tally, Vacant key.Binding
+	Next, Back, Scroll, Rounds, Speech, Ballots, Tally, Vacant key.Binding
 	// Ballot entry.
 	Approve, Disapprove, Abstain, Row, Clear, Save, WriteIn, DropWriteIn key.Binding
 	Spoil, Remove, Prev, NextBallot, NextDiff, Category, Teller          key.Binding

@@ -27,15 +27,15 @@ func enMeetingTexts() *MeetingTexts {
 		NoItemForNote: "The agenda has not started: nothing to note on",
 		EndNoteLabel:  "Why it is left unfinished",
 		ConfirmEnd: func(k string, n int, title string) string {
-			return fmt.Sprintf("Press %s again to end item %d “%s”, esc cancels", k, n, title)
+			return fmt.Sprintf("Press %s again to end item %d \"%s\", esc cancels", k, n, title)
 		},
 		NoteLabel: func(n int, title string) string { return fmt.Sprintf("Note on item %d", n) },
-		SkipLabel: func(n int, title string) string { return fmt.Sprintf("Why item %d “%s” is skipped", n, title) },
-		Skipped:   func(n int, title string) string { return fmt.Sprintf("Item %d “%s” skipped", n, title) },
+		SkipLabel: func(n int, title string) string { return fmt.Sprintf("Why item %d \"%s\" is skipped", n, title) },
+		Skipped:   func(n int, title string) string { return fmt.Sprintf("Item %d \"%s\" skipped", n, title) },
 		EndedItem: func(n int, title string) string { return fmt.Sprintf("item %d %s ended", n, title) },
 		NoteAdded: func(at string) string { return "Noted at " + at },
 		Ended: func(n int, title, took string) string {
-			return fmt.Sprintf("Item %d “%s” ended after %s", n, title, took)
+			return fmt.Sprintf("Item %d \"%s\" ended after %s", n, title, took)
 		},
 		NotPending:     func(n int) string { return fmt.Sprintf("Item %d has started or was skipped: it cannot be skipped", n) },
 		AlreadyCurrent: func(n int) string { return fmt.Sprintf("Item %d is under way", n) },
@@ -97,7 +97,7 @@ func enMeetingTexts() *MeetingTexts {
 		AlreadyAnswered: func(no int) string { return fmt.Sprintf("Question %d is already answered", no) },
 		Answered:        func(no int) string { return fmt.Sprintf("Question %d answered", no) },
 		ConfirmDefer: func(k string, no, days int) string {
-			return fmt.Sprintf("Press %s again to take question %d on notice (answer within %d days), esc cancels", k, no, days)
+			return fmt.Sprintf("Press %s again to take question %d on notice (answer within %s), esc cancels", k, no, plural(days, "day"))
 		},
 		Deferred:     func(no int, due string) string { return fmt.Sprintf("Question %d taken on notice, due %s", no, due) },
 		Asked:        func(no int, who string) string { return fmt.Sprintf("Question %d recorded (%s)", no, who) },
@@ -129,18 +129,18 @@ func enMeetingTexts() *MeetingTexts {
 		AlreadyVoted:   func(no int) string { return fmt.Sprintf("Motion %d has been voted on", no) },
 		AlreadyDecided: func(no int) string { return fmt.Sprintf("Motion %d is already decided", no) },
 		VoteOnMotion: func(no int, title string) string {
-			return fmt.Sprintf("Vote on motion %d “%s”: enter for, against and abstaining", no, title)
+			return fmt.Sprintf("Vote on motion %d \"%s\": enter for, against and abstaining", no, title)
 		},
-		DeclineTitle: func(no int, title string) string { return fmt.Sprintf("Decline motion %d “%s”", no, title) },
+		DeclineTitle: func(no int, title string) string { return fmt.Sprintf("Decline motion %d \"%s\"", no, title) },
 		ConfirmAccept: func(k string, no int, title string) string {
-			return fmt.Sprintf("Press %s again to accept motion %d “%s”, esc cancels", k, no, title)
+			return fmt.Sprintf("Press %s again to accept motion %d \"%s\", esc cancels", k, no, title)
 		},
 		Accepted: func(no int, k string) string { return fmt.Sprintf("Motion %d accepted: %s puts it to the vote", no, k) },
 		Declined: func(no int, due string) string {
 			return fmt.Sprintf("Motion %d declined and kept as an opinion, answer due %s", no, due)
 		},
 		Filed: func(no int, title string, n int) string {
-			return fmt.Sprintf("Motion %d “%s” filed (%d co-signers)", no, title, n)
+			return fmt.Sprintf("Motion %d \"%s\" filed (%d co-signers)", no, title, n)
 		},
 		MotionsTitle: func(n, p, a, d int) string {
 			return fmt.Sprintf("%s · %d pending · %d accepted · %d declined", plural(n, "motion"), p, a, d)
@@ -163,7 +163,7 @@ func enMeetingTexts() *MeetingTexts {
 		VoteTitle: func(s string) string { return "Vote: " + s },
 		ConfirmVote: func(k, subject string, f, a, ab int, all bool) string {
 			if all {
-				return fmt.Sprintf("Unanimous, %d for. Press %s again to record the vote on “%s”, esc cancels", f, k, subject)
+				return fmt.Sprintf("Unanimous, %d for. Press %s again to record the vote on \"%s\", esc cancels", f, k, subject)
 			}
 			return fmt.Sprintf("%d for, %d against, %d abstaining. Press %s again to record, esc cancels", f, a, ab, k)
 		},
@@ -172,7 +172,7 @@ func enMeetingTexts() *MeetingTexts {
 		HowVoted: func(method, kind, rule string) string {
 			return fmt.Sprintf("%s · %s · needs %s in favour", method, kind, rule)
 		},
-		Sum: func(sum, p int) string { return fmt.Sprintf("%d votes of %d present", sum, p) },
+		Sum: func(sum, p int) string { return fmt.Sprintf("%s of %d present", plural(sum, "vote"), p) },
 		VoteCounts: func(no int, at string, f, a, ab int) string {
 			return fmt.Sprintf("Vote %d %s: %d for, %d against, %d abstaining", no, at, f, a, ab)
 		},
@@ -254,7 +254,7 @@ func enMeetingTexts() *MeetingTexts {
 			return fmt.Sprintf("%s %d %s", strings.ToUpper(what[:1])+what[1:], no, reasons[r])
 		},
 		VoteTooMany: func(sum, p int) string {
-			return fmt.Sprintf("%d votes counted but only %d formal delegates are present: please check", sum, p)
+			return fmt.Sprintf("%s counted but only %s present: please check", plural(sum, "vote"), plural(p, "formal delegate"))
 		},
 		NoCurrentItem: "No agenda item is under way",
 		NoSuchItem:    func(no, n int) string { return fmt.Sprintf("There is no item %d (the agenda has %d)", no, n) },
@@ -262,13 +262,13 @@ func enMeetingTexts() *MeetingTexts {
 		HelpPrev: "previous item", HelpEnd: "end item", HelpNote: "note", HelpExport: "export the records",
 		HelpPrep: "preparation", PrepTitle: "Preparation · composition of the delegates", PrepTarget: "target",
 		PrepHead: func(f int, date string, tol int) string {
-			return fmt.Sprintf("%d formal delegates · congress date %s · \"about\" allows ±%d points", f, date, tol)
+			return fmt.Sprintf("%s · congress date %s · \"about\" allows ±%d points", plural(f, "formal delegate"), date, tol)
 		},
 		PrepStatus: func(st string) string { return st },
 		PrepCommittee: func(c, seats int, sur string) string {
-			return fmt.Sprintf("Committee election: %d candidates for %d seats, surplus %s (shown, not blocked)", c, seats, sur)
+			return fmt.Sprintf("Committee election: %s for %s, surplus %s (shown, not blocked)", plural(c, "candidate"), plural(seats, "seat"), sur)
 		}, Exporting: "Exporting the records…",
-		Exported:     func(n int, dir string) string { return fmt.Sprintf("Exported %d files to %s", n, dir) },
+		Exported:     func(n int, dir string) string { return fmt.Sprintf("Exported %s to %s", plural(n, "file"), dir) },
 		ExportFailed: func(err string) string { return "Export failed: " + err }, HelpToItem: "this item",
 		HelpToElection: "election", HelpToQuestions: "questions", HelpToMotions: "motions", HelpToAgenda: "agenda",
 		HelpJump: "start this", HelpSkip: "skip", HelpAsk: "new question", HelpAnswer: "answer",

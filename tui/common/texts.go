@@ -261,7 +261,7 @@ func enTexts() *Texts {
 		Prompt:      "Search › ",
 		Placeholder: "pinyin or initials, Enter",
 		NameHead:    "Name", UnitCol: "Unit", KindHead: "Kind", StHead: "Status",
-		NoMatch:   func(q string) string { return fmt.Sprintf("No one matches “%s”", q) },
+		NoMatch:   func(q string) string { return fmt.Sprintf("No one matches \"%s\"", q) },
 		EmptyList: "No one to show",
 		FilterAll: "all", FilterOut: "not arrived", FilterIn: "present",
 		Position: func(cur, n int, f string) string {
@@ -282,13 +282,13 @@ func enTexts() *Texts {
 			return fmt.Sprintf("%d people named %s: pick one with ↑↓, then Enter", n, name)
 		},
 		ConfirmNext: func(k string, n int, title string) string {
-			return fmt.Sprintf("Press %s again to start item %d “%s”, esc cancels", k, n, title)
+			return fmt.Sprintf("Press %s again to start item %d \"%s\", esc cancels", k, n, title)
 		},
 		ConfirmOpen: func(k string, p, e int) string {
 			return fmt.Sprintf("Press %s again to declare the meeting valid (%d of %d present), esc cancels", k, p, e)
 		},
 		Started: func(n int, title string, p, e int) string {
-			return fmt.Sprintf("Item %d “%s” started · %d/%d present", n, title, p, e)
+			return fmt.Sprintf("Item %d \"%s\" started · %d/%d present", n, title, p, e)
 		},
 		DeclaredOK: func(p, e int) string {
 			return fmt.Sprintf("Meeting declared valid: %d present of %d expected", p, e)

@@ -10,83 +10,92 @@ import (
 
 // VoteTexts are the election screen's words in one language (Texts.V).
 type VoteTexts struct {
-	Title, NoElection, Sep, None                    string
-	Steps                                           []string // the six steps of the strip
-	Actor, Teller                                   func(a string) string
-	More                                            func(from, to, n int) string
-	RoundName                                       func(no int, k election.Kind, revote bool) string
-	NextLabel, Done, NumberHint, CountersHint       string
-	NextMethod, NextScrutineers, NextIssue          func(key string) string
-	NextCollect, NextDecide                         func(key string) string
-	NextOpen                                        func(key, round string) string
-	NextCount, NextChoose                           func(a, b string) string
-	NotNow, CountedByTally, CountedByBallots        string
-	ConfirmMethod, ConfirmDecide                    func(key string) string
-	ConfirmOpen                                     func(key, round string, present, expected int) string
-	ConfirmVacant                                   func(key, seats string) string
-	CountHow                                        func(b, t string) string
-	AllDone, MethodAdopted, VacancyDeclared         string
-	RoundOpened                                     func(round string, present, expected int) string
-	Decided                                         func(elected int) string
-	NotANumber                                      string
-	IssuedOK                                        func(n int) string
-	CollectedOK, CollectedVoid                      func(issued, collected int) string
-	ScrutineersAdopted                              func(s, chief string) string
-	PickHint, Choosing                              func(role string) string
-	PickPlaceholder, IsCandidate                    string
-	PresentFormal                                   func(n int) string
-	MethodTitle, CandidatesTitle, ScrutineersTitle  string
-	Adopted                                         func(at string) string
-	SeatsWith                                       func(total int, parts string) string
-	SeatsOnly                                       func(n int) string
-	CatSeats                                        func(cat string, n int) string
-	TermSeats, TermCandidates, TermQuorum           string
-	TermThreshold, TermWriteIns, TermOver           string
-	TermRunoff, TermOrder, RunoffWords, OrderWords  string
-	CandidatesWords                                 func(n, seats int) string
-	QuorumWords                                     func(f model.Fraction, expected, need int) string
-	ThresholdWords                                  func(f model.Fraction, base model.Base, baseN, need int) string
-	WriteInsWords                                   func(w model.WriteIns) string
-	OverWords                                       func(o model.OverSelection, withCat bool) string
-	Scrutineer, Chief, Counters, NotChosen          string
-	IssuedLabel, CollectedLabel, NotYet             string
-	QuorumSpeech                                    func(expected, present int, f model.Fraction, need int, ok bool) string
-	BallotSpeech                                    func(issued, collected int) string
-	OpenSeats, Slate, QuorumTitle, BallotsTitle     string
-	OpenedAt                                        func(at string) string
-	CountTitle, TallyEntered, NothingKeyed          string
-	SingleEntry, NoDiffs, SpoiledDiffers            string
-	WriteInsDiffer                                  string
-	Keyed                                           func(n, collected int) string
-	DiffsTitle                                      func(n int) string
-	DiffsShort                                      func(n int, list, key string) string
-	StackPos                                        func(i int) string
-	MissingAt                                       func(tellers string) string
-	MarkGlyph                                       func(m election.Mark) string
-	BallotEntry, TallyEntry, NoOpenRound            string
-	WriteInHint, SpoilHint, SpoiledDefault          string
-	CorrectHint                                     func(pos int) string
-	Valid, Invalid, NothingToRemove                 string
-	Saved                                           func(n, collected int, what string) string
-	Corrected                                       func(pos int, what string, diffs int) string
-	Removed                                         func(n int) string
-	Correcting                                      func(pos, keyed, collected int) string
-	BallotNo                                        func(n, collected int) string
-	KeyedSoFar                                      func(n int) string
-	OtherTeller                                     func(t string, n int) string
-	CandidateHead, CategoryHead, MarkHead           string
-	ApproveShort, DisapproveShort, AbstainShort     string
-	WriteInLabel, SpoilLabel, InvalidLabel          string
-	TallyHint                                       string
-	VoidWriteIn, VoidReason, SpoiledReason          func(s string) string
-	OverSelected                                    func(cat string, sel, seats int) string
-	CannotJudge                                     func(detail string) string // the round's data is inconsistent (election.ReasonBadInput)
-	Selections                                      func(n int) string
-	TallySaved                                      func(collected int) string
-	CollectedIs                                     func(n int) string
-	TallyRefused                                    func(e *election.TallyError) string
-	ResultsTitle                                    func(round string) string
+	// Colon follows a label ("：", ": "); Paren puts a note in brackets
+	// ("（社团）", " (社团)"): the punctuation of the language.
+	Colon                                          string
+	Paren                                          func(s string) string
+	Title, NoElection, Sep, None                   string
+	Steps                                          []string // the six steps of the strip
+	Actor, Teller                                  func(a string) string
+	More                                           func(from, to, n int) string
+	RoundName                                      func(no int, k election.Kind, revote bool) string
+	NextLabel, Done, NumberHint, CountersHint      string
+	NextMethod, NextScrutineers, NextIssue         func(key string) string
+	NextCollect, NextDecide                        func(key string) string
+	NextOpen                                       func(key, round string) string
+	NextCount, NextChoose                          func(a, b string) string
+	NotNow, CountedByTally, CountedByBallots       string
+	ConfirmMethod, ConfirmDecide                   func(key string) string
+	ConfirmOpen                                    func(key, round string, present, expected int) string
+	ConfirmVacant                                  func(key, seats string) string
+	CountHow                                       func(b, t string) string
+	AllDone, MethodAdopted, VacancyDeclared        string
+	RoundOpened                                    func(round string, present, expected int) string
+	Decided                                        func(elected int) string
+	NotANumber                                     string
+	IssuedOK                                       func(n int) string
+	CollectedOK, CollectedVoid                     func(issued, collected int) string
+	ScrutineersAdopted                             func(s, chief string) string
+	PickHint, Choosing                             func(role string) string
+	PickPlaceholder, IsCandidate                   string
+	PresentFormal                                  func(n int) string
+	MethodTitle, CandidatesTitle, ScrutineersTitle string
+	Adopted                                        func(at string) string
+	SeatsWith                                      func(total int, parts string) string
+	SeatsOnly                                      func(n int) string
+	CatSeats                                       func(cat string, n int) string
+	TermSeats, TermCandidates, TermQuorum          string
+	TermThreshold, TermWriteIns, TermOver          string
+	TermRunoff, TermOrder, RunoffWords, OrderWords string
+	CandidatesWords                                func(n, seats int) string
+	QuorumWords                                    func(f model.Fraction, expected, need int) string
+	ThresholdWords                                 func(f model.Fraction, base model.Base, baseN, need int) string
+	WriteInsWords                                  func(w model.WriteIns) string
+	OverWords                                      func(o model.OverSelection, withCat bool) string
+	Scrutineer, Chief, Counters, NotChosen         string
+	IssuedLabel, CollectedLabel, NotYet            string
+	QuorumSpeech                                   func(expected, present int, f model.Fraction, need int, ok bool) string
+	BallotSpeech                                   func(issued, collected int) string
+	OpenSeats, Slate, QuorumTitle, BallotsTitle    string
+	OpenedAt                                       func(at string) string
+	CountTitle, TallyEntered, NothingKeyed         string
+	SingleEntry, NoDiffs, SpoiledDiffers           string
+	WriteInsDiffer                                 string
+	Keyed                                          func(n, collected int) string
+	DiffsTitle                                     func(n int) string
+	DiffsShort                                     func(n int, list, key string) string
+	StackPos                                       func(i int) string
+	MissingAt                                      func(tellers string) string
+	MarkGlyph                                      func(m election.Mark) string
+	BallotEntry, TallyEntry, NoOpenRound           string
+	WriteInHint, SpoilHint, SpoiledDefault         string
+	CorrectHint                                    func(pos int) string
+	Valid, Invalid, NothingToRemove                string
+	Saved                                          func(n, collected int, what string) string
+	Corrected                                      func(pos int, what string, diffs int) string
+	Removed                                        func(n int) string
+	Correcting                                     func(pos, keyed, collected int) string
+	BallotNo                                       func(n, collected int) string
+	KeyedSoFar                                     func(n int) string
+	OtherTeller                                    func(t string, n int) string
+	CandidateHead, CategoryHead, MarkHead          string
+	ApproveShort, DisapproveShort, AbstainShort    string
+	WriteInLabel, SpoilLabel, InvalidLabel         string
+	TallyHint                                      string
+	VoidWriteIn, VoidReason, SpoiledReason         func(s string) string
+	OverSelected                                   func(cat string, sel, seats int) string
+	CannotJudge                                    func(detail string) string // the round's data is inconsistent (election.ReasonBadInput)
+	Selections                                     func(n int) string
+	TallySaved                                     func(collected int) string
+	CollectedIs                                    func(n int) string
+	TallyRefused                                   func(e *election.TallyError) string
+	ResultsTitle, SpeechPageTitle                  func(round string) string
+	// RoundOf is where the results page stands among the decided
+	// rounds, with the key that turns them; ShowSpeech and ShowResults
+	// the key that turns to the words to read and back.
 	RoundOf                                         func(i, n int, key string) string
+	ShowSpeech, ShowResults                         func(key string) string
+	HelpSpeech                                      string
 	CountsLine                                      func(e, p, i, c, v, inv int) string
 	Undecided                                       func(r *election.Result) string
 	RunoffRule                                      string

@@ -11,8 +11,7 @@ import (
 )
 
 func enVoteTexts() *VoteTexts {
-	kindName := map[election.Kind]string{election.Regular: "", election.Runoff: " (runoff)", election.Second: " (second round)"}
-	plural := func(n int, one, many string) string {
+	pl := func(n int, one, many string) string {
 		if n == 1 {
 			return one
 		}
@@ -27,16 +26,26 @@ func enVoteTexts() *VoteTexts {
 	}
 	return &VoteTexts{
 		Title: "Election", NoElection: "This congress has no election", Sep: ", ", None: "none",
+		Colon: ": ", Paren: func(s string) string { return " (" + s + ")" },
 		Steps:  []string{"Method", "Scrutineers", "Quorum", "Ballots", "Count", "Results"},
 		Actor:  func(a string) string { return "terminal: " + a },
 		Teller: func(a string) string { return "teller: " + a },
 		More:   func(f, to, n int) string { return fmt.Sprintf("lines %d–%d of %d · ↑↓ to scroll", f, to, n) },
 		RoundName: func(no int, k election.Kind, revote bool) string {
-			s := fmt.Sprintf("Round %d%s", no, kindName[k])
+			again := ""
 			if revote {
-				s += " again"
+				again = ", revote after void"
 			}
-			return s
+			switch k {
+			case election.Runoff:
+				return fmt.Sprintf("Runoff (round %d%s)", no, again)
+			case election.Second:
+				return fmt.Sprintf("Second round (round %d%s)", no, again)
+			}
+			if revote {
+				return fmt.Sprintf("Round %d (revote after void)", no)
+			}
+			return fmt.Sprintf("Round %d", no)
 		},
 		NextLabel: "Next › ", Done: "The election is complete; the results are above",
 		NumberHint:       "type the number and press enter, esc cancels",
@@ -73,7 +82,7 @@ func enVoteTexts() *VoteTexts {
 		},
 		Decided:    func(n int) string { return fmt.Sprintf("Count closed: %d elected in this round", n) },
 		NotANumber: "Please type a number",
-		IssuedOK:   func(n int) string { return fmt.Sprintf("Recorded: %d ballots issued", n) },
+		IssuedOK:   func(n int) string { return "Recorded: " + plural(n, "ballot") + " issued" },
 		CollectedOK: func(i, c int) string {
 			return fmt.Sprintf("Recorded: %d issued, %d collected, the round is valid", i, c)
 		},
@@ -93,7 +102,7 @@ func enVoteTexts() *VoteTexts {
 		MethodTitle:     "Election method", CandidatesTitle: "Candidates (ballot order)", ScrutineersTitle: "Scrutineers",
 		Adopted:   func(at string) string { return "✓ adopted " + at },
 		SeatsWith: func(total int, parts string) string { return fmt.Sprintf("%d: %s", total, parts) },
-		SeatsOnly: func(n int) string { return fmt.Sprintf("%d %s", n, plural(n, "seat", "seats")) },
+		SeatsOnly: func(n int) string { return fmt.Sprintf("%d %s", n, pl(n, "seat", "seats")) },
 		CatSeats:  func(cat string, n int) string { return fmt.Sprintf("%s %d", cat, n) },
 		TermSeats: "Seats", TermCandidates: "Candidates", TermQuorum: "Quorum",
 		TermThreshold: "To be elected", TermWriteIns: "Write-ins", TermOver: "Over-selection",
@@ -102,9 +111,9 @@ func enVoteTexts() *VoteTexts {
 		OrderWords:  "every candidate's votes are reported in ballot order; the elected are announced in the approved candidate order",
 		CandidatesWords: func(n, seats int) string {
 			if n > seats {
-				return fmt.Sprintf("%d for %d seats (competitive, %d more)", n, seats, n-seats)
+				return fmt.Sprintf("%d for %s (competitive, %d more)", n, plural(seats, "seat"), n-seats)
 			}
-			return fmt.Sprintf("%d for %d seats (equal election)", n, seats)
+			return fmt.Sprintf("%d for %s (equal election)", n, plural(seats, "seat"))
 		},
 		QuorumWords: func(f model.Fraction, e, need int) string {
 			return fmt.Sprintf("present %s of the %d expected: at least %d", words.Rule(f, "en"), e, need)
@@ -131,18 +140,21 @@ func enVoteTexts() *VoteTexts {
 		IssuedLabel: "Ballots issued", CollectedLabel: "Ballots collected", NotYet: "not recorded",
 		QuorumSpeech: func(e, p int, f model.Fraction, need int, ok bool) string {
 			if ok {
-				return fmt.Sprintf("%d delegates are expected at this election and %d are present, %s of the expected: the election may proceed.", e, p, words.Rule(f, "en"))
+				return fmt.Sprintf("%s %s expected at this election and %d %s present, %s of the expected: the election may proceed.",
+					plural(e, "delegate"), pl(e, "is", "are"), p, pl(p, "is", "are"), words.Rule(f, "en"))
 			}
-			return fmt.Sprintf("%d delegates are expected at this election and %d are present, not %s of the expected (%d needed): the election cannot proceed.", e, p, words.Rule(f, "en"), need)
+			return fmt.Sprintf("%s %s expected at this election and %d %s present, not %s of the expected (%d needed): the election cannot proceed.",
+				plural(e, "delegate"), pl(e, "is", "are"), p, pl(p, "is", "are"), words.Rule(f, "en"), need)
 		},
 		BallotSpeech: func(i, c int) string {
+			head := fmt.Sprintf("%s %s issued and %d collected", plural(i, "ballot"), pl(i, "was", "were"), c)
 			switch {
 			case c > i:
-				return fmt.Sprintf("%d ballots were issued and %d collected, more than issued: the round is void and is voted again.", i, c)
+				return head + ", more than issued: the round is void and is voted again."
 			case c < i:
-				return fmt.Sprintf("%d ballots were issued and %d collected, fewer than issued: the round is valid.", i, c)
+				return head + ", fewer than issued: the round is valid."
 			}
-			return fmt.Sprintf("%d ballots were issued and %d collected, as many as issued: the round is valid.", i, c)
+			return head + ", as many as issued: the round is valid."
 		},
 		OpenSeats: "Seats", Slate: "Candidates", QuorumTitle: "Quorum (the chair reads)", BallotsTitle: "Ballots",
 		OpenedAt:   func(at string) string { return "opened " + at },
@@ -153,7 +165,7 @@ func enVoteTexts() *VoteTexts {
 		SpoiledDiffers: "spoiled or not", WriteInsDiffer: "write-ins differ",
 		Keyed: func(n, c int) string { return fmt.Sprintf("%d of %d keyed", n, c) },
 		DiffsTitle: func(n int) string {
-			return fmt.Sprintf("The entries differ at %d %s (correct from the paper ballot before announcing):", n, plural(n, "ballot", "ballots"))
+			return fmt.Sprintf("The entries differ at %d %s (correct from the paper ballot before announcing):", n, pl(n, "ballot", "ballots"))
 		},
 		DiffsShort: func(n int, list, k string) string {
 			return fmt.Sprintf("Entries differ at %d: no. %s · %s next", n, list, k)
@@ -218,11 +230,11 @@ func enVoteTexts() *VoteTexts {
 		SpoiledReason: func(r string) string { return "spoiled (" + r + ")" },
 		CannotJudge:   func(d string) string { return "This round cannot be judged: " + d },
 		OverSelected: func(cat string, sel, seats int) string {
-			return fmt.Sprintf("%s%d selected, more than %d %s", catOf(cat), sel, seats, plural(seats, "seat", "seats"))
+			return fmt.Sprintf("%s%d selected, more than %d %s", catOf(cat), sel, seats, pl(seats, "seat", "seats"))
 		},
 		Selections: func(n int) string { return fmt.Sprintf("%d selected", n) },
 		TallySaved: func(c int) string {
-			return fmt.Sprintf("Tally sheet entered; it agrees with the %d ballots collected", c)
+			return fmt.Sprintf("Tally sheet entered; it agrees with the %s collected", plural(c, "ballot"))
 		},
 		CollectedIs: func(n int) string { return fmt.Sprintf("%d collected", n) },
 		TallyRefused: func(e *election.TallyError) string {
@@ -249,16 +261,21 @@ func enVoteTexts() *VoteTexts {
 			}
 			return "The tally sheet does not add up: " + who + why
 		},
-		ResultsTitle: func(r string) string { return "Results of " + strings.ToLower(r[:1]) + r[1:] },
-		RoundOf:      func(i, n int, k string) string { return fmt.Sprintf("%d rounds, %s to switch", n, k) },
+		ResultsTitle:    func(r string) string { return "Results: " + r },
+		SpeechPageTitle: func(r string) string { return "To read: " + r },
+		RoundOf:         func(i, n int, k string) string { return fmt.Sprintf("page %d of %d, %s to turn", i, n, k) },
+		ShowSpeech:      func(k string) string { return k + " words to read" },
+		ShowResults:     func(k string) string { return k + " back to the results" },
+		HelpSpeech:      "results/words to read",
 		CountsLine: func(e, p, i, c, v, inv int) string {
-			return fmt.Sprintf("expected %d   present %d   issued %d   collected %d   valid %d   invalid %d", e, p, i, c, v, inv)
+			// A no-break space keeps each figure with its word.
+			return strings.ReplaceAll(fmt.Sprintf("expected_%d  present_%d  issued_%d  collected_%d  valid_%d  invalid_%d", e, p, i, c, v, inv), "_", "\u00a0")
 		},
 		Undecided: func(r *election.Result) string {
 			if !r.QuorumMet {
 				return fmt.Sprintf("%d present, below the election quorum (%d needed): this round is not counted.", r.Present, r.QuorumNeed)
 			}
-			return fmt.Sprintf("%d ballots were issued and %d collected, more than issued: the round is void and is voted again.", r.Issued, r.Collected)
+			return fmt.Sprintf("%s %s issued and %d collected, more than issued: the round is void and is voted again.", plural(r.Issued, "ballot"), pl(r.Issued, "was", "were"), r.Collected)
 		},
 		RunoffRule: "Runoff: among the tied, the most approvals win",
 		ThresholdLine: func(cat string, f model.Fraction, b model.Base, n, need int) string {
@@ -266,10 +283,10 @@ func enVoteTexts() *VoteTexts {
 		},
 		ThresholdMark: func(n int) string { return fmt.Sprintf("threshold %d", n) },
 		PendingRunoff: func(cat string, seats int, names string) string {
-			return fmt.Sprintf("↻ Runoff: %s%d %s among %s", catOf(cat), seats, plural(seats, "seat", "seats"), names)
+			return fmt.Sprintf("↻ Runoff: %s%d %s among %s", catOf(cat), seats, pl(seats, "seat", "seats"), names)
 		},
 		PendingSecond: func(cat string, seats int, names string) string {
-			return fmt.Sprintf("↻ Second round: %s%d %s open, candidates %s", catOf(cat), seats, plural(seats, "seat", "seats"), names)
+			return fmt.Sprintf("↻ Second round: %s%d %s open, candidates %s", catOf(cat), seats, pl(seats, "seat", "seats"), names)
 		},
 		SpeechTitle: "To read", ElectedTitle: "Elected",
 		Status: func(s election.Status, k election.Kind) string {
@@ -282,7 +299,7 @@ func enVoteTexts() *VoteTexts {
 			return "not elected"
 		},
 		CategoryLine: func(cat string, seats, valid int) string {
-			return fmt.Sprintf("%s · %d %s · %d valid", cat, seats, plural(seats, "seat", "seats"), valid)
+			return fmt.Sprintf("%s · %d %s · %d valid", cat, seats, pl(seats, "seat", "seats"), valid)
 		},
 		ReportLine: func(n string, a, d, ab int) string {
 			return fmt.Sprintf("%s, %d for, %d against, %d abstaining", n, a, d, ab)
@@ -299,10 +316,10 @@ func enVoteTexts() *VoteTexts {
 			return fmt.Sprintf("By the election method, elected in %s (in candidate order): %s; %d in all.", strings.ToLower(r[:1])+r[1:], strings.Join(names, ", "), len(names))
 		},
 		RunoffSpeech: func(cat string, seats int, names string) string {
-			return fmt.Sprintf("%s are tied: by the method, %s%d %s will be voted again among them, the most approvals win.", names, catOf(cat), seats, plural(seats, "seat is", "seats are"))
+			return fmt.Sprintf("%s are tied: by the method, %s%d %s will be voted again among them, the most approvals win.", names, catOf(cat), seats, pl(seats, "seat is", "seats are"))
 		},
 		SecondSpeech: func(cat string, seats int) string {
-			return fmt.Sprintf("%s%d %s still open: a second round will be held among the candidates not elected.", catOf(cat), seats, plural(seats, "seat is", "seats are"))
+			return fmt.Sprintf("%s%d %s still open: a second round will be held among the candidates not elected.", catOf(cat), seats, pl(seats, "seat is", "seats are"))
 		},
 		FinalSpeech: func(names []string, vac string) string {
 			s := fmt.Sprintf("The election is over. Elected (in candidate order): %s; %d in all.", strings.Join(names, ", "), len(names))
@@ -353,7 +370,7 @@ func enVoteTexts() *VoteTexts {
 			return fmt.Sprintf("Cannot announce: %d to key, keyed %s; %d differ", c, strings.Join(parts, ", "), d)
 		},
 		IssueRefused: func(n, p int) string {
-			return fmt.Sprintf("Cannot issue %d ballots: only %d formal delegates are present", n, p)
+			return fmt.Sprintf("Cannot issue %s: only %s %s present", plural(n, "ballot"), plural(p, "formal delegate"), pl(p, "is", "are"))
 		},
 		HelpNext: "next step", HelpBack: "back", HelpScroll: "scroll", HelpRounds: "rounds",
 		HelpBallots: "key ballots", HelpTally: "tally sheet", HelpVacant: "vacant",

@@ -11,9 +11,10 @@ import (
 )
 
 func zhVoteTexts() *VoteTexts {
-	kindName := map[election.Kind]string{election.Regular: "", election.Runoff: "（重新投票）", election.Second: "（另行选举）"}
+	kindName := map[election.Kind]string{election.Regular: "", election.Runoff: "重新投票", election.Second: "另行选举"}
 	return &VoteTexts{
 		Title: "选举", NoElection: "本次大会没有设置选举", Sep: "、", None: "无",
+		Colon: "：", Paren: func(s string) string { return "（" + s + "）" },
 		Steps:  []string{"选举办法", "监票人", "清点人数", "发票收票", "计票", "结果"},
 		Actor:  func(a string) string { return "本机：" + a },
 		Teller: func(a string) string { return "计票人：" + a },
@@ -21,11 +22,17 @@ func zhVoteTexts() *VoteTexts {
 			return fmt.Sprintf("第 %d–%d 行，共 %d 行 · ↑↓ 翻看", f, to, n)
 		},
 		RoundName: func(no int, k election.Kind, revote bool) string {
-			s := fmt.Sprintf("第%d轮%s", no, kindName[k])
-			if revote {
-				s += "（重新进行）"
+			var what []string
+			if kindName[k] != "" {
+				what = append(what, kindName[k])
 			}
-			return s
+			if revote {
+				what = append(what, "上轮无效重新进行")
+			}
+			if len(what) == 0 {
+				return fmt.Sprintf("第%d轮", no)
+			}
+			return fmt.Sprintf("第%d轮（%s）", no, strings.Join(what, "，"))
 		},
 		NextLabel: "下一步 › ", Done: "选举已全部完成，结果见上",
 		NumberHint:   "输入数字后回车，esc 取消",
@@ -255,8 +262,12 @@ func zhVoteTexts() *VoteTexts {
 			}
 			return "计票单不符：" + who + why
 		},
-		ResultsTitle: func(r string) string { return r + " 选举结果" },
-		RoundOf:      func(i, n int, k string) string { return fmt.Sprintf("共 %d 轮，%s 切换", n, k) },
+		ResultsTitle:    func(r string) string { return r + " 选举结果" },
+		SpeechPageTitle: func(r string) string { return r + " 宣读稿" },
+		RoundOf:         func(i, n int, k string) string { return fmt.Sprintf("第 %d/%d 页 %s 翻页", i, n, k) },
+		ShowSpeech:      func(k string) string { return k + " 宣读稿" },
+		ShowResults:     func(k string) string { return k + " 返回结果" },
+		HelpSpeech:      "结果/宣读稿",
 		CountsLine: func(e, p, i, c, v, inv int) string {
 			return fmt.Sprintf("应到 %d   实到 %d   发出 %d   收回 %d   有效 %d   无效 %d", e, p, i, c, v, inv)
 		},

@@ -419,7 +419,7 @@ func (b *ballotEntry) view() []string {
 		b.load(len(b.mine(r)))
 	}
 	mine := b.mine(r)
-	lines := []string{common.Spread(s.Title.Render(t.RoundName(r.No, r.Kind, false)+" · "+t.BallotEntry),
+	lines := []string{common.Spread(s.Title.Render(t.RoundName(r.No, r.Kind, revoted(v))+" · "+t.BallotEntry),
 		s.Dim.Render(t.Teller(b.teller)), b.w)}
 
 	// Where in the stack, and the other tellers.
@@ -550,7 +550,7 @@ func (b *ballotEntry) writeInLine(v *session.Vote, verdict ballotVerdict) string
 		b.text.Prompt = t.WriteInLabel + " › "
 		l := b.text.View(s, 0)
 		if cs := v.Method.Categories; len(cs) > 0 {
-			l += "   " + s.Dim.Render(t.CategoryHead+"：") + s.Query.Render(cs[b.cat%len(cs)].Name) + s.Dim.Render("  (tab)")
+			l += "   " + s.Dim.Render(t.CategoryHead+t.Colon) + s.Query.Render(cs[b.cat%len(cs)].Name) + s.Dim.Render("  (tab)")
 		}
 		return l
 	case inputSpoil:
@@ -559,18 +559,18 @@ func (b *ballotEntry) writeInLine(v *session.Vote, verdict ballotVerdict) string
 			"  " + s.Placeholder.Render(t.SpoiledDefault)
 	}
 	if len(b.writeIns) == 0 {
-		return s.Dim.Render("  " + t.WriteInLabel + "：" + t.None)
+		return s.Dim.Render("  " + t.WriteInLabel + t.Colon + t.None)
 	}
 	var parts []string
 	for i, w := range b.writeIns {
 		p := w.Name
 		if w.Category != "" {
-			p += "（" + w.Category + "）"
+			p += t.Paren(w.Category)
 		}
 		if i < len(verdict.void) && verdict.void[i] != "" {
 			p = s.MsgErr.Render(p + " " + t.VoidWriteIn(verdict.void[i]))
 		}
 		parts = append(parts, p)
 	}
-	return "  " + s.Dim.Render(t.WriteInLabel+"：") + strings.Join(parts, t.Sep)
+	return "  " + s.Dim.Render(t.WriteInLabel+t.Colon) + strings.Join(parts, t.Sep)
 }

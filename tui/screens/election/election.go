@@ -57,8 +57,11 @@ type Screen struct {
 	mode Mode
 	w, h int
 
-	scroll int // first line of the steps view's body
-	show   int // index of the round whose results are shown; -1: the latest decided
+	scroll int  // first line of the steps view's body
+	show   int  // index of the round whose results are shown; -1: the latest decided
+	page   page // the results or the words to read
+	// drawn are the pages of decided rounds already drawn (results.go).
+	drawn map[drawnKey][]string
 
 	pick     *widgets.Picker
 	role     int // 0: choosing the scrutineer, 1: the chief
@@ -243,7 +246,13 @@ func (e *Screen) Keys() []common.Binding {
 		common.KeyMsg(vk.Rounds, func(m tea.KeyPressMsg) tea.Cmd {
 			e.browse(e.vote(), m.String() == "left")
 			return nil
-		}).In(show(e.showIndex(v) >= 0)),
+		}).In(show(len(decidedRounds(v)) > 1 && e.showing(v, act))),
+		common.Key(vk.Speech, func() {
+			if e.showing(e.vote(), nextAction(e.vote())) {
+				e.page = 1 - e.page
+				e.scroll = 0
+			}
+		}).In(show(e.showing(v, act))),
 		common.KeyMsg(vk.Scroll, scroll).In(true, 1),
 		common.KeyMsg(homeEnd, scroll),
 		common.FrameKey(k.ToDesk).In(true, 1),
@@ -337,12 +346,7 @@ func (e *Screen) confirm(act action, question string) {
 
 // browse moves the results shown to the previous or next decided round.
 func (e *Screen) browse(v *session.Vote, back bool) {
-	var decided []int
-	for i, r := range v.Rounds {
-		if r.Decided != nil && r.Result != nil {
-			decided = append(decided, i)
-		}
-	}
+	decided := decidedRounds(v)
 	if len(decided) == 0 {
 		return
 	}
@@ -362,6 +366,11 @@ func (e *Screen) browse(v *session.Vote, back bool) {
 		e.show = -1
 	}
 	e.scroll = 0
+}
+
+// showing reports whether the steps view shows a round's results now.
+func (e *Screen) showing(v *session.Vote, act action) bool {
+	return e.showIndex(v) >= 0 && (act == actOpenRound || act == actChoose || act == actDone || e.show >= 0)
 }
 
 // showIndex is the round whose results the steps view shows, -1 for none.
@@ -391,7 +400,7 @@ func (e *Screen) start(act action) *common.Note {
 		e.pick = widgets.NewPicker(c, e.h-4)
 		e.role = 0
 		e.chosen = [2]string{v.Scrutineer, v.Chief}
-		e.counters.SetValue(strings.Join(v.Counters, "、"))
+		e.counters.SetValue(strings.Join(v.Counters, t.Sep))
 		e.mode = ModePick
 		return common.Info(t.PickHint(t.Scrutineer)).Ref()
 	case actOpenRound, actChoose:
@@ -447,7 +456,7 @@ func (e *Screen) execute(act action) *common.Note {
 		return e.refusal(err)
 	}
 	v = e.vote()
-	e.scroll, e.show = 0, -1
+	e.scroll, e.show, e.page = 0, -1, pageResults
 	switch cmd.(type) {
 	case session.AdoptMethod:
 		return common.Done(t.MethodAdopted).Ref()
@@ -455,7 +464,7 @@ func (e *Screen) execute(act action) *common.Note {
 		cur := v.Current()
 		e.ballot.reset()
 		e.tally.reset()
-		return common.Done(t.RoundOpened(e.roundName(cur.No, cur.Kind, false), cur.Opened.Count.Present, cur.Opened.Count.Expected)).Ref()
+		return common.Done(t.RoundOpened(e.roundNameAt(v, len(v.Rounds)-1), cur.Opened.Count.Present, cur.Opened.Count.Expected)).Ref()
 	case session.DeclareVacant:
 		return common.Done(t.VacancyDeclared).Ref()
 	case session.DecideRound:
@@ -482,6 +491,12 @@ func (e *Screen) vacantSeats(v *session.Vote) string {
 		}
 	}
 	return strings.Join(parts, t.Sep)
+}
+
+// revoted reports whether the current round is the revote of a void one.
+func revoted(v *session.Vote) bool {
+	n := len(v.Rounds)
+	return n > 1 && v.Rounds[n-2].Void()
 }
 
 // roundName names a round: 第1轮, 第2轮（重新投票）.

@@ -57,9 +57,12 @@ func (e *Screen) stepsView(v *session.Vote) []string {
 	act := nextAction(v)
 	title := t.Title
 	if cur := v.Current(); cur != nil {
-		title += s.Dim.Render(" · ") + e.roundName(cur.No, cur.Kind, false)
+		title += s.Dim.Render(" · ") + e.roundNameAt(v, len(v.Rounds)-1)
 	}
-	top := []string{common.Spread(s.Title.Render(title), s.Dim.Render(t.Actor(e.c.Actor)), e.w), common.Cut(e.strip(v, act), e.w), ""}
+	top := []string{common.Spread(s.Title.Render(title), s.Dim.Render(t.Actor(e.c.Actor)), e.w), common.Cut(e.strip(v, act), e.w)}
+	if e.h >= 30 {
+		top = append(top, "")
+	}
 	var body []string
 	switch e.mode {
 	case ModeCounters:
@@ -94,7 +97,7 @@ func (e *Screen) panel(v *session.Vote, act action) []string {
 		return append(e.methodPanel(v), append([]string{""}, e.scrutineerLines(v)...)...)
 	}
 	var out []string
-	if i := e.showIndex(v); i >= 0 && (act == actOpenRound || act == actChoose || act == actDone || e.show >= 0) {
+	if i := e.showIndex(v); e.showing(v, act) {
 		out = append(out, e.resultLines(v, i)...)
 		out = append(out, "")
 		if act == actOpenRound || act == actChoose {
@@ -272,7 +275,7 @@ func (e *Screen) scrutineerLines(v *session.Vote) []string {
 		}
 		return c.PersonName(id)
 	}
-	counters := strings.Join(v.Counters, "、")
+	counters := strings.Join(v.Counters, t.Sep)
 	if counters == "" {
 		counters = s.Dim.Render(t.NotChosen)
 	}
@@ -373,7 +376,7 @@ func (e *Screen) roundPanel(v *session.Vote) []string {
 	if cur == nil {
 		return nil
 	}
-	out := []string{s.SideTitle.Render(e.roundName(cur.No, cur.Kind, false)) + "  " +
+	out := []string{s.SideTitle.Render(e.roundNameAt(v, len(v.Rounds)-1)) + "  " +
 		s.Dim.Render(t.OpenedAt(e.c.Clock(cur.Opened.At)))}
 	out = append(out, e.terms([][2]string{
 		{t.OpenSeats, e.seatsWords(cur.Seats, v.Method)},
@@ -488,7 +491,7 @@ func (e *Screen) diffWords(r *session.Round, i int) string {
 			parts = append(parts, t.WriteInsDiffer)
 		}
 	}
-	return head + strings.Join(have[:1], "") + " / " + strings.Join(have[1:], "、") + "：" + strings.Join(parts, t.Sep)
+	return head + strings.Join(have[:1], "") + " / " + strings.Join(have[1:], t.Sep) + t.Colon + strings.Join(parts, t.Sep)
 }
 
 func markOf(m []election.Mark, i int) election.Mark {
@@ -516,7 +519,7 @@ func (e *Screen) pickView(v *session.Vote) []string {
 	}
 	lines := []string{
 		common.Spread(s.Title.Render(t.ScrutineersTitle), s.Dim.Render(t.Steps[1]), e.w),
-		"  " + s.Dim.Render(t.Scrutineer+"：") + e.chosenName(0) + "    " + s.Dim.Render(t.Chief+"：") + e.chosenName(1),
+		"  " + s.Dim.Render(t.Scrutineer+t.Colon) + e.chosenName(0) + "    " + s.Dim.Render(t.Chief+t.Colon) + e.chosenName(1),
 		"",
 	}
 	e.pick.H = e.h - len(lines) - 1

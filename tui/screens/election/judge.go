@@ -59,7 +59,7 @@ func (b *ballotEntry) verdictLine(v ballotVerdict) string {
 	if v.valid {
 		return "  " + s.StPresent.Render("✓ "+t.Valid) + s.Dim.Render("  "+t.Selections(v.selections))
 	}
-	return "  " + s.MsgErr.Render("✗ "+t.Invalid+"："+strings.Join(v.reasons, t.Sep))
+	return "  " + s.MsgErr.Render("✗ "+t.Invalid+t.Colon+strings.Join(v.reasons, t.Sep))
 }
 
 // diffLine lists the positions where the tellers differ.

@@ -9,25 +9,107 @@ import (
 	"podium/tui/common"
 )
 
-// resultLines shows a decided round: its counts, the threshold, every
-// candidate in ballot order with a bar of approvals and the threshold
-// marked on it, the runoffs and second rounds it calls for, and the words
-// the chief scrutineer and the host read (RULES §6.5).
+// The results of a decided round, in two pages the host turns with s: the
+// results (the counts, the threshold, every candidate in ballot order with
+// a bar of approvals and the threshold marked on it, the runoffs and
+// second rounds it calls for), and the words the chief scrutineer and the
+// host read (RULES §6.5). ← → page through the decided rounds, both ways.
+//
+// A decided round never changes: its lines are drawn once per width and
+// kept (drawnRound), so a redraw only cuts out the lines that show.
+
+// page is what the results show of a round.
+type page int
+
+const (
+	pageResults page = iota // the counts and the bars
+	pageSpeech              // the words to read
+)
+
+// drawnKey is what a round's drawn lines depend on.
+type drawnKey struct {
+	round, w int
+	page     page
+	styles   *common.Styles
+	seq      uint64 // the speech's last words depend on what came after (0 for the results page)
+}
+
+// resultLines is the page shown of decided round i: its title, then the
+// page's lines, drawn once and kept.
 func (e *Screen) resultLines(v *session.Vote, i int) []string {
+	k := drawnKey{round: i, w: e.w, page: e.page, styles: e.c.Styles}
+	if e.page == pageSpeech {
+		k.seq = e.c.Snap.Seq
+	}
+	lines, ok := e.drawn[k]
+	if !ok {
+		if e.drawn == nil || len(e.drawn) > 16 {
+			e.drawn = map[drawnKey][]string{}
+		}
+		if e.page == pageSpeech {
+			lines = e.speechPage(v, i)
+		} else {
+			lines = e.resultsPage(v, i)
+		}
+		e.drawn[k] = lines
+	}
+	return append([]string{e.resultsTitle(v, i)}, lines...)
+}
+
+// roundNameAt names round i of v, saying when it is the revote of a void
+// round.
+func (e *Screen) roundNameAt(v *session.Vote, i int) string {
+	r := v.Rounds[i]
+	return e.roundName(r.No, r.Kind, i > 0 && v.Rounds[i-1].Void())
+}
+
+// resultsTitle is the page's title with where it stands among the decided
+// rounds and the keys that turn the pages.
+func (e *Screen) resultsTitle(v *session.Vote, i int) string {
+	s, t, vk := e.c.Styles, e.c.Texts.V, e.c.Keys.Vote
+	name := e.roundNameAt(v, i)
+	title := t.ResultsTitle(name)
+	other := t.ShowSpeech(vk.Speech.Help().Key)
+	if e.page == pageSpeech {
+		title, other = t.SpeechPageTitle(name), t.ShowResults(vk.Speech.Help().Key)
+	}
+	decided := decidedRounds(v)
+	at := 0
+	for j, d := range decided {
+		if d == i {
+			at = j
+		}
+	}
+	right := other
+	if len(decided) > 1 {
+		right = t.RoundOf(at+1, len(decided), vk.Rounds.Help().Key) + " · " + other
+	}
+	return common.Spread(s.SideTitle.Render(title), s.Dim.Render(right), e.w)
+}
+
+// decidedRounds are the indexes of the rounds with a result.
+func decidedRounds(v *session.Vote) []int {
+	var out []int
+	for i, r := range v.Rounds {
+		if r.Decided != nil && r.Result != nil {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// resultsPage is a decided round's counts, threshold and bars.
+func (e *Screen) resultsPage(v *session.Vote, i int) []string {
 	s, t := e.c.Styles, e.c.Texts.V
 	r := v.Rounds[i]
 	res := r.Result
-	title := s.SideTitle.Render(t.ResultsTitle(e.roundName(r.No, r.Kind, false)))
-	if len(v.Rounds) > 1 {
-		title += "  " + s.Dim.Render(t.RoundOf(i+1, len(v.Rounds), e.c.Keys.Vote.Rounds.Help().Key))
-	}
-	out := []string{title}
-	for _, l := range e.c.Wrap(t.CountsLine(res.Expected, res.Present, res.Issued, res.Collected, res.Valid, res.Invalid), e.w-4) {
+	var out []string
+	for _, l := range e.c.Wrap(t.CountsLine(res.Expected, res.Present, res.Issued, res.Collected, res.Valid, res.Invalid), e.w-2) {
 		out = append(out, "  "+s.Counts.Render(l))
 	}
 	if !res.RoundValid {
 		out = append(out, "")
-		for _, l := range e.c.Wrap(t.Undecided(res), e.w-4) {
+		for _, l := range e.c.Wrap(t.Undecided(res), e.w-2) {
 			out = append(out, "  "+s.MsgErr.Render(l))
 		}
 		return out
@@ -39,7 +121,7 @@ func (e *Screen) resultLines(v *session.Vote, i int) []string {
 			if c.Threshold == nil || c.Seats == 0 {
 				continue
 			}
-			for _, l := range e.c.Wrap(t.ThresholdLine(c.Name, v.Method.Threshold, v.Method.ThresholdBase, thresholdBase(v, res, c), *c.Threshold), e.w-4) {
+			for _, l := range e.c.Wrap(t.ThresholdLine(c.Name, v.Method.Threshold, v.Method.ThresholdBase, thresholdBase(v, res, c), *c.Threshold), e.w-2) {
 				out = append(out, "  "+l)
 			}
 			if res.Threshold != nil {
@@ -47,27 +129,34 @@ func (e *Screen) resultLines(v *session.Vote, i int) []string {
 			}
 		}
 	}
-	out = append(out, "")
 	out = append(out, e.bars(v, r)...)
-	if len(res.Runoffs) > 0 || len(res.SecondRounds) > 0 {
-		out = append(out, "")
-		for _, p := range res.Runoffs {
-			out = append(out, "  "+s.MsgAsk.Render(t.PendingRunoff(p.Category, p.Seats, strings.Join(p.Candidates, t.Sep))))
-		}
-		for _, p := range res.SecondRounds {
-			out = append(out, "  "+s.MsgAsk.Render(t.PendingSecond(p.Category, p.Seats, strings.Join(p.Candidates, t.Sep))))
-		}
+	for _, p := range res.Runoffs {
+		out = append(out, "  "+s.MsgAsk.Render(common.Cut(t.PendingRunoff(p.Category, p.Seats, strings.Join(p.Candidates, t.Sep)), e.w-2)))
 	}
-	out = append(out, "", s.SideTitle.Render(t.SpeechTitle))
-	var writeIns []string // written-in names are names too
-	for _, c := range res.Candidates {
+	for _, p := range res.SecondRounds {
+		out = append(out, "  "+s.MsgAsk.Render(common.Cut(t.PendingSecond(p.Category, p.Seats, strings.Join(p.Candidates, t.Sep)), e.w-2)))
+	}
+	return out
+}
+
+// speechPage is the words to read for a decided round, wrapped without
+// splitting a name (written-in names included).
+func (e *Screen) speechPage(v *session.Vote, i int) []string {
+	s := e.c.Styles
+	r := v.Rounds[i]
+	var writeIns []string
+	for _, c := range r.Result.Candidates {
 		if c.WriteIn {
 			writeIns = append(writeIns, c.Name)
 		}
 	}
 	names := e.c.Names.With(writeIns...)
-	for _, para := range e.speech(v, r) {
-		for _, l := range common.WrapNames(para, e.w-4, names) {
+	var out []string
+	for j, para := range e.speech(v, i) {
+		if j > 0 {
+			out = append(out, "")
+		}
+		for _, l := range common.WrapNames(para, e.w-2, names) {
 			out = append(out, "  "+s.Query.Render(l))
 		}
 	}
@@ -86,11 +175,13 @@ func thresholdBase(v *session.Vote, res *election.Result, c election.CategoryRes
 }
 
 // bars lays out every candidate in ballot order (write-in persons after
-// the listed ones of their category) with a bar of approvals.
+// the listed ones of their category) with a bar of approvals: one column
+// header, a line per category, a line per candidate, and where the
+// threshold stands under them.
 func (e *Screen) bars(v *session.Vote, r *session.Round) []string {
 	s, t := e.c.Styles, e.c.Texts.V
 	res := r.Result
-	nw := 8
+	nw := 6
 	for _, c := range res.Candidates {
 		nw = max(nw, common.Width(c.Name)+map[bool]int{true: 2, false: 0}[c.WriteIn])
 	}
@@ -100,10 +191,10 @@ func (e *Screen) bars(v *session.Vote, r *session.Round) []string {
 		stw = max(stw, common.Width(t.Status(st, r.Kind))+2)
 	}
 	numW := max(5, common.Width(t.ApproveShort)+1, common.Width(t.DisapproveShort)+1, common.Width(t.AbstainShort)+1)
-	bw := min(48, e.w-4-nw-2-2-3*numW-2-stw)
+	bw := min(48, e.w-2-3-nw-2-2-3*numW-2-stw)
 	bw = max(bw, 8)
 	num := func(x string) string { return common.Rpad(x, numW) }
-	head := "  " + "   " + common.Fit("", nw) + "  " + common.Fit("", bw) + "  " +
+	head := "  " + "   " + common.Fit(t.CandidateHead, nw) + "  " + common.Fit("", bw) + "  " +
 		num(t.ApproveShort) + num(t.DisapproveShort) + num(t.AbstainShort)
 	// The scale of the bars: the collected ballots, so that the bars of
 	// every category compare.
@@ -113,21 +204,16 @@ func (e *Screen) bars(v *session.Vote, r *session.Round) []string {
 			scale = max(scale, *c.Threshold+1) // the threshold always on the bar
 		}
 	}
-	cats := res.Categories
-	var out []string
+	out := []string{s.ColHeader.Render(head)}
 	n := 0
-	for _, cat := range cats {
+	for _, cat := range res.Categories {
 		var need *int
 		if r.Kind != election.Runoff {
 			need = cat.Threshold
 		}
 		if cat.Name != "" {
-			if len(out) > 0 {
-				out = append(out, "")
-			}
-			out = append(out, "  "+s.ColHeader.Render(t.CategoryLine(cat.Name, cat.Seats, cat.Valid)))
+			out = append(out, "  "+s.ColHeader.Render(common.Cut(t.CategoryLine(cat.Name, cat.Seats, cat.Valid), e.w-2)))
 		}
-		out = append(out, s.ColHeader.Render(head))
 		for _, c := range res.Candidates {
 			if c.Category != cat.Name {
 				continue
@@ -172,7 +258,8 @@ func (e *Screen) bars(v *session.Vote, r *session.Round) []string {
 	return append(out, mark)
 }
 
-// bar draws approvals out of scale in w cells, with the threshold marked.
+// bar draws approvals out of scale in w cells, with the threshold marked:
+// three runs (filled, the threshold, empty), each rendered once.
 func (e *Screen) bar(approvals int, need *int, scale, w int) string {
 	s := e.c.Styles
 	fill := approvals * w / scale
@@ -184,25 +271,31 @@ func (e *Screen) bar(approvals int, need *int, scale, w int) string {
 		tp = min(w-1, *need*w/scale)
 	}
 	var b strings.Builder
-	for j := 0; j < w; j++ {
-		switch {
-		case j == tp:
-			b.WriteString(s.Clock.Render("│"))
-		case j < fill:
-			b.WriteString(s.Name.Render("█"))
-		default:
-			b.WriteString(s.Rule.Render("░"))
+	run := func(from, to int) { // cells [from, to) outside the threshold
+		if f := min(fill, to) - from; f > 0 {
+			b.WriteString(s.Name.Render(strings.Repeat("█", f)))
+		}
+		if g := to - max(fill, from); g > 0 {
+			b.WriteString(s.Rule.Render(strings.Repeat("░", g)))
 		}
 	}
+	if tp < 0 {
+		run(0, w)
+		return b.String()
+	}
+	run(0, tp)
+	b.WriteString(s.Clock.Render("│"))
+	run(tp+1, w)
 	return b.String()
 }
 
-// speech is the words of RULES §6.5 for a decided round: the ballots
+// speech is the words of RULES §6.5 for decided round i: the ballots
 // announcement, the chief scrutineer's report of every candidate in ballot
 // order, and the host's announcement of the elected in the approved
 // order, the runoffs, second rounds and vacancies.
-func (e *Screen) speech(v *session.Vote, r *session.Round) []string {
+func (e *Screen) speech(v *session.Vote, i int) []string {
 	c, t := e.c, e.c.Texts.V
+	r := v.Rounds[i]
 	res := r.Result
 	out := []string{t.BallotSpeech(r.Issued, r.Collected)}
 	chief := t.NotChosen
@@ -218,11 +311,7 @@ func (e *Screen) speech(v *session.Vote, r *session.Round) []string {
 		}
 	}
 	out = append(out, t.ChiefReport(chief, res.Valid, res.Invalid)+t.JoinReport(lines))
-	var elected []string
-	for _, name := range res.Elected {
-		elected = append(elected, name)
-	}
-	out = append(out, t.ElectedSpeech(e.roundName(r.No, r.Kind, false), elected))
+	out = append(out, t.ElectedSpeech(e.roundNameAt(v, i), res.Elected))
 	for _, p := range res.Runoffs {
 		out = append(out, t.RunoffSpeech(p.Category, p.Seats, strings.Join(p.Candidates, t.Sep)))
 	}

@@ -278,7 +278,7 @@ func (t *tallyEntry) view() []string {
 	if t.round != r.No {
 		t.begin()
 	}
-	lines := []string{common.Spread(s.Title.Render(tx.RoundName(r.No, r.Kind, false)+" · "+tx.TallyEntry),
+	lines := []string{common.Spread(s.Title.Render(tx.RoundName(r.No, r.Kind, revoted(v))+" · "+tx.TallyEntry),
 		s.Dim.Render(tx.CollectedIs(r.Collected)), t.w)}
 	withCat := len(v.Method.Categories) > 0
 	nw, cw := 8, 0
@@ -340,7 +340,7 @@ func (t *tallyEntry) view() []string {
 	for j := range t.invalid {
 		label := tx.InvalidLabel
 		if names[j] != "" {
-			label += "（" + names[j] + "）"
+			label += tx.Paren(names[j])
 		}
 		l := line(label, "", cellAt(n+len(t.writeIns)+j, 0, t.invalid[j]))
 		if bad("", names[j]) {
@@ -372,7 +372,7 @@ func (t *tallyEntry) view() []string {
 		t.text.Prompt = tx.WriteInLabel + " › "
 		l := t.text.View(s, 0)
 		if cs := v.Method.Categories; len(cs) > 0 {
-			l += "   " + s.Dim.Render(tx.CategoryHead+"：") + s.Query.Render(cs[t.cat%len(cs)].Name) + s.Dim.Render("  (tab)")
+			l += "   " + s.Dim.Render(tx.CategoryHead+tx.Colon) + s.Query.Render(cs[t.cat%len(cs)].Name) + s.Dim.Render("  (tab)")
 		}
 		lines = append(lines, l)
 	} else {
