@@ -93,6 +93,8 @@ type Texts struct {
 	V *VoteTexts
 	// M is the words of the agenda and the meeting screens.
 	M *MeetingTexts
+	// P is the hall projector's words.
+	P *ProjectorTexts
 }
 
 // NewTexts returns the texts for lang: English for "en" (or "en-…"),
@@ -212,6 +214,7 @@ func zhTexts() *Texts {
 		HelpToDesk: "签到",
 		V:          zhVoteTexts(),
 		M:          zhMeetingTexts(),
+		P:          zhProjectorTexts(),
 	}
 	return t
 }
@@ -325,6 +328,7 @@ func enTexts() *Texts {
 		HelpToDesk: "check-in",
 		V:          enVoteTexts(),
 		M:          enMeetingTexts(),
+		P:          enProjectorTexts(),
 	}
 	return t
 }
