@@ -118,6 +118,12 @@
 // naming both podiums and codecs: Open refuses it read-write (nothing is
 // written to it), Replay read-only; Verify still works.
 //
+// # Drafts
+//
+// Beside the database, podium.db.drafts (Drafts) keeps each terminal's
+// work in progress — the screen it showed, a ballot being keyed — outside
+// the record: not chained, not verified, not exported.
+//
 // # Schema
 //
 // meta/schema is the layout's version. Open migrates an older file with

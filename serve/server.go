@@ -40,6 +40,10 @@ type Config struct {
 	Lang string
 	// Now is the clock of the remote screens; time.Now when nil.
 	Now func() time.Time
+	// Drafts, when set, keeps each terminal's draft (its screen, a ballot
+	// being keyed) outside the record, by its actor, so that a teller who
+	// reconnects finds the ballot where it was.
+	Drafts tui.Drafts
 	// Logf, when set, hears of connections, refusals and disconnections.
 	Logf func(format string, a ...any)
 	// ProgramOptions are added to every remote program's options (tests).
@@ -196,7 +200,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		wish.Fatalln(sess, "podium: a terminal is needed; connect with ssh -t")
 		return nil
 	}
-	m := tui.New(s.cfg.Session, tui.Options{Lang: s.cfg.Lang, Actor: u.Actor(), Role: u.Role, Now: s.cfg.Now})
+	m := tui.New(s.cfg.Session, tui.Options{Lang: s.cfg.Lang, Actor: u.Actor(), Role: u.Role, Now: s.cfg.Now, Drafts: s.cfg.Drafts})
 	if s.cfg.handled != nil {
 		actor := u.Actor()
 		m = handledModel{m, func() { s.cfg.handled(actor) }}

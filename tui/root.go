@@ -42,6 +42,9 @@ type Options struct {
 	// Export, when set, writes the official records (f8) and returns the
 	// directory and the files written.
 	Export func() (dir string, files []string, err error)
+	// Drafts, when set, keeps this terminal's draft (its screen, a ballot
+	// being keyed) outside the record, and gives it back after a restart.
+	Drafts Drafts
 }
 
 // exportedMsg is the answer of Options.Export.
@@ -83,6 +86,10 @@ type Model struct {
 	verify  func() (int, [32]byte, error)
 	export  func() (string, []string, error)
 	chain   *chainMsg // nil until verified
+	// drafts keeps the terminal's draft; saved is the last one kept.
+	drafts      Drafts
+	saved       []byte
+	draftFailed bool
 }
 
 // New returns the root model for a session.
@@ -110,7 +117,7 @@ func newModel(s *session.Session, opt Options) *Model {
 	now, zone := opt.Now, c.Setup.Meeting.Location()
 	c.Now = func() time.Time { return now().In(zone) }
 	c.Refresh()
-	m := &Model{c: c, verify: opt.Verify, export: opt.Export}
+	m := &Model{c: c, verify: opt.Verify, export: opt.Export, drafts: opt.Drafts}
 	c.Frame = m
 	m.screens = register(c.Keys)
 	for _, sc := range m.screens {
@@ -119,6 +126,7 @@ func newModel(s *session.Session, opt Options) *Model {
 	m.cur = m.home()
 	m.item = -2
 	m.follow()
+	m.restore()
 	m.settle()
 	m.layout()
 	return m
@@ -177,6 +185,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.follow()
 	m.settle()
 	m.layout()
+	if _, tick := msg.(tickMsg); !tick {
+		m.keepDraft()
+	}
 	return m, cmd
 }
 

@@ -131,6 +131,10 @@ func create(db string, replace bool, setup model.Setup, at time.Time) error {
 	if errors.As(err, new(*data.ExistsError)) {
 		return &ExistsError{Path: db} // it appeared meanwhile; not touched
 	}
+	if err == nil {
+		// A new congress starts with no terminal's draft of an old one.
+		err = data.RemoveDrafts(db)
+	}
 	return err
 }
 

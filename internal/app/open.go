@@ -36,6 +36,10 @@ func (c *Congress) Name() string {
 	return name
 }
 
+// Drafts are the terminals' drafts (the screen shown, a ballot being
+// keyed), kept beside the database and outside the record.
+func (c *Congress) Drafts() *data.Drafts { return data.OpenDrafts(c.DB) }
+
 // Verify recomputes the log's hash chain: the number of events and the
 // hash of the last record, or the first broken link.
 func (c *Congress) Verify() (events int, last [32]byte, err error) { return c.Store.Verify() }

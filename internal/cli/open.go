@@ -38,6 +38,7 @@ func runOpen(g *globals, stdout, stderr io.Writer) error {
 func runTUI(g *globals, c *app.Congress) error {
 	opt := g.tuiOptions()
 	opt.Verify = c.Verify
+	opt.Drafts = c.Drafts()
 	opt.Export = func() (string, []string, error) { return c.ExportBeside(g.lang, time.Now()) }
 	return tui.Run(c.Session, opt)
 }

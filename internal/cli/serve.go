@@ -87,7 +87,7 @@ func runServe(g *globals, listen, accessFile string, headless bool, lim serve.Li
 	if err != nil {
 		return failed("--listen %s: %v", listen, err)
 	}
-	cfg := serve.Config{Session: c.Session, Access: access, HostKey: hostKey, Lang: g.lang, Limits: lim}
+	cfg := serve.Config{Session: c.Session, Access: access, HostKey: hostKey, Lang: g.lang, Limits: lim, Drafts: c.Drafts()}
 	if headless {
 		cfg.Logf = func(format string, a ...any) {
 			fmt.Fprintf(stderr, "%s %s\n", time.Now().Format("15:04:05"), fmt.Sprintf(format, a...))

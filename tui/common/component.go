@@ -32,6 +32,14 @@ type Screen interface {
 // other screens only when something changed.
 type Ticker interface{ Ticks() bool }
 
+// Drafter is a screen with work in progress worth keeping across a
+// restart, outside the record (a ballot being keyed): Draft returns it as
+// JSON (nil: none), Restore puts it back if it still applies.
+type Drafter interface {
+	Draft() []byte
+	Restore(draft []byte)
+}
+
 // Typer is a screen that can have a text input open: while it types,
 // printable keys such as ? are its own.
 type Typer interface{ Typing() bool }

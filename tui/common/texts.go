@@ -82,6 +82,9 @@ type Texts struct {
 	HelpMarkLong, HelpUndoLong, HelpFilterLong, HelpMore string
 	// SheetTitle heads the key sheet that ? shows.
 	SheetTitle string
+	// DraftNotKept and DraftNotRead say that the terminal's draft (kept
+	// outside the record) could not be saved or read.
+	DraftNotKept, DraftNotRead func(err string) string
 
 	WelcomeTitle string
 	WelcomeBody  []string
