@@ -95,6 +95,12 @@ func (b builder) script(r *Record) []ScriptPart {
 			"meeting": name, "chair": m.Chair, "date": r.Congress.Date, "place": m.Place,
 			"no": itoa(i + 1), "title": b.title(it), "item": b.title(it), "presenter": it.Presenter,
 		}
+		// The printed script holds every part of the words, the
+		// declaration and the result included, with blanks where the
+		// figures are not known; the screens say only what has happened.
+		for _, c := range words.ScriptConditions() {
+			vars[c] = "yes"
+		}
 		if it.Presenter == "" && len(it.Officers) > 0 {
 			vars["presenter"] = joinWords(w, it.Officers)
 		}

@@ -201,7 +201,13 @@ func zhTexts() *Texts {
 		HelpDeclare: "宣布会议有效", HelpSide: "侧栏 议程/单位/收起", HelpHelp: "返回",
 		HelpQuit: "退出", HelpMarkLong: "签到并清空搜索", HelpUndoLong: "撤销上一次标记",
 		HelpFilterLong: "筛选 全部/未到/已到", HelpMore: "全部按键",
-		SheetTitle:   "全部按键 · 按 ? 或 esc 返回",
+		SheetTitle: "全部按键 · 按 ? 或 esc 返回",
+		DraftNotKept: func(err string) string {
+			return "草稿未能保存（不影响会议记录，重启后需重新录入未保存的内容）：" + err
+		},
+		DraftNotRead: func(err string) string {
+			return "上次的草稿无法读取，已忽略（会议记录不受影响）：" + err
+		},
 		WelcomeTitle: "podium · 学生代表大会",
 		WelcomeBody: []string{
 			"本机还没有大会。",
@@ -315,7 +321,13 @@ func enTexts() *Texts {
 		HelpDeclare: "declare valid", HelpSide: "sidebar", HelpHelp: "back",
 		HelpQuit: "quit", HelpMarkLong: "present, clear", HelpUndoLong: "undo my mark",
 		HelpFilterLong: "filter status", HelpMore: "all keys",
-		SheetTitle:   "All keys · ? or esc to go back",
+		SheetTitle: "All keys · ? or esc to go back",
+		DraftNotKept: func(err string) string {
+			return "The draft could not be kept (the record is not affected; after a restart, unsaved work is keyed again): " + err
+		},
+		DraftNotRead: func(err string) string {
+			return "The last draft could not be read and is ignored (the record is not affected): " + err
+		},
 		WelcomeTitle: "podium · student congress",
 		WelcomeBody: []string{
 			"There is no congress on this machine yet.",
