@@ -108,6 +108,26 @@ func osReason(err error) string {
 	return err.Error()
 }
 
+// The kinds of file sniff tells apart by their first bytes.
+const (
+	kindText   = iota // anything else: CSV or tab-separated text, to decode
+	kindXLSX          // a zip: an XLSX workbook
+	kindOldXLS        // an OLE2 compound file: the old binary .xls (or .et)
+)
+
+// sniff tells a workbook from text by its first bytes, whatever the
+// file's name says: exports are often renamed, or saved with another
+// extension than their content.
+func sniff(data []byte) int {
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return kindXLSX
+	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		return kindOldXLS
+	}
+	return kindText
+}
+
 // decodeText returns the text of a file a spreadsheet or an editor wrote:
 // UTF-8 with or without a byte-order mark, else GB18030/GBK, which is what
 // Excel and WPS on a Chinese Windows write for "CSV (逗号分隔)". Text that is
