@@ -50,6 +50,7 @@ var v2Bodies = func() (t [256]bodyCodec) {
 	t[kindVoteRecorded] = jsonCodec[VoteRecorded]()
 	t[kindNoteAdded] = jsonCodec[NoteAdded]()
 	t[kindOfficerRated] = jsonCodec[OfficerRated]()
+	t[kindSurveyRecorded] = jsonCodec[SurveyRecorded]()
 	return t
 }()
 

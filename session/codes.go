@@ -15,7 +15,11 @@ const (
 	CodeBadRating  Code = "bad_rating"  // not excellent, pass or fail
 	CodeBadKind    Code = "bad_kind"    // a vote's kind is not ordinary or charter
 	CodeBadMethod  Code = "bad_method"  // a vote's method is not hands or ballot
-	CodeNegative   Code = "negative"    // a vote's counts are negative
+	CodeNegative   Code = "negative"    // a vote's (or a survey's) counts are negative
+	CodeSurveyItem Code = "survey_item" // a survey's item is not 16 or 17, or is given twice
+	CodeNoAnswers  Code = "no_answers"  // nobody answered a survey's question
+	CodeSurveySum  Code = "survey_sum"  // a survey's counts do not add up to its respondents
+	CodeBadOption  Code = "bad_option"  // an answer read as something not on the survey's scale
 )
 
 // The codes of an UnfinishedError: why the current item cannot be left

@@ -1,6 +1,10 @@
 package session
 
-import "fmt"
+import (
+	"fmt"
+
+	"podium/model"
+)
 
 // ReplayCommands replays the log and calls fn, in order, with the command
 // that caused each event, as its terminal gave it (podium log --commands).
@@ -87,6 +91,12 @@ func (st *State) commandOf(e Event) Command {
 		return AddNote{Meta: m, Text: b.Text}
 	case OfficerRated:
 		return RateOfficer{Meta: m, Officer: b.Officer, Rating: b.Rating, Note: b.Note}
+	case SurveyRecorded:
+		items := make([]model.SurveyCount, len(b.Items))
+		for i, it := range b.Items {
+			items[i] = it.Count()
+		}
+		return RecordSurvey{Meta: m, File: b.File, Respondents: b.Respondents, Items: items}
 	}
 	return nil
 }

@@ -118,6 +118,11 @@ func fixtureBodies() map[string]Body {
 			For: 100, Against: 12, Abstain: 6, Count: cnt, Rule: model.Fraction{Num: 2, Den: 3, Strict: true}, Base: 122, Need: 82, Adopted: true},
 		"note_added":    NoteAdded{Item: 3, Text: "报告约25分钟。"},
 		"officer_rated": OfficerRated{Item: 9, Officer: "主席 王芳", Rating: model.RatingExcellent, Note: "继续保持"},
+		"survey_recorded": SurveyRecorded{File: "学生会满意度调查_问卷星.xlsx", Respondents: 120, Items: []SurveyItem{
+			{Item: 16, Question: 7, Header: "7、您对学生会组织整体工作的满意度", Satisfied: 52, Basically: 48, Neutral: 12, Less: 3, Dissatisfied: 2,
+				Blank: 3, Mapped: []model.SurveyMapped{{Answer: "非常满意", Option: model.SurveySatisfied, Count: 4, By: "map"}}, Answered: 117, Met: true},
+			{Item: 17, Question: 14, Header: "14、您对学生会组织工作人员的满意度", Satisfied: 40, Basically: 30, Neutral: 30, Less: 10, Dissatisfied: 8,
+				Blank: 2, Mapped: []model.SurveyMapped{}, Answered: 118}}},
 	}
 }
 
@@ -216,6 +221,7 @@ func fixtureAdditions() map[string]Body {
 func TestV1Fixtures(t *testing.T) {
 	bodies := fixtureBodies()
 	delete(bodies, "round_decided")
+	delete(bodies, "survey_recorded") // added after codec 1
 	bodies["round_decided_legacy"] = LegacyRoundDecided{Round: 3, Count: Count{Expected: 122, Present: 118}}
 	// The codec 1 fixtures were written with these values where they
 	// differ from today's (codec 1 could not store a role).

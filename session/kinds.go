@@ -14,7 +14,8 @@ type EventKind uint8
 
 // The event kinds, by their stored numbers. 1–4 are the meeting's
 // attendance and opening, 16–26 the election, 40–50 the congress's
-// business. Gaps are free numbers, never used before.
+// business, 60 on the self-assessment. Gaps are free numbers, never used
+// before.
 const (
 	kindOpened       EventKind = 1
 	kindMarked       EventKind = 2
@@ -44,6 +45,8 @@ const (
 	kindVoteRecorded     EventKind = 48
 	kindNoteAdded        EventKind = 49
 	kindOfficerRated     EventKind = 50
+
+	kindSurveyRecorded EventKind = 60
 )
 
 // KindInfo describes one event kind: its stored number, its stable
@@ -88,6 +91,8 @@ var kindTable = []KindInfo{
 	{Kind: kindVoteRecorded, Name: "vote_recorded", body: VoteRecorded{}},
 	{Kind: kindNoteAdded, Name: "note_added", body: NoteAdded{}},
 	{Kind: kindOfficerRated, Name: "officer_rated", body: OfficerRated{}},
+
+	{Kind: kindSurveyRecorded, Name: "survey_recorded", body: SurveyRecorded{}},
 }
 
 // kindByNumber indexes kindTable by number (nil: no such kind).

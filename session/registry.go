@@ -50,6 +50,7 @@ var registry = []commandSpec{
 	{"record_vote", RecordVote{}, nil, decideMeeting, []EventKind{kindVoteRecorded}},
 	{"add_note", AddNote{}, secretary, decideMeeting, []EventKind{kindNoteAdded}},
 	{"rate_officer", RateOfficer{}, nil, decideMeeting, []EventKind{kindOfficerRated}},
+	{"record_survey", RecordSurvey{}, secretary, decideSurvey, []EventKind{kindSurveyRecorded}},
 
 	{"adopt_method", AdoptMethod{}, nil, decideVote, []EventKind{kindMethodAdopted}},
 	{"adopt_scrutineers", AdoptScrutineers{}, nil, decideVote, []EventKind{kindScrutineersAdopted}},

@@ -72,7 +72,7 @@ func TestKindTable(t *testing.T) {
 		"ballot_entered": 21, "ballot_removed": 22, "tally_entered": 23, "round_decided_legacy": 24, "vacancy_declared": 25,
 		"round_decided": 26, "item_ended": 40, "item_skipped": 41, "question_asked": 42, "question_answered": 43,
 		"question_deferred": 44, "motion_filed": 45, "motion_accepted": 46, "motion_declined": 47, "vote_recorded": 48,
-		"note_added": 49, "officer_rated": 50}
+		"note_added": 49, "officer_rated": 50, "survey_recorded": 60}
 	for _, k := range kindTable {
 		if frozen[k.Name] != k.Kind {
 			t.Errorf("kind %s is number %d; it was %d: numbers are never changed", k.Name, k.Kind, frozen[k.Name])

@@ -42,6 +42,9 @@ type State struct {
 	Notes     []Note
 	// Ratings are the officers' ratings of review items (述职评议).
 	Ratings []Rating
+	// Survey is the satisfaction survey of the self-assessment (附件1
+	// items 16–17) last recorded, nil before any.
+	Survey *Survey
 
 	index    map[string]int        // person id → roster index
 	expected int                   // formal delegates on the roster
@@ -210,6 +213,10 @@ func (st *State) apply(e Event) error {
 		it.Starts++
 	case DeclaredOpen:
 		st.Declared = &Stamp{Seq: e.Seq, At: e.At, Count: v.Count}
+	case SurveyRecorded:
+		if err := st.applySurvey(e, v); err != nil {
+			return err
+		}
 	default:
 		handled, err := st.applyMeeting(e)
 		if err == nil && !handled {

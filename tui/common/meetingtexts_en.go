@@ -235,6 +235,14 @@ func enMeetingTexts() *MeetingTexts {
 				return "Not a method of voting: hands or ballot"
 			case session.CodeNegative:
 				return "The counts cannot be negative"
+			case session.CodeSurveyItem:
+				return "The satisfaction survey fills items 16 and 17 of the self-assessment, each once"
+			case session.CodeNoAnswers:
+				return "Nobody answered the question: there is no satisfaction rate"
+			case session.CodeSurveySum:
+				return "The survey's counts do not add up to its responses: please check"
+			case session.CodeBadOption:
+				return "An answer can count only as 满意, 基本满意, 一般, 不太满意 or 不满意"
 			}
 			return "Not valid: please check"
 		},

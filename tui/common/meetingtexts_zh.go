@@ -248,6 +248,14 @@ func zhMeetingTexts() *MeetingTexts {
 				return "表决方式无效：举手表决或无记名投票"
 			case session.CodeNegative:
 				return "票数不能为负数"
+			case session.CodeSurveyItem:
+				return "满意度调查只填自评表第16、17项，每项一次"
+			case session.CodeNoAnswers:
+				return "这道题无人作答，满意率无法计算"
+			case session.CodeSurveySum:
+				return "满意度调查的各项人数与答卷份数对不上，请核对"
+			case session.CodeBadOption:
+				return "答案只能计为满意、基本满意、一般、不太满意或不满意"
 			}
 			return "输入无效，请核对"
 		},

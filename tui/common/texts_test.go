@@ -59,7 +59,8 @@ func refusals() []error {
 		errs = append(errs, &session.UnfinishedError{Index: 2, Why: c})
 	}
 	for _, c := range []session.Code{session.CodeEmpty, session.CodeNoReview, session.CodeNotOfficer, session.CodeBadRating,
-		session.CodeBadKind, session.CodeBadMethod, session.CodeNegative} {
+		session.CodeBadKind, session.CodeBadMethod, session.CodeNegative,
+		session.CodeSurveyItem, session.CodeNoAnswers, session.CodeSurveySum, session.CodeBadOption} {
 		errs = append(errs, &session.FieldError{Field: "subject", Reason: "is wrong", Code: c})
 	}
 	for _, c := range []session.Code{session.CodeCoSigners, session.CodeDuplicate, session.CodeProposerCoSigns} {
