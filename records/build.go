@@ -48,6 +48,7 @@ func Build(st *session.State, d Digest, lang string) *Record {
 	r.Election = b.election()
 	r.Motions = b.motions()
 	r.Questions = b.questions()
+	r.Survey = b.survey()
 	r.Minutes.Items = b.items(r)
 	r.Resolutions = b.resolutions()
 	r.Script = b.script(r)

@@ -106,7 +106,8 @@ func smallSetup(t testing.TB) model.Setup {
 // a motion accepted and voted, one declined; the resolution; the election
 // counted from a paper tally (its categories' invalid ballots differ, so
 // no per-ballot figure exists) with a runoff among three for two seats,
-// keyed by two tellers who agree.
+// keyed by two tellers who agree; the satisfaction survey recorded before
+// the close (item 16 met, item 17 not).
 func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog) {
 	t.Helper()
 	log := &session.MemoryLog{}
@@ -181,6 +182,11 @@ func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog
 		session.Mark{Meta: by("desk", 121), Person: "D08", Status: session.Left},
 		session.StartItem{Meta: by("host", 122), Index: 6},
 		session.AddNote{Meta: by("secretary", 125), Text: "大会在《团结就是力量》歌声中闭幕。"},
+		session.RecordSurvey{Meta: session.Meta{At: t0.Add(126 * time.Minute), Actor: "podium check survey", Role: session.RoleSecretary},
+			File: "满意度调查.xlsx", Respondents: 40, Items: []model.SurveyCount{
+				{Item: 16, Question: 7, Header: "7、您对学生会组织整体工作的满意度", Satisfied: 20, Basically: 8, Neutral: 6, Less: 2, Dissatisfied: 1, Blank: 3,
+					Mapped: []model.SurveyMapped{{Answer: "非常满意", Option: model.SurveySatisfied, Count: 3, By: "map"}}},
+				{Item: 17, Question: 14, Header: "14、您对学生会组织工作人员的满意度", Satisfied: 10, Basically: 11, Neutral: 10, Less: 4, Dissatisfied: 3, Blank: 2}}},
 		session.EndItem{Meta: by("host", 127)},
 	})
 	for i, st := range steps {

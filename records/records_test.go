@@ -97,8 +97,9 @@ func TestFacts(t *testing.T) {
 	if len(r.Resolutions) != 3 || !strings.Contains(r.Resolutions[2].Text, "社团经费") {
 		t.Errorf("resolutions %+v", r.Resolutions)
 	}
-	if a := r.Assessment; a[7].Verdict != "met" || a[8].Verdict != "met" || a[9].Verdict != "" || a[2].Verdict != "" || a[15].Verdict != "" {
-		t.Errorf("assessment 3 %q, 8 %q, 9 %q, 10 %q, 16 %q", a[2].Verdict, a[7].Verdict, a[8].Verdict, a[9].Verdict, a[15].Verdict)
+	if a := r.Assessment; a[7].Verdict != "met" || a[8].Verdict != "met" || a[9].Verdict != "" || a[2].Verdict != "" ||
+		a[15].Verdict != "met" || a[16].Verdict != "not_met" {
+		t.Errorf("assessment 3 %q, 8 %q, 9 %q, 10 %q, 16 %q, 17 %q", a[2].Verdict, a[7].Verdict, a[8].Verdict, a[9].Verdict, a[15].Verdict, a[16].Verdict)
 	}
 	for _, p := range r.Script {
 		if p.Title == "关于学生会工作报告的决议" && !strings.Contains(p.Text, "赞成9票，反对0票，弃权1票，通过") {

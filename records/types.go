@@ -23,6 +23,10 @@ type Record struct {
 	Questions   []Question   `json:"questions"`
 	Script      []ScriptPart `json:"script"`
 	Assessment  []Assessment `json:"assessment"`
+	// Survey is the satisfaction survey of the self-assessment (附件1
+	// items 16–17) last recorded, null when none was; Assessment's items
+	// 16 and 17 are answered from it.
+	Survey *Survey `json:"survey"`
 }
 
 // Final reports whether the congress is closed: the record is no longer a
