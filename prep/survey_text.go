@@ -38,10 +38,13 @@ type surveyWords struct {
 	userMap     func(m []SurveyMapping) string
 	rounding    string
 	lang        string
+	quote       func(s string) string
+	colon, dash string
 }
 
 var surveyZh = surveyWords{
-	lang: "zh",
+	lang: "zh", colon: "：", dash: "——",
+	quote: func(s string) string { return "“" + cut(s, 60) + "”" },
 	head: func(file, sheet string, n int) string {
 		if sheet != "" {
 			file += "（工作表 " + sheet + "）"
@@ -77,7 +80,7 @@ var surveyZh = surveyWords{
 	},
 	fix: "请改正文件，或用 --map 答案=选项 指明（如 --map 非常满意=满意），或用 --legend 给出选项序号的含义。",
 	mapped: func(a string, o model.SurveyOption, n int, by string) string {
-		return fmt.Sprintf("“%s” 计为 %s：%d 个（%s）", a, o, n, map[string]string{"legend": "按 --legend", "map": "按 --map"}[by])
+		return fmt.Sprintf("“%s” 计为 %s：%d 个（%s）", cut(a, 60), o, n, map[string]string{"legend": "按 --legend", "map": "按 --map"}[by])
 	},
 	legend: func(l []model.SurveyOption) string {
 		var s []string
@@ -101,7 +104,8 @@ var surveyZh = surveyWords{
 }
 
 var surveyEn = surveyWords{
-	lang: "en",
+	lang: "en", colon: ": ", dash: " — ",
+	quote: words.QuoteShort,
 	head: func(file, sheet string, n int) string {
 		if sheet != "" {
 			file += " (sheet " + sheet + ")"
@@ -124,9 +128,14 @@ var surveyEn = surveyWords{
 	rate: func(rate string, yes, a int, verdict string) string {
 		return fmt.Sprintf("satisfaction rate %s (%d/%d): %s", rate, yes, a, verdict)
 	},
-	sentence:    "For the form: ",
-	noAnswer:    "nobody answered: no verdict",
-	unknownHead: func(n int) string { return fmt.Sprintf("%d answers cannot be read (none is guessed):", n) },
+	sentence: "For the form: ",
+	noAnswer: "nobody answered: no verdict",
+	unknownHead: func(n int) string {
+		if n == 1 {
+			return "1 answer cannot be read (it is not guessed):"
+		}
+		return fmt.Sprintf("%d answers cannot be read (none is guessed):", n)
+	},
 	unknownWhy: func(number bool) string {
 		if number {
 			return "an option number, and no --legend was given"
@@ -144,7 +153,7 @@ var surveyEn = surveyWords{
 	},
 	fix: "Correct the file, or say what they mean with --map ANSWER=OPTION (e.g. --map 非常满意=满意), or give the option numbers with --legend.",
 	mapped: func(a string, o model.SurveyOption, n int, by string) string {
-		return fmt.Sprintf("%q counted as %s: %d (by --%s)", a, o, n, by)
+		return fmt.Sprintf("%s counted as %s: %d (by --%s)", words.QuoteShort(a), o, n, by)
 	},
 	legend: func(l []model.SurveyOption) string {
 		var s []string
@@ -165,6 +174,14 @@ var surveyEn = surveyWords{
 		return "Answers read as the user said (--map): " + strings.Join(s, ", ")
 	},
 	rounding: "The rate is shown to one decimal, rounded down, so that a share under 60% never reads 60.0%; the verdict is judged in integers: (满意 + 基本满意) × 100 >= 60 × answered.",
+}
+
+// cut cuts s to n characters, with "…" when it was longer.
+func cut(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }
 
 // rowList writes at most ten row numbers, then more (等, …).
@@ -210,7 +227,7 @@ func (r SurveyReport) Text(lang string) string {
 		if it.Unknown > 0 {
 			fmt.Fprintf(&b, "  %s\n", w.unknownHead(it.Unknown))
 			for _, u := range it.Unknowns {
-				fmt.Fprintf(&b, "  %6d  %s: %s — %s\n", u.Count, words.QuoteShort(u.Answer), w.rows(u.Rows), w.unknownWhy(u.Number))
+				fmt.Fprintf(&b, "  %6d  %s%s%s%s%s\n", u.Count, w.quote(u.Answer), w.colon, w.rows(u.Rows), w.dash, w.unknownWhy(u.Number))
 			}
 		}
 		fmt.Fprintf(&b, "  %s\n", w.answered(it.Answered, it.Blank, it.Unknown))

@@ -11,6 +11,8 @@ import (
 
 	"podium/data"
 	"podium/files"
+	"podium/prep"
+	"podium/session"
 )
 
 var at = time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
@@ -129,3 +131,30 @@ func TestExportBeside(t *testing.T) {
 func first(_ int, _ [32]byte, err error) error { return err }
 func first2(_ Backed, err error) error         { return err }
 func first3(_ *Congress, err error) error      { return err }
+
+// TestSurveyCommand: the command that records a survey names the export
+// by its base name, keeps a long header within the core's limit, and is
+// refused (an *InputError naming the file, row and column) while an
+// answer is unknown.
+func TestSurveyCommand(t *testing.T) {
+	long := strings.Repeat("您对学生会组织整体工作的满意度", 20)
+	x := prep.SurveyExport{File: "/home/sec/下载/问卷.csv", Respondents: 3, Questions: []prep.SurveyQuestion{
+		{Item: 16, Question: 7, Header: "7、" + long, Column: "H", Answers: []prep.SurveyAnswer{{Row: 2, Text: "满意"}, {Row: 3, Text: "基本满意"}, {Row: 4}}}}}
+	c, err := SurveyCommand(prep.CountSurvey(x, prep.SurveyOptions{}), time.Date(2026, 11, 30, 1, 0, 0, 0, time.UTC), "t")
+	if err != nil || c.File != "问卷.csv" || len([]rune(c.Items[0].Header)) != session.MaxShortText || c.Role != session.RoleSecretary {
+		t.Fatalf("%+v %v", c, err)
+	}
+	s, err := session.Create(&session.MemoryLog{}, session.Open{Meta: session.Meta{At: c.At}, Setup: files.Demo()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Execute(c); err != nil {
+		t.Fatalf("the core refuses the command: %v", err)
+	}
+	x.Questions[0].Answers[1].Text = "还行"
+	_, err = SurveyCommand(prep.CountSurvey(x, prep.SurveyOptions{}), c.At, "t")
+	var fe *files.FileError
+	if !errors.As(err, new(*InputError)) || !errors.As(err, &fe) || fe.Row != 3 || fe.Letter != "H" || fe.Value != "还行" {
+		t.Fatalf("unknown answer: %v", err)
+	}
+}

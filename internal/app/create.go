@@ -103,9 +103,11 @@ func readElection(f files.ElectionFiles, roster []model.Person) (*model.Election
 // (data.Create), so a full disk or a kill on the way leaves no db. It
 // never overwrites a congress (*ExistsError); a file that exists but holds
 // no congress is an *ExistsError with Empty set, and is replaced only when
-// replaceEmpty is set. A setup the core refuses (an *InputError) leaves no
-// file behind.
-func Create(db string, setup model.Setup, at time.Time, replaceEmpty bool) error {
+// replaceEmpty is set. The commands then, if any, are executed after the
+// congress is opened, in the same creation (podium new --survey records
+// the survey so). A setup or a command the core refuses (an *InputError)
+// leaves no file behind.
+func Create(db string, setup model.Setup, at time.Time, replaceEmpty bool, then ...session.Command) error {
 	content, err := data.Contents(db)
 	switch {
 	case err != nil:
@@ -115,14 +117,20 @@ func Create(db string, setup model.Setup, at time.Time, replaceEmpty bool) error
 	case content == data.Empty && !replaceEmpty:
 		return &ExistsError{Path: db, Empty: true}
 	}
-	return create(db, content == data.Empty, setup, at)
+	return create(db, content == data.Empty, setup, at, then...)
 }
 
-// create writes the congress of setup at db through data.Create; a
-// refusal of the core is an *InputError.
-func create(db string, replace bool, setup model.Setup, at time.Time) error {
+// create writes the congress of setup at db through data.Create, then
+// the commands then; a refusal of the core is an *InputError.
+func create(db string, replace bool, setup model.Setup, at time.Time, then ...session.Command) error {
 	err := data.Create(context.Background(), db, replace, func(st *data.Store) error {
-		_, err := session.Create(st, session.Open{Meta: session.Meta{At: at, Actor: "host"}, Setup: setup})
+		s, err := session.Create(st, session.Open{Meta: session.Meta{At: at, Actor: "host"}, Setup: setup})
+		for _, c := range then {
+			if err != nil {
+				break
+			}
+			_, err = s.Execute(c)
+		}
 		if err != nil && !errors.As(err, new(*session.WriteError)) {
 			return badInput(err)
 		}

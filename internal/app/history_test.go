@@ -40,8 +40,8 @@ func legacyCopy(t *testing.T) string {
 	return path
 }
 
-// extendedLegacy is the legacy database with codec 2 events after it: a
-// mark, a note.
+// extendedLegacy is the legacy database with events of today's codec
+// after it: a mark, the satisfaction survey, a note.
 func extendedLegacy(t *testing.T) string {
 	t.Helper()
 	path := legacyCopy(t)
@@ -54,6 +54,11 @@ func extendedLegacy(t *testing.T) string {
 	c.Session.Read(func(st *session.State) { last = st.LastAt })
 	for _, cmd := range []session.Command{
 		session.Mark{Meta: session.Meta{At: last.Add(time.Minute), Actor: "desk-9", Role: session.RoleDesk}, Person: "D0007", Status: session.Present},
+		session.RecordSurvey{Meta: session.Meta{At: last.Add(time.Minute), Actor: "podium check survey", Role: session.RoleSecretary},
+			File: "满意度调查.xlsx", Respondents: 10, Items: []model.SurveyCount{
+				{Item: 16, Question: 7, Header: "7、整体", Satisfied: 4, Basically: 2, Neutral: 2, Less: 1, Dissatisfied: 0, Blank: 1,
+					Mapped: []model.SurveyMapped{{Answer: "1", Option: model.SurveySatisfied, Count: 4, By: "legend"}}},
+				{Item: 17, Question: 14, Header: "14、人员", Satisfied: 3, Basically: 2, Neutral: 4, Blank: 1}}},
 		session.AddNote{Meta: session.Meta{At: last.Add(2 * time.Minute), Actor: "sec", Role: session.RoleSecretary}, Text: "续记"},
 	} {
 		if _, err := c.Session.Execute(cmd); err != nil {
@@ -109,7 +114,7 @@ func TestChainAsDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := fmt.Sprintf("ok %d %x", n, last); got != want || count != 407 {
+	if want := fmt.Sprintf("ok %d %x", n, last); got != want || count != 408 {
 		t.Fatalf("the documented script gives %q, podium verify %q", got, want)
 	}
 }
@@ -169,7 +174,7 @@ func TestLogCommandsApplyRoundTrip(t *testing.T) {
 	if err := Apply(&out, copyDB, file, nil, false); err != nil {
 		t.Fatalf("%v\n%s", err, tail(out.String()))
 	}
-	if n := strings.Count(out.String(), `"ok":true`); n != 407 {
+	if n := strings.Count(out.String(), `"ok":true`); n != 408 {
 		t.Fatalf("%d commands ok", n)
 	}
 	a, b := readState(t, db), readState(t, copyDB)

@@ -120,7 +120,7 @@ func TestHelpCheck(t *testing.T) {
 	if code != 0 || out == top || !strings.Contains(out, "podium check") {
 		t.Fatalf("help check: exit %d\n%s", code, out)
 	}
-	for _, want := range []string{"roster FILE", "staff FILE"} {
+	for _, want := range []string{"roster FILE", "staff FILE", "survey FILE"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("help check lacks %q:\n%s", want, out)
 		}

@@ -9,12 +9,14 @@ import (
 
 	"podium/internal/app"
 	"podium/model"
+	"podium/prep"
+	"podium/session"
 )
 
 // newNewCmd is `podium new`: a congress from a roster (and an agenda), or
 // the demo, created and not opened.
 func newNewCmd(g *globals) *cobra.Command {
-	var roster, agenda, title string
+	var roster, agenda, title, survey string
 	var demo, force bool
 	cmd := &cobra.Command{
 		Use:   "new",
@@ -23,17 +25,25 @@ func newNewCmd(g *globals) *cobra.Command {
 (TOML), or the demo, and exit, printing where it is. Any bad cell stops it
 with the file, row and column named, and nothing is created. A congress is
 never overwritten; the database appears only once the congress is whole in
-it. A file that exists but holds no congress is replaced with --force.`,
+it. A file that exists but holds no congress is replaced with --force.
+
+--survey FILE records the satisfaction survey of the self-assessment (附件1
+items 16–17) with the congress, counted from a questionnaire export with
+questions 7 and 14 as 'check survey' counts it; a survey that cannot be
+counted, or with an answer off the scale, stops it and nothing is created
+(record such a survey later with 'check survey --db' and its --overall,
+--staff, --legend or --map).`,
 		Example: `podium new --roster roster.csv --name "某某学院第一次学生代表大会"
 podium new --roster roster.xlsx --agenda agenda.toml --db congress.db
+podium new --roster roster.csv --survey 满意度调查.xlsx --db congress.db
 podium new --demo --db demo.db
 podium new --roster roster.csv --name "…" --db empty.db --force`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			out := cmd.OutOrStdout()
 			if demo {
-				if roster != "" || agenda != "" || title != "" {
-					return usageError("new --demo takes no --roster, --agenda or --name")
+				if roster != "" || agenda != "" || title != "" || survey != "" {
+					return usageError("new --demo takes no --roster, --agenda, --name or --survey")
 				}
 				c, err := createDemo(g)
 				if err != nil {
@@ -50,7 +60,20 @@ podium new --roster roster.csv --name "…" --db empty.db --force`,
 			if err != nil {
 				return err
 			}
-			err = app.Create(g.db, setup, time.Now(), force)
+			now := time.Now()
+			var then []session.Command
+			var report prep.SurveyReport
+			if survey != "" {
+				if report, err = app.ReadSurvey(survey, nil, prep.SurveyOptions{}); err != nil {
+					return err
+				}
+				c, err := app.SurveyCommand(report, now, "podium new")
+				if err != nil {
+					return err
+				}
+				then = append(then, c)
+			}
+			err = app.Create(g.db, setup, now, force, then...)
 			var ee *app.ExistsError
 			switch {
 			case errors.As(err, &ee) && ee.Empty:
@@ -67,8 +90,16 @@ podium new --roster roster.csv --name "…" --db empty.db --force`,
 					formal++
 				}
 			}
-			fmt.Fprintf(out, "created %q: %d people (%d formal delegates), %d agenda items\nin %s\nopen it with: podium --db %s\n",
-				setup.Meeting.Name, len(setup.Roster), formal, len(setup.Agenda), g.db, g.db)
+			fmt.Fprintf(out, "created %q: %d people (%d formal delegates), %d agenda items\n",
+				setup.Meeting.Name, len(setup.Roster), formal, len(setup.Agenda))
+			if survey != "" {
+				fmt.Fprintf(out, "with the satisfaction survey of %s (%d respondents):", survey, report.Respondents)
+				for _, it := range report.Items {
+					fmt.Fprintf(out, " item %d %s;", it.Item, it.Sentence)
+				}
+				fmt.Fprintln(out)
+			}
+			fmt.Fprintf(out, "in %s\nopen it with: podium --db %s\n", g.db, g.db)
 			return nil
 		},
 	}
@@ -76,6 +107,7 @@ podium new --roster roster.csv --name "…" --db empty.db --force`,
 	f.StringVar(&roster, "roster", "", "the roster FILE (.csv or .xlsx)")
 	f.StringVar(&agenda, "agenda", "", "the agenda FILE (.toml); else the standard one")
 	f.StringVar(&title, "name", "", "the congress's NAME (over the agenda file's)")
+	f.StringVar(&survey, "survey", "", "record the satisfaction survey of the export FILE (.csv, .xlsx)")
 	f.BoolVar(&demo, "demo", false, "create the demo congress, not from a roster")
 	f.BoolVar(&force, "force", false, "replace a file that exists but is empty, not a congress")
 	return cmd
