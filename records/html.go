@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+
+	"podium/printout"
 )
 
 // printCSS is the print style of every document.
@@ -15,28 +17,21 @@ var printCSS string
 
 // pageRules are the margin boxes of every page: the digest at the bottom
 // left, "第 X 页 共 Y 页" at the bottom right, and a draft's mark at the
-// top. Chromium prints CSS margin boxes from version 131; the render test
-// checks the printed pages.
+// top (printout.Page). Chromium prints CSS margin boxes from version 131;
+// the render test checks the printed pages.
 func pageRules(w terms, digest string, draft, wide bool) string {
-	font := `font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;`
-	size := "A4"
+	p := printout.Page{Size: "A4", Margin: "18mm 15mm 20mm 15mm", Boxes: []printout.Box{
+		{Where: "bottom-left", Content: printout.CSSString(digest), Style: "font-size: 6.5pt; color: #333; vertical-align: top; padding-top: 3mm;"},
+		{Where: "bottom-right", Content: w.pageOf, Style: "font-size: 9pt; vertical-align: top; padding-top: 3mm; white-space: nowrap;"},
+	}}
 	if wide {
-		size = "A4 landscape"
+		p.Size = "A4 landscape"
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "@page { size: %s; margin: 18mm 15mm 20mm 15mm;\n", size)
-	fmt.Fprintf(&b, "  @bottom-left { content: %s; %s font-size: 6.5pt; color: #333; vertical-align: top; padding-top: 3mm; }\n", cssString(digest), font)
-	fmt.Fprintf(&b, "  @bottom-right { content: %s; %s font-size: 9pt; vertical-align: top; padding-top: 3mm; white-space: nowrap; }\n", w.pageOf, font)
 	if draft {
-		fmt.Fprintf(&b, "  @top-center { content: %s; %s font-size: 9pt; font-weight: bold; vertical-align: bottom; padding-bottom: 3mm; }\n", cssString(w.draftMark), font)
+		p.Boxes = append(p.Boxes, printout.Box{Where: "top-center", Content: printout.CSSString(w.draftMark),
+			Style: "font-size: 9pt; font-weight: bold; vertical-align: bottom; padding-bottom: 3mm;"})
 	}
-	b.WriteString("}\n")
-	return b.String()
-}
-
-// cssString quotes s as a CSS string.
-func cssString(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\A `, "<", `\3C `).Replace(s) + `"`
+	return p.CSS()
 }
 
 // The view of a document for the template.
@@ -140,7 +135,7 @@ func renderHTML(r *Record, docs []document) ([]file, error) {
 	for _, d := range docs {
 		v := htmlDoc{Lang: lang, Title: d.Title, Sub: d.Sub, Draft: !r.Final(), DraftWord: w.pick("草稿", "DRAFT"),
 			Wide: d.Wide,
-			CSS:  template.CSS(pageRules(w, digest, !r.Final(), d.Wide) + printCSS)}
+			CSS:  template.CSS(pageRules(w, digest, !r.Final(), d.Wide) + printout.BaseCSS + printCSS)}
 		v.Blocks = htmlBlocks(d, w)
 		var b bytes.Buffer
 		if err := htmlTemplate.Execute(&b, v); err != nil {

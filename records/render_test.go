@@ -1,15 +1,12 @@
 package records
 
 import (
-	"context"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
+
+	"podium/printout/printtest"
 )
 
 // The render test prints every HTML document with headless Chromium,
@@ -21,52 +18,9 @@ import (
 // installs the tools (.ci/run): apt-get install -y chromium
 // fonts-noto-cjk poppler-utils.
 
-func lookPath(names ...string) string {
-	for _, n := range names {
-		if p, err := exec.LookPath(n); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-// printPDF prints an HTML file to PDF with headless Chromium, with its
-// own profile directory.
-func printPDF(chromium, html, pdf, profile string) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-		"--no-first-run", "--user-data-dir="+profile, "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+html)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("chromium %s: %v\n%s", filepath.Base(html), err, out)
-	}
-	return nil
-}
-
-// pdfPages returns the text of each page (pdftotext -layout).
-func pdfPages(pdftotext, pdf string) ([]string, error) {
-	out, err := exec.Command(pdftotext, "-layout", "-enc", "UTF-8", pdf, "-").Output()
-	if err != nil {
-		return nil, fmt.Errorf("pdftotext %s: %v", pdf, err)
-	}
-	pages := strings.Split(string(out), "\f")
-	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {
-		pages = pages[:n-1]
-	}
-	return pages, nil
-}
-
 // squeeze drops every space (pdftotext spaces text as it lies on the
 // page).
-func squeeze(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\u3000', '\u00a0':
-			return -1
-		}
-		return r
-	}, s)
-}
+func squeeze(s string) string { return printtest.Squeeze(s) }
 
 // rendered is one printed document: its pages' text.
 type rendered struct {
@@ -76,10 +30,7 @@ type rendered struct {
 
 func renderAll(t *testing.T, r *Record) []rendered {
 	t.Helper()
-	chromium, pdftotext := lookPath("chromium", "chromium-browser", "google-chrome"), lookPath("pdftotext")
-	if chromium == "" || pdftotext == "" {
-		t.Skip("the render test needs chromium and pdftotext: apt-get install -y chromium fonts-noto-cjk poppler-utils")
-	}
+	chromium, pdftotext := printtest.Tools(t)
 	dir := t.TempDir()
 	files, err := Write(r, "html", dir)
 	if err != nil {
@@ -99,22 +50,17 @@ func renderAll(t *testing.T, r *Record) []rendered {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			pdf := strings.TrimSuffix(f, ".html") + ".pdf"
-			if err := printPDF(chromium, f, pdf, t.TempDir()); err != nil {
+			pdf, err := printtest.Print(t, chromium, f, r.Lang+"-"+r.Status+"-")
+			if err != nil {
 				t.Error(err)
 				return
 			}
-			pages, err := pdfPages(pdftotext, pdf)
+			pages, err := printtest.Pages(pdftotext, pdf)
 			if err != nil {
 				t.Error(err)
 				return
 			}
 			out[i] = rendered{docs[i], pages}
-			if dump := os.Getenv("PODIUM_RENDER_DIR"); dump != "" { // keep the PDFs to look at
-				b, _ := os.ReadFile(pdf)
-				_ = os.MkdirAll(dump, 0o755)
-				_ = os.WriteFile(filepath.Join(dump, r.Lang+"-"+r.Status+"-"+filepath.Base(pdf)), b, 0o644)
-			}
 		}()
 	}
 	wg.Wait()
