@@ -286,6 +286,10 @@ type Setup struct {
 	// Demo marks the synthetic demo congress (Demo sets it), which a new
 	// demo may replace; a real congress is never replaced.
 	Demo bool `json:"demo,omitempty"`
+	// Rehearsal marks a rehearsal's copy of a congress (演练, podium
+	// rehearse): its screens, projector, records and paper say 演练 on
+	// every page and view. A rehearsal is never the real congress.
+	Rehearsal bool `json:"rehearsal,omitempty"`
 }
 
 // Election is the committee election prepared for the congress: the method

@@ -27,7 +27,10 @@ import (
 //	          categories: list of name string, seats int
 //	demo:     flag
 //	time_zone string, only when not empty (an addition: a record without
-//	          it reads as the default, +08:00)
+//	          it reads as the default, +08:00) or when a later addition
+//	          follows (then it may be empty)
+//	rehearsal flag, only when set, always 1 (an addition, after
+//	          time_zone: a record without it is no rehearsal)
 func putOpened(b []byte, body Body) ([]byte, error) {
 	s := body.(Opened).Setup
 	m := s.Meeting
@@ -76,8 +79,11 @@ func putOpened(b []byte, body Body) ([]byte, error) {
 		b = appendCandidates(b, e.Candidates)
 	}
 	b = appendBool(b, s.Demo)
-	if m.TimeZone != "" {
+	if m.TimeZone != "" || s.Rehearsal {
 		b = appendString(b, m.TimeZone)
+	}
+	if s.Rehearsal {
+		b = appendBool(b, true)
 	}
 	return b, nil
 }
@@ -142,9 +148,16 @@ func (r *reader) setup() model.Setup {
 	}
 	s.Demo = r.bool()
 	if r.err == nil && r.off < len(r.b) {
-		// The time zone, added at the end; present only when set.
-		if m.TimeZone = r.string(); r.err == nil && m.TimeZone == "" {
+		// The time zone, added at the end; present only when set, or
+		// (empty) before the rehearsal flag.
+		if m.TimeZone = r.string(); r.err == nil && m.TimeZone == "" && r.off == len(r.b) {
 			r.fail(errors.New("time_zone is present but empty"))
+		}
+	}
+	if r.err == nil && r.off < len(r.b) {
+		// The rehearsal flag, added after the time zone; only when set.
+		if s.Rehearsal = r.bool(); r.err == nil && !s.Rehearsal {
+			r.fail(errors.New("rehearsal is present but 0"))
 		}
 	}
 	return s

@@ -212,7 +212,9 @@ func TestFixtures(t *testing.T) {
 func fixtureAdditions() map[string]Body {
 	s := fixtureSetup()
 	s.Meeting.TimeZone = "+06:00"
-	return map[string]Body{"opened_time_zone": Opened{Setup: s}}
+	r := fixtureSetup()
+	r.Rehearsal = true // after an empty time zone
+	return map[string]Body{"opened_time_zone": Opened{Setup: s}, "opened_rehearsal": Opened{Setup: r}}
 }
 
 // TestV1Fixtures: the events podium wrote with codec 1 (before this

@@ -1,0 +1,163 @@
+package paper
+
+import (
+	"fmt"
+	"strings"
+
+	"podium/model"
+	"podium/session/election"
+	"podium/words"
+)
+
+// terms are the words of the paper in one language.
+type terms struct {
+	en bool
+
+	ballot, rehearsal, rehearsalWatermark, notes, seats, writeIn, present, expected string
+	copies                                                                           func(c Copies) string
+	noSerial                                                                         string
+}
+
+var zhTerms = terms{
+	ballot: "选票", rehearsal: "演练用票 · 不是正式选票", rehearsalWatermark: "演练", notes: "说明",
+	seats: "应选 %d 名", writeIn: "另选人",
+	copies: func(c Copies) string {
+		who := "正式代表"
+		if c.Present {
+			who = "出席正式代表"
+		}
+		return fmt.Sprintf("印制 %d 张（%s %d 名，备用 %d 张）。选票不编号。", c.Total(), who, c.Delegates, c.Spares)
+	},
+}
+
+var enTerms = terms{
+	en:     true,
+	ballot: "Ballot", rehearsal: "REHEARSAL - not a ballot of the election", rehearsalWatermark: "REHEARSAL", notes: "How to vote",
+	seats: "%d to elect", writeIn: "Write-in",
+	copies: func(c Copies) string {
+		who := "formal delegates"
+		if c.Present {
+			who = "formal delegates present"
+		}
+		return fmt.Sprintf("Print %d copies (%d %s, %d spares). Ballots carry no number.", c.Total(), c.Delegates, who, c.Spares)
+	},
+}
+
+func termsFor(lang string) terms {
+	if lang == "en" {
+		return enTerms
+	}
+	return zhTerms
+}
+
+// roundLine names the round: 第 1 轮 · 正式选举, 第 2 轮 · 重新投票 (得票相等的
+// 候选人), 第 3 轮 · 另行选举, or 重新选举 after a void round.
+func (w terms) roundLine(no int, kind election.Kind, revote bool) string {
+	if w.en {
+		k := map[election.Kind]string{election.Regular: "election", election.Runoff: "runoff among the tied candidates",
+			election.Second: "second round for the seats not filled"}[kind]
+		if revote {
+			k += ", voted again (the previous round was void)"
+		}
+		return fmt.Sprintf("Round %d: %s", no, k)
+	}
+	k := map[election.Kind]string{election.Regular: "正式选举", election.Runoff: "重新投票（在得票相等的候选人中）",
+		election.Second: "另行选举（不足的名额）"}[kind]
+	if revote {
+		k += "，重新进行选举（上一轮选举无效）"
+	}
+	return fmt.Sprintf("第 %d 轮 · %s", no, k)
+}
+
+// instructions are the ballot's notes, as the method says (附件3 §6 by
+// default): how to mark, the write-ins the method allows in this round,
+// and when a ballot (or a category's part) is invalid.
+func (w terms) instructions(b Ballot) []string {
+	m := b.Method
+	writeIns := b.Kind == election.Regular && m.WriteIns == model.WriteInsWithDisapproval
+	cats := len(m.Categories) > 0
+	var out []string
+	if w.en {
+		out = append(out, "For each candidate: to approve, draw ○ in the box to the left of the name; to disapprove, draw ×; a box left blank is an abstention.")
+		switch {
+		case writeIns:
+			out = append(out, "To write in another person, draw × to the left of a candidate's name and write the person's name in a write-in space"+
+				map[bool]string{true: " of the same category", false: ""}[cats]+"; one write-in for each ×. An abstention allows no write-in.")
+		case b.Kind == election.Runoff:
+			out = append(out, "This runoff is among the candidates who tied; the most approvals win. No write-ins.")
+		case b.Kind == election.Second:
+			out = append(out, "This second round fills the seats not filled, among the candidates not elected. No write-ins.")
+		default:
+			out = append(out, "Write-ins are not allowed.")
+		}
+		sel := "Selections are the ○ marks"
+		if writeIns {
+			sel += " and the names written in"
+		}
+		switch {
+		case !cats:
+			out = append(out, sel+". A ballot with more selections than seats is invalid.")
+		case m.OverSelection == model.OverSelectionBallot:
+			out = append(out, sel+", counted per category. More selections than seats in any category make the whole ballot invalid.")
+		default:
+			out = append(out, sel+", counted per category. A category with more selections than its seats is invalid on this ballot; the other categories still count.")
+		}
+		return out
+	}
+	out = append(out, "对每位候选人可以表示赞成、不赞成或弃权：赞成的，在其姓名左侧的空格内画“○”；不赞成的，画“×”；不画任何符号的，视为弃权。")
+	switch {
+	case writeIns:
+		s := "另选他人的，须在该候选人姓名左侧画“×”，并在另选人栏内写上另选人的姓名，每画一个“×”可另选一人；投弃权票的，不能另选他人。"
+		if cats {
+			s = "另选他人的，须在该候选人姓名左侧画“×”，并在同一类别的另选人栏内写上另选人的姓名，每画一个“×”可另选一人；投弃权票的，不能另选他人。"
+		}
+		out = append(out, s)
+	case b.Kind == election.Runoff:
+		out = append(out, "本轮在得票相等的候选人中重新投票，得票多者当选；不得另选他人。")
+	case b.Kind == election.Second:
+		out = append(out, "本轮在未当选的候选人中另行选举不足的名额；不得另选他人。")
+	default:
+		out = append(out, "不得另选他人。")
+	}
+	sel := "所选人数为画“○”的人数"
+	if writeIns {
+		sel += "与另选人数之和"
+	}
+	switch {
+	case !cats:
+		out = append(out, sel+"。本选票所选人数多于应选名额的无效。")
+	case m.OverSelection == model.OverSelectionBallot:
+		out = append(out, sel+"，按类别计算。任一类别所选人数多于该类别应选名额的，本选票无效。")
+	default:
+		out = append(out, sel+"，按类别计算。某一类别所选人数多于该类别应选名额的，该类别无效，其余类别仍然有效。")
+	}
+	return out
+}
+
+// partHead is a category's heading: 主席团（应选 3 名）, or 应选 13 名.
+func (w terms) partHead(p Part) string {
+	seats := fmt.Sprintf(w.seats, p.Seats)
+	if p.Category == "" {
+		return seats
+	}
+	if w.en {
+		return p.Category + " (" + seats + ")"
+	}
+	return p.Category + "（" + seats + "）"
+}
+
+// title is the ballot's title: the election and 选票.
+func (w terms) title(body string) string {
+	if w.en {
+		return body + ": " + w.ballot
+	}
+	return strings.TrimSuffix(body, "选票") + w.ballot
+}
+
+// number writes n in words where the language does (for the zero report).
+func (w terms) number(n int) string {
+	if w.en {
+		return words.Number(n, "en")
+	}
+	return words.Number(n, "zh")
+}
