@@ -3,10 +3,12 @@ package paper
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"podium/files"
 	"podium/printout/printtest"
 )
 
@@ -82,3 +84,43 @@ func TestRenderBallots(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestRenderCredentials prints the demo's credentials (eight to a page)
+// and its desk lists (a page per unit): every name on its page.
+func TestRenderCredentials(t *testing.T) {
+	if testing.Short() {
+		t.Skip("printing with Chromium takes a while")
+	}
+	setup := files.Demo()
+	c, err := CredentialsFor(setup, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cards, _ := RenderCards(c)
+	pages := printed(t, "credentials.html", cards)
+	if want := (len(c.Cards) + 7) / 8; len(pages) != want {
+		t.Fatalf("%d pages of cards, want %d", len(pages), want)
+	}
+	for i, card := range c.Cards {
+		if p := printtest.Squeeze(pages[i/8]); !strings.Contains(p, card.Person.Name) || !strings.Contains(p, card.Person.ID) {
+			t.Errorf("page %d: no card of %s %s", i/8+1, card.Person.Name, card.Person.ID)
+		}
+	}
+	desk, _ := RenderDeskLists(c)
+	pages = printed(t, "desk-lists.html", desk)
+	var units []string
+	for _, p := range setup.Roster {
+		if !slices.Contains(units, p.Unit) {
+			units = append(units, p.Unit)
+		}
+	}
+	if len(pages) != len(units) {
+		t.Fatalf("%d pages of desk lists for %d units", len(pages), len(units))
+	}
+	for _, p := range setup.Roster {
+		i := slices.Index(units, p.Unit)
+		if !strings.Contains(printtest.Squeeze(pages[i]), p.ID) {
+			t.Errorf("the desk list of %s has no %s", p.Unit, p.ID)
+		}
+	}
+}

@@ -6,7 +6,6 @@ import (
 
 	"podium/model"
 	"podium/session/election"
-	"podium/words"
 )
 
 // terms are the words of the paper in one language.
@@ -14,8 +13,18 @@ type terms struct {
 	en bool
 
 	ballot, rehearsal, rehearsalWatermark, notes, seats, writeIn, present, expected string
-	copies                                                                           func(c Copies) string
-	noSerial                                                                         string
+	copies                                                                          func(c Copies) string
+	credential, idLabel, noBar, deskList, deskNote                                  string
+	deskHead                                                                        []string
+	kinds                                                                           [3]string
+}
+
+// kind is a person's kind in words: 正式代表, 列席代表, 特邀代表.
+func (w terms) kind(k model.Kind) string {
+	if int(k) < len(w.kinds) {
+		return w.kinds[k]
+	}
+	return k.String()
 }
 
 var zhTerms = terms{
@@ -28,6 +37,10 @@ var zhTerms = terms{
 		}
 		return fmt.Sprintf("印制 %d 张（%s %d 名，备用 %d 张）。选票不编号。", c.Total(), who, c.Delegates, c.Spares)
 	},
+	credential: "代表证", idLabel: "编号 ", noBar: "编号含条码不能表示的字符，请手工签到",
+	deskList: "签到处备用条码表", deskNote: "供忘带代表证的代表使用：核对本人后扫描其条码签到。",
+	deskHead: []string{"序号", "姓名", "类别", "编号", "条码"},
+	kinds:    [3]string{"正式代表", "列席代表", "特邀代表"},
 }
 
 var enTerms = terms{
@@ -41,6 +54,10 @@ var enTerms = terms{
 		}
 		return fmt.Sprintf("Print %d copies (%d %s, %d spares). Ballots carry no number.", c.Total(), c.Delegates, who, c.Spares)
 	},
+	credential: "Credential", idLabel: "ID ", noBar: "The id has characters a barcode cannot carry: check in by name",
+	deskList: "Check-in desk: spare barcodes", deskNote: "For delegates who forgot their credential: check who they are, then scan their barcode.",
+	deskHead: []string{"No.", "Name", "Kind", "ID", "Barcode"},
+	kinds:    [3]string{"Formal delegate", "Observer", "Guest"},
 }
 
 func termsFor(lang string) terms {
@@ -152,12 +169,4 @@ func (w terms) title(body string) string {
 		return body + ": " + w.ballot
 	}
 	return strings.TrimSuffix(body, "选票") + w.ballot
-}
-
-// number writes n in words where the language does (for the zero report).
-func (w terms) number(n int) string {
-	if w.en {
-		return words.Number(n, "en")
-	}
-	return words.Number(n, "zh")
 }
