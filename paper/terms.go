@@ -12,11 +12,26 @@ import (
 type terms struct {
 	en bool
 
-	ballot, rehearsal, rehearsalWatermark, notes, seats, writeIn, present, expected string
-	copies                                                                          func(c Copies) string
-	credential, idLabel, noBar, deskList, deskNote                                  string
-	deskHead                                                                        []string
-	kinds                                                                           [3]string
+	ballot, rehearsal, rehearsalWatermark, notes, seats, writeIn string
+	copies                                                       func(c Copies) string
+	credential, idLabel, noBar, deskList, deskNote               string
+	deskHead                                                     []string
+	kinds                                                        [3]string
+
+	zeroTitle, testTitle, notCounted, sign, date, rehearsalReport string
+	countHead, testHead, zeroSigners, testSigners                 []string
+	zeroNote                                                      func(keyed int) string
+	testNote                                                      func(n int) string
+	fields                                                        map[string]string
+	deckLabel                                                     func(id string, n int) string
+}
+
+// field is a figure's name in words.
+func (w terms) field(f string) string {
+	if s, ok := w.fields[f]; ok {
+		return s
+	}
+	return f
 }
 
 // kind is a person's kind in words: 正式代表, 列席代表, 特邀代表.
@@ -41,6 +56,22 @@ var zhTerms = terms{
 	deskList: "签到处备用条码表", deskNote: "供忘带代表证的代表使用：核对本人后扫描其条码签到。",
 	deskHead: []string{"序号", "姓名", "类别", "编号", "条码"},
 	kinds:    [3]string{"正式代表", "列席代表", "特邀代表"},
+
+	zeroTitle: "零票报告", testTitle: "演练测试报告", notCounted: "本轮未计票：", sign: "签名：", date: "日期：",
+	rehearsalReport: "演练 · 本件不是正式记录",
+	countHead:       []string{"序号", "类别", "候选人", "赞成", "不赞成", "弃权"},
+	testHead:        []string{"候选人", "类别", "项目", "预期", "计票", "核对"},
+	zeroSigners:     []string{"计票人", "监票人", "总监票人"},
+	testSigners:     []string{"计票人", "监票人", "总监票人", "主持人"},
+	zeroNote: func(k int) string {
+		return fmt.Sprintf("计票开始前，本轮已录入选票 %d 张，每位候选人的赞成、不赞成、弃权票数均为 0。监票人核对无误后签名。", k)
+	},
+	testNote: func(n int) string {
+		return fmt.Sprintf("测试票共 %d 张：每位候选人所得赞成票数互不相同，另有多选票、空白票、另选他人票（画“×”的与未画“×”的各一张）和作废票。预期结果按测试票的构成计算，不经计票程序。", n)
+	},
+	fields: map[string]string{"approve": "赞成", "disapprove": "不赞成", "abstain": "弃权", "collected": "收回",
+		"valid": "有效", "invalid": "无效", "write_in": "另选人得票", "candidates": "候选人数"},
+	deckLabel: func(id string, n int) string { return fmt.Sprintf("演练测试票 %s（共 %d 张）", id, n) },
 }
 
 var enTerms = terms{
@@ -58,6 +89,22 @@ var enTerms = terms{
 	deskList: "Check-in desk: spare barcodes", deskNote: "For delegates who forgot their credential: check who they are, then scan their barcode.",
 	deskHead: []string{"No.", "Name", "Kind", "ID", "Barcode"},
 	kinds:    [3]string{"Formal delegate", "Observer", "Guest"},
+
+	zeroTitle: "Zero report", testTitle: "Rehearsal test report", notCounted: "The round was not counted: ", sign: "Signature:", date: "Date:",
+	rehearsalReport: "REHEARSAL - not an official record",
+	countHead:       []string{"No.", "Category", "Candidate", "Approve", "Disapprove", "Abstain"},
+	testHead:        []string{"Candidate", "Category", "Figure", "Expected", "Counted", "Check"},
+	zeroSigners:     []string{"Counter", "Scrutineer", "Chief scrutineer"},
+	testSigners:     []string{"Counter", "Scrutineer", "Chief scrutineer", "Chair"},
+	zeroNote: func(k int) string {
+		return fmt.Sprintf("Before counting, %d ballots are keyed in this round and every candidate has 0 approvals, 0 disapprovals, 0 abstentions. The scrutineers sign once they have checked it.", k)
+	},
+	testNote: func(n int) string {
+		return fmt.Sprintf("The test deck has %d ballots: each candidate receives a different number of approvals; there are over-selected, blank, write-in (one beside a ×, one without) and spoiled ballots. The expected result is computed from the deck, not by the counter.", n)
+	},
+	fields: map[string]string{"approve": "approve", "disapprove": "disapprove", "abstain": "abstain", "collected": "collected",
+		"valid": "valid", "invalid": "invalid", "write_in": "write-in approvals", "candidates": "candidates"},
+	deckLabel: func(id string, n int) string { return fmt.Sprintf("Rehearsal test ballot %s (of %d)", id, n) },
 }
 
 func termsFor(lang string) terms {

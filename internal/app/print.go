@@ -144,3 +144,28 @@ func writeWhole(path string, data []byte) error {
 	}
 	return err
 }
+
+// PrintZero writes the zero report of the round open or about to open
+// (zero-report-round-N.html) into dir, refused once a ballot is keyed in
+// it (paper.ErrBallotsKeyed).
+func (c *Congress) PrintZero(ctx context.Context, dir, lang string, pdf bool) ([]string, error) {
+	var r paper.Report
+	var no int
+	var err error
+	c.Session.Read(func(st *session.State) {
+		r, err = paper.ZeroReport(st, lang)
+		if err == nil {
+			var b paper.Ballot
+			b, err = paper.BallotFor(st, paper.BallotOptions{Lang: lang})
+			no = b.Round
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	html, err := paper.RenderReport(r)
+	if err != nil {
+		return nil, err
+	}
+	return writePrint(ctx, dir, pdf, printFile{fmt.Sprintf("zero-report-round-%d.html", no), html})
+}

@@ -173,3 +173,36 @@ podium print credentials --out paper --no-pdf`,
 	p.add(cmd)
 	return cmd
 }
+
+func newPrintZeroCmd(g *globals) *cobra.Command {
+	var p printFlags
+	cmd := &cobra.Command{
+		Use:   "zero",
+		Short: "Print the zero report of the round before its first ballot",
+		Long: `Print the zero report (零票报告) of the round open or about to open, before its
+first ballot is keyed: the counter's result with no ballot — every candidate 0
+approve, 0 disapprove, 0 abstain — with lines for the counter, the scrutineer
+and the chief scrutineer to sign. Refused once a ballot is keyed or a tally
+entered in the round.`,
+		Example: `podium print zero --out paper`,
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			c, done, err := p.open(cmd, g)
+			if err != nil {
+				return err
+			}
+			defer done()
+			files, err := c.PrintZero(cmd.Context(), p.out, g.lang, !p.noPDF)
+			if errors.Is(err, paper.ErrBallotsKeyed) {
+				return failed("%v", err)
+			}
+			if err != nil {
+				return noElection(err)
+			}
+			list(cmd, files)
+			return nil
+		},
+	}
+	p.add(cmd)
+	return cmd
+}

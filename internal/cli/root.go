@@ -110,7 +110,7 @@ podium man > podium.1`,
 	root.AddCommand(
 		newDemoCmd(g), newNewCmd(g), newServeCmd(g), newVerifyCmd(g), newBackupCmd(g),
 		newSalvageCmd(g), newExportCmd(g), newCountCmd(g), newPlanCmd(g), newCheckCmd(g),
-		newLogCmd(g), newApplyCmd(g), newAuditCmd(g), newPrintCmd(g),
+		newLogCmd(g), newApplyCmd(g), newAuditCmd(g), newPrintCmd(g), newRehearseCmd(g),
 	)
 	addCompletion(root)
 	return root

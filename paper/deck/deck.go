@@ -83,7 +83,7 @@ type CategoryCount struct {
 
 // Count is one candidate's or write-in name's expected figures.
 type Count struct {
-	Name, Category                 string
+	Name, Category               string
 	Approve, Disapprove, Abstain int
 }
 
