@@ -17,7 +17,7 @@ import (
 func newPrintCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "print",
-		Short: "Print ballots, credentials and desk lists, the zero report",
+		Short: "Print ballots, credentials, the zero report",
 		Long: `Print the paper of the congress from its database, never retyped:
 
   ballots      the ballot (选票) of the round open or about to open — the
@@ -62,7 +62,7 @@ type printFlags struct {
 func (p *printFlags) add(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVar(&p.out, "out", "", "the DIR to write into (created if missing)")
-	f.BoolVar(&p.noPDF, "no-pdf", false, "write the HTML only, no PDF even where Chromium is installed")
+	f.BoolVar(&p.noPDF, "no-pdf", false, "HTML only, no PDF even where Chromium is installed")
 }
 
 // open opens the congress for reading, checking --out first.
@@ -147,12 +147,12 @@ func newPrintCredentialsCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "credentials",
 		Short: "Print the credentials and the desk lists",
-		Long: `Print a credential (代表证) for everyone on the roster, eight to an A4 sheet
-with crop marks: the kind by colour and word (正式代表 red, 列席代表 blue, 特邀代表
-green), the congress, name, unit and id, a Code 128 barcode of the id (a desk
-scanner types it and Enter into the check-in box) and a QR code of it. Also the
-desk lists: a page per unit with each id's barcode, for a delegate who forgot
-the credential.`,
+		Long: `Print a credential (代表证) for everyone on the roster, eight to an A4
+sheet with crop marks: the kind by colour and word (正式代表 red, 列席代表
+blue, 特邀代表 green), the congress, name, unit and id, a Code 128 barcode
+of the id (a desk scanner types it and Enter into the check-in box) and a
+QR code of it. Also the desk lists: a page per unit with each id's
+barcode, for a delegate who forgot the credential.`,
 		Example: `podium print credentials --out paper
 podium print credentials --out paper --no-pdf`,
 		Args: noArgs,
@@ -178,12 +178,12 @@ func newPrintZeroCmd(g *globals) *cobra.Command {
 	var p printFlags
 	cmd := &cobra.Command{
 		Use:   "zero",
-		Short: "Print the zero report of the round before its first ballot",
-		Long: `Print the zero report (零票报告) of the round open or about to open, before its
-first ballot is keyed: the counter's result with no ballot — every candidate 0
-approve, 0 disapprove, 0 abstain — with lines for the counter, the scrutineer
-and the chief scrutineer to sign. Refused once a ballot is keyed or a tally
-entered in the round.`,
+		Short: "Print the zero report before the first ballot",
+		Long: `Print the zero report (零票报告) of the round open or about to open,
+before its first ballot is keyed: the counter's result with no ballot —
+every candidate 0 approve, 0 disapprove, 0 abstain — with lines for the
+counter, the scrutineer and the chief scrutineer to sign. Refused once a
+ballot is keyed or a tally entered in the round.`,
 		Example: `podium print zero --out paper`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

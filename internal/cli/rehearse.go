@@ -21,19 +21,20 @@ func newRehearseCmd(g *globals) *cobra.Command {
 	var noPDF bool
 	cmd := &cobra.Command{
 		Use:   "rehearse",
-		Short: "Make a rehearsal (演练) with a test deck for the election",
+		Short: "Make a rehearsal (演练) with a test deck",
 		Long: `Make a rehearsal (演练) of the congress in --db: a copy of its setup in a
 separate database (--to, by default <db>-rehearsal.db beside it; an earlier
 rehearsal there is replaced, a congress never; the congress's own database is
 only read), marked 演练 on every screen, projector, record and page.
 
-It writes into --out the test deck of the election's first round: ballots on
-which every candidate receives a different number of approvals (so a swapped
-column or candidate is caught), an over-selected ballot per category, two
-blank ballots, a write-in beside a × and one without, a spoiled ballot — as
-filled ballots to key from paper (deck-ballots), as files for 'podium count'
-(method.toml, candidates.csv, deck.csv), with the expected result computed from
-the deck (expected.csv) — and the blank ballot and the zero report.
+It writes into --out the test deck of the election's first round:
+ballots on which every candidate receives a different number of approvals
+(so a swapped column or candidate is caught), an over-selected ballot per
+category, two blank ballots, a write-in beside a × and one without, a
+spoiled ballot — as filled ballots to key from paper (deck-ballots), as
+files for 'podium count' (method.toml, candidates.csv, deck.csv), with the
+expected result computed from the deck (expected.csv) — and the blank
+ballot and the zero report.
 
 Open the rehearsal (podium --db <rehearsal>), run the round, key the deck and
 decide it; then 'podium rehearse check' prints expected against counted per
@@ -64,9 +65,9 @@ podium rehearse check --ballots rehearsal/deck.csv --out rehearsal`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&to, "to", "", "the rehearsal's database FILE (default: <db>-rehearsal.db beside --db)")
+	f.StringVar(&to, "to", "", "the rehearsal's database FILE (default: <db>-rehearsal.db)")
 	f.StringVar(&out, "out", "", "the DIR to write the deck and its files into")
-	f.BoolVar(&noPDF, "no-pdf", false, "write the HTML only, no PDF even where Chromium is installed")
+	f.BoolVar(&noPDF, "no-pdf", false, "HTML only, no PDF even where Chromium is installed")
 	cmd.AddCommand(newRehearseCheckCmd(g))
 	return cmd
 }
@@ -76,14 +77,14 @@ func newRehearseCheckCmd(g *globals) *cobra.Command {
 	var noPDF bool
 	cmd := &cobra.Command{
 		Use:   "check",
-		Short: "Compare the rehearsal's count of the test deck with its expected result",
-		Long: `Compare the rehearsal's count of the test deck with the deck's expected result,
-figure by figure (ballots collected, valid and invalid, each category's parts,
-each candidate's approve, disapprove and abstain, the write-ins): from the
-first round decided in the rehearsal's database (--to, by default
-<db>-rehearsal.db), or from --ballots FILE counted as 'podium count' counts
-it. It prints every figure that differs and PASS or FAIL, writes the test
-report into --out, and exits 1 on FAIL.`,
+		Short: "Check the rehearsal's count against the deck",
+		Long: `Compare the rehearsal's count of the test deck with the deck's expected
+result, figure by figure (ballots collected, valid and invalid, each
+category's parts, each candidate's approve, disapprove and abstain, the
+write-ins): from the first round decided in the rehearsal's database (--to,
+by default <db>-rehearsal.db), or from --ballots FILE counted as 'podium
+count' counts it. It prints every figure, marks those that differ, says
+PASS or FAIL, writes the test report into --out, and exits 1 on FAIL.`,
 		Example: `podium rehearse check --out rehearsal
 podium rehearse check --ballots rehearsal/deck.csv --out rehearsal --no-pdf`,
 		Args: noArgs,
@@ -112,10 +113,10 @@ podium rehearse check --ballots rehearsal/deck.csv --out rehearsal --no-pdf`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&to, "to", "", "the rehearsal's database FILE (default: <db>-rehearsal.db beside --db)")
+	f.StringVar(&to, "to", "", "the rehearsal's database FILE (default: <db>-rehearsal.db)")
 	f.StringVar(&out, "out", "", "the DIR to write the test report into")
-	f.StringVar(&ballots, "ballots", "", "count this ballots FILE (the deck's deck.csv) instead of the keyed round")
-	f.BoolVar(&noPDF, "no-pdf", false, "write the HTML only, no PDF even where Chromium is installed")
+	f.StringVar(&ballots, "ballots", "", "count this ballots FILE (deck.csv), not the keyed round")
+	f.BoolVar(&noPDF, "no-pdf", false, "HTML only, no PDF even where Chromium is installed")
 	return cmd
 }
 
