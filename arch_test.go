@@ -28,6 +28,11 @@ func TestLayers(t *testing.T) {
 		{"data", []string{"podium/tui", "podium/model", "charm.land/"}, false},
 		{"serve", []string{"podium/data", "go.etcd.io/bbolt"}, false},
 		{"records", []string{"podium/data", "podium/tui", "charm.land/", "go.etcd.io/bbolt"}, true},
+		// The print base knows no congress; the paper reads the state and
+		// never the clock; the test deck is pure and never counts.
+		{"printout", []string{"podium/", "charm.land/"}, true},
+		{"paper", []string{"podium/data", "podium/tui", "podium/internal", "podium/files", "charm.land/", "go.etcd.io/bbolt", "os"}, true},
+		{"paper/deck", []string{"=podium/session", "=podium/paper", "podium/printout", "podium/files", "podium/data", "podium/tui", "charm.land/", "os"}, true},
 		{"tui", []string{"podium/data", "podium/session/rule", "podium/internal", "go.etcd.io/bbolt"}, false},
 		// The screens' parts: what every screen shares knows no screen; the
 		// widgets know no screen; a screen knows no root. Every one keeps

@@ -3,6 +3,8 @@ package deck
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"strings"
 	"testing"
 
 	"podium/model"
@@ -127,5 +129,21 @@ func TestDeckShape(t *testing.T) {
 	}
 	if d.Expect.WriteIns[0].Approve != 1 || d.Expect.Invalid != 3 {
 		t.Errorf("expected: %+v", d.Expect)
+	}
+}
+
+// TestNeverCounts: the deck's expected result is built from its
+// construction; the package never calls the counter it tests.
+func TestNeverCounts(t *testing.T) {
+	for _, f := range []string{"deck.go", "compare.go"} {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, call := range []string{"election.Count", "election.Judge", "election.CountTally"} {
+			if strings.Contains(string(src), call) {
+				t.Errorf("%s calls %s: the expected result must not come from the counter", f, call)
+			}
+		}
 	}
 }
