@@ -61,6 +61,9 @@ type Texts struct {
 	Marked        func(name, unit, at string, present, expected int) string
 	MarkedAs      func(name, unit, status string) string
 	Already       func(name, status string) string
+	// AlreadyAt is Already with the person's unit: a scan answers with
+	// the name and unit, calmly, when the person is already so.
+	AlreadyAt func(name, unit, status string) string
 	Undone        func(name, unit, status string) string
 	NothingUndo   string
 	SameName      func(n int, name string) string
@@ -167,6 +170,9 @@ func zhTexts() *Texts {
 		},
 		MarkedAs: func(name, unit, st string) string { return fmt.Sprintf("%s（%s）已记为「%s」", name, unit, st) },
 		Already:  func(name, st string) string { return fmt.Sprintf("%s 已是「%s」，无需重复", name, st) },
+		AlreadyAt: func(name, unit, st string) string {
+			return fmt.Sprintf("%s（%s）已是「%s」，无需重复", name, unit, st)
+		},
 		Undone: func(name, unit, st string) string {
 			return fmt.Sprintf("已撤销：%s（%s）恢复为「%s」", name, unit, st)
 		},
@@ -286,6 +292,9 @@ func enTexts() *Texts {
 		},
 		MarkedAs: func(name, unit, st string) string { return fmt.Sprintf("%s (%s) is now %s", name, unit, st) },
 		Already:  func(name, st string) string { return fmt.Sprintf("%s is already %s, nothing to do", name, st) },
+		AlreadyAt: func(name, unit, st string) string {
+			return fmt.Sprintf("%s (%s) is already %s, nothing to do", name, unit, st)
+		},
 		Undone: func(name, unit, st string) string {
 			return fmt.Sprintf("Undone: %s (%s) is back to %s", name, unit, st)
 		},

@@ -25,6 +25,7 @@ const maxQuery = 62
 // goroutine at a time and allocates only its result.
 type Index struct {
 	entries []entry
+	ids     map[string]int // folded id → first roster index
 }
 
 // ichar is one searchable character: itself, and its pinyin readings when
@@ -63,11 +64,36 @@ func NewIndex(roster []model.Person) *Index {
 		}
 		return out
 	}
-	ix := &Index{entries: make([]entry, len(roster))}
+	ix := &Index{entries: make([]entry, len(roster)), ids: make(map[string]int, len(roster))}
 	for i, p := range roster {
 		ix.entries[i] = entry{name: conv(p.Name), unit: conv(p.Unit), id: strings.ToLower(p.ID)}
+		if id := foldID(p.ID); id != "" {
+			if _, dup := ix.ids[id]; !dup {
+				ix.ids[id] = i
+			}
+		}
 	}
 	return ix
+}
+
+// ExactID returns the roster index of the person whose id is exactly q,
+// in any case and with full-width letters and digits folded, surrounding
+// spaces ignored: what a barcode scanner types. Names play no part.
+func (ix *Index) ExactID(q string) (int, bool) {
+	i, ok := ix.ids[foldID(q)]
+	return i, ok
+}
+
+// foldID folds an id as ExactID compares it: trimmed, full-width ASCII
+// to ASCII, lower case.
+func foldID(s string) string {
+	s = strings.TrimSpace(s)
+	for _, r := range s {
+		if r >= 0x80 || (r >= 'A' && r <= 'Z') {
+			return strings.Map(foldRune, s)
+		}
+	}
+	return s
 }
 
 // readings normalises go-pinyin's readings: lower case ASCII, and for a

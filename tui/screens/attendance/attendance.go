@@ -71,26 +71,25 @@ func newScreen(c *common.Common) *Screen {
 	return a
 }
 
-// SetSize gives the screen its area and brings the list up to date.
-func (a *Screen) SetSize(w, h int) {
-	a.w, a.h = w, h
-	a.sync()
-}
+// SetSize gives the screen its area; the list follows when next needed.
+func (a *Screen) SetSize(w, h int) { a.w, a.h = w, h }
 
 // Query is the search the list shows.
 func (a *Screen) Query() string { return a.query }
 
 // Results are the roster indexes the search found, in order.
-func (a *Screen) Results() []int { return a.results }
+func (a *Screen) Results() []int { a.sync(); return a.results }
 
 // Window is the list's cursor, its first row shown and the rows that fit.
-func (a *Screen) Window() (cursor, offset, rows int) { return a.cursor, a.offset, a.rows() }
+func (a *Screen) Window() (cursor, offset, rows int) { a.sync(); return a.cursor, a.offset, a.rows() }
 
 // rows is the number of list rows that fit.
 func (a *Screen) rows() int { return max(a.h-2, 1) }
 
 // sync recomputes the results when the query, the filter or the state
-// changed, keeping the highlighted person when asked to.
+// changed, keeping the highlighted person when asked to. It runs when the
+// results are needed (a key that moves or marks, the view), not on every
+// key typed: a scanner's id and Enter search the roster once, if at all.
 func (a *Screen) sync() {
 	d := &a.done
 	if d.ok && d.query == a.query && d.filter == a.filter && d.seq == a.c.Snap.Seq && d.h == a.h {
@@ -153,6 +152,7 @@ func (a *Screen) visible(center bool) {
 }
 
 func (a *Screen) move(d int) {
+	a.sync()
 	if len(a.results) == 0 {
 		return
 	}
@@ -168,7 +168,6 @@ func (a *Screen) setQuery(q string) {
 	}
 	a.query = q
 	a.moved = false
-	a.sync()
 }
 
 // clearAfterMark clears the search and keeps the person just marked under
@@ -231,8 +230,8 @@ func (a *Screen) Keys() []common.Binding {
 		common.Key(k.Down, func() { a.move(1) }),
 		common.Key(k.PageUp, func() { a.move(-a.rows()) }).In(false, 2),
 		common.Key(k.PageDown, func() { a.move(a.rows()) }),
-		common.Key(k.Home, func() { a.move(-len(a.results)) }).In(false, 2),
-		common.Key(k.End, func() { a.move(len(a.results)) }),
+		common.Key(k.Home, func() { a.sync(); a.move(-len(a.results)) }).In(false, 2),
+		common.Key(k.End, func() { a.sync(); a.move(len(a.results)) }),
 		common.Key(k.Filter, func() {
 			a.filter = (a.filter + 1) % nFilters
 			a.sync()
@@ -248,8 +247,13 @@ func (a *Screen) Keys() []common.Binding {
 // clearWord empties the search too, as ctrl+u does (the shell's habit).
 var clearWord = key.NewBinding(key.WithKeys("ctrl+w"))
 
-// enter marks the highlighted person present.
+// enter marks present the person whose id the search is exactly (a
+// barcode scanner types the id and Enter: at once, even when names match
+// the letters too, whatever the filter), else the highlighted person.
 func (a *Screen) enter() *common.Note {
+	if i, ok := a.ix.ExactID(a.in.Value()); ok {
+		return a.mark(i, session.Present)
+	}
 	return a.markCursor(session.Present)
 }
 
@@ -273,6 +277,7 @@ func (a *Screen) ambiguous() *common.Note {
 }
 
 func (a *Screen) none() *common.Note {
+	a.sync()
 	t := a.c.Texts
 	if a.query != "" {
 		return common.Info(t.NoMatch(a.query)).Ref()
@@ -282,6 +287,7 @@ func (a *Screen) none() *common.Note {
 
 // markCursor marks the highlighted person, unless the choice is ambiguous.
 func (a *Screen) markCursor(s session.Status) *common.Note {
+	a.sync()
 	if len(a.results) == 0 {
 		return a.none()
 	}
@@ -296,9 +302,9 @@ func (a *Screen) mark(i int, s session.Status) *common.Note {
 	c, t := a.c, a.c.Texts
 	p := c.Setup.Roster[i]
 	if i < len(c.Snap.Status) && c.Snap.Status[i].Status == s {
-		// Already so: say it calmly and let the desk go on.
+		// Already so: say it calmly, with the unit, and let the desk go on.
 		a.clearAfterMark(i)
-		return common.Info(t.Already(p.Name, a.statusText(i))).Ref()
+		return common.Info(t.AlreadyAt(p.Name, p.Unit, a.statusText(i))).Ref()
 	}
 	_, err := c.Exec(session.Mark{Meta: c.Meta(), Person: p.ID, Status: s})
 	if err != nil {
@@ -387,6 +393,7 @@ func (a *Screen) filterName() string {
 
 // View renders the screen as exactly h lines of exactly w columns.
 func (a *Screen) View() []string {
+	a.sync()
 	c, t, s := a.c, a.c.Texts, a.c.Styles
 	lines := make([]string, 0, a.h)
 
