@@ -58,12 +58,12 @@ type Texts struct {
 	StatusPresent, StatusLeave, StatusLeft, StatusOut string
 	Kind                                              func(k model.Kind) string
 
-	Marked        func(name, unit, at string, present, expected int) string
-	MarkedAs      func(name, unit, status string) string
-	Already       func(name, status string) string
+	Marked   func(name, unit, at string, present, expected int) string
+	MarkedAs func(name, unit, status string) string
+	Already  func(name, status string) string
 	// AlreadyAt is Already with the person's unit: a scan answers with
 	// the name and unit, calmly, when the person is already so.
-	AlreadyAt func(name, unit, status string) string
+	AlreadyAt     func(name, unit, status string) string
 	Undone        func(name, unit, status string) string
 	NothingUndo   string
 	SameName      func(n int, name string) string
