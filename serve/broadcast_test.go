@@ -14,21 +14,28 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"podium/model"
 	"podium/session"
 )
 
-// BenchmarkBroadcast50 measures how long one committed event takes to reach
-// the models of 50 connected SSH terminals (issue 6): per iteration one
-// Mark is executed, and for each terminal the time from just before Execute
-// until its program's model has handled the ChangedMsg is recorded.
-// ms-median and ms-p99 are over all (iteration, terminal) samples;
-// ms-last-p99 is the p99 over iterations of the slowest terminal's time.
+// BenchmarkBroadcast50 measures how long one committed event takes to
+// reach 50 connected SSH terminals as they see it (issue 15): per
+// iteration one Mark is executed in a congress of 3,000 delegates, and for
+// each terminal the time from just before Execute until its program —
+// having handled the change — has written its next frame to its SSH
+// channel is recorded. ms-median and ms-p99 are over all (iteration,
+// terminal) samples (goal: p99 ≤ 100 ms); ms-last-p99 is the p99 over
+// iterations of the slowest terminal's time. The clock is fixed, so the
+// only frames written are the changes'.
 func BenchmarkBroadcast50(b *testing.B) {
 	const clients = 50
-	const perIteration = 5 * time.Second
+	const perIteration = 10 * time.Second
 
 	setup := files.Demo()
-	sess, err := session.Create(&session.MemoryLog{}, session.Open{Meta: session.Meta{At: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC), Actor: "host"}, Setup: setup})
+	setup.Roster = bigRoster(3000)
+	setup.Election = nil
+	at0 := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	sess, err := session.Create(&session.MemoryLog{}, session.Open{Meta: session.Meta{At: at0, Actor: "host"}, Setup: setup})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -47,12 +54,13 @@ func BenchmarkBroadcast50(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	handled := make(chan string, 4*clients)
+	framed := make(chan string, 4*clients)
 	srv, err := New(Config{
 		Session: sess, Access: access, HostKey: hk, Lang: "zh",
-		handled: func(actor string) {
+		Now: func() time.Time { return at0.Add(time.Hour) },
+		framed: func(actor string) {
 			select {
-			case handled <- actor:
+			case framed <- actor:
 			default: // never block a program; a lost report times the iteration out
 			}
 		},
@@ -115,12 +123,16 @@ func BenchmarkBroadcast50(b *testing.B) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	// Let the programs start (their first Update and render) before timing.
-	time.Sleep(200 * time.Millisecond)
+	// Let the programs start (their first Update and render, the first
+	// frames written) before timing.
+	time.Sleep(time.Second)
+	for len(framed) > 0 {
+		<-framed
+	}
 
 	var id string
 	sess.Read(func(st *session.State) { id = st.Setup.Roster[0].ID })
-	at := time.Date(2026, 11, 25, 9, 1, 0, 0, time.UTC)
+	at := at0.Add(time.Minute)
 
 	var all, last []time.Duration
 	b.ResetTimer()
@@ -137,14 +149,14 @@ func BenchmarkBroadcast50(b *testing.B) {
 		timeout := time.After(perIteration)
 		for len(seen) < clients {
 			select {
-			case actor := <-handled:
+			case actor := <-framed:
 				if seen[actor] {
-					b.Fatalf("iteration %d: %s handled the change twice", i, actor)
+					b.Fatalf("iteration %d: %s wrote the change twice", i, actor)
 				}
 				seen[actor] = true
 				all = append(all, time.Since(start))
 			case <-timeout:
-				b.Fatalf("iteration %d: only %d of %d models handled the change within %v", i, len(seen), clients, perIteration)
+				b.Fatalf("iteration %d: only %d of %d terminals received the change within %v", i, len(seen), clients, perIteration)
 			}
 		}
 		last = append(last, all[len(all)-1])
@@ -166,3 +178,15 @@ func quantile(d []time.Duration, q float64) time.Duration {
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// bigRoster is n formal delegates in 20 units, with common names.
+func bigRoster(n int) []model.Person {
+	sur := []string{"张", "王", "李", "赵", "陈", "杨", "吴", "刘", "黄", "周", "阿依古丽·", "欧阳"}
+	given := []string{"新", "晓", "子", "海", "建", "丽", "明", "文", "志", "秀"}
+	out := make([]model.Person, n)
+	for i := range out {
+		out[i] = model.Person{ID: fmt.Sprintf("B%04d", i), Name: sur[i%len(sur)] + given[(i/7)%len(given)] + given[(i/3)%len(given)],
+			Unit: fmt.Sprintf("第%d分院", i%20+1)}
+	}
+	return out
+}

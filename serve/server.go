@@ -14,8 +14,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -53,9 +55,11 @@ type Config struct {
 	// DefaultLimits.
 	Limits Limits
 
-	// handled, when set, is called with the terminal's actor each time a
-	// remote program's model has handled a ChangedMsg (benchmarks).
-	handled func(actor string)
+	// framed, when set, is called with the terminal's actor each time a
+	// remote program, having handled a ChangedMsg, has written its next
+	// frame to its SSH channel: the change as the terminal receives it
+	// (benchmarks).
+	framed func(actor string)
 }
 
 // Server is the SSH server of one session.
@@ -201,11 +205,17 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		return nil
 	}
 	m := tui.New(s.cfg.Session, tui.Options{Lang: s.cfg.Lang, Actor: u.Actor(), Role: u.Role, Now: s.cfg.Now, Drafts: s.cfg.Drafts})
-	if s.cfg.handled != nil {
-		actor := u.Actor()
-		m = handledModel{m, func() { s.cfg.handled(actor) }}
-	}
 	opts := append(bubbletea.MakeOptions(sess), s.cfg.ProgramOptions...)
+	if s.cfg.framed != nil {
+		actor := u.Actor()
+		var changed atomic.Bool
+		m = handledModel{m, func() { changed.Store(true) }}
+		opts = append(opts, tea.WithOutput(frameWriter{sess, func() {
+			if changed.Swap(false) {
+				s.cfg.framed(actor)
+			}
+		}}))
+	}
 	c := &client{user: u, p: tea.NewProgram(m, opts...), changed: make(chan struct{}, 1), done: make(chan struct{})}
 	s.mu.Lock()
 	s.clients[c] = struct{}{}
@@ -255,6 +265,20 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 		}()
 		next(sess)
 	}
+}
+
+// frameWriter writes a program's output to its SSH channel and then calls
+// after (benchmarks).
+type frameWriter struct {
+	w     io.Writer
+	after func()
+}
+
+// Write writes p to the channel, then reports it.
+func (f frameWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	f.after()
+	return n, err
 }
 
 // handledModel calls after once its model has handled a ChangedMsg.

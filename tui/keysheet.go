@@ -208,6 +208,10 @@ func (m *Model) sheetLines(w, h int) []string {
 			lines = append(lines, "")
 		}
 	}
+	if m.fingerprint != "" {
+		lines = common.Block(lines, w, h)
+		lines[h-1] = s.Dim.Render(common.Fit(t.HostKey(m.fingerprint), w))
+	}
 	return common.Block(lines, w, h)
 }
 

@@ -42,6 +42,11 @@ type Options struct {
 	// Export, when set, writes the official records (f8) and returns the
 	// directory and the files written.
 	Export func() (dir string, files []string, err error)
+	// Fingerprint, when set, is the SSH host key's fingerprint of the
+	// server this terminal runs beside (podium serve): the status line
+	// shows it at the start and the key sheet (?) always, so that the
+	// host can read it to the terminals connecting.
+	Fingerprint string
 	// Drafts, when set, keeps this terminal's draft (its screen, a ballot
 	// being keyed) outside the record, and gives it back after a restart.
 	Drafts Drafts
@@ -90,6 +95,7 @@ type Model struct {
 	drafts      Drafts
 	saved       []byte
 	draftFailed bool
+	fingerprint string // the SSH host key's, when serving
 }
 
 // New returns the root model for a session.
@@ -117,7 +123,10 @@ func newModel(s *session.Session, opt Options) *Model {
 	now, zone := opt.Now, c.Setup.Meeting.Location()
 	c.Now = func() time.Time { return now().In(zone) }
 	c.Refresh()
-	m := &Model{c: c, verify: opt.Verify, export: opt.Export, drafts: opt.Drafts}
+	m := &Model{c: c, verify: opt.Verify, export: opt.Export, drafts: opt.Drafts, fingerprint: opt.Fingerprint}
+	if m.fingerprint != "" {
+		c.Say(common.Info(t.HostKey(m.fingerprint)))
+	}
 	c.Frame = m
 	m.screens = register(c.Keys)
 	for _, sc := range m.screens {

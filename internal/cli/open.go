@@ -35,8 +35,13 @@ func runOpen(g *globals, stdout, stderr io.Writer) error {
 // runTUI runs the host's screens on an open congress; the log's hash chain
 // is verified in the background once the screens are up, and f8 exports
 // the records beside the database.
-func runTUI(g *globals, c *app.Congress) error {
+func runTUI(g *globals, c *app.Congress) error { return runTUIServing(g, c, "") }
+
+// runTUIServing is runTUI while serving other terminals over SSH with the
+// host key of fingerprint, which the screens show the host.
+func runTUIServing(g *globals, c *app.Congress, fingerprint string) error {
 	opt := g.tuiOptions()
+	opt.Fingerprint = fingerprint
 	opt.Verify = c.Verify
 	opt.Drafts = c.Drafts()
 	opt.Export = func() (string, []string, error) { return c.ExportBeside(g.lang, time.Now()) }

@@ -22,7 +22,7 @@ import (
 // newServeCmd is `podium serve`: the congress over SSH.
 func newServeCmd(g *globals) *cobra.Command {
 	var listen, access string
-	var headless bool
+	var headless, fingerprint bool
 	lim := serve.DefaultLimits()
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -30,16 +30,23 @@ func newServeCmd(g *globals) *cobra.Command {
 		Long: `Own the database and serve the other terminals over SSH: each connection
 gets its own screens on the same live congress, with the role the access
 file gives its key. Without --headless this terminal is the host's own
-screen. The host key is kept beside the database.
+screen, whose status line shows the host key's fingerprint at the start
+(and ? always): the other terminals compare it on their first connection.
+The host key is kept beside the database; --fingerprint prints its
+fingerprint and serves nothing.
 
 A connection must finish the SSH handshake within 10 s; connections are
 capped in all and per address (--max-conns, --max-conns-per-addr); a
 terminal that stops answering keepalives is dropped after 90 s; agent and
 port forwarding are refused. With --headless these are logged.`,
 		Example: `podium serve --access who.toml
-podium serve --access who.toml --listen 0.0.0.0:23234 --headless`,
+podium serve --access who.toml --listen 0.0.0.0:23234 --headless
+podium serve --fingerprint`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if fingerprint {
+				return printFingerprint(g, cmd.OutOrStdout())
+			}
 			if lim.MaxConns < 1 || lim.MaxConnsPerAddr < 1 {
 				return usageError("serve: --max-conns and --max-conns-per-addr must be at least 1")
 			}
@@ -50,9 +57,30 @@ podium serve --access who.toml --listen 0.0.0.0:23234 --headless`,
 	f.StringVar(&listen, "listen", serve.DefaultListen, "the ADDRESS (LAN: 0.0.0.0:23234)")
 	f.StringVar(&access, "access", "", "the access FILE (TOML: [[user]] name, role, key)")
 	f.BoolVar(&headless, "headless", false, "no screens here; serve until SIGINT/SIGTERM")
+	f.BoolVar(&fingerprint, "fingerprint", false, "print the host key's fingerprint and stop")
 	f.IntVar(&lim.MaxConns, "max-conns", lim.MaxConns, "at most N connections at once")
 	f.IntVar(&lim.MaxConnsPerAddr, "max-conns-per-addr", lim.MaxConnsPerAddr, "at most N from one address")
 	return cmd
+}
+
+// printFingerprint prints the fingerprint of the host key kept beside the
+// database (made now if there is none yet, as serve would), for the
+// terminals to compare.
+func printFingerprint(g *globals, stdout io.Writer) error {
+	if !app.Exists(g.db) {
+		return failed("%s does not exist; create a congress first (podium new)", g.db)
+	}
+	keyPath := serve.HostKeyPath(g.db)
+	hostKey, created, err := serve.LoadHostKey(keyPath)
+	if err != nil {
+		return err
+	}
+	kept := "kept in"
+	if created {
+		kept = "new, kept in"
+	}
+	fmt.Fprintf(stdout, "%s (%s %s)\n", serve.Fingerprint(hostKey.PublicKey()), kept, keyPath)
+	return nil
 }
 
 // runServe runs an SSH server owning the session, with the host's own
@@ -126,7 +154,7 @@ func runServe(g *globals, listen, accessFile string, headless bool, lim serve.Li
 		}
 		return <-served
 	}
-	err = runTUI(g, c)
+	err = runTUIServing(g, c, serve.Fingerprint(hostKey.PublicKey()))
 	cerr := srv.Close()
 	<-served
 	fmt.Fprint(stdout, banner)

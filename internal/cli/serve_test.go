@@ -29,3 +29,30 @@ func TestServeRefusesBadInvocations(t *testing.T) {
 		}
 	}
 }
+
+// TestServeFingerprint: serve --fingerprint prints the host key's
+// fingerprint (making the key on first use, as serve does) and the same
+// one every time after; it needs a congress.
+func TestServeFingerprint(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	var out, errb bytes.Buffer
+	if code := run([]string{"serve", "--fingerprint", "--db", db}, &out, &errb); code == 0 || !strings.Contains(errb.String(), "does not exist") {
+		t.Fatalf("no congress: exit %d, %q", code, errb.String())
+	}
+	if code := run([]string{"new", "--demo", "--db", db}, &out, &errb); code != 0 {
+		t.Fatalf("new --demo: %d %s", code, errb.String())
+	}
+	var first, second bytes.Buffer
+	if code := run([]string{"serve", "--fingerprint", "--db", db}, &first, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if code := run([]string{"--db", db, "serve", "--fingerprint"}, &second, &errb); code != 0 {
+		t.Fatal(errb.String())
+	}
+	fp := strings.Fields(first.String())[0]
+	if !strings.HasPrefix(fp, "SHA256:") || !strings.Contains(first.String(), "new, kept in "+db+".hostkey") ||
+		!strings.HasPrefix(second.String(), fp+" (kept in ") {
+		t.Errorf("first %q, then %q", first.String(), second.String())
+	}
+}

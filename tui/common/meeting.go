@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/lipgloss/v2"
 
 	"podium/model"
 	"podium/session"
@@ -189,7 +188,7 @@ func (c *Common) NextIndex() int {
 
 // ItemMark is the sidebar's and the agenda screen's mark and style of
 // item i: ✓ done, ▶ current, ↷ skipped, › the next one, · pending.
-func (c *Common) ItemMark(i int) (string, lipgloss.Style) {
+func (c *Common) ItemMark(i int) (string, Style) {
 	s := c.Styles
 	switch st := c.ItemStatus(i); {
 	case i == c.Snap.Item && st == session.ItemCurrent:

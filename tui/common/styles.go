@@ -2,6 +2,7 @@ package common
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
@@ -31,18 +32,18 @@ func NewPalette(dark bool) Palette {
 
 // Styles are the lipgloss styles of every screen, built from one palette.
 type Styles struct {
-	Title, Clock, Counts, BadgeOK, BadgeBad, Declared, Banner, Rule lipgloss.Style
+	Title, Clock, Counts, BadgeOK, BadgeBad, Declared, Banner, Rule Style
 
-	SideTitle, ItemCurrent, ItemDone, ItemTodo, ItemNext, Sep lipgloss.Style
+	SideTitle, ItemCurrent, ItemDone, ItemTodo, ItemNext, Sep Style
 
 	// The meeting screens: the host's script box and the outcome of a vote.
-	Script, Adopted, Rejected lipgloss.Style
+	Script, Adopted, Rejected Style
 
-	Prompt, Query, Cursor, Placeholder, Position, ColHeader lipgloss.Style
-	Marker, NameSel, Name, Dim                              lipgloss.Style
-	StPresent, StLeave, StLeft, StOut                       lipgloss.Style
+	Prompt, Query, Cursor, Placeholder, Position, ColHeader Style
+	Marker, NameSel, Name, Dim                              Style
+	StPresent, StLeave, StLeft, StOut                       Style
 
-	MsgOK, MsgInfo, MsgErr, MsgAsk lipgloss.Style
+	MsgOK, MsgInfo, MsgErr, MsgAsk Style
 
 	Help help.Styles
 }
@@ -50,8 +51,8 @@ type Styles struct {
 // NewStyles builds the styles for a dark or a light background.
 func NewStyles(dark bool) *Styles {
 	p := NewPalette(dark)
-	s := lipgloss.NewStyle
-	fg := s().Foreground
+	s := func() Style { return Style{Style: lipgloss.NewStyle()} }
+	fg := func(c color.Color) Style { return s().Foreground(c) }
 	return &Styles{
 		Title:    s().Bold(true).Foreground(p.Fg),
 		Clock:    s().Bold(true).Foreground(p.Accent),
@@ -94,4 +95,45 @@ func NewStyles(dark bool) *Styles {
 
 		Help: help.DefaultStyles(dark),
 	}
+}
+
+// Style is a lipgloss style drawn fast: a style of colours and attributes
+// only (no padding, margins, borders, width or alignment) draws a line
+// without newlines or tabs as its escape codes, computed once, around the
+// text — what lipgloss draws, without measuring the text each time.
+type Style struct {
+	lipgloss.Style
+	pre, post string
+	fast      bool
+}
+
+// Foreground returns the style with foreground c.
+func (s Style) Foreground(c color.Color) Style { return newStyle(s.Style.Foreground(c)) }
+
+// Background returns the style with background c.
+func (s Style) Background(c color.Color) Style { return newStyle(s.Style.Background(c)) }
+
+// Bold returns the style bold or not.
+func (s Style) Bold(b bool) Style { return newStyle(s.Style.Bold(b)) }
+
+// newStyle computes the escape codes of st around a text.
+func newStyle(st lipgloss.Style) Style {
+	out := Style{Style: st}
+	const mark = "\x00"
+	drawn := st.Render(mark)
+	if i := strings.Index(drawn, mark); i >= 0 && strings.Count(drawn, mark) == 1 &&
+		st.GetHorizontalFrameSize() == 0 && st.GetVerticalFrameSize() == 0 && st.GetWidth() == 0 && st.GetHeight() == 0 {
+		out.pre, out.post, out.fast = drawn[:i], drawn[i+len(mark):], true
+	}
+	return out
+}
+
+// Render draws strs joined by spaces in the style.
+func (s Style) Render(strs ...string) string {
+	if s.fast && len(strs) == 1 {
+		if t := strs[0]; t != "" && !strings.ContainsAny(t, "\n\t\r") {
+			return s.pre + t + s.post
+		}
+	}
+	return s.Style.Render(strs...)
 }

@@ -88,6 +88,8 @@ type Texts struct {
 	// DraftNotKept and DraftNotRead say that the terminal's draft (kept
 	// outside the record) could not be saved or read.
 	DraftNotKept, DraftNotRead func(err string) string
+	// HostKey shows the SSH host key's fingerprint while serving.
+	HostKey func(fingerprint string) string
 
 	WelcomeTitle string
 	WelcomeBody  []string
@@ -214,6 +216,9 @@ func zhTexts() *Texts {
 		DraftNotRead: func(err string) string {
 			return "上次的草稿无法读取，已忽略（会议记录不受影响）：" + err
 		},
+		HostKey: func(fp string) string {
+			return "本机 SSH 主机密钥 " + fp + "（其他终端首次连接时核对）"
+		},
 		WelcomeTitle: "podium · 学生代表大会",
 		WelcomeBody: []string{
 			"本机还没有大会。",
@@ -336,6 +341,9 @@ func enTexts() *Texts {
 		},
 		DraftNotRead: func(err string) string {
 			return "The last draft could not be read and is ignored (the record is not affected): " + err
+		},
+		HostKey: func(fp string) string {
+			return "SSH host key " + fp + " (compare it on each terminal's first connection)"
 		},
 		WelcomeTitle: "podium · student congress",
 		WelcomeBody: []string{

@@ -3,6 +3,8 @@ package common
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // TestWrapKeepsNames: the lines the issue saw split — 彭晨 / 阳, 波拉提· /
@@ -55,6 +57,17 @@ func TestWrapFillsLines(t *testing.T) {
 	for i, l := range lines[:len(lines)-1] {
 		if Width(l) < 36 {
 			t.Errorf("line %d is %d wide of 40: %q", i, Width(l), l)
+		}
+	}
+}
+
+// TestWidthAgrees: Width (by wcwidth) measures every character the
+// screens draw as the terminal renderer does (by grapheme clusters).
+func TestWidthAgrees(t *testing.T) {
+	for _, s := range []string{"努尔比亚·克热木", "✓✗↻○×·…█░│›▶↑─", "（社团）、，。：；", "Li Ming", "═│┼", "☐☑⏱", "—–",
+		"\x1b[1;32m已到 08:52\x1b[0m"} {
+		if Width(s) != ansi.StringWidth(s) {
+			t.Errorf("%q: %d by wcwidth, %d by graphemes", s, Width(s), ansi.StringWidth(s))
 		}
 	}
 }

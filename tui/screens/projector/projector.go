@@ -13,7 +13,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"podium/model"
 	"podium/session"
@@ -358,7 +357,7 @@ func (p *Screen) results(v *session.Vote, r *session.Round, name string, w, h in
 }
 
 // mark is a candidate's mark and the style of the name.
-func (p *Screen) mark(cc election.CandidateCount) (string, lipgloss.Style) {
+func (p *Screen) mark(cc election.CandidateCount) (string, common.Style) {
 	s := p.c.Styles
 	switch cc.Status {
 	case election.Elected:
