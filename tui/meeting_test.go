@@ -514,49 +514,6 @@ func goldenCongress(t *testing.T, k model.ItemKind) *session.Session {
 	return sess
 }
 
-// TestGoldenItems renders the screen of each item kind at 120×40 in
-// Chinese, the questioning desk and the vote at 80×24, the vote in
-// English, and the agenda screen.
-func TestGoldenItems(t *testing.T) {
-	type tc struct {
-		name string
-		kind model.ItemKind
-		lang string
-		w, h int
-		keys func(m *Model)
-	}
-	cases := []tc{
-		{"item_preparatory_zh_120x40", model.ItemPreparatory, "zh", 120, 40, func(m *Model) { fkey(m, 2) }},
-		{"item_opening_zh_120x40", model.ItemOpening, "zh", 120, 40, nil},
-		{"item_procedure_zh_120x40", model.ItemProcedure, "zh", 120, 40, nil},
-		{"item_report_zh_120x40", model.ItemReport, "zh", 120, 40, nil},
-		{"item_deliberation_zh_120x40", model.ItemDeliberation, "zh", 120, 40, nil},
-		{"item_questioning_zh_120x40", model.ItemQuestioning, "zh", 120, 40, nil},
-		{"item_questioning_zh_80x24", model.ItemQuestioning, "zh", 80, 24, nil},
-		{"item_question_form_zh_80x24", model.ItemQuestioning, "zh", 80, 24, func(m *Model) { typeText(m, "ayg") }},
-		{"item_motions_zh_120x40", model.ItemMotions, "zh", 120, 40, nil},
-		{"item_resolution_zh_120x40", model.ItemResolution, "zh", 120, 40, func(m *Model) { counts(m, "64", "3", "2") }},
-		{"item_resolution_zh_80x24", model.ItemResolution, "zh", 80, 24, func(m *Model) { counts(m, "64", "3", "2"); enter(m); enter(m) }},
-		{"item_resolution_en_120x40", model.ItemResolution, "en", 120, 40, func(m *Model) { counts(m, "64", "3", "2"); enter(m); enter(m) }},
-		{"item_election_zh_120x40", model.ItemElection, "zh", 120, 40, nil},
-		{"item_closing_zh_120x40", model.ItemClosing, "zh", 120, 40, nil},
-		{"agenda_zh_120x40", model.ItemClosing, "zh", 120, 40, func(m *Model) { fkey(m, 6) }},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			m := newTestModel(t, goldenCongress(t, c.kind), c.lang, c.w, c.h)
-			if c.name == "item_question_form_zh_80x24" {
-				typeText(m, "a")
-			}
-			if c.keys != nil {
-				c.keys(m)
-			}
-			checkFrame(t, m, c.w, c.h)
-			golden(t, c.name, screen(m))
-		})
-	}
-}
-
 // TestMeetingResize renders every meeting screen at the sizes the frame
 // supports, in both languages, with the full help open.
 func TestMeetingResize(t *testing.T) {

@@ -375,7 +375,7 @@ func enVoteTexts() *VoteTexts {
 		HelpNext: "next step", HelpBack: "back", HelpScroll: "scroll", HelpRounds: "rounds",
 		HelpBallots: "key ballots", HelpTally: "tally sheet", HelpVacant: "vacant",
 		HelpApprove: "for", HelpDisapprove: "against", HelpAbstain: "abstain", HelpRow: "candidate",
-		HelpBackRow: "back one", HelpSave: "save ballot", HelpWriteIn: "write-in", HelpDropWriteIn: "drop write-in",
+		HelpBackRow: "back one", HelpSave: "save", HelpWriteIn: "write-in", HelpDropWriteIn: "drop write-in",
 		HelpSpoil: "spoiled", HelpRemove: "take back last", HelpTeller: "other teller",
 		ProjectorElected: func(n int) string { return fmt.Sprintf("%d elected (in the approved order)", n) },
 		TellerNow: func(t string) string {

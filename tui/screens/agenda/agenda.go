@@ -55,7 +55,7 @@ func (s *Screen) Keys() []common.Binding {
 	},
 		common.Key(k.Up, func() { s.cursor-- }),
 		common.Key(k.Down, func() { s.cursor++ }),
-		common.Key(k.Home, func() { s.cursor = 0 }),
+		common.Key(k.Home, func() { s.cursor = 0 }).In(false, 1),
 		common.Key(k.End, func() { s.cursor = last }),
 	)
 }

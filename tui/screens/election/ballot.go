@@ -209,9 +209,13 @@ func (b *ballotEntry) keys(v *session.Vote, r *session.Round) []common.Binding {
 			}
 			b.marks[b.row] = election.Abstain
 		}).In(false, 1),
-		common.Key(k.Home, row(func() int { return 0 })),
+		common.Key(k.Home, row(func() int { return 0 })).In(false, 1),
 		common.Key(k.End, row(func() int { return last })),
 		common.Key(vk.Save, func() { c.Tell(b.save(r)) }).For(session.EnterBallot{}).In(true, 2),
+		common.Key(vk.Back, func() {
+			c.Say(common.Note{})
+			b.leaving = true
+		}).In(true, 3),
 		common.Key(vk.WriteIn, func() {
 			b.input = inputWriteIn
 			b.text.Reset()
@@ -255,10 +259,6 @@ func (b *ballotEntry) keys(v *session.Vote, r *session.Round) []common.Binding {
 			b.swapTeller()
 			c.Say(common.Info(t.TellerNow(b.teller)))
 		}).In(false, 3),
-		common.Key(vk.Back, func() {
-			c.Say(common.Note{})
-			b.leaving = true
-		}).In(true, 3),
 		common.More(k, 3), common.FrameKey(k.Quit).In(false, 3),
 	}
 }

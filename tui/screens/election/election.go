@@ -214,12 +214,6 @@ func (e *Screen) Keys() []common.Binding {
 		return append([]common.Binding{common.FrameKey(vk.Confirm).In(true, 1), common.FrameKey(vk.Back).In(true, 0)}, gen...)
 	}
 	act := nextAction(v)
-	show := func(yes bool) (bool, int) {
-		if yes {
-			return true, 1
-		}
-		return false, 0
-	}
 	count := act == actCount || act == actDecide
 	scroll := func(m tea.KeyPressMsg) tea.Cmd {
 		switch m.String() {
@@ -238,26 +232,36 @@ func (e *Screen) Keys() []common.Binding {
 		}
 		return nil
 	}
+	// The keys of what can be done now: a key of another step is not in
+	// the table (nor in the help).
 	t := []common.Binding{
 		common.Key(vk.Next, func() { e.c.Tell(e.start(nextAction(e.vote()))) }).For(stepCommand(act)).In(true, 1),
-		common.Key(vk.Ballots, e.ballots).For(session.EnterBallot{}).In(show(count)),
-		common.Key(vk.Tally, e.tallySheet).For(session.EnterTally{}).In(show(count)),
-		common.Key(vk.Vacant, e.vacant).For(session.DeclareVacant{}).In(show(act == actChoose)),
-		common.KeyMsg(vk.Rounds, func(m tea.KeyPressMsg) tea.Cmd {
-			e.browse(e.vote(), m.String() == "left")
-			return nil
-		}).In(show(len(decidedRounds(v)) > 1 && e.showing(v, act))),
-		common.Key(vk.Speech, func() {
-			if e.showing(e.vote(), nextAction(e.vote())) {
-				e.page = 1 - e.page
-				e.scroll = 0
-			}
-		}).In(show(e.showing(v, act))),
+	}
+	if count {
+		t = append(t, common.Key(vk.Ballots, e.ballots).For(session.EnterBallot{}).In(true, 1),
+			common.Key(vk.Tally, e.tallySheet).For(session.EnterTally{}).In(true, 1))
+	}
+	if act == actChoose {
+		t = append(t, common.Key(vk.Vacant, e.vacant).For(session.DeclareVacant{}).In(true, 1))
+	}
+	if e.showing(v, act) {
+		if len(decidedRounds(v)) > 1 {
+			t = append(t, common.KeyMsg(vk.Rounds, func(m tea.KeyPressMsg) tea.Cmd {
+				e.browse(e.vote(), m.String() == "left")
+				return nil
+			}).In(true, 1))
+		}
+		t = append(t, common.Key(vk.Speech, func() {
+			e.page = 1 - e.page
+			e.scroll = 0
+		}).In(true, 1))
+	}
+	t = append(t,
 		common.KeyMsg(vk.Scroll, scroll).In(true, 1),
 		common.KeyMsg(homeEnd, scroll),
 		common.FrameKey(k.ToDesk).In(true, 1),
 		common.More(k, 0),
-	}
+	)
 	return append(t, gen...)
 }
 

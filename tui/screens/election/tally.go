@@ -376,7 +376,9 @@ func (t *tallyEntry) view() []string {
 		}
 		lines = append(lines, l)
 	} else {
-		lines = append(lines, s.Dim.Render("  "+tx.TallyHint))
+		for _, l := range common.Wrap(tx.TallyHint, t.w-2) {
+			lines = append(lines, s.Dim.Render("  "+l))
+		}
 	}
 	return common.Block(lines, t.w, t.h)
 }

@@ -72,15 +72,16 @@ func (s *Screen) Keys() []common.Binding {
 	case s.reviewing():
 		return s.reviewKeys()
 	}
-	own := []common.Binding{common.FrameKey(k.ToDesk), common.FrameKey(k.ToQuestions),
-		common.FrameKey(k.ToMotions), common.FrameKey(k.ToAgenda)}
+	// The footer: ctrl+o while the meeting waits to be declared valid,
+	// then the agenda's keys; the other screens are in ? (Floor).
+	var own []common.Binding
 	if s.declaring() {
-		own = append([]common.Binding{common.FrameKey(k.Declare)}, own...)
+		own = append(own, common.FrameKey(k.Declare))
 	}
 	return common.Floor(k, own,
 		common.Key(k.Up, func() { s.scroll-- }),
 		common.Key(k.Down, func() { s.scroll++ }),
-		common.Key(k.Home, func() { s.scroll = 0 }))
+		common.Key(k.Home, func() { s.scroll = 0 }).In(false, 1))
 }
 
 // View renders the item, its script and its notes in h lines of w.

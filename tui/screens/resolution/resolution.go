@@ -176,7 +176,7 @@ func (s *Screen) Keys() []common.Binding {
 		return common.Floor(k, []common.Binding{
 			common.Key(f.Vote, s.vote).For(vote),
 			common.Key(f.Script, func() { s.full = !s.full }),
-		}, back)
+		}, back.In(false, 1))
 	}
 	next := func() { s.at = (s.at + 1) % 3 }
 	prev := func() { s.at = (s.at + 2) % 3 }
@@ -195,10 +195,14 @@ func (s *Screen) Keys() []common.Binding {
 			}).In(true, 1))
 	}
 	return append(t,
-		common.Key(k.Down, next), common.Key(backTab, prev), common.Key(k.Up, prev),
+		common.Key(down, next), common.Key(backTab, prev), common.Key(up, prev), // tab/↑↓ says them
 		common.Key(k.Vote.Back, s.leave).In(true, 1),
 		common.FrameKey(k.Help).In(false, 2), common.FrameKey(k.Quit).In(false, 2))
 }
+
+// up, down and backTab move between the counts, as the help's tab/↑↓
+// says (no help of their own).
+var up, down = key.NewBinding(key.WithKeys("up")), key.NewBinding(key.WithKeys("down"))
 
 // backTab goes back a field, as ↑ does.
 var backTab = key.NewBinding(key.WithKeys("shift+tab"))
@@ -287,7 +291,7 @@ func (s *Screen) View() []string {
 	if text := s.text(); text != "" && s.motion > 0 {
 		lines = append(lines, s.c.WrapStyled(text, s.w, st.Name)...)
 	}
-	lines = append(lines, common.Cut(t.HowVoted(t.Method(method), t.KindWords(kind), words.RuleText(c.VoteRule(kind), c.Setup.Meeting.VoteBase, c.Texts.Lang)), s.w))
+	lines = append(lines, c.Wrap(t.HowVoted(t.Method(method), t.KindWords(kind), words.RuleText(c.VoteRule(kind), c.Setup.Meeting.VoteBase, c.Texts.Lang)), s.w)...)
 	n := c.Snap.Count
 	lines = append(lines, s.c.Styles.Counts.Render(c.Texts.Present(n.Present, n.Expected)))
 	for _, r := range votes {
