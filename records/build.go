@@ -22,11 +22,12 @@ func Build(st *session.State, d Digest, lang string) *Record {
 	b := newBuilder(st, lang)
 	m := st.Setup.Meeting
 	r := &Record{
-		Format:   FormatVersion,
-		Lang:     lang,
-		TimeZone: "+08:00",
-		Status:   "draft",
-		Digest:   d,
+		Format:    FormatVersion,
+		Lang:      lang,
+		TimeZone:  "+08:00",
+		Status:    "draft",
+		Rehearsal: st.Setup.Rehearsal,
+		Digest:    d,
 		Congress: Congress{
 			Name: m.Name, NameEn: m.NameEn, Date: m.Date, Planned: m.Date, Place: m.Place,
 			Chair: m.Chair, Recorder: m.Recorder, Created: At(st.Created),

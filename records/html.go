@@ -19,7 +19,7 @@ var printCSS string
 // left, "第 X 页 共 Y 页" at the bottom right, and a draft's mark at the
 // top (printout.Page). Chromium prints CSS margin boxes from version 131;
 // the render test checks the printed pages.
-func pageRules(w terms, digest string, draft, wide bool) string {
+func pageRules(w terms, digest string, draft, wide, rehearsal bool) string {
 	p := printout.Page{Size: "A4", Margin: "18mm 15mm 20mm 15mm", Boxes: []printout.Box{
 		{Where: "bottom-left", Content: printout.CSSString(digest), Style: "font-size: 6.5pt; color: #333; vertical-align: top; padding-top: 3mm;"},
 		{Where: "bottom-right", Content: w.pageOf, Style: "font-size: 9pt; vertical-align: top; padding-top: 3mm; white-space: nowrap;"},
@@ -30,6 +30,10 @@ func pageRules(w terms, digest string, draft, wide bool) string {
 	if draft {
 		p.Boxes = append(p.Boxes, printout.Box{Where: "top-center", Content: printout.CSSString(w.draftMark),
 			Style: "font-size: 9pt; font-weight: bold; vertical-align: bottom; padding-bottom: 3mm;"})
+	}
+	if rehearsal {
+		p.Boxes = append(p.Boxes, printout.Box{Where: "top-left", Content: printout.CSSString(w.rehearsalMark),
+			Style: "font-size: 8pt; font-weight: bold; vertical-align: bottom; padding-bottom: 3mm; white-space: nowrap;"})
 	}
 	return p.CSS()
 }
@@ -133,9 +137,12 @@ func renderHTML(r *Record, docs []document) ([]file, error) {
 	}
 	var out []file
 	for _, d := range docs {
-		v := htmlDoc{Lang: lang, Title: d.Title, Sub: d.Sub, Draft: !r.Final(), DraftWord: w.pick("草稿", "DRAFT"),
+		v := htmlDoc{Lang: lang, Title: d.Title, Sub: d.Sub, Draft: !r.Final() || r.Rehearsal, DraftWord: w.pick("草稿", "DRAFT"),
 			Wide: d.Wide,
-			CSS:  template.CSS(pageRules(w, digest, !r.Final(), d.Wide) + printout.BaseCSS + printCSS)}
+			CSS:  template.CSS(pageRules(w, digest, !r.Final(), d.Wide, r.Rehearsal) + printout.BaseCSS + printCSS)}
+		if r.Rehearsal {
+			v.DraftWord = w.pick("演练", "REHEARSAL")
+		}
 		v.Blocks = htmlBlocks(d, w)
 		var b bytes.Buffer
 		if err := htmlTemplate.Execute(&b, v); err != nil {

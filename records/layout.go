@@ -165,6 +165,9 @@ func layout(r *Record) []document {
 	for i := range docs {
 		docs[i].File = fmt.Sprintf("%02d-%s", i+1, docs[i].Code)
 		docs[i].Sub = sub
+		if r.Rehearsal {
+			docs[i].Title = l.w.rehearsal + docs[i].Title
+		}
 	}
 	return docs
 }

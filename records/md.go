@@ -21,6 +21,9 @@ func renderMarkdown(r *Record, docs []document) []byte {
 		}
 		b.WriteString("# " + mdCell(d.Title) + "\n\n")
 		b.WriteString(mdCell(d.Sub) + "\n\n")
+		if r.Rehearsal {
+			b.WriteString("**" + mdCell(w.rehearsalMark) + "**\n\n")
+		}
 		if !r.Final() {
 			b.WriteString("**" + mdCell(w.draftMark) + "**\n\n")
 		}

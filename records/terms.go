@@ -46,7 +46,10 @@ type terms struct {
 
 	// Running text: the digest line and the draft mark of every page.
 	digest, draftMark, pageOf string
-	sep                       string // between names: "、" or ", "
+	// rehearsal prefixes every title of a rehearsal's records; rehearsalMark
+	// is on every page of them (podium rehearse).
+	rehearsal, rehearsalMark string
+	sep                      string // between names: "、" or ", "
 
 	statusWord map[string]string // every code of the record → word
 }

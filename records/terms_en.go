@@ -63,8 +63,9 @@ var enTerms = terms{
 
 	digest:    "Drawn from the event log: %d events, SHA-256 of the last record %s",
 	draftMark: "DRAFT: the congress is not closed; this is not the official record",
-	pageOf:    `"Page " counter(page) " of " counter(pages)`,
-	sep:       ", ",
+	rehearsal: "[REHEARSAL] ", rehearsalMark: "REHEARSAL: a rehearsal's record, not the congress's official record",
+	pageOf: `"Page " counter(page) " of " counter(pages)`,
+	sep:    ", ",
 
 	statusWord: map[string]string{
 		"present": "present", "on_leave": "on leave", "not_arrived": "not arrived", "left": "left",

@@ -58,8 +58,9 @@ var zhTerms = terms{
 
 	digest:    "本记录据事件日志生成：事件 %d 条，末条记录 SHA-256 %s",
 	draftMark: "草稿：大会尚未闭幕，本件不是正式记录",
-	pageOf:    `"第 " counter(page) " 页　共 " counter(pages) " 页"`,
-	sep:       "、",
+	rehearsal: "【演练】", rehearsalMark: "演练：本件是演练的记录，不是大会的正式记录",
+	pageOf: `"第 " counter(page) " 页　共 " counter(pages) " 页"`,
+	sep:    "、",
 
 	statusWord: map[string]string{
 		"present": "已到", "on_leave": "请假", "not_arrived": "未到", "left": "离场",

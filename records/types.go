@@ -11,7 +11,10 @@ type Record struct {
 	// Status is "draft" until the congress is closed (its closing item
 	// ended, see Congress.Closed), then "final". A draft is printed with a
 	// 草稿 (DRAFT) mark on every page.
-	Status      string       `json:"status"`
+	Status string `json:"status"`
+	// Rehearsal is set for a rehearsal's records (podium rehearse): every
+	// title and every page says 演练.
+	Rehearsal   bool         `json:"rehearsal,omitempty"`
 	Digest      Digest       `json:"digest"`
 	Congress    Congress     `json:"congress"`
 	Minutes     Minutes      `json:"minutes"`

@@ -60,7 +60,7 @@ func renderXLSX(r *Record, docs []document) ([]byte, error) {
 		} else if _, err := f.NewSheet(sheet); err != nil {
 			return nil, err
 		}
-		x := sheetWriter{f: f, sheet: sheet, st: st, w: w, width: map[int]int{}}
+		x := sheetWriter{f: f, sheet: sheet, st: st, w: w, width: map[int]int{}, rehearsal: r.Rehearsal}
 		if err := x.write(r, d, digest); err != nil {
 			return nil, fmt.Errorf("records: sheet %s: %w", sheet, err)
 		}
@@ -139,6 +139,8 @@ type sheetWriter struct {
 	// heights are the lines of each row (paragraphs and wrapped cells).
 	heights map[int]int
 	paras   map[int]para // rows of merged text: measured once the widths are known
+	// rehearsal marks a rehearsal's workbook in every page header.
+	rehearsal bool
 }
 
 func (x *sheetWriter) cellName(col int) string {
@@ -423,6 +425,9 @@ func (x *sheetWriter) finish(d document, digest string, draft bool, titleRows in
 	hf := &excelize.HeaderFooterOptions{OddFooter: "&L&7" + hfText(digest) + "&R&9" + x.w.pick("第 &P 页　共 &N 页", "Page &P of &N")}
 	if draft {
 		hf.OddHeader = "&C&\"-,Bold\"" + hfText(x.w.draftMark)
+	}
+	if x.rehearsal {
+		hf.OddHeader = "&L&\"-,Bold\"" + hfText(x.w.rehearsalMark) + hf.OddHeader
 	}
 	return x.f.SetHeaderFooter(x.sheet, hf)
 }

@@ -73,7 +73,11 @@ func (m *Model) header(w int) []string {
 	if timer := c.Timer(); timer != "" {
 		right = timer + "   " + clock
 	}
-	line1 := common.Spread(s.Title.Render(t.MeetingName(c.Setup.Meeting)), right, w)
+	title := s.Title.Render(t.MeetingName(c.Setup.Meeting))
+	if c.Setup.Rehearsal {
+		title = s.BadgeBad.Render(t.Rehearsal) + " " + title
+	}
+	line1 := common.Spread(title, right, w)
 
 	q := c.Snap.Quorum
 	mt := c.Setup.Meeting

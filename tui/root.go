@@ -405,7 +405,7 @@ func (m *Model) body(w, h int) (int, int) {
 func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
-	v.WindowTitle = m.c.Texts.AppName + " · " + m.c.Texts.MeetingName(m.c.Setup.Meeting)
+	v.WindowTitle = m.c.Texts.AppName + " · " + m.c.Texts.Title(m.c.Setup)
 	return v
 }
 

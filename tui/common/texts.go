@@ -17,6 +17,9 @@ type Texts struct {
 	Lang string // "zh" or "en"
 
 	AppName       string
+	// Rehearsal marks every screen and the projector of a rehearsal's
+	// congress (podium rehearse): 演练.
+	Rehearsal string
 	TooSmall      func(w, h int) string
 	Present       func(present, expected int) string
 	OpeningBadge  string // 开会
@@ -117,7 +120,7 @@ func NewTexts(lang string) *Texts {
 func zhTexts() *Texts {
 	t := &Texts{
 		Lang:    "zh",
-		AppName: "podium 学代会",
+		AppName: "podium 学代会", Rehearsal: "演练",
 		TooSmall: func(w, h int) string {
 			return fmt.Sprintf("请把终端放大到至少 80×24（当前 %d×%d）", w, h)
 		},
@@ -242,7 +245,7 @@ func zhTexts() *Texts {
 func enTexts() *Texts {
 	t := &Texts{
 		Lang:    "en",
-		AppName: "podium congress",
+		AppName: "podium congress", Rehearsal: "REHEARSAL",
 		TooSmall: func(w, h int) string {
 			return fmt.Sprintf("Please enlarge the terminal to at least 80×24 (now %d×%d)", w, h)
 		},
@@ -393,6 +396,15 @@ func (t *Texts) ItemTitle(it model.Item) string {
 		return it.TitleEn
 	}
 	return it.Title
+}
+
+// Title is the congress as a screen's top line names it: its name, after
+// the rehearsal's mark (演练) in a rehearsal.
+func (t *Texts) Title(s model.Setup) string {
+	if s.Rehearsal {
+		return "【" + t.Rehearsal + "】" + t.MeetingName(s.Meeting)
+	}
+	return t.MeetingName(s.Meeting)
 }
 
 // MeetingName returns the congress name in the language.

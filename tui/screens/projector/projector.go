@@ -57,7 +57,11 @@ func (p *Screen) View() []string {
 		return nil
 	}
 	p.timer = false
-	top := common.Spread(s.Title.Render(" "+t.MeetingName(c.Setup.Meeting)), s.Clock.Render(c.Now().Format("15:04")+" "), w)
+	title := s.Title.Render(" " + t.MeetingName(c.Setup.Meeting))
+	if c.Setup.Rehearsal {
+		title = " " + s.BadgeBad.Render(t.Rehearsal) + title
+	}
+	top := common.Spread(title, s.Clock.Render(c.Now().Format("15:04")+" "), w)
 	q := c.Snap.Quorum
 	bottom := common.Center(s.Dim.Render(t.Present(q.Present, q.Expected)+"   ")+p.badges(), w)
 	room := h - 2
