@@ -86,6 +86,20 @@ func (m *Model) exportRecords() tea.Cmd {
 	}
 }
 
+// Print prints the round's ballots and zero report in the background
+// (common.Frame).
+func (m *Model) Print() tea.Cmd {
+	print := m.print
+	if print == nil {
+		return nil // this terminal prints nothing
+	}
+	m.c.Say(common.Info(m.c.Texts.V.Printing))
+	return func() tea.Msg {
+		dir, files, err := print()
+		return printedMsg{dir, files, err}
+	}
+}
+
 // nextItem asks to start the next pending item.
 func (m *Model) nextItem() {
 	c := m.c

@@ -50,6 +50,17 @@ type Options struct {
 	// Drafts, when set, keeps this terminal's draft (its screen, a ballot
 	// being keyed) outside the record, and gives it back after a restart.
 	Drafts Drafts
+	// Print, when set, prints the ballots and the zero report of the
+	// election's round open or about to open (p on the election screen)
+	// and returns the directory and the files written.
+	Print func() (dir string, files []string, err error)
+}
+
+// printedMsg is the answer of Options.Print.
+type printedMsg struct {
+	dir   string
+	files []string
+	err   error
 }
 
 // exportedMsg is the answer of Options.Export.
@@ -90,6 +101,7 @@ type Model struct {
 	side    sideMode
 	verify  func() (int, [32]byte, error)
 	export  func() (string, []string, error)
+	print   func() (string, []string, error)
 	chain   *chainMsg // nil until verified
 	// drafts keeps the terminal's draft; saved is the last one kept.
 	drafts      Drafts
@@ -123,7 +135,7 @@ func newModel(s *session.Session, opt Options) *Model {
 	now, zone := opt.Now, c.Setup.Meeting.Location()
 	c.Now = func() time.Time { return now().In(zone) }
 	c.Refresh()
-	m := &Model{c: c, verify: opt.Verify, export: opt.Export, drafts: opt.Drafts, fingerprint: opt.Fingerprint}
+	m := &Model{c: c, verify: opt.Verify, export: opt.Export, print: opt.Print, drafts: opt.Drafts, fingerprint: opt.Fingerprint}
 	if m.fingerprint != "" {
 		c.Say(common.Info(t.HostKey(m.fingerprint)))
 	}
@@ -174,6 +186,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = tick()
 	case chainMsg:
 		m.chain = &msg
+	case printedMsg:
+		if msg.err != nil {
+			m.c.Say(common.Failed(m.c.Texts.V.PrintFailed(msg.err.Error())))
+		} else {
+			m.c.Say(common.Done(m.c.Texts.V.Printed(len(msg.files), msg.dir)))
+		}
 	case exportedMsg:
 		if msg.err != nil {
 			m.c.Say(common.Failed(m.c.Texts.M.ExportFailed(msg.err.Error())))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"podium/paper"
 	"podium/printout"
@@ -168,4 +169,22 @@ func (c *Congress) PrintZero(ctx context.Context, dir, lang string, pdf bool) ([
 		return nil, err
 	}
 	return writePrint(ctx, dir, pdf, printFile{fmt.Sprintf("zero-report-round-%d.html", no), html})
+}
+
+// PrintBeside prints the ballots of the election's round open or about to
+// open and, before its first ballot, its zero report, into a new folder
+// beside the database named for the time now (paper-YYYYMMDD-HHMMSS), with
+// PDFs where Chromium is installed. It is what p does on the election
+// screen.
+func (c *Congress) PrintBeside(ctx context.Context, lang string, now time.Time) (dir string, files []string, err error) {
+	dir = filepath.Join(filepath.Dir(c.DB), "paper-"+now.Format("20060102-150405"))
+	files, err = c.PrintBallots(ctx, dir, PrintOptions{Size: "a4", Spares: paper.DefaultSpares, Lang: lang, PDF: true})
+	if err != nil {
+		return dir, files, err
+	}
+	zero, err := c.PrintZero(ctx, dir, lang, true)
+	if errors.Is(err, paper.ErrBallotsKeyed) {
+		return dir, files, nil
+	}
+	return dir, append(files, zero...), err
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"io"
 	"time"
@@ -33,8 +34,9 @@ func runOpen(g *globals, stdout, stderr io.Writer) error {
 }
 
 // runTUI runs the host's screens on an open congress; the log's hash chain
-// is verified in the background once the screens are up, and f8 exports
-// the records beside the database.
+// is verified in the background once the screens are up, f8 exports the
+// records beside the database and p on the election screen prints the
+// round's ballots and zero report there.
 func runTUI(g *globals, c *app.Congress) error { return runTUIServing(g, c, "") }
 
 // runTUIServing is runTUI while serving other terminals over SSH with the
@@ -45,6 +47,7 @@ func runTUIServing(g *globals, c *app.Congress, fingerprint string) error {
 	opt.Verify = c.Verify
 	opt.Drafts = c.Drafts()
 	opt.Export = func() (string, []string, error) { return c.ExportBeside(g.lang, time.Now()) }
+	opt.Print = func() (string, []string, error) { return c.PrintBeside(context.Background(), g.lang, time.Now()) }
 	return tui.Run(c.Session, opt)
 }
 

@@ -60,6 +60,10 @@ type Frame interface {
 	// the same screen; esc cancels, any other key drops the question and
 	// is handled as usual.
 	Confirm(b key.Binding, question string, do func())
+	// Print prints the ballots and the zero report of the election's
+	// round open or about to open in the background (tui.Options.Print),
+	// answering in the status line; nil where this terminal prints none.
+	Print() tea.Cmd
 }
 
 // NewItemMsg is sent to every screen when another agenda item becomes

@@ -128,6 +128,7 @@ func NewKeyMap(t *Texts) *KeyMap {
 		Ballots:     b([]string{"b"}, "b", v.HelpBallots),
 		Tally:       b([]string{"t"}, "t", v.HelpTally),
 		Vacant:      b([]string{"v"}, "v", v.HelpVacant),
+		Print:       b([]string{"p"}, "p", v.HelpPrint),
 		Approve:     b([]string{"o", "1"}, "o/1", v.HelpApprove),
 		Disapprove:  b([]string{"x", "2"}, "x/2", v.HelpDisapprove),
 		Abstain:     b([]string{"space", "0", "3", "-"}, "space", v.HelpAbstain),
@@ -161,7 +162,7 @@ func NewKeyMap(t *Texts) *KeyMap {
 // that take every printable key.
 type VoteKeys struct {
 	// Steps view.
-	Next, Back, Scroll, Rounds, Speech, Ballots, Tally, Vacant key.Binding
+	Next, Back, Scroll, Rounds, Speech, Ballots, Tally, Vacant, Print key.Binding
 	// Ballot entry.
 	Approve, Disapprove, Abstain, Row, Clear, Save, WriteIn, DropWriteIn key.Binding
 	Spoil, Remove, Prev, NextBallot, NextDiff, Category, Teller          key.Binding

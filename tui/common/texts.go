@@ -16,10 +16,10 @@ import (
 type Texts struct {
 	Lang string // "zh" or "en"
 
-	AppName       string
+	AppName string
 	// Rehearsal marks every screen and the projector of a rehearsal's
 	// congress (podium rehearse): 演练.
-	Rehearsal string
+	Rehearsal     string
 	TooSmall      func(w, h int) string
 	Present       func(present, expected int) string
 	OpeningBadge  string // 开会

@@ -124,12 +124,17 @@ type VoteTexts struct {
 	HelpDisapprove, HelpAbstain, HelpRow            string
 	HelpBackRow, HelpSave, HelpWriteIn              string
 	HelpDropWriteIn, HelpSpoil, HelpRemove          string
-	HelpTeller                                      string                // f3: the other teller keys
-	ProjectorElected                                func(n int) string    // the projector's heading of the elected
-	TellerNow                                       func(t string) string // after f3
-	HelpStack, HelpNextDiff, HelpCategory           string
-	HelpCell, HelpWriteInRow, HelpSubmit, HelpPick  string
-	HelpConfirm                                     string
+	HelpTeller                                      string // f3: the other teller keys
+	// HelpPrint is the key that prints the round's ballots and zero
+	// report; Printing, Printed and PrintFailed answer it.
+	HelpPrint, Printing                            string
+	Printed                                        func(n int, dir string) string
+	PrintFailed                                    func(err string) string
+	ProjectorElected                               func(n int) string    // the projector's heading of the elected
+	TellerNow                                      func(t string) string // after f3
+	HelpStack, HelpNextDiff, HelpCategory          string
+	HelpCell, HelpWriteInRow, HelpSubmit, HelpPick string
+	HelpConfirm                                    string
 	// Sentinels explain the refusals without numbers.
 	Sentinels []sentinel
 }

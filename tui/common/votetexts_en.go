@@ -377,6 +377,11 @@ func enVoteTexts() *VoteTexts {
 		HelpApprove: "for", HelpDisapprove: "against", HelpAbstain: "abstain", HelpRow: "candidate",
 		HelpBackRow: "back one", HelpSave: "save", HelpWriteIn: "write-in", HelpDropWriteIn: "drop write-in",
 		HelpSpoil: "spoiled", HelpRemove: "take back last", HelpTeller: "other teller",
+		HelpPrint: "print ballots", Printing: "Printing the round's ballots and zero report…",
+		Printed: func(n int, dir string) string {
+			return fmt.Sprintf("Printed %d files (ballots, zero report) to %s", n, dir)
+		},
+		PrintFailed:      func(err string) string { return "Printing the ballots failed: " + err },
 		ProjectorElected: func(n int) string { return fmt.Sprintf("%d elected (in the approved order)", n) },
 		TellerNow: func(t string) string {
 			return "Now keying: " + t + "; both tellers key the same stack and podium compares them"

@@ -373,6 +373,11 @@ func zhVoteTexts() *VoteTexts {
 		HelpApprove: "赞成", HelpDisapprove: "不赞成", HelpAbstain: "弃权", HelpRow: "候选人",
 		HelpBackRow: "退一格", HelpSave: "保存此票", HelpWriteIn: "另选他人", HelpDropWriteIn: "删另选人",
 		HelpSpoil: "作废票", HelpRemove: "撤回上一张", HelpTeller: "换计票人",
+		HelpPrint: "打印选票", Printing: "正在生成本轮选票和零票报告…",
+		Printed: func(n int, dir string) string {
+			return fmt.Sprintf("已生成 %d 个文件（选票、零票报告）：%s", n, dir)
+		},
+		PrintFailed:      func(err string) string { return "生成选票失败：" + err },
 		ProjectorElected: func(n int) string { return fmt.Sprintf("当选 %d 名（按候选人顺序）", n) },
 		TellerNow: func(t string) string {
 			return "现在由 " + t + " 录入；两人录入同一叠选票，系统逐张比对"

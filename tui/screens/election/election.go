@@ -158,7 +158,8 @@ func (e *Screen) Update(msg tea.Msg) tea.Cmd {
 		e.c.Tell(e.updateNumber(msg))
 	default:
 		if k, ok := msg.(tea.KeyPressMsg); ok {
-			common.Handle(e.Keys(), k)
+			cmd, _ := common.Handle(e.Keys(), k)
+			return cmd
 		}
 	}
 	return nil
@@ -257,6 +258,7 @@ func (e *Screen) Keys() []common.Binding {
 		}).In(true, 1))
 	}
 	t = append(t,
+		common.KeyMsg(vk.Print, func(tea.KeyPressMsg) tea.Cmd { return e.c.Frame.Print() }).For(session.OpenRound{}).In(false, 2),
 		common.KeyMsg(vk.Scroll, scroll).In(true, 1),
 		common.KeyMsg(homeEnd, scroll),
 		common.FrameKey(k.ToDesk).In(true, 1),
