@@ -23,6 +23,9 @@ type AgendaFile struct {
 	Items   []model.Item  `json:"items"`
 	// Election is the files an election item links, nil when none does.
 	Election *ElectionFiles `json:"election_files,omitempty"`
+	// file is the file read, for the lines of later checks (CheckUnits);
+	// nil when the agenda was not read from a file.
+	file *tomlFile
 }
 
 // Setup combines the agenda file with a roster into the Setup a congress
@@ -132,6 +135,10 @@ type meetingDoc struct {
 	VoteBase             tomlValue `toml:"vote_base"`
 	AnswerDays           tomlValue `toml:"answer_days"`
 	TimeZone             tomlValue `toml:"time_zone"`
+	SpeechSeconds        tomlValue `toml:"speech_seconds"`
+	ShortSeconds         tomlValue `toml:"short_seconds"`
+	FairOrder            tomlValue `toml:"fair_order"`
+	GuestsSpeak          tomlValue `toml:"guests_speak"`
 }
 
 // itemDoc is one [[item]] table.
@@ -147,6 +154,12 @@ type itemDoc struct {
 	Officers   tomlValue      `toml:"officers"`
 	Method     tomlValue      `toml:"method"`
 	Candidates tomlValue      `toml:"candidates"`
+	// The floor (agendafloor.go).
+	SpeechSeconds tomlValue       `toml:"speech_seconds"`
+	ShortSeconds  tomlValue       `toml:"short_seconds"`
+	InGroups      tomlValue       `toml:"in_groups"`
+	Group         *toml.Primitive `toml:"group"`
+	groups        []groupDoc      // Group decoded (decodeGroups)
 }
 
 // resolutionDoc is the [item.resolution] table of a resolution item.
@@ -186,10 +199,11 @@ var unknownReasons = map[string]string{
 	"meeting":         "is not a key of [meeting] (known: " + meetingKeys + ")",
 	"item":            "is not a key of [[item]] (known: " + itemKeys + ")",
 	"item.resolution": "is not a key of [item.resolution] (known: text, text_en, kind, method)",
+	"item.group":      "is not a key of [[item.group]] (known: name, units, convener, secretary)",
 }
 
 // meetingKeys are the keys of [meeting], for messages.
-const meetingKeys = "name, name_en, date, place, chair, recorder, opening_quorum, election_quorum, ordinary, charter and their _strict, vote_base, answer_days, time_zone"
+const meetingKeys = "name, name_en, date, place, chair, recorder, opening_quorum, election_quorum, ordinary, charter and their _strict, vote_base, answer_days, time_zone, " + floorMeetingKeys
 
 func (p *agendaParser) parse(doc *agendaDoc) (AgendaFile, error) {
 	if !p.defined("meeting") {
@@ -217,6 +231,9 @@ func (p *agendaParser) parse(doc *agendaDoc) (AgendaFile, error) {
 				}
 				return AgendaFile{}, fe
 			}
+			if fe := p.decodeGroups(i, &items[i]); fe != nil {
+				return AgendaFile{}, fe
+			}
 		}
 	}
 	if k := p.unknown(); k != nil {
@@ -226,7 +243,7 @@ func (p *agendaParser) parse(doc *agendaDoc) (AgendaFile, error) {
 	if err != nil {
 		return AgendaFile{}, err
 	}
-	a := AgendaFile{Meeting: m}
+	a := AgendaFile{Meeting: m, file: p.tomlFile}
 	if items == nil {
 		a.Items = model.StandardAgenda()
 		return a, nil
@@ -306,6 +323,9 @@ func (p *agendaParser) meeting(d *meetingDoc) (model.Meeting, error) {
 		}
 		m.TimeZone = strings.TrimSpace(s)
 	}
+	if fe := p.meetingFloor(d, &m.Floor); fe != nil {
+		return m, fe
+	}
 	if m.Name == "" {
 		return m, p.fail(place("meeting"), nil, "has no name; name = \"…第一次学生代表大会\" is required")
 	}
@@ -313,7 +333,7 @@ func (p *agendaParser) meeting(d *meetingDoc) (model.Meeting, error) {
 }
 
 // itemKeys are the keys of [[item]], for messages.
-const itemKeys = "kind, title, title_en, presenter, minutes, script, script_en, [item.resolution], officers, method, candidates"
+const itemKeys = "kind, title, title_en, presenter, minutes, script, script_en, [item.resolution], officers, method, candidates, " + floorItemKeys
 
 func (p *agendaParser) item(i int, d *itemDoc) (model.Item, error) {
 	var it model.Item
@@ -408,6 +428,9 @@ func (p *agendaParser) item(i int, d *itemDoc) (model.Item, error) {
 		}
 	}
 	if fe := p.links(i, it, d.Officers.set, files); fe != nil {
+		return it, fe
+	}
+	if fe := p.itemFloor(i, d, &it.Floor); fe != nil {
 		return it, fe
 	}
 	if it.Title == "" {

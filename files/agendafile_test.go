@@ -160,6 +160,23 @@ func TestReadAgendaBad(t *testing.T) {
 		{"method a number", head + strings.Replace(election, `"m.toml"`, "13", 1), 5, "item[1].method", "must be a string"},
 		{"candidates blank", head + strings.Replace(election, `"c.csv"`, `" "`, 1), 6, "item[1].candidates", "is empty"},
 		{"two elections", head + election + election, 9, "item[2].method", "links a second election (item[1]"},
+		{"speech seconds too short", head + "speech_seconds = 5\n", 3, "meeting.speech_seconds", "from 10 to 3600"},
+		{"short seconds a string", head + "short_seconds = \"1:00\"\n", 3, "meeting.short_seconds", "whole number of seconds"},
+		{"fair order a string", head + "fair_order = \"yes\"\n", 3, "meeting.fair_order", "true or false"},
+		{"item speech seconds", report("speech_seconds = 3601"), 5, "item[1].speech_seconds", "from 10 to 3600"},
+		{"in groups a number", report("in_groups = 1"), 5, "item[1].in_groups", "true or false"},
+		{"group without name", report("[[item.group]]\nunits = [\"甲\"]"), 5, "item[1].group[1]", "has no name"},
+		{"group without units", report("[[item.group]]\nname = \"一组\""), 5, "item[1].group[1].units", "must list the group's electoral units"},
+		{"group units empty", report("[[item.group]]\nname = \"一组\"\nunits = []"), 7, "item[1].group[1].units", "must list"},
+		{"group unit a number", report("[[item.group]]\nname = \"一组\"\nunits = [1]"), 7, "item[1].group[1].units", "list of strings"},
+		{"group names twice", report("[[item.group]]\nname = \"一组\"\nunits = [\"甲\"]\n[[item.group]]\nname = \"一组\"\nunits = [\"乙\"]"),
+			9, "item[1].group[2].name", "names group[1] too"},
+		{"a unit in two groups", report("[[item.group]]\nname = \"一组\"\nunits = [\"甲\"]\n[[item.group]]\nname = \"二组\"\nunits = [\"乙\", \"甲\"]"),
+			10, "item[1].group[2].units", "is in group[1] already"},
+		{"groups but not in groups", report("in_groups = false\n[[item.group]]\nname = \"一组\"\nunits = [\"甲\"]"),
+			5, "item[1].in_groups", "names its groups"},
+		{"unknown group key", report("[[item.group]]\nname = \"一组\"\nunits = [\"甲\"]\nleader = \"x\""), 8, "item[1].group[1].leader", "is not a key of [[item.group]]"},
+		{"group not a table", report("group = \"一组\""), 5, "item[1].group", "must be [[item.group]] tables"},
 		{"dotted resolution bad method", head + "[[item]]\nkind = \"resolution\"\nresolution.text = \"t\"\nresolution.kind = \"charter\"\nresolution.method = \"raise\"\n",
 			7, "item[1].resolution.method", "is not a method"},
 	}
@@ -378,5 +395,43 @@ func TestReadAgendaLinks(t *testing.T) {
 	// Without links: no election files, no officers.
 	if a, err := ParseAgenda("a.toml", []byte("[meeting]\nname = \"x\"\n[[item]]\nkind = \"review\"\n")); err != nil || a.Election != nil || a.Items[0].Officers != nil {
 		t.Errorf("%v %+v", err, a)
+	}
+}
+
+// TestReadAgendaFloor: the floor's keys of [meeting] and [[item]], the
+// groups of an item, and their units checked against a roster with the
+// agenda file's line.
+func TestReadAgendaFloor(t *testing.T) {
+	src := "[meeting]\nname = \"x\"\nspeech_seconds = 240\nshort_seconds = 90\nfair_order = true\nguests_speak = true\n\n" + // 1–7
+		"[[item]]\nkind = \"deliberation\"\nspeech_seconds = 300\n" + // 8–10
+		"[[item.group]]\nname = \"第一组\"\nunits = [\"护理分院\", \"药学与医学技术分院\"]\nconvener = \"姜 晓雪\"\nsecretary = \"杨子怡\"\n" + // 11–15
+		"[[item.group]]\nname = \"第二组\"\nunits = [\"机电工程分院\",\n  \"信息学院\"]\n\n" + // 16–19
+		"[[item]]\nkind = \"questioning\"\nin_groups = true\nshort_seconds = 30\n"
+	a, err := ParseAgenda("floor.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (model.FloorRules{SpeechSeconds: 240, ShortSeconds: 90, FairOrder: true, GuestsSpeak: true}); a.Meeting.Floor != want {
+		t.Errorf("meeting floor %+v", a.Meeting.Floor)
+	}
+	want := []model.ItemFloor{
+		{SpeechSeconds: 300, InGroups: true, Groups: []model.Group{
+			{Name: "第一组", Units: []string{"护理分院", "药学与医学技术分院"}, Convener: "姜晓雪", Secretary: "杨子怡"},
+			{Name: "第二组", Units: []string{"机电工程分院", "信息学院"}}}},
+		{ShortSeconds: 30, InGroups: true},
+	}
+	for i, w := range want {
+		if !reflect.DeepEqual(a.Items[i].Floor, w) {
+			t.Errorf("item %d floor %+v\nwant %+v", i+1, a.Items[i].Floor, w)
+		}
+	}
+	roster := []model.Person{{Unit: "护理分院"}, {Unit: "药学与医学技术分院"}, {Unit: "机电工程分院"}}
+	err = a.CheckUnits(roster)
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.File != "floor.toml" || fe.Line != 19 || fe.Key != "item[1].group[2].units" || fe.Value != "信息学院" {
+		t.Errorf("an unknown unit: %v (%+v)", err, fe)
+	}
+	if err := a.CheckUnits(append(roster, model.Person{Unit: "信息学院"})); err != nil {
+		t.Error(err)
 	}
 }

@@ -24,6 +24,14 @@ type tomlFile struct {
 	md    toml.MetaData
 }
 
+// nameOr is the file's name, "" for none.
+func (f *tomlFile) nameOr() string {
+	if f == nil {
+		return ""
+	}
+	return f.name
+}
+
 // tomlValue is one TOML value as written, kept for its reader to check,
 // so that a value of the wrong type is named at its own key and line.
 type tomlValue struct {

@@ -53,7 +53,8 @@ func DefaultTitle(k ItemKind) (zh, en string) {
 // minutes:
 //
 //	预备会议 (preparatory) · 开幕式 (opening) · 奏唱国歌 (procedure) ·
-//	听取学生会工作报告 (report) · 分组审议工作报告 (deliberation) ·
+//	听取学生会工作报告 (report) · 分组审议工作报告 (deliberation, in
+//	groups: one per electoral unit) ·
 //	代表质询 (questioning) · 代表提案 (motions) ·
 //	关于学生会工作报告的决议 (resolution: ordinary, show of hands) ·
 //	选举学生会第一届委员会 (election) · 闭幕式 (closing)
@@ -73,7 +74,8 @@ func StandardAgenda() []Item {
 			Script:   "请全体起立，奏唱中华人民共和国国歌。\n（奏国歌）\n请坐下。",
 			ScriptEn: "Please rise for the national anthem of the People's Republic of China.\n(Anthem)\nPlease be seated."},
 		{Kind: ItemReport, Title: "听取学生会工作报告", TitleEn: "Work report of the student union", Minutes: 30},
-		{Kind: ItemDeliberation, Title: "分组审议工作报告", TitleEn: "Deliberation of the work report in groups", Minutes: 40},
+		{Kind: ItemDeliberation, Title: "分组审议工作报告", TitleEn: "Deliberation of the work report in groups", Minutes: 40,
+			Floor: ItemFloor{InGroups: true}},
 		{Kind: ItemQuestioning, Title: "代表质询", TitleEn: "Questions from delegates", Minutes: 30},
 		{Kind: ItemMotions, Title: "代表提案", TitleEn: "Motions of delegates", Minutes: 20},
 		{Kind: ItemResolution, Title: "关于学生会工作报告的决议", TitleEn: "Resolution on the work report", Minutes: 10,

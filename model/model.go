@@ -180,6 +180,9 @@ type Item struct {
 	// template filled with the live figures; empty means the default.
 	Script   string `json:"script,omitempty"`
 	ScriptEn string `json:"script_en,omitempty"`
+	// Floor is the item's own speaking times (overriding the meeting's)
+	// and whether it is deliberated in groups (分组审议).
+	Floor ItemFloor `json:"floor,omitzero"`
 }
 
 // Meeting holds the settings of the meeting: its names and the rules it
@@ -216,6 +219,9 @@ type Meeting struct {
 	// the times they show and the names of the folders they export to
 	// are in it, whatever the machine's zone.
 	TimeZone string `json:"time_zone,omitempty"`
+	// Floor is the rules of the speakers' lists (发言): the time of a
+	// speech, the fairness rule, whether observers and guests may speak.
+	Floor FloorRules `json:"floor,omitzero"`
 }
 
 // DefaultTimeZone is the time zone of a congress that names none: China

@@ -192,7 +192,8 @@ var (
 		ErrVoteStarted: "vote_started", ErrRoundOpen: "round_open", ErrNoOpenRound: "no_open_round",
 		ErrNothingToHold: "nothing_to_hold", ErrNotIssued: "not_issued", ErrNotCollected: "not_collected",
 		ErrAlreadyRecorded: "already_recorded", ErrRoundVoid: "round_void", ErrMixedEntry: "mixed_entry",
-		ErrNoVacancy: "no_vacancy",
+		ErrNoVacancy: "no_vacancy", ErrNoSpeech: "no_speech", ErrFloorUnchanged: "floor_unchanged",
+		ErrSameFloorRules: "same_floor_rules",
 	}
 	typeCodes = map[reflect.Type]string{
 		reflect.TypeFor[*LineError](): "line", reflect.TypeFor[*CodecError](): "codec",
@@ -208,5 +209,7 @@ var (
 		reflect.TypeFor[*VoteCountError](): "vote_count", reflect.TypeFor[*RoleError](): "role",
 		reflect.TypeFor[*election.TallyError](): "tally", reflect.TypeFor[*WriteError](): "write",
 		reflect.TypeFor[*TextTooLongError](): "text_too_long",
+		reflect.TypeFor[*SpeakerError]():     "speaker", reflect.TypeFor[*SpeechRunningError](): "speech_running",
+		reflect.TypeFor[*GroupError](): "group", reflect.TypeFor[*GroupLimitError](): "group_limit",
 	}
 )

@@ -29,8 +29,10 @@ import (
 //	time_zone string, only when not empty (an addition: a record without
 //	          it reads as the default, +08:00) or when a later addition
 //	          follows (then it may be empty)
-//	rehearsal flag, only when set, always 1 (an addition, after
-//	          time_zone: a record without it is no rehearsal)
+//	rehearsal flag, only when set (then 1) or when the floor follows (an
+//	          addition, after time_zone: a record without it is no
+//	          rehearsal)
+//	floor:    an addition after the rehearsal flag, only when set (putFloor)
 func putOpened(b []byte, body Body) ([]byte, error) {
 	s := body.(Opened).Setup
 	m := s.Meeting
@@ -79,13 +81,13 @@ func putOpened(b []byte, body Body) ([]byte, error) {
 		b = appendCandidates(b, e.Candidates)
 	}
 	b = appendBool(b, s.Demo)
-	if m.TimeZone != "" || s.Rehearsal {
+	if m.TimeZone != "" || s.Rehearsal || hasFloor(s) {
 		b = appendString(b, m.TimeZone)
 	}
-	if s.Rehearsal {
-		b = appendBool(b, true)
+	if s.Rehearsal || hasFloor(s) {
+		b = appendBool(b, s.Rehearsal)
 	}
-	return b, nil
+	return putFloor(b, s), nil
 }
 
 func getOpened(r *reader) (Body, error) {
@@ -149,17 +151,19 @@ func (r *reader) setup() model.Setup {
 	s.Demo = r.bool()
 	if r.err == nil && r.off < len(r.b) {
 		// The time zone, added at the end; present only when set, or
-		// (empty) before the rehearsal flag.
+		// (empty) before a later addition.
 		if m.TimeZone = r.string(); r.err == nil && m.TimeZone == "" && r.off == len(r.b) {
 			r.fail(errors.New("time_zone is present but empty"))
 		}
 	}
 	if r.err == nil && r.off < len(r.b) {
-		// The rehearsal flag, added after the time zone; only when set.
-		if s.Rehearsal = r.bool(); r.err == nil && !s.Rehearsal {
+		// The rehearsal flag, added after the time zone; only when set,
+		// or (0) before the floor.
+		if s.Rehearsal = r.bool(); r.err == nil && !s.Rehearsal && r.off == len(r.b) {
 			r.fail(errors.New("rehearsal is present but 0"))
 		}
 	}
+	r.floor(&s)
 	return s
 }
 

@@ -51,6 +51,14 @@ var v2Bodies = func() (t [256]bodyCodec) {
 	t[kindNoteAdded] = jsonCodec[NoteAdded]()
 	t[kindOfficerRated] = jsonCodec[OfficerRated]()
 	t[kindSurveyRecorded] = jsonCodec[SurveyRecorded]()
+	t[kindSpeakerAdded] = jsonCodec[SpeakerAdded]()
+	t[kindSpeakerRemoved] = jsonCodec[SpeakerRemoved]()
+	t[kindSpeakerMoved] = jsonCodec[SpeakerMoved]()
+	t[kindSpeechStarted] = jsonCodec[SpeechStarted]()
+	t[kindSpeechEnded] = jsonCodec[SpeechEnded]()
+	t[kindSpeakersUndone] = jsonCodec[SpeakersUndone]()
+	t[kindGroupReported] = jsonCodec[GroupReported]()
+	t[kindFloorRulesSet] = jsonCodec[FloorRulesSet]()
 	return t
 }()
 

@@ -97,6 +97,22 @@ func (st *State) commandOf(e Event) Command {
 			items[i] = it.Count()
 		}
 		return RecordSurvey{Meta: m, File: b.File, Respondents: b.Respondents, Items: items}
+	case SpeakerAdded:
+		return AddSpeaker{Meta: m, Person: b.Person, Kind: b.Kind, Name: b.Name}
+	case SpeakerRemoved:
+		return RemoveSpeaker{Meta: m, No: b.No}
+	case SpeakerMoved:
+		return MoveSpeaker{Meta: m, No: b.No, Position: b.Position}
+	case SpeechStarted:
+		return StartSpeech{Meta: m, No: b.No}
+	case SpeechEnded:
+		return EndSpeech{m}
+	case SpeakersUndone:
+		return UndoSpeakers{m}
+	case GroupReported:
+		return ReportGroup{Meta: m, Item: b.Item, Group: b.Group, Speakers: b.Speakers, Text: b.Text, Convener: b.Convener, Secretary: b.Secretary}
+	case FloorRulesSet:
+		return SetFloorRules{Meta: m, FairOrder: b.FairOrder, GuestsSpeak: b.GuestsSpeak}
 	}
 	return nil
 }

@@ -23,6 +23,11 @@ type Meta struct {
 	At    time.Time `json:"at"`
 	Actor string    `json:"actor"`
 	Role  Role      `json:"role"`
+	// OnlyGroup limits the terminal to one deliberation group (a group's
+	// own terminal, a secretary's, over SSH): it may only report that
+	// group (ReportGroup). "" for every other terminal. It is not stored:
+	// the report stores its group.
+	OnlyGroup string `json:"only_group,omitempty" apply:"optional"`
 }
 
 func (m Meta) meta() Meta { return m }
@@ -135,7 +140,7 @@ func decideStartItem(st *State, cmd Command) ([]Body, error) {
 			return nil, &QuorumError{What: "election", Rule: st.Vote.Method.Quorum, Count: q.Count, Need: need}
 		}
 	}
-	return []Body{ItemStarted{Index: c.Index, Count: st.Count()}}, nil
+	return append(st.endSpeech(c.Meta), ItemStarted{Index: c.Index, Count: st.Count()}), nil
 }
 
 func decideDeclareOpen(st *State, _ Command) ([]Body, error) {
@@ -191,6 +196,9 @@ func CheckSetup(s model.Setup) error {
 	}
 	if len(s.Agenda) == 0 {
 		return &SetupError{"agenda", "is empty"}
+	}
+	if err := checkFloorSetup(s); err != nil {
+		return err
 	}
 	if s.Election != nil {
 		return checkElection(s, seen)

@@ -123,6 +123,15 @@ func fixtureBodies() map[string]Body {
 				Blank: 3, Mapped: []model.SurveyMapped{{Answer: "非常满意", Option: model.SurveySatisfied, Count: 4, By: "map"}}, Answered: 117, Met: true},
 			{Item: 17, Question: 14, Header: "14、您对学生会组织工作人员的满意度", Satisfied: 40, Basically: 30, Neutral: 30, Less: 10, Dissatisfied: 8,
 				Blank: 2, Mapped: []model.SurveyMapped{}, Answered: 118}}},
+		"speaker_added":   SpeakerAdded{No: 7, Item: 4, Person: "D0002", Name: "学生会主席", Kind: SpeechReply, Position: 2},
+		"speaker_removed": SpeakerRemoved{No: 5},
+		"speaker_moved":   SpeakerMoved{No: 6, Position: 1},
+		"speech_started":  SpeechStarted{No: 3, Limit: 180},
+		"speech_ended":    SpeechEnded{No: 3, Seconds: 197},
+		"speakers_undone": SpeakersUndone{No: 4, Undoes: 1234},
+		"group_reported": GroupReported{Item: 4, Group: "第一组", Convener: "王芳", Secretary: "李·阿依", Speakers: 9,
+			Text: "代表们认为工作报告实事求是；建议加强社团经费公示。"},
+		"floor_rules_set": FloorRulesSet{FairOrder: true, GuestsSpeak: true},
 	}
 }
 
@@ -214,7 +223,13 @@ func fixtureAdditions() map[string]Body {
 	s.Meeting.TimeZone = "+06:00"
 	r := fixtureSetup()
 	r.Rehearsal = true // after an empty time zone
-	return map[string]Body{"opened_time_zone": Opened{Setup: s}, "opened_rehearsal": Opened{Setup: r}}
+	// The floor (docs/DELIBERATION.md), after the time zone and the
+	// rehearsal flag: without either, which are then written empty.
+	f := fixtureSetup()
+	f.Meeting.Floor = model.FloorRules{SpeechSeconds: 240, ShortSeconds: 90, FairOrder: true, GuestsSpeak: true}
+	f.Agenda[0].Floor = model.ItemFloor{SpeechSeconds: 300, ShortSeconds: 60, InGroups: true,
+		Groups: []model.Group{{Name: "第一组", Units: []string{"护理分院", "机电工程分院"}, Convener: "王芳", Secretary: "李·阿依"}}}
+	return map[string]Body{"opened_time_zone": Opened{Setup: s}, "opened_rehearsal": Opened{Setup: r}, "opened_floor": Opened{Setup: f}}
 }
 
 // TestV1Fixtures: the events podium wrote with codec 1 (before this
@@ -224,6 +239,11 @@ func TestV1Fixtures(t *testing.T) {
 	bodies := fixtureBodies()
 	delete(bodies, "round_decided")
 	delete(bodies, "survey_recorded") // added after codec 1
+	for _, k := range kindTable {
+		if k.Kind >= kindSpeakerAdded { // the floor's kinds came after codec 1
+			delete(bodies, k.Name)
+		}
+	}
 	bodies["round_decided_legacy"] = LegacyRoundDecided{Round: 3, Count: Count{Expected: 122, Present: 118}}
 	// The codec 1 fixtures were written with these values where they
 	// differ from today's (codec 1 could not store a role).

@@ -14,8 +14,8 @@ type EventKind uint8
 
 // The event kinds, by their stored numbers. 1–4 are the meeting's
 // attendance and opening, 16–26 the election, 40–50 the congress's
-// business, 60 on the self-assessment. Gaps are free numbers, never used
-// before.
+// business, 60 on the self-assessment, 70–77 the floor (speakers'
+// lists and groups). Gaps are free numbers, never used before.
 const (
 	kindOpened       EventKind = 1
 	kindMarked       EventKind = 2
@@ -47,6 +47,15 @@ const (
 	kindOfficerRated     EventKind = 50
 
 	kindSurveyRecorded EventKind = 60
+
+	kindSpeakerAdded   EventKind = 70
+	kindSpeakerRemoved EventKind = 71
+	kindSpeakerMoved   EventKind = 72
+	kindSpeechStarted  EventKind = 73
+	kindSpeechEnded    EventKind = 74
+	kindSpeakersUndone EventKind = 75
+	kindGroupReported  EventKind = 76
+	kindFloorRulesSet  EventKind = 77
 )
 
 // KindInfo describes one event kind: its stored number, its stable
@@ -93,6 +102,15 @@ var kindTable = []KindInfo{
 	{Kind: kindOfficerRated, Name: "officer_rated", body: OfficerRated{}},
 
 	{Kind: kindSurveyRecorded, Name: "survey_recorded", body: SurveyRecorded{}},
+
+	{Kind: kindSpeakerAdded, Name: "speaker_added", body: SpeakerAdded{}},
+	{Kind: kindSpeakerRemoved, Name: "speaker_removed", body: SpeakerRemoved{}},
+	{Kind: kindSpeakerMoved, Name: "speaker_moved", body: SpeakerMoved{}},
+	{Kind: kindSpeechStarted, Name: "speech_started", body: SpeechStarted{}},
+	{Kind: kindSpeechEnded, Name: "speech_ended", body: SpeechEnded{}},
+	{Kind: kindSpeakersUndone, Name: "speakers_undone", body: SpeakersUndone{}},
+	{Kind: kindGroupReported, Name: "group_reported", body: GroupReported{}},
+	{Kind: kindFloorRulesSet, Name: "floor_rules_set", body: FloorRulesSet{}},
 }
 
 // kindByNumber indexes kindTable by number (nil: no such kind).

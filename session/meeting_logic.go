@@ -70,7 +70,7 @@ func decideMeeting(st *State, cmd Command) ([]Body, error) {
 		if why := st.unfinished(); why != "" && strings.TrimSpace(c.Note) == "" {
 			return nil, &UnfinishedError{Index: st.Item, Why: why}
 		}
-		return []Body{ItemEnded{Index: st.Item, Note: c.Note}}, nil
+		return append(st.endSpeech(c.Meta), ItemEnded{Index: st.Item, Note: c.Note}), nil
 	case SkipItem:
 		if c.Index < 0 || c.Index >= len(st.Setup.Agenda) {
 			return nil, &ItemError{Index: c.Index, Len: len(st.Setup.Agenda)}
@@ -253,6 +253,9 @@ func (st *State) applyMeeting(e Event) (handled bool, err error) {
 	case ItemEnded:
 		if b.Index != st.Item || st.Items[b.Index].Status != ItemCurrent {
 			return bad("ends an item that is not under way")
+		}
+		if err := st.closeFloor(b.Index); err != nil {
+			return true, err
 		}
 		it := &st.Items[b.Index]
 		it.Status, it.Ended, it.Note = ItemDone, e.At, b.Note

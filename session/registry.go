@@ -36,10 +36,10 @@ var registry = []commandSpec{
 	{"open", Open{}, nil, decideOpen, []EventKind{kindOpened}},
 	{"mark", Mark{}, desk, decideMark, []EventKind{kindMarked}},
 	{"undo", Undo{}, desk, decideUndo, []EventKind{kindMarked}},
-	{"start_item", StartItem{}, nil, decideStartItem, []EventKind{kindItemStarted}},
+	{"start_item", StartItem{}, nil, decideStartItem, []EventKind{kindSpeechEnded, kindItemStarted}},
 	{"declare_open", DeclareOpen{}, nil, decideDeclareOpen, []EventKind{kindDeclaredOpen}},
 
-	{"end_item", EndItem{}, nil, decideMeeting, []EventKind{kindItemEnded}},
+	{"end_item", EndItem{}, nil, decideMeeting, []EventKind{kindSpeechEnded, kindItemEnded}},
 	{"skip_item", SkipItem{}, nil, decideMeeting, []EventKind{kindItemSkipped}},
 	{"ask_question", AskQuestion{}, secretary, decideMeeting, []EventKind{kindQuestionAsked}},
 	{"answer_question", AnswerQuestion{}, secretary, decideMeeting, []EventKind{kindQuestionAnswered}},
@@ -62,6 +62,15 @@ var registry = []commandSpec{
 	{"enter_tally", EnterTally{}, teller, decideVote, []EventKind{kindTallyEntered}},
 	{"decide_round", DecideRound{}, nil, decideVote, []EventKind{kindRoundDecided}},
 	{"declare_vacant", DeclareVacant{}, nil, decideVote, []EventKind{kindVacancyDeclared}},
+
+	{"add_speaker", AddSpeaker{}, secretary, decideFloor, []EventKind{kindSpeakerAdded}},
+	{"remove_speaker", RemoveSpeaker{}, secretary, decideFloor, []EventKind{kindSpeakerRemoved}},
+	{"move_speaker", MoveSpeaker{}, secretary, decideFloor, []EventKind{kindSpeakerMoved}},
+	{"start_speech", StartSpeech{}, secretary, decideFloor, []EventKind{kindSpeechStarted}},
+	{"end_speech", EndSpeech{}, secretary, decideFloor, []EventKind{kindSpeechEnded}},
+	{"undo_speakers", UndoSpeakers{}, secretary, decideFloor, []EventKind{kindSpeakersUndone}},
+	{"report_group", ReportGroup{}, secretary, decideFloor, []EventKind{kindGroupReported}},
+	{"set_floor_rules", SetFloorRules{}, nil, decideFloor, []EventKind{kindFloorRulesSet}},
 }
 
 var (

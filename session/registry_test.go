@@ -66,13 +66,16 @@ func TestKindTable(t *testing.T) {
 	if len(bodies) != len(kindTable) {
 		t.Errorf("%d body types, %d kinds", len(bodies), len(kindTable))
 	}
-	// The numbers of the kinds codec 1 wrote, frozen.
+	// The numbers of the kinds written so far, frozen.
 	frozen := map[string]EventKind{"opened": 1, "marked": 2, "item_started": 3, "declared_open": 4,
 		"method_adopted": 16, "scrutineers_adopted": 17, "round_opened": 18, "ballots_issued": 19, "ballots_collected": 20,
 		"ballot_entered": 21, "ballot_removed": 22, "tally_entered": 23, "round_decided_legacy": 24, "vacancy_declared": 25,
 		"round_decided": 26, "item_ended": 40, "item_skipped": 41, "question_asked": 42, "question_answered": 43,
 		"question_deferred": 44, "motion_filed": 45, "motion_accepted": 46, "motion_declined": 47, "vote_recorded": 48,
-		"note_added": 49, "officer_rated": 50, "survey_recorded": 60}
+		"note_added": 49, "officer_rated": 50, "survey_recorded": 60,
+		// The floor's, since the speakers' lists (codec 2 additions).
+		"speaker_added": 70, "speaker_removed": 71, "speaker_moved": 72, "speech_started": 73, "speech_ended": 74,
+		"speakers_undone": 75, "group_reported": 76, "floor_rules_set": 77}
 	for _, k := range kindTable {
 		if frozen[k.Name] != k.Kind {
 			t.Errorf("kind %s is number %d; it was %d: numbers are never changed", k.Name, k.Kind, frozen[k.Name])

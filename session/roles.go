@@ -48,10 +48,38 @@ func Permitted(r Role, cmd Command) bool {
 
 // checkRole refuses cmd when its terminal's role does not permit it.
 func checkRole(c *commandSpec, cmd Command) error {
-	if m := cmd.meta(); !m.Role.Valid() || !c.permits(m.Role) {
+	m := cmd.meta()
+	if !m.Role.Valid() || !c.permits(m.Role) {
 		return &RoleError{Role: m.Role, Command: commandName(cmd)}
 	}
+	if m.OnlyGroup != "" {
+		g, ok := cmd.(grouped)
+		switch {
+		case !ok || m.Role != RoleSecretary:
+			return &GroupLimitError{Group: m.OnlyGroup, Command: commandName(cmd)}
+		case g.group() != m.OnlyGroup:
+			return &GroupLimitError{Group: m.OnlyGroup, Command: commandName(cmd), Asked: g.group()}
+		}
+	}
 	return nil
+}
+
+// grouped is a command of one deliberation group, which a terminal
+// limited to that group may give.
+type grouped interface{ group() string }
+
+func (c ReportGroup) group() string { return c.Group }
+
+// PermittedIn reports whether a terminal of role r limited to group
+// onlyGroup ("" for none) may give cmd: as Permitted, and a limited
+// terminal only the commands of a group (its own: the core checks the
+// group the command names).
+func PermittedIn(r Role, onlyGroup string, cmd Command) bool {
+	if !Permitted(r, cmd) {
+		return false
+	}
+	_, ok := cmd.(grouped)
+	return onlyGroup == "" || ok && r == RoleSecretary
 }
 
 // commandName is the command's type name, for messages.

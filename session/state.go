@@ -45,6 +45,15 @@ type State struct {
 	// Survey is the satisfaction survey of the self-assessment (附件1
 	// items 16–17) last recorded, nil before any.
 	Survey *Survey
+	// Speeches are every request to speak, by number (Speeches[n-1] is
+	// No n); Floors each agenda item's speakers' list, parallel to
+	// Setup.Agenda; Reports the deliberation groups' latest reports, in
+	// the order first reported; FloorRules the meeting's floor rules now
+	// (the setup's, as the host last set them).
+	Speeches   []*Speech
+	Floors     []Floor
+	Reports    []GroupReport
+	FloorRules model.FloorRules
 
 	index    map[string]int        // person id → roster index
 	expected int                   // formal delegates on the roster
@@ -206,6 +215,9 @@ func (st *State) apply(e Event) error {
 		if i := st.Item; i >= 0 && st.Items[i].Status == ItemCurrent {
 			st.Items[i].Status, st.Items[i].Ended = ItemDone, e.At // moving on ends it
 			st.Items[i].Endings++
+			if err := st.closeFloor(i); err != nil {
+				return err
+			}
 		}
 		st.Item, st.ItemAt = v.Index, e.At
 		it := &st.Items[v.Index]
@@ -219,6 +231,9 @@ func (st *State) apply(e Event) error {
 		}
 	default:
 		handled, err := st.applyMeeting(e)
+		if err == nil && !handled {
+			handled, err = st.applyFloor(e)
+		}
 		if err == nil && !handled {
 			err = st.applyVote(e)
 		}
@@ -276,6 +291,8 @@ func (st *State) open(e Event, s model.Setup) {
 	st.Created = e.At
 	st.Item = -1
 	st.Items = make([]ItemState, len(s.Agenda))
+	st.Floors = make([]Floor, len(s.Agenda))
+	st.FloorRules = s.Meeting.Floor
 	st.Attendance = make([]Attendance, len(s.Roster))
 	st.index = make(map[string]int, len(s.Roster))
 	st.undo = map[string]*[]markRef{}

@@ -70,6 +70,9 @@ func readSetup(rosterPath, agendaPath, name string) (model.Setup, error) {
 	if err != nil {
 		return model.Setup{}, err
 	}
+	if err := af.CheckUnits(roster); err != nil {
+		return model.Setup{}, err
+	}
 	s := af.Setup(roster)
 	if af.Election != nil {
 		if s.Election, err = readElection(*af.Election, roster); err != nil {

@@ -360,6 +360,9 @@ func TestCommandsDocumented(t *testing.T) {
 	}
 	c.Close()
 	before := map[string][]string{
+		"add_speaker":    {`{"cmd":"start_item","at":"2026-11-30T11:40:00+08:00","actor":"host","role":"host","index":4}`},
+		"remove_speaker": {`{"cmd":"add_speaker","at":"2026-11-30T11:41:30+08:00","actor":"host","role":"host","person":"D0011","speech_kind":"speech"}`},
+		"move_speaker":   {`{"cmd":"add_speaker","at":"2026-11-30T11:42:30+08:00","actor":"host","role":"host","person":"D0012","speech_kind":"supplement"}`},
 		"decline_motion": {`{"cmd":"file_motion","at":"2026-11-30T09:11:00+08:00","actor":"s","role":"secretary","proposer":"D0015","cosigners":["D0017","D0018"],"title":"关于调整个人奖学金的提案"}`},
 		"rate_officer":   {`{"cmd":"start_item","at":"2026-11-30T09:14:00+08:00","actor":"host","role":"host","index":10}`},
 		"declare_vacant": { // the second round that leaves the seat open

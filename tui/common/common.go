@@ -146,7 +146,10 @@ func (c *Common) Date(t time.Time) string {
 // Refusal is the note explaining a refusal of the core in the language,
 // with its numbers, naming the key that ends an unfinished item.
 func (c *Common) Refusal(err error) Note {
-	text, calm, ok := c.Texts.meetingRefusal(err, c.PersonName, c.Keys.EndItem.Help().Key)
+	text, calm, ok := c.Texts.floorRefusal(err, c.PersonName, c.Keys.Speak.End.Help().Key)
+	if !ok {
+		text, calm, ok = c.Texts.meetingRefusal(err, c.PersonName, c.Keys.EndItem.Help().Key)
+	}
 	if !ok {
 		text, calm = c.Texts.Refusal(err, c.PersonName)
 	}

@@ -31,6 +31,9 @@ type KeyMap struct {
 	Walk WalkKeys
 	// The questioning, motions and vote screens.
 	Floor FloorKeys
+	// ToSpeakers (f10) shows the speakers' list; Speak is its keys.
+	ToSpeakers key.Binding
+	Speak      SpeakKeys
 
 	// Help as the short footer shows it ("? more keys"), and the long
 	// descriptions of the full help.
@@ -91,6 +94,23 @@ func NewKeyMap(t *Texts) *KeyMap {
 	k.ToMotions = b([]string{"f5"}, "f5", t.M.HelpToMotions)
 	k.ToAgenda = b([]string{"f6"}, "f6", t.M.HelpToAgenda)
 	k.ToPrep = b([]string{"f9"}, "f9", t.M.HelpPrep)
+	ft := t.F
+	k.ToSpeakers = b([]string{"f10"}, "f10", ft.HelpToSpeakers)
+	k.Speak = SpeakKeys{
+		Speech:     b([]string{"a"}, "a", ft.HelpSpeak),
+		Supplement: b([]string{"b"}, "b", ft.HelpSupplement),
+		Order:      b([]string{"o"}, "o", ft.HelpOrder),
+		Reply:      b([]string{"y"}, "y", ft.HelpReply),
+		Start:      b([]string{"enter"}, "enter", ft.HelpStart),
+		End:        b([]string{"e"}, "e", ft.HelpEnd),
+		Remove:     b([]string{"x", "delete"}, "x", ft.HelpRemove),
+		MoveUp:     b([]string{"K", "shift+up"}, "K", ft.HelpUp),
+		MoveDown:   b([]string{"J", "shift+down"}, "J", ft.HelpDown),
+		Undo:       b([]string{"ctrl+z"}, "ctrl+z", ft.HelpUndo),
+		Group:      b([]string{"g"}, "g", ft.HelpGroup),
+		Fair:       b([]string{"F"}, "F", ft.HelpFair),
+		Guests:     b([]string{"G"}, "G", ft.HelpGuests),
+	}
 	mt := t.M
 	k.Walk = WalkKeys{
 		Jump: b([]string{"enter"}, "enter", mt.HelpJump),
@@ -154,6 +174,15 @@ func NewKeyMap(t *Texts) *KeyMap {
 	k.UndoLong = b([]string{"ctrl+z"}, "ctrl+z", t.HelpUndoLong)
 	k.FilterLong = b([]string{"tab"}, "tab", t.HelpFilterLong)
 	return k
+}
+
+// SpeakKeys are the speakers' screen's keys (发言): plain letters, since
+// the search of who asks opens in a form that then takes every key.
+type SpeakKeys struct {
+	Speech, Supplement, Order, Reply key.Binding // put on the list
+	Start, End, Remove, MoveUp       key.Binding
+	MoveDown, Undo, Group            key.Binding
+	Fair, Guests                     key.Binding // the host's rules
 }
 
 // VoteKeys are the keys of the election screen. Ballot entry uses plain

@@ -106,6 +106,8 @@ type Texts struct {
 	M *MeetingTexts
 	// P is the hall projector's words.
 	P *ProjectorTexts
+	// F is the words of the floor: the speakers' lists and the groups.
+	F *FloorTexts
 }
 
 // NewTexts returns the texts for lang: English for "en" (or "en-…"),
@@ -238,6 +240,7 @@ func zhTexts() *Texts {
 		V:          zhVoteTexts(),
 		M:          zhMeetingTexts(),
 		P:          zhProjectorTexts(),
+		F:          zhFloorTexts(),
 	}
 	return t
 }
@@ -364,6 +367,7 @@ func enTexts() *Texts {
 		V:          enVoteTexts(),
 		M:          enMeetingTexts(),
 		P:          enProjectorTexts(),
+		F:          enFloorTexts(),
 	}
 	return t
 }
@@ -459,6 +463,9 @@ func (t *Texts) Refusal(err error, name func(id string) string) (text string, ca
 		return t.NoSuchPerson(up.ID), false
 	}
 	if text, calm, ok := t.voteRefusal(err); ok {
+		return text, calm
+	}
+	if text, calm, ok := t.floorRefusal(err, name, "e"); ok {
 		return text, calm
 	}
 	if text, calm, ok := t.meetingRefusal(err, name, ""); ok {

@@ -79,6 +79,16 @@ func refusals() []error {
 	for _, c := range []session.Code{session.CodeAsDelegate, session.CodeAsProposer, session.CodeAsCoSigner} {
 		errs = append(errs, &session.NotFormalError{ID: "G001", Name: "李强", Role: c})
 	}
+	for _, c := range []session.Code{session.CodeNoRequest, session.CodeNotWaiting, session.CodeOrderFirst, session.CodeAlreadyWaiting,
+		session.CodeAbsent, session.CodeGuest, session.CodeBadPosition, session.CodeListEmpty} {
+		errs = append(errs, &session.SpeakerError{No: 4, ID: "D0005", Reason: c})
+	}
+	for _, c := range []session.Code{session.CodeNotInGroups, session.CodeUnknownGroup, session.CodeNotStarted, session.CodeTooManySpeakers} {
+		errs = append(errs, &session.GroupError{Item: 4, Group: "护理分院", Reason: c, Got: 30, Members: 24})
+	}
+	errs = append(errs, &session.SpeechRunningError{No: 2, ID: "D0001"},
+		&session.GroupLimitError{Group: "护理分院", Command: "AddNote"}, &session.GroupLimitError{Group: "护理分院", Asked: "信息工程分院"},
+		&session.FieldError{Field: "speech_kind", Code: session.CodeBadSpeechKind}, &session.FieldError{Field: "name", Code: session.CodeNameNotReply})
 	errs = append(errs, &session.MethodError{Code: session.CodeInvalidMethod, Reason: "seats 0"},
 		&session.MethodError{Code: session.CodeUnknownCategory, Candidate: "王芳", Category: "社联", Reason: "unknown category"})
 	return append(errs, screenSentinels...)
@@ -90,6 +100,7 @@ var screenSentinels = []error{
 	session.ErrNoElection, session.ErrMethodNotAdopted, session.ErrNoScrutineers, session.ErrVoteStarted,
 	session.ErrRoundOpen, session.ErrNoOpenRound, session.ErrNothingToHold, session.ErrNotIssued,
 	session.ErrNotCollected, session.ErrAlreadyRecorded, session.ErrRoundVoid, session.ErrMixedEntry, session.ErrNoVacancy,
+	session.ErrNoSpeech, session.ErrFloorUnchanged, session.ErrSameFloorRules,
 }
 
 // notForScreens are the session's sentinels and error types no screen
@@ -169,8 +180,14 @@ func codeOf(err error) []session.Code {
 		sc *session.ScrutineerError
 		nf *session.NotFormalError
 		mt *session.MethodError
+		sp *session.SpeakerError
+		ge *session.GroupError
 	)
 	switch {
+	case errors.As(err, &sp):
+		return []session.Code{sp.Reason}
+	case errors.As(err, &ge):
+		return []session.Code{ge.Reason}
 	case errors.As(err, &fe):
 		return []session.Code{fe.Code}
 	case errors.As(err, &ue):
@@ -201,6 +218,7 @@ func errName(err error) string {
 		"ErrNothingToHold": session.ErrNothingToHold, "ErrNotIssued": session.ErrNotIssued,
 		"ErrNotCollected": session.ErrNotCollected, "ErrAlreadyRecorded": session.ErrAlreadyRecorded,
 		"ErrRoundVoid": session.ErrRoundVoid, "ErrMixedEntry": session.ErrMixedEntry, "ErrNoVacancy": session.ErrNoVacancy,
+		"ErrNoSpeech": session.ErrNoSpeech, "ErrFloorUnchanged": session.ErrFloorUnchanged, "ErrSameFloorRules": session.ErrSameFloorRules,
 	} {
 		if e == err {
 			return name
