@@ -59,37 +59,40 @@ type VoteTexts struct {
 	OpenSeats, Slate, QuorumTitle, BallotsTitle    string
 	OpenedAt                                       func(at string) string
 	CountTitle, TallyEntered, NothingKeyed         string
-	SingleEntry, NoDiffs, SpoiledDiffers           string
-	WriteInsDiffer                                 string
-	Keyed                                          func(n, collected int) string
-	DiffsTitle                                     func(n int) string
-	DiffsShort                                     func(n int, list, key string) string
-	StackPos                                       func(i int) string
-	MissingAt                                      func(tellers string) string
-	MarkGlyph                                      func(m election.Mark) string
-	BallotEntry, TallyEntry, NoOpenRound           string
-	WriteInHint, SpoilHint, SpoiledDefault         string
-	CorrectHint                                    func(pos int) string
-	Valid, Invalid, NothingToRemove                string
-	Saved                                          func(n, collected int, what string) string
-	Corrected                                      func(pos int, what string, diffs int) string
-	Removed                                        func(n int) string
-	Correcting                                     func(pos, keyed, collected int) string
-	BallotNo                                       func(n, collected int) string
-	KeyedSoFar                                     func(n int) string
-	OtherTeller                                    func(t string, n int) string
-	CandidateHead, CategoryHead, MarkHead          string
-	ApproveShort, DisapproveShort, AbstainShort    string
-	WriteInLabel, SpoilLabel, InvalidLabel         string
-	TallyHint                                      string
-	VoidWriteIn, VoidReason, SpoiledReason         func(s string) string
-	OverSelected                                   func(cat string, sel, seats int) string
-	CannotJudge                                    func(detail string) string // the round's data is inconsistent (election.ReasonBadInput)
-	Selections                                     func(n int) string
-	TallySaved                                     func(collected int) string
-	CollectedIs                                    func(n int) string
-	TallyRefused                                   func(e *election.TallyError) string
-	ResultsTitle, SpeechPageTitle                  func(round string) string
+	// ZeroReport is the zero report shown before the round's first
+	// ballot: every one of n candidates at 0, and the key that prints it.
+	ZeroReport                                  func(n int, key string) string
+	SingleEntry, NoDiffs, SpoiledDiffers        string
+	WriteInsDiffer                              string
+	Keyed                                       func(n, collected int) string
+	DiffsTitle                                  func(n int) string
+	DiffsShort                                  func(n int, list, key string) string
+	StackPos                                    func(i int) string
+	MissingAt                                   func(tellers string) string
+	MarkGlyph                                   func(m election.Mark) string
+	BallotEntry, TallyEntry, NoOpenRound        string
+	WriteInHint, SpoilHint, SpoiledDefault      string
+	CorrectHint                                 func(pos int) string
+	Valid, Invalid, NothingToRemove             string
+	Saved                                       func(n, collected int, what string) string
+	Corrected                                   func(pos int, what string, diffs int) string
+	Removed                                     func(n int) string
+	Correcting                                  func(pos, keyed, collected int) string
+	BallotNo                                    func(n, collected int) string
+	KeyedSoFar                                  func(n int) string
+	OtherTeller                                 func(t string, n int) string
+	CandidateHead, CategoryHead, MarkHead       string
+	ApproveShort, DisapproveShort, AbstainShort string
+	WriteInLabel, SpoilLabel, InvalidLabel      string
+	TallyHint                                   string
+	VoidWriteIn, VoidReason, SpoiledReason      func(s string) string
+	OverSelected                                func(cat string, sel, seats int) string
+	CannotJudge                                 func(detail string) string // the round's data is inconsistent (election.ReasonBadInput)
+	Selections                                  func(n int) string
+	TallySaved                                  func(collected int) string
+	CollectedIs                                 func(n int) string
+	TallyRefused                                func(e *election.TallyError) string
+	ResultsTitle, SpeechPageTitle               func(round string) string
 	// RoundOf is where the results page stands among the decided
 	// rounds, with the key that turns them; ShowSpeech and ShowResults
 	// the key that turns to the words to read and back.

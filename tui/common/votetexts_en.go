@@ -159,7 +159,10 @@ func enVoteTexts() *VoteTexts {
 		OpenSeats: "Seats", Slate: "Candidates", QuorumTitle: "Quorum (the chair reads)", BallotsTitle: "Ballots",
 		OpenedAt:   func(at string) string { return "opened " + at },
 		CountTitle: "Count", TallyEntered: "✓ Tally sheet entered, it agrees with the ballots collected",
-		NothingKeyed:   "No ballots keyed yet",
+		NothingKeyed: "No ballots keyed yet",
+		ZeroReport: func(n int, key string) string {
+			return fmt.Sprintf("Zero report: all %d candidates at 0 approve, 0 disapprove, 0 abstain; 0 ballots keyed. %s prints it for the scrutineers to sign before counting.", n, key)
+		},
 		SingleEntry:    "Only one teller keys; another terminal with another teller name keying the same stack makes a double entry",
 		NoDiffs:        "✓ Both entries agree",
 		SpoiledDiffers: "spoiled or not", WriteInsDiffer: "write-ins differ",

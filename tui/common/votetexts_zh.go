@@ -143,7 +143,10 @@ func zhVoteTexts() *VoteTexts {
 		OpenSeats: "应选", Slate: "候选人", QuorumTitle: "清点人数（主持人宣读）", BallotsTitle: "发票与收票",
 		OpenedAt:   func(at string) string { return at + " 开始" },
 		CountTitle: "计票", TallyEntered: "✓ 计票单已录入，与收回的选票相符",
-		NothingKeyed:   "还没有录入选票",
+		NothingKeyed: "还没有录入选票",
+		ZeroReport: func(n int, key string) string {
+			return fmt.Sprintf("零票报告：%d 名候选人的赞成、不赞成、弃权均为 0，已录入选票 0 张。按 %s 打印零票报告，监票人签字后开始计票。", n, key)
+		},
 		SingleEntry:    "只有一位计票人录入；另一台终端用另一计票人名录入同一叠选票即为双录核对",
 		NoDiffs:        "✓ 双录一致",
 		SpoiledDiffers: "作废与否不同", WriteInsDiffer: "另选他人不同",

@@ -422,7 +422,11 @@ func (e *Screen) countLines(v *session.Vote) []string {
 		return append(out, "  "+s.StPresent.Render(t.TallyEntered))
 	}
 	if len(cur.Tellers) == 0 {
-		return append(out, "  "+s.Dim.Render(t.NothingKeyed))
+		out = append(out, "  "+s.Dim.Render(t.NothingKeyed))
+		for _, l := range e.c.Wrap(t.ZeroReport(len(cur.Slate), e.c.Keys.Vote.Print.Help().Key), e.w-4) {
+			out = append(out, "  "+l)
+		}
+		return out
 	}
 	for _, tl := range cur.Tellers {
 		n := len(cur.Entries[tl])
