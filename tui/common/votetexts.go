@@ -61,7 +61,12 @@ type VoteTexts struct {
 	CountTitle, TallyEntered, NothingKeyed         string
 	// ZeroReport is the zero report shown before the round's first
 	// ballot: every one of n candidates at 0, and the key that prints it.
-	ZeroReport                                  func(n int, key string) string
+	ZeroReport func(n int, key string) string
+	// RehearsalPass and RehearsalFail are a rehearsal's verdict on its
+	// first round: the test deck's expected figures against the count
+	// (n figures; the first that differ, as "name figure expected/counted").
+	RehearsalPass                               func(n int) string
+	RehearsalFail                               func(bad, n int, first string) string
 	SingleEntry, NoDiffs, SpoiledDiffers        string
 	WriteInsDiffer                              string
 	Keyed                                       func(n, collected int) string

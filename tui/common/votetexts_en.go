@@ -160,6 +160,12 @@ func enVoteTexts() *VoteTexts {
 		OpenedAt:   func(at string) string { return "opened " + at },
 		CountTitle: "Count", TallyEntered: "✓ Tally sheet entered, it agrees with the ballots collected",
 		NothingKeyed: "No ballots keyed yet",
+		RehearsalPass: func(n int) string {
+			return fmt.Sprintf("Rehearsal check PASS: all %d figures the test deck expects are counted (podium rehearse check prints the test report)", n)
+		},
+		RehearsalFail: func(bad, n int, first string) string {
+			return fmt.Sprintf("Rehearsal check FAIL: %d of %d figures differ from the test deck: %s (podium rehearse check prints the test report)", bad, n, first)
+		},
 		ZeroReport: func(n int, key string) string {
 			return fmt.Sprintf("Zero report: all %d candidates at 0 approve, 0 disapprove, 0 abstain; 0 ballots keyed. %s prints it for the scrutineers to sign before counting.", n, key)
 		},

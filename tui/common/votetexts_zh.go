@@ -144,6 +144,12 @@ func zhVoteTexts() *VoteTexts {
 		OpenedAt:   func(at string) string { return at + " 开始" },
 		CountTitle: "计票", TallyEntered: "✓ 计票单已录入，与收回的选票相符",
 		NothingKeyed: "还没有录入选票",
+		RehearsalPass: func(n int) string {
+			return fmt.Sprintf("演练核对 PASS：测试票预期的 %d 项数字与计票全部一致（podium rehearse check 打印测试报告）", n)
+		},
+		RehearsalFail: func(bad, n int, first string) string {
+			return fmt.Sprintf("演练核对 FAIL：%d 项数字中有 %d 项与测试票预期不一致：%s（podium rehearse check 打印测试报告）", n, bad, first)
+		},
 		ZeroReport: func(n int, key string) string {
 			return fmt.Sprintf("零票报告：%d 名候选人的赞成、不赞成、弃权均为 0，已录入选票 0 张。按 %s 打印零票报告，监票人签字后开始计票。", n, key)
 		},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"podium/paper/deck"
 	"podium/session"
 	"podium/session/election"
 	"podium/tui/common"
@@ -107,6 +108,7 @@ func (e *Screen) resultsPage(v *session.Vote, i int) []string {
 	for _, l := range e.c.Wrap(t.CountsLine(res.Expected, res.Present, res.Issued, res.Collected, res.Valid, res.Invalid), e.w-2) {
 		out = append(out, "  "+s.Counts.Render(l))
 	}
+	out = append(out, e.rehearsalCheck(v, i)...)
 	if !res.RoundValid {
 		out = append(out, "")
 		for _, l := range e.c.Wrap(t.Undecided(res), e.w-2) {
@@ -374,4 +376,44 @@ func (e *Screen) electedLines(v *session.Vote) []string {
 		rows = append(rows, [2]string{k.Name, val})
 	}
 	return append(out, e.terms(rows)...)
+}
+
+// rehearsalCheck is a rehearsal's verdict on its first regular round: the
+// test deck's expected figures (podium rehearse) against the count, PASS
+// or FAIL with the first figures that differ. Nothing for a congress.
+func (e *Screen) rehearsalCheck(v *session.Vote, i int) []string {
+	setup := e.c.Setup
+	if !setup.Rehearsal || setup.Election == nil {
+		return nil
+	}
+	for j, r := range v.Rounds {
+		if r.Kind == election.Regular && r.Result != nil && r.Result.RoundValid {
+			if j != i {
+				return nil
+			}
+			break
+		}
+	}
+	d, err := deck.Build(setup.Election.Method, setup.Election.Candidates)
+	if err != nil {
+		return nil
+	}
+	s, t := e.c.Styles, e.c.Texts.V
+	rep := d.Compare(*v.Rounds[i].Result)
+	text, st := t.RehearsalPass(len(rep.Lines)), s.StPresent
+	if !rep.Pass {
+		var first []string
+		for _, l := range rep.Failed() {
+			if len(first) == 3 {
+				break
+			}
+			first = append(first, fmt.Sprintf("%s %s %d/%d", strings.TrimSpace(l.Name+" "+l.Category), l.Field, l.Expected, l.Counted))
+		}
+		text, st = t.RehearsalFail(len(rep.Failed()), len(rep.Lines), strings.Join(first, t.Sep)), s.MsgErr
+	}
+	var out []string
+	for _, l := range e.c.Wrap(text, e.w-2) {
+		out = append(out, "  "+st.Render(l))
+	}
+	return out
 }
