@@ -329,7 +329,9 @@ func (p *Screen) results(v *session.Vote, r *session.Round, name string, w, h in
 		}
 		return out
 	}
-	out = append(out, common.Center(s.Dim.Render(common.Cut(t.V.CountsLine(res.Expected, res.Present, res.Issued, res.Collected, res.Valid, res.Invalid), w-2)), w))
+	for _, l := range c.Wrap(t.V.CountsLine(res.Expected, res.Present, res.Issued, res.Collected, res.Valid, res.Invalid), w-4) {
+		out = append(out, common.Center(s.Dim.Render(l), w))
+	}
 	var pending []string
 	for _, pr := range res.Runoffs {
 		pending = append(pending, common.Center(s.MsgAsk.Render(common.Cut(t.V.PendingRunoff(pr.Category, pr.Seats, strings.Join(pr.Candidates, t.V.Sep)), w-2)), w))
@@ -344,6 +346,14 @@ func (p *Screen) results(v *session.Vote, r *session.Round, name string, w, h in
 			table = tb
 			break
 		}
+	}
+	if len(table) > 0 && 2*len(table) <= room {
+		// A tall screen: a line between the lines, to be read from afar.
+		spaced := make([]string, 0, 2*len(table))
+		for _, l := range table {
+			spaced = append(spaced, l, "")
+		}
+		table = spaced[:len(spaced)-1]
 	}
 	if table == nil {
 		var names []string
