@@ -487,7 +487,13 @@ func (m *Model) bodyLines(w, bh int) []string {
 	case m.sheet:
 		d.lines = m.sheetLines(w, bh)
 	case m.cur.layout == wide || m.side == sideHidden:
-		d.lines = common.Block(m.cur.s.View(), w, bh)
+		// A screen's view is exactly its size (common.Screen): measured
+		// again only when it is not.
+		if v := m.cur.s.View(); len(v) == bh {
+			d.lines = v
+		} else {
+			d.lines = common.Block(v, w, bh)
+		}
 	default:
 		sw := sideWidth(w)
 		side := m.sidebar(sw-1, bh)

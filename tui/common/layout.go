@@ -2,6 +2,7 @@ package common
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -19,11 +20,49 @@ const (
 // drawings), which TestWidthAgrees checks.
 func Width(s string) int {
 	if !strings.Contains(s, "\n") {
-		return ansi.StringWidthWc(s)
+		return lineWidth(s)
 	}
 	w := 0
 	for _, l := range strings.Split(s, "\n") {
-		w = max(w, ansi.StringWidthWc(l))
+		w = max(w, lineWidth(l))
+	}
+	return w
+}
+
+// lineWidth is ansi.StringWidthWc(s) for a line of text and SGR codes
+// (what the screens draw), skipping the codes without running the whole
+// ANSI parser over them; anything else goes to ansi.StringWidthWc.
+func lineWidth(s string) int {
+	w := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == 0x1b:
+			if i+1 >= len(s) || s[i+1] != '[' {
+				return ansi.StringWidthWc(s)
+			}
+			j := i + 2
+			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+				j++
+			}
+			i = j + 1 // past the final byte
+		case c >= 0x20 && c < 0x7f:
+			w++
+			i++
+		case c < 0x80:
+			i++ // a control character: no width
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r >= 0x4e00 && r <= 0x9fff: // CJK unified ideographs
+				w += 2
+			case r >= 0x2500 && r <= 0x259f: // box drawing, block elements
+				w++
+			default:
+				w += ansi.StringWidthWc(s[i : i+n])
+			}
+			i += n
+		}
 	}
 	return w
 }

@@ -71,3 +71,31 @@ func TestWidthAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestLineWidth: the fast line width is ansi.StringWidthWc's on every
+// line the screens draw (every golden screen, with its colours).
+func TestLineWidth(t *testing.T) {
+	st := NewStyles(true)
+	for _, s := range []string{"", "abc", "努尔比亚·克热木", st.Name.Render("黄美玲") + "  " + st.Rule.Render("░░░") + st.Clock.Render("│"),
+		"\x1b[1;38;2;1;2;3m› \x1b[m\x1b[0mx", "a\tb", "\x1b]8;;http://x\x07link\x1b]8;;\x07", "✓ ✗ ○ × ↻ ▶ › … █ ░ │ ─", "\x1b[", "x\x1b"} {
+		if got, want := Width(s), ansi.StringWidthWc(s); got != want {
+			t.Errorf("Width(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestRuneWidthRanges: the ranges lineWidth measures itself are measured
+// as ansi.StringWidthWc measures them.
+func TestRuneWidthRanges(t *testing.T) {
+	for _, rg := range [][2]rune{{0x4e00, 0x9fff}, {0x2500, 0x259f}} {
+		want := 2
+		if rg[0] == 0x2500 {
+			want = 1
+		}
+		for r := rg[0]; r <= rg[1]; r++ {
+			if got := ansi.StringWidthWc(string(r)); got != want {
+				t.Fatalf("%U is %d wide for wcwidth, lineWidth says %d", r, got, want)
+			}
+		}
+	}
+}

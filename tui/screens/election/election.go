@@ -60,8 +60,11 @@ type Screen struct {
 	scroll int  // first line of the steps view's body
 	show   int  // index of the round whose results are shown; -1: the latest decided
 	page   page // the results or the words to read
-	// drawn are the pages of decided rounds already drawn (results.go).
-	drawn map[drawnKey][]string
+	// drawn are the pages of decided rounds already drawn (results.go);
+	// fitted the lines already fitted to the width fittedW.
+	drawn   map[drawnKey][]string
+	fitted  map[string]string
+	fittedW int
 
 	pick     *widgets.Picker
 	role     int // 0: choosing the scrutineer, 1: the chief

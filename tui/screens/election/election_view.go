@@ -30,6 +30,29 @@ func (e *Screen) View() []string {
 	return e.stepsView(v)
 }
 
+// fit is common.Block(lines, e.w, n), remembering the lines it fitted: a
+// decided round's lines are drawn once and shown many times, so they are
+// measured once too.
+func (e *Screen) fit(lines []string, n int) []string {
+	if e.fitted == nil || e.fittedW != e.w || len(e.fitted) > 4096 {
+		e.fitted, e.fittedW = map[string]string{}, e.w
+	}
+	out := make([]string, n)
+	for i := range out {
+		if i >= len(lines) {
+			out[i] = strings.Repeat(" ", e.w)
+			continue
+		}
+		f, ok := e.fitted[lines[i]]
+		if !ok {
+			f = common.Fit(lines[i], e.w)
+			e.fitted[lines[i]] = f
+		}
+		out[i] = f
+	}
+	return out
+}
+
 // steps are the host's steps as the strip at the top shows them.
 func (e *Screen) strip(v *session.Vote, act action) string {
 	t, s := e.c.Texts.V, e.c.Styles
@@ -83,9 +106,20 @@ func (e *Screen) stepsView(v *session.Vote) []string {
 	if e.scroll > 0 || end < len(body) {
 		bottom[0] = s.Dim.Render(t.More(e.scroll+1, end, len(body)))
 	}
-	lines := append(top, common.Block(view, e.w, room)...)
+	// Each part fitted once: the body (long, colourful bars) is not
+	// measured again.
+	for i := range top {
+		top[i] = common.Fit(top[i], e.w)
+	}
+	for i := range bottom {
+		bottom[i] = common.Fit(bottom[i], e.w)
+	}
+	lines := append(top, e.fit(view, room)...)
 	lines = append(lines, bottom...)
-	return common.Block(lines, e.w, e.h)
+	if len(lines) != e.h {
+		return common.Block(lines, e.w, e.h)
+	}
+	return lines
 }
 
 // panel is the body of the steps view for the current action.
