@@ -59,6 +59,32 @@ func (e *DeckSizeError) Error() string {
 	return fmt.Sprintf("the test deck needs %d ballots, more than the %d formal delegates who could be issued them", e.Ballots, e.Formal)
 }
 
+// RehearsalDBError is an error of the rehearsal's database at Path (not
+// the congress's), so that a message names the right file.
+type RehearsalDBError struct {
+	Path string
+	Err  error
+}
+
+// Error names the path (once).
+func (e *RehearsalDBError) Error() string {
+	if msg := e.Err.Error(); strings.Contains(msg, e.Path) {
+		return msg
+	}
+	return e.Path + ": " + e.Err.Error()
+}
+
+// Unwrap returns the error.
+func (e *RehearsalDBError) Unwrap() error { return e.Err }
+
+// inRehearsal wraps err (when not nil) as the rehearsal database's.
+func inRehearsal(path string, err error) error {
+	if err == nil || errors.As(err, new(*NotRehearsalError)) {
+		return err
+	}
+	return &RehearsalDBError{Path: path, Err: err}
+}
+
 // Rehearsal is what podium rehearse made: the rehearsal's database, the
 // deck and the files written.
 type Rehearsal struct {
@@ -107,10 +133,10 @@ func Rehearse(ctx context.Context, db, to, dir, lang string, pdf bool, at time.T
 	replace := false
 	switch content, err := data.Contents(to); {
 	case err != nil:
-		return nil, err
+		return nil, inRehearsal(to, err)
 	case content == data.Congress:
 		if err := replaceableRehearsal(to); err != nil {
-			return nil, err
+			return nil, inRehearsal(to, err)
 		}
 		replace = true
 	case content == data.Empty:
@@ -118,12 +144,12 @@ func Rehearse(ctx context.Context, db, to, dir, lang string, pdf bool, at time.T
 	}
 	setup.Rehearsal, setup.Demo = true, false
 	if err := create(to, replace, setup, at); err != nil {
-		return nil, err
+		return nil, inRehearsal(to, err)
 	}
 	r := &Rehearsal{DB: to, Deck: d}
 	rc, err := Open(to, 0)
 	if err != nil {
-		return r, err
+		return r, inRehearsal(to, err)
 	}
 	defer rc.Close()
 	var blank paper.Ballot
@@ -193,7 +219,7 @@ var ErrNotDecided = errors.New("the rehearsal has no regular round decided yet: 
 func CheckRehearsal(ctx context.Context, rehearsal, ballots, dir, lang string, pdf bool) (deck.Report, []string, error) {
 	c, err := OpenForReading(ctx, rehearsal)
 	if err != nil {
-		return deck.Report{}, nil, err
+		return deck.Report{}, nil, inRehearsal(rehearsal, err)
 	}
 	defer c.Close()
 	var setup model.Setup

@@ -55,7 +55,7 @@ podium rehearse check --ballots rehearsal/deck.csv --out rehearsal`,
 			defer stop()
 			r, err := app.Rehearse(ctx, g.db, to, out, g.lang, !noPDF, time.Now())
 			if err != nil {
-				return noElection(err)
+				return noElection(rehearsalDB(err))
 			}
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "rehearsal (演练): %s\ntest deck: %d ballots\n", r.DB, len(r.Deck.Tests))
@@ -102,7 +102,7 @@ podium rehearse check --ballots rehearsal/deck.csv --out rehearsal --no-pdf`,
 				return failed("%s: %v", filepath.Base(to), err)
 			}
 			if err != nil {
-				return noElection(err)
+				return noElection(rehearsalDB(err))
 			}
 			printCheck(cmd.OutOrStdout(), rep)
 			list(cmd, files)
@@ -138,4 +138,16 @@ func printCheck(w io.Writer, r deck.Report) {
 	} else {
 		fmt.Fprintf(w, "FAIL: %d figures differ from the test deck\n", len(r.Failed()))
 	}
+}
+
+// rehearsalDB words a damaged rehearsal database with its own path (the
+// error handler names --db otherwise).
+func rehearsalDB(err error) error {
+	var re *app.RehearsalDBError
+	if errors.As(err, &re) {
+		if msg, ok := damageMessage(re.Err, re.Path); ok {
+			return &exitError{code: exitFailed, msg: msg}
+		}
+	}
+	return err
 }
