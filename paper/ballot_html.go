@@ -102,6 +102,7 @@ var ballotTemplate = template.Must(template.New("ballot").Parse(`<!DOCTYPE html>
 <h1>{{$.Title}}</h1>
 <p class="round">{{$.Round}}</p>
 {{if .Label}}<p class="label">{{.Label}}</p>
+{{end}}{{if .Spoiled}}<p class="scrawl">{{.Spoiled}}</p>
 {{end}}<table class="ballot">
 <colgroup>{{template "cols" $}}</colgroup>
 <thead><tr><td class="notes" colspan="{{$.Cols}}"><b>{{$.NotesWord}}</b>{{range $i, $n := $.Notes}}<span class="note">{{$n}}</span>{{end}}</td></tr></thead>
@@ -112,8 +113,7 @@ var ballotTemplate = template.Must(template.New("ballot").Parse(`<!DOCTYPE html>
 {{range .WriteIns}}<tr class="writeins">{{range .}}{{if .Empty}}<td class="empty" colspan="2"></td>{{else}}<td class="write" colspan="2">{{.Name}}</td>{{end}}{{end}}</tr>
 {{end}}{{end}}</tbody>
 {{end}}</table>
-{{if .Spoiled}}<p class="scrawl">{{.Spoiled}}</p>
-{{end}}</section>
+</section>
 {{end}}</body>
 </html>
 {{define "cols"}}{{range $i := .Pairs}}<col style="width: {{$.BoxMM}}"><col style="width: {{$.NameMM}}">{{end}}{{end}}`))
