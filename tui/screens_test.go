@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -192,6 +193,28 @@ func TestEveryKeyInTheSheetOnce(t *testing.T) {
 					t.Errorf("%s %s: ? shows no key sheet:\n%s", sc.name, lang, screen(m))
 				}
 			}
+		}
+	}
+}
+
+// TestGoldenWelcomeAndReview draws the two screens outside the table:
+// the welcome of a machine without a congress, and a review item (述职评议)
+// with its officers rated, at both sizes in both languages.
+func TestGoldenWelcomeAndReview(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		for _, sz := range goldenSizes {
+			w := newWelcome(Options{Lang: lang})
+			w.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			golden(t, fmt.Sprintf("screen_welcome_%s_%dx%d", lang, sz[0], sz[1]), ansi.Strip(w.View().Content))
+
+			sess, _ := reviewCongress(t)
+			if _, err := sess.Execute(session.RateOfficer{Meta: session.Meta{At: t0.Add(-time.Minute), Actor: "host"},
+				Officer: reviewOfficers[1], Rating: model.RatingFail, Note: "学术讲座由每月两场减为一场，未向代表说明原因。"}); err != nil {
+				t.Fatal(err)
+			}
+			m := newTestModel(t, sess, lang, sz[0], sz[1])
+			checkFrame(t, m, sz[0], sz[1])
+			golden(t, fmt.Sprintf("screen_item_review_%s_%dx%d", lang, sz[0], sz[1]), screen(m))
 		}
 	}
 }

@@ -355,7 +355,7 @@ func enTexts() *Texts {
 		WelcomeBody: []string{
 			"There is no congress on this machine yet.",
 			"",
-			"Press Enter or d to open the demo congress and try check-in and the model.",
+			"Press Enter or d to open the demo congress and try check-in and the agenda.",
 			"",
 			"To set up a real congress, quit and run:",
 			"    podium new --roster FILE",
