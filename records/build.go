@@ -50,6 +50,7 @@ func Build(st *session.State, d Digest, lang string) *Record {
 	r.Motions = b.motions()
 	r.Questions = b.questions()
 	r.Survey = b.survey()
+	r.Speakers = b.speakers()
 	r.Minutes.Items = b.items(r)
 	r.Resolutions = b.resolutions()
 	r.Script = b.script(r)
@@ -331,6 +332,7 @@ func (b builder) items(r *Record) []Item {
 	if r.Election != nil && r.Election.Item > 0 {
 		out[r.Election.Item-1].Election = b.roundSummaries(r.Election)
 	}
+	b.floors(out, r.Speakers)
 	if len(pre.Questions)+len(pre.Votes)+len(pre.Notes)+len(pre.Ratings) > 0 {
 		out = append([]Item{pre}, out...)
 	}
@@ -355,6 +357,12 @@ func nonNil(it *Item) {
 	}
 	if it.Ratings == nil {
 		it.Ratings = []Rating{}
+	}
+	if it.Speeches == nil {
+		it.Speeches = []int{}
+	}
+	if it.Groups == nil {
+		it.Groups = []GroupReport{}
 	}
 }
 

@@ -65,7 +65,7 @@ D14,郑老师,校团委,男,汉族,1990-01-01,特邀,否,否,否
 `
 
 // smallSetup is a congress small enough to read whole in a golden diff:
-// seven items, a 4-seat election in two categories.
+// eight items, a 4-seat election in two categories.
 func smallSetup(t testing.TB) model.Setup {
 	t.Helper()
 	roster, err := files.ReadRosterCSV("small.csv", strings.NewReader(smallRoster))
@@ -83,6 +83,8 @@ func smallSetup(t testing.TB) model.Setup {
 		Agenda: []model.Item{
 			{Kind: model.ItemPreparatory, Title: "预备会议", TitleEn: "Preparatory meeting", Minutes: 15},
 			{Kind: model.ItemReport, Title: "听取学生会工作报告", TitleEn: "Work report of the student union", Presenter: "王芳", Minutes: 20},
+			{Kind: model.ItemDeliberation, Title: "分组审议工作报告", TitleEn: "Deliberation of the work report in groups", Minutes: 3,
+				Floor: model.ItemFloor{SpeechSeconds: 60, ShortSeconds: 30, InGroups: true}},
 			{Kind: model.ItemQuestioning, Title: "代表质询", TitleEn: "Questions from delegates", Minutes: 15},
 			{Kind: model.ItemMotions, Title: "代表提案", TitleEn: "Motions of delegates", Minutes: 15},
 			{Kind: model.ItemResolution, Title: "关于学生会工作报告的决议", TitleEn: "Resolution on the work report", Minutes: 5,
@@ -135,7 +137,8 @@ func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog
 		session.AdoptScrutineers{Meta: by("host", 14), Scrutineer: "D03", Chief: "D02", Counters: []string{"赵计票", "钱计票"}},
 		session.StartItem{Meta: by("host", 20), Index: 1},
 		session.AddNote{Meta: by("secretary", 35), Text: "报告分“工作回顾”“存在问题”“明年打算”三部分。"},
-		session.StartItem{Meta: by("host", 40), Index: 2},
+	}, floorSteps(), []session.Command{
+		session.StartItem{Meta: by("host", 40), Index: 3},
 		session.AskQuestion{Meta: by("secretary", 42), Delegate: "D05", Target: "学生会主席团", Text: "社团经费为何没有公示？"},
 		session.AnswerQuestion{Meta: by("secretary", 45), No: 1, By: "王芳", Text: "下月在校园网公示。"},
 		session.AskQuestion{Meta: by("secretary", 47), Delegate: "D01", Target: "生活部", Text: "食堂晚餐能否延长到八点？"},
@@ -143,7 +146,7 @@ func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog
 		session.Mark{Meta: by("desk", 50), Person: "D06", Status: session.Left},
 		session.Undo{Meta: by("desk", 51)},
 	}, []session.Command{
-		session.StartItem{Meta: by("host", 55), Index: 3},
+		session.StartItem{Meta: by("host", 55), Index: 4},
 		session.FileMotion{Meta: by("secretary", 56), Proposer: "D02", CoSigners: []string{"D03", "D04"},
 			Title: "关于图书馆夜间开放的提案", Text: "建议图书馆三楼开放至22:30。", Category: "学习"},
 		session.FileMotion{Meta: by("secretary", 57), Proposer: "D09", CoSigners: []string{"D10", "D12"},
@@ -152,10 +155,10 @@ func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog
 		session.DeclineMotion{Meta: by("secretary", 61), No: 2, Reason: "纯属个人事项"},
 		session.RecordVote{Meta: by("host", 64), Subject: "关于图书馆夜间开放的提案", Kind: model.VoteOrdinary,
 			Method: model.VoteHands, For: 8, Against: 1, Abstain: 1, Motion: 1},
-		session.StartItem{Meta: by("host", 70), Index: 4},
+		session.StartItem{Meta: by("host", 70), Index: 5},
 		session.RecordVote{Meta: by("host", 74), Subject: "关于学生会工作报告的决议", Kind: model.VoteOrdinary,
 			Method: model.VoteHands, For: 9, Abstain: 1},
-		session.StartItem{Meta: by("host", 80), Index: 5},
+		session.StartItem{Meta: by("host", 80), Index: 6},
 		session.OpenRound{Meta: by("host", 82)},
 		session.IssueBallots{Meta: by("host", 83), N: 10},
 		session.CollectBallots{Meta: by("host", 90), N: 10},
@@ -180,7 +183,7 @@ func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog
 		session.DecideRound{Meta: by("host", 118)},
 		session.EndItem{Meta: by("host", 120)},
 		session.Mark{Meta: by("desk", 121), Person: "D08", Status: session.Left},
-		session.StartItem{Meta: by("host", 122), Index: 6},
+		session.StartItem{Meta: by("host", 122), Index: 7},
 		session.AddNote{Meta: by("secretary", 125), Text: "大会在《团结就是力量》歌声中闭幕。"},
 		session.RecordSurvey{Meta: session.Meta{At: t0.Add(126 * time.Minute), Actor: "podium check survey", Role: session.RoleSecretary},
 			File: "满意度调查.xlsx", Respondents: 40, Items: []model.SurveyCount{
@@ -196,6 +199,40 @@ func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog
 		run(t, s, st...)
 	}
 	return s, log
+}
+
+// floorSteps deliberate the report (item 3) from 36:00 to 39:55: a
+// speech over its one-minute limit, a point of order asked meanwhile and
+// heard next, a speech, a supplementary speech, the reporter's answer, a
+// request taken off and one not reached when the item ends; two of the
+// three groups report (one from its own terminal), the third does not.
+func floorSteps() []session.Command {
+	at := func(actor string, min, sec int) session.Meta {
+		return session.Meta{At: t0.Add(time.Duration(min)*time.Minute + time.Duration(sec)*time.Second), Actor: actor}
+	}
+	add := func(min, sec int, person string, k session.SpeechKind) session.Command {
+		return session.AddSpeaker{Meta: at("secretary", min, sec), Person: person, Kind: k}
+	}
+	start := func(min, sec int) session.Command { return session.StartSpeech{Meta: at("host", min, sec)} }
+	end := func(min, sec int) session.Command { return session.EndSpeech{Meta: at("host", min, sec)} }
+	nursing := at("secretary:护理分院组", 39, 55)
+	nursing.Role, nursing.OnlyGroup = session.RoleSecretary, "护理分院"
+	return []session.Command{
+		session.StartItem{Meta: at("host", 36, 0), Index: 2},
+		add(36, 0, "D05", session.SpeechOrdinary), add(36, 5, "D09", session.SpeechOrdinary), add(36, 10, "D10", session.SpeechSupplement),
+		start(36, 10),
+		add(37, 0, "D12", session.SpeechOrder),
+		end(37, 25), start(37, 30), end(37, 50), start(37, 50),
+		add(38, 0, "D01", session.SpeechOrdinary), session.RemoveSpeaker{Meta: at("secretary", 38, 10), No: 5},
+		end(38, 40), start(38, 40),
+		add(38, 45, "D02", session.SpeechReply),
+		end(39, 5), start(39, 5),
+		add(39, 30, "D06", session.SpeechOrdinary),
+		end(39, 50),
+		session.ReportGroup{Meta: at("secretary", 39, 52), Item: 2, Group: "机电工程分院", Speakers: 3,
+			Text: "同意工作报告。建议社团经费每学期公示一次。", Convener: "李强", Secretary: "阿依古丽·买买提"},
+		session.ReportGroup{Meta: nursing, Item: 2, Group: "护理分院", Speakers: 2, Text: "同意工作报告。", Convener: "刘洋"},
+	}
 }
 
 // small builds the small congress's record, whole (upTo -1) or up to a

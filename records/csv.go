@@ -175,10 +175,30 @@ func csvTables(r *Record, w terms) []csvTable {
 			ct(q.Target), ct(q.Text), ctime(q.Asked), ct(w.questionStatus(q.Status)), ct(q.Answer), ct(q.AnsweredBy),
 			ctime(q.Answered), ct(q.Due)})
 	}
+	spk, grp := tab("speakers"), tab("groups")
+	for _, s := range r.Speakers {
+		order := ct("")
+		if s.Order > 0 {
+			order = cn(s.Order)
+		}
+		spk.rows = append(spk.rows, []csvCell{cn(s.No), cn(s.Item), ct(s.Speaker.Name), ct(s.Speaker.ID), ct(s.Speaker.Unit),
+			ct(w.word(s.Attends)), ct(w.word(s.Kind)), ctime(s.Requested), ct(w.word(s.Status)), order, ctime(s.Started),
+			ctime(s.Ended), ctime(s.Removed), cn(s.LimitSeconds), cn(s.Seconds), cn(s.OverSeconds)})
+	}
+	for _, it := range r.Minutes.Items {
+		for _, g := range it.Groups {
+			spoke, rev := ct(""), ct("")
+			if g.Reported {
+				spoke, rev = cn(g.Speakers), cn(g.Revision)
+			}
+			grp.rows = append(grp.rows, []csvCell{cn(it.No), ct(g.Group), ct(strings.Join(g.Units, w.sep)), cn(g.Members),
+				yes(w, g.Reported), ct(g.Convener), ct(g.Secretary), spoke, ct(g.Text), ctime(g.At), rev})
+		}
+	}
 	for _, a := range r.Assessment {
 		ass.rows = append(ass.rows, []csvCell{cn(a.No), ct(a.Text), ct(w.verdictBoxes(a.Verdict)), ct(a.Note), ct(w.word("source_" + a.Source))})
 	}
-	return append(out, res, mot, que, ass)
+	return append(out, res, mot, que, spk, grp, ass)
 }
 
 func electionTables(e *Election, w terms, tab func(string) csvTable) []csvTable {
@@ -264,4 +284,8 @@ var csvHeaders = map[string][2][]string{
 	"questions": {{"序号", "代表", "编号", "选举单位", "议程序号", "质询对象", "质询内容", "时间", "状态", "答复", "答复人", "答复时间", "答复期限"},
 		{"no", "delegate", "id", "unit", "item", "target", "question", "asked", "status", "answer", "answered_by", "answered", "due"}},
 	"self-assessment": {{"序号", "项目", "验收结论", "备注", "填写"}, {"no", "item", "verdict", "remarks", "answered_by"}},
+	"speakers": {{"序号", "议程序号", "发言人", "编号", "选举单位", "身份", "类别", "登记时间", "结果", "次序", "开始", "结束", "撤回时间", "限时秒", "用时秒", "超时秒"},
+		{"no", "item", "speaker", "id", "unit", "attends", "kind", "requested", "status", "order", "started", "ended", "removed", "limit_seconds", "seconds", "over_seconds"}},
+	"groups": {{"议程序号", "小组", "选举单位", "人数", "已报告", "召集人", "记录人", "发言人数", "审议意见", "报告时间", "报告次数"},
+		{"item", "group", "units", "members", "reported", "convener", "secretary", "speakers", "opinions", "reported_at", "revision"}},
 }

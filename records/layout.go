@@ -157,7 +157,7 @@ func layout(r *Record) []document {
 		}
 		docs = append(docs, l.resultDoc(e))
 	}
-	docs = append(docs, l.resolutionsDoc(), l.motionsDoc(), l.questionsDoc(), l.scriptDoc(), l.assessmentDoc())
+	docs = append(docs, l.resolutionsDoc(), l.motionsDoc(), l.questionsDoc(), l.speakersDoc(), l.scriptDoc(), l.assessmentDoc())
 	sub := r.Congress.Name
 	if r.Lang == "en" && r.Congress.NameEn != "" {
 		sub = r.Congress.NameEn

@@ -94,6 +94,7 @@ func (l lay) minutesDoc() document {
 			}
 			d.Blocks = append(d.Blocks, caption(w.ratings), table([]string{w.officer, w.rating, w.note}, rows))
 		}
+		d.Blocks = append(d.Blocks, l.floorBlocks(it)...)
 		for _, s := range it.Election {
 			d.Blocks = append(d.Blocks, text(s.Text))
 		}

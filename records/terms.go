@@ -41,6 +41,11 @@ type terms struct {
 	scriptNote, scrutineerRule, organisation, assessmentNote, verdict, remarks  string
 	staffNote, surveyNote, noElection, arrivedN, leftN, countH, dueLower        string
 	notStarted, noRounds                                                        string
+	// The floor: the register of speakers and the minutes' speeches and
+	// groups.
+	speakers, sheetSpeakers, speakersNote, speechesH, groupsH, orderH, speaker string
+	took, limit, over, requested, notReachedH, group, convener, speakersN      string
+	opinions, notReported                                                       string
 	assessmentTail                                                              []string
 	assessmentOpinions                                                          [][2]string
 

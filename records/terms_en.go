@@ -67,7 +67,15 @@ var enTerms = terms{
 	pageOf: `"Page " counter(page) " of " counter(pages)`,
 	sep:    ", ",
 
+	speakers: "Register of speakers", sheetSpeakers: "Speakers",
+	speakersNote: "From the record: every request to speak, in the order of the requests; times taken, limits and overtime in minutes:seconds.",
+	speechesH:    "Speeches", groupsH: "Deliberation in groups", orderH: "Order", speaker: "Speaker", took: "Took",
+	limit: "Limit", over: "Over", requested: "Asked", notReachedH: "On the list, not reached", group: "Group",
+	convener: "Convener", speakersN: "Speakers", opinions: "Opinions", notReported: "not reported",
+
 	statusWord: map[string]string{
+		"speech": "speech", "supplement": "supplementary", "order": "point of order", "reply": "answer",
+		"spoken": "spoke", "speaking": "speaking", "waiting": "not reached", "removed": "taken off",
 		"present": "present", "on_leave": "on leave", "not_arrived": "not arrived", "left": "left",
 		"formal": "formal delegate", "observer": "observer", "guest": "invited guest",
 		"pending": "pending", "current": "under way", "done": "done", "passed_over": "passed over",

@@ -62,7 +62,15 @@ var zhTerms = terms{
 	pageOf: `"第 " counter(page) " 页　共 " counter(pages) " 页"`,
 	sep:    "、",
 
+	speakers: "发言登记表", sheetSpeakers: "发言登记表",
+	speakersNote: "据会议记录填写：每一次发言登记，按登记先后；用时、限时、超时以分:秒计。",
+	speechesH:    "发言", groupsH: "分组审议", orderH: "次序", speaker: "发言人", took: "用时", limit: "限时", over: "超时",
+	requested: "登记时间", notReachedH: "登记未发言", group: "小组", convener: "召集人", speakersN: "发言人数",
+	opinions: "审议意见", notReported: "未报告",
+
 	statusWord: map[string]string{
+		"speech": "发言", "supplement": "补充发言", "order": "程序性动议", "reply": "答复",
+		"spoken": "已发言", "speaking": "发言中", "waiting": "未发言", "removed": "已移出",
 		"present": "已到", "on_leave": "请假", "not_arrived": "未到", "left": "离场",
 		"formal": "正式代表", "observer": "列席代表", "guest": "特邀代表",
 		"pending": "未开始", "current": "进行中", "done": "已结束", "passed_over": "未进行",

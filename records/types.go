@@ -30,6 +30,9 @@ type Record struct {
 	// items 16–17) last recorded, null when none was; Assessment's items
 	// 16 and 17 are answered from it.
 	Survey *Survey `json:"survey"`
+	// Speakers is the register of speakers (发言登记表): every request to
+	// speak of the congress that stood, in the order of the requests.
+	Speakers []Speech `json:"speakers"`
 }
 
 // Final reports whether the congress is closed: the record is no longer a
@@ -140,6 +143,13 @@ type Item struct {
 	Ratings   []Rating `json:"ratings"`
 	// Election is set on the election item: the rounds in brief.
 	Election []RoundSummary `json:"election,omitempty"`
+	// Floor is the item's speakers' list in brief, null when nobody asked
+	// to speak; Speeches the numbers in Record.Speakers of the speeches
+	// given, in the order given; Groups the item's deliberation groups
+	// with their reports, empty when it is not deliberated in groups.
+	Floor    *Floor        `json:"floor"`
+	Speeches []int         `json:"speeches"`
+	Groups   []GroupReport `json:"groups"`
 }
 
 // Vote is one vote of the congress (表决) with its derivation.

@@ -47,7 +47,7 @@ func TestXLSX(t *testing.T) {
 	r := small(t, "zh", -1)
 	f := openXLSX(t, r)
 	want := []string{"大会议程", "会议记录", "代表签到表", "代表资格审查报告", "监票人、计票人名单", "计票单 1", "计票单 2",
-		"选举结果报告单", "提案和意见建议", "质询登记表", "改革自评表"}
+		"选举结果报告单", "提案和意见建议", "质询登记表", "发言登记表", "改革自评表"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
