@@ -45,9 +45,9 @@ type terms struct {
 	// groups.
 	speakers, sheetSpeakers, speakersNote, speechesH, groupsH, orderH, speaker string
 	took, limit, over, requested, notReachedH, group, convener, speakersN      string
-	opinions, notReported                                                       string
-	assessmentTail                                                              []string
-	assessmentOpinions                                                          [][2]string
+	opinions, notReported                                                      string
+	assessmentTail                                                             []string
+	assessmentOpinions                                                         [][2]string
 
 	// Running text: the digest line and the draft mark of every page.
 	digest, draftMark, pageOf string
