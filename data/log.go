@@ -26,7 +26,12 @@ const hashLen = sha256.Size
 // last event is still the last one acknowledged, then tries again: once
 // space is freed, appending goes on without a restart. If the file's last
 // event has moved, the store refuses every later Append.
-func (s *Store) Append(recs []session.Record) error {
+func (s *Store) Append(recs []session.Record) error { return s.append(recs, nil) }
+
+// append stores recs as Append does; links, when given, are the links the
+// records were stored with in another log (AppendStored), each of which
+// must be the hash of the record before it here.
+func (s *Store) append(recs []session.Record, links [][]byte) error {
 	if len(recs) == 0 {
 		return nil
 	}
@@ -34,6 +39,9 @@ func (s *Store) Append(recs []session.Record) error {
 	defer s.mu.Unlock()
 	if s.readOnly {
 		return ErrReadOnly
+	}
+	if s.fenced != nil {
+		return s.fenced
 	}
 	if s.broken != nil {
 		return fmt.Errorf("data: append refused: %w", s.broken)
@@ -47,6 +55,9 @@ func (s *Store) Append(recs []session.Record) error {
 		if want := s.seq + uint64(i) + 1; r.Seq != want {
 			return &SeqError{Want: want, Got: r.Seq}
 		}
+	}
+	if err := checkLinks(s.hash, recs, links); err != nil {
+		return err
 	}
 	var (
 		hash    = s.hash
@@ -95,6 +106,7 @@ func (s *Store) Append(recs []session.Record) error {
 		return fmt.Errorf("data: append %d event(s) from %d: %w", len(recs), recs[0].Seq, err)
 	}
 	s.seq, s.hash = last, hash
+	s.notify()
 	return nil
 }
 

@@ -53,14 +53,19 @@ type Store struct {
 	dbMu sync.RWMutex
 	db   *bolt.DB
 
-	mu     sync.Mutex // serialises Append; guards the fields below
-	seq    uint64     // last stored seq (0: empty)
-	hash   [32]byte   // sha256 of the last stored value (zeros: empty)
-	failed error      // a commit failed: the next Append reopens the file first
-	broken error      // Append refuses: a damaged tail, or a head that moved
+	mu     sync.Mutex           // serialises Append; guards the fields below
+	seq    uint64               // last stored seq (0: empty)
+	hash   [32]byte             // sha256 of the last stored value (zeros: empty)
+	failed error                // a commit failed: the next Append reopens the file first
+	broken error                // Append refuses: a damaged tail, or a head that moved
+	fenced *session.FencedError // another podium took this log over (meta/fenced)
 
 	runs        []Run // meta/runs as stored (or the legacy run)
 	pendingRuns []Run // runs staged by the append under way
+
+	notesMu sync.Mutex
+	notes   map[int]chan<- struct{} // told after each commit (Notify)
+	nextID  int
 }
 
 // Open opens the log at path, creating it (and its directory, 0700) if
@@ -111,6 +116,9 @@ func Open(path string, opts ...Options) (*Store, error) {
 	}
 	if err := s.view("reading the last event", func(tx *bolt.Tx) (err error) {
 		s.seq, s.hash, s.broken = s.loadHead(tx)
+		if s.fenced, err = readFence(tx); err != nil {
+			return err
+		}
 		s.runs, err = readRuns(tx)
 		return err
 	}); err != nil {

@@ -130,7 +130,7 @@ func ParseCommand(line []byte) (Command, error) {
 	case m.At.IsZero():
 		return nil, &LineError{Field: "at", Reason: "is not a time"}
 	case !m.Role.Valid():
-		return nil, &LineError{Field: "role", Reason: fmt.Sprintf("%q is not a role (host, secretary, desk, teller, projector)", m.Role)}
+		return nil, &LineError{Field: "role", Reason: fmt.Sprintf("%q is not a role (host, secretary, desk, teller, projector, standby)", m.Role)}
 	}
 	return cmd, nil
 }
@@ -210,6 +210,6 @@ var (
 		reflect.TypeFor[*election.TallyError](): "tally", reflect.TypeFor[*WriteError](): "write",
 		reflect.TypeFor[*TextTooLongError](): "text_too_long",
 		reflect.TypeFor[*SpeakerError]():     "speaker", reflect.TypeFor[*SpeechRunningError](): "speech_running",
-		reflect.TypeFor[*GroupError](): "group", reflect.TypeFor[*GroupLimitError](): "group_limit",
+		reflect.TypeFor[*GroupError](): "group", reflect.TypeFor[*GroupLimitError](): "group_limit", reflect.TypeFor[*FencedError](): "fenced",
 	}
 )

@@ -59,6 +59,7 @@ var v2Bodies = func() (t [256]bodyCodec) {
 	t[kindSpeakersUndone] = jsonCodec[SpeakersUndone]()
 	t[kindGroupReported] = jsonCodec[GroupReported]()
 	t[kindFloorRulesSet] = jsonCodec[FloorRulesSet]()
+	t[kindTakenOver] = jsonCodec[TakenOver]() // an addition (docs/FORMAT.md rule 2)
 	return t
 }()
 

@@ -113,6 +113,8 @@ func (st *State) commandOf(e Event) Command {
 		return ReportGroup{Meta: m, Item: b.Item, Group: b.Group, Speakers: b.Speakers, Text: b.Text, Convener: b.Convener, Secretary: b.Secretary}
 	case FloorRulesSet:
 		return SetFloorRules{Meta: m, FairOrder: b.FairOrder, GuestsSpeak: b.GuestsSpeak}
+	case TakenOver:
+		return TakeOver{Meta: m, From: b.From}
 	}
 	return nil
 }

@@ -15,7 +15,8 @@ type EventKind uint8
 // The event kinds, by their stored numbers. 1–4 are the meeting's
 // attendance and opening, 16–26 the election, 40–50 the congress's
 // business, 60 on the self-assessment, 70–77 the floor (speakers'
-// lists and groups). Gaps are free numbers, never used before.
+// lists and groups), 90 on who writes the log (a takeover). Gaps are free
+// numbers, never used before.
 const (
 	kindOpened       EventKind = 1
 	kindMarked       EventKind = 2
@@ -56,6 +57,8 @@ const (
 	kindSpeakersUndone EventKind = 75
 	kindGroupReported  EventKind = 76
 	kindFloorRulesSet  EventKind = 77
+
+	kindTakenOver EventKind = 90 // a standby took over: a new epoch
 )
 
 // KindInfo describes one event kind: its stored number, its stable
@@ -111,6 +114,7 @@ var kindTable = []KindInfo{
 	{Kind: kindSpeakersUndone, Name: "speakers_undone", body: SpeakersUndone{}},
 	{Kind: kindGroupReported, Name: "group_reported", body: GroupReported{}},
 	{Kind: kindFloorRulesSet, Name: "floor_rules_set", body: FloorRulesSet{}},
+	{Kind: kindTakenOver, Name: "taken_over", body: TakenOver{}},
 }
 
 // kindByNumber indexes kindTable by number (nil: no such kind).

@@ -71,6 +71,7 @@ var registry = []commandSpec{
 	{"undo_speakers", UndoSpeakers{}, secretary, decideFloor, []EventKind{kindSpeakersUndone}},
 	{"report_group", ReportGroup{}, secretary, decideFloor, []EventKind{kindGroupReported}},
 	{"set_floor_rules", SetFloorRules{}, nil, decideFloor, []EventKind{kindFloorRulesSet}},
+	{"take_over", TakeOver{}, nil, decideTakeOver, []EventKind{kindTakenOver}},
 }
 
 var (

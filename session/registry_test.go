@@ -75,7 +75,9 @@ func TestKindTable(t *testing.T) {
 		"note_added": 49, "officer_rated": 50, "survey_recorded": 60,
 		// The floor's, since the speakers' lists (codec 2 additions).
 		"speaker_added": 70, "speaker_removed": 71, "speaker_moved": 72, "speech_started": 73, "speech_ended": 74,
-		"speakers_undone": 75, "group_reported": 76, "floor_rules_set": 77}
+		"speakers_undone": 75, "group_reported": 76, "floor_rules_set": 77,
+		// Who writes the log.
+		"taken_over": 90}
 	for _, k := range kindTable {
 		if frozen[k.Name] != k.Kind {
 			t.Errorf("kind %s is number %d; it was %d: numbers are never changed", k.Name, k.Kind, frozen[k.Name])

@@ -14,12 +14,13 @@ const (
 	RoleDesk      Role = "desk"      // check-in only
 	RoleTeller    Role = "teller"    // ballot and tally-sheet entry only
 	RoleProjector Role = "projector" // read-only
+	RoleStandby   Role = "standby"   // a standby podium: reads the log, nothing else
 )
 
 // Valid reports whether r is one of the roles (or the zero Role).
 func (r Role) Valid() bool {
 	switch r {
-	case "", RoleHost, RoleSecretary, RoleDesk, RoleTeller, RoleProjector:
+	case "", RoleHost, RoleSecretary, RoleDesk, RoleTeller, RoleProjector, RoleStandby:
 		return true
 	}
 	return false
@@ -39,7 +40,7 @@ func (e *RoleError) Error() string {
 // Permitted reports whether role r may give cmd: the host everything; the
 // secretary notes, questions and motions (not their votes); a desk the
 // attendance marks and their undo; a teller the ballots and tally sheets; a
-// projector nothing. The roles of each command are listed with it in the
+// projector and a standby nothing. The roles of each command are listed with it in the
 // registry.
 func Permitted(r Role, cmd Command) bool {
 	c := commandOf(cmd)

@@ -102,6 +102,12 @@ func (s *Session) Execute(cmd Command) ([]Event, error) {
 		recs[i] = Record{Seq: evs[i].Seq, Data: data, Codec: CodecVersion}
 	}
 	if err := s.log.Append(recs); err != nil {
+		var fe *FencedError
+		if errors.As(err, &fe) {
+			// Not a failure to fix and retry: another podium took over.
+			s.mu.Unlock()
+			return nil, fe
+		}
 		we := &WriteError{Seq: recs[0].Seq, Err: err}
 		s.failed = we
 		s.mu.Unlock()

@@ -54,6 +54,8 @@ type State struct {
 	Floors     []Floor
 	Reports    []GroupReport
 	FloorRules model.FloorRules
+	// Takeovers are the takeovers by a standby, in order (Epoch).
+	Takeovers []Takeover
 
 	index    map[string]int        // person id → roster index
 	expected int                   // formal delegates on the roster
@@ -227,6 +229,10 @@ func (st *State) apply(e Event) error {
 		st.Declared = &Stamp{Seq: e.Seq, At: e.At, Count: v.Count}
 	case SurveyRecorded:
 		if err := st.applySurvey(e, v); err != nil {
+			return err
+		}
+	case TakenOver:
+		if err := st.applyTakenOver(e, v); err != nil {
 			return err
 		}
 	default:
