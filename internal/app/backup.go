@@ -9,19 +9,20 @@ import (
 	"podium/data"
 )
 
-// Verify recomputes the hash chain of the log in db, opened read-only: the
-// number of events and the hash of the last record. A missing db is a
+// Verify recomputes the hash chain of the log in db, opened read-only (a
+// copy of it while another podium holds it: a running congress, its
+// mirror): the number of events and the hash of the last record. A missing db is a
 // *MissingError; a broken chain an error naming db and the first bad
 // event.
 func Verify(db string) (events int, last [32]byte, err error) {
 	if !Exists(db) {
 		return 0, last, &MissingError{db}
 	}
-	store, err := data.Open(db, data.Options{ReadOnly: true})
+	store, cleanup, err := openStoreForReading(context.Background(), db)
 	if err != nil {
 		return 0, last, err
 	}
-	defer store.Close()
+	defer cleanup()
 	n, last, err := store.Verify()
 	if err != nil {
 		return 0, last, fmt.Errorf("%s: %w", db, err)

@@ -193,6 +193,9 @@ func Apply(w io.Writer, db, file string, stdin io.Reader, keepGoing bool) error 
 	case err != nil:
 		return fmt.Errorf("%s: %w", db, err)
 	}
+	if err := checkWriter(db, store, s); err != nil {
+		return err
+	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	refused := false

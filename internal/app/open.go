@@ -66,6 +66,10 @@ func Open(db string, wait time.Duration) (*Congress, error) {
 		store.Close()
 		return nil, fmt.Errorf("%s: %w", db, err)
 	}
+	if err := checkWriter(db, store, s); err != nil {
+		store.Close()
+		return nil, err
+	}
 	return &Congress{DB: db, Store: store, Session: s, close: store.Close}, nil
 }
 
