@@ -44,7 +44,7 @@ func (a *Access) Lookup(key gossh.PublicKey) (User, bool) {
 type AccessError = files.FileError
 
 // roles are the roles an access file may give, in the order of the issue.
-var roles = []session.Role{session.RoleHost, session.RoleSecretary, session.RoleDesk, session.RoleTeller, session.RoleProjector}
+var roles = []session.Role{session.RoleHost, session.RoleSecretary, session.RoleDesk, session.RoleTeller, session.RoleProjector, session.RoleStandby}
 
 // roleNames are the roles as an access file writes them.
 func roleNames() []string {

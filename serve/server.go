@@ -54,6 +54,9 @@ type Config struct {
 	// keepalives, caps in all and per address); zero fields take
 	// DefaultLimits.
 	Limits Limits
+	// Standby, when set, serves the log to the keys of the role standby
+	// (standby.go); without it they get nothing.
+	Standby StandbyService
 
 	// framed, when set, is called with the terminal's actor each time a
 	// remote program, having handled a ChangedMsg, has written its next
@@ -124,6 +127,7 @@ func New(cfg Config) (*Server, error) {
 		// The last listed runs first: track wraps the program.
 		wish.WithMiddleware(
 			bubbletea.MiddlewareWithProgramHandler(s.program),
+			s.commands, // a standby's log; no command for anyone else
 			s.track,
 		),
 	)
