@@ -69,6 +69,9 @@ func (m *Model) header(w int) []string {
 		}
 		clock = s.Dim.Render(chain) + " " + clock
 	}
+	if b := m.copiesBadge(m.copies()); b != "" {
+		clock = b + " " + clock
+	}
 	right := clock
 	if timer := c.Timer(); timer != "" {
 		right = timer + "   " + clock
@@ -142,6 +145,9 @@ func (m *Model) banner(w int) []string {
 			lines = append(lines, c.Styles.Banner.Render(common.Fit(l, w)))
 		}
 		return lines[:min(len(lines), maxBannerLines)]
+	}
+	if lines := m.copiesBanner(m.copies(), w); lines != nil {
+		return lines
 	}
 	if m.chain != nil && m.chain.err != nil {
 		return []string{c.Styles.Banner.Render(common.Fit(" ! "+t.ChainBad(m.chain.err.Error()), w))}

@@ -38,6 +38,7 @@ func (m *Model) frameKeys() []common.Binding {
 	if !m.typing() {
 		t = append(t, common.Key(k.Help, func() { m.sheet = !m.sheet }))
 	}
+	t = append(t, m.takeOverKeys()...)
 	return append(t,
 		common.Key(k.Side, m.nextSide),
 		common.Key(k.NextItem, m.nextItem).For(session.StartItem{}),

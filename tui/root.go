@@ -54,6 +54,14 @@ type Options struct {
 	// election's round open or about to open (p on the election screen)
 	// and returns the directory and the files written.
 	Print func() (dir string, files []string, err error)
+	// Copies, when set, tells how the log's copies stand (the mirror
+	// file, the primary a standby follows, a takeover): the header shows
+	// it.
+	Copies func() Copies
+	// TakeOver, when set (a standby's screens), records the takeover: the
+	// frame's key T, confirmed twice. On success the program ends, and
+	// its caller goes on as the congress's writer.
+	TakeOver func() error
 }
 
 // printedMsg is the answer of Options.Print.
@@ -108,6 +116,10 @@ type Model struct {
 	saved       []byte
 	draftFailed bool
 	fingerprint string // the SSH host key's, when serving
+
+	copiesOf func() Copies
+	takeOver func() error
+	quitting bool // taken over: the program ends
 }
 
 // New returns the root model for a session.
@@ -135,7 +147,8 @@ func newModel(s *session.Session, opt Options) *Model {
 	now, zone := opt.Now, c.Setup.Meeting.Location()
 	c.Now = func() time.Time { return now().In(zone) }
 	c.Refresh()
-	m := &Model{c: c, verify: opt.Verify, export: opt.Export, print: opt.Print, drafts: opt.Drafts, fingerprint: opt.Fingerprint}
+	m := &Model{c: c, verify: opt.Verify, export: opt.Export, print: opt.Print, drafts: opt.Drafts, fingerprint: opt.Fingerprint,
+		copiesOf: opt.Copies, takeOver: opt.TakeOver}
 	if m.fingerprint != "" {
 		c.Say(common.Info(t.HostKey(m.fingerprint)))
 	}
@@ -215,6 +228,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if _, tick := msg.(tickMsg); !tick {
 		m.keepDraft()
 	}
+	if m.quitting {
+		return m, tea.Quit
+	}
 	return m, cmd
 }
 
@@ -275,12 +291,18 @@ func (m *Model) show(s *slot, msg tea.Msg) {
 	}
 }
 
-// sees reports whether this terminal's role may see screen s.
+// sees reports whether this terminal's role may see screen s. A standby
+// sees the host's screens, read-only: its keys are refused by the core's
+// permissions.
 func (m *Model) sees(s *slot) bool {
 	if s.only != "" {
 		return m.c.Role == s.only
 	}
-	return s.sees == nil || session.Permitted(m.c.Role, s.sees)
+	role := m.c.Role
+	if role == session.RoleStandby {
+		role = session.RoleHost
+	}
+	return s.sees == nil || session.Permitted(role, s.sees)
 }
 
 // home is the first screen the role may see: the one it opens on and

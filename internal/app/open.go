@@ -22,12 +22,21 @@ type Congress struct {
 	Store *data.Store
 	// Session is the live congress.
 	Session *session.Session
+	// Mirror is the mirror file's copier, nil when there is none
+	// (StartMirror).
+	Mirror *data.Mirror
 
 	close func() error
 }
 
-// Close closes the log (and removes a copy made for reading).
-func (c *Congress) Close() error { return c.close() }
+// Close stops the mirror after its last copy and closes the log (and
+// removes a copy made for reading).
+func (c *Congress) Close() error {
+	if c.Mirror != nil {
+		c.Mirror.Close()
+	}
+	return c.close()
+}
 
 // Name is the congress's name.
 func (c *Congress) Name() string {

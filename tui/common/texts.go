@@ -108,6 +108,8 @@ type Texts struct {
 	P *ProjectorTexts
 	// F is the words of the floor: the speakers' lists and the groups.
 	F *FloorTexts
+	// R is the words of the log's copies: mirror, standby, takeover.
+	R *CopyTexts
 }
 
 // NewTexts returns the texts for lang: English for "en" (or "en-…"),
@@ -241,6 +243,7 @@ func zhTexts() *Texts {
 		M:          zhMeetingTexts(),
 		P:          zhProjectorTexts(),
 		F:          zhFloorTexts(),
+		R:          zhCopyTexts(),
 	}
 	return t
 }
@@ -368,6 +371,7 @@ func enTexts() *Texts {
 		M:          enMeetingTexts(),
 		P:          enProjectorTexts(),
 		F:          enFloorTexts(),
+		R:          enCopyTexts(),
 	}
 	return t
 }
@@ -429,7 +433,10 @@ func (t *Texts) Refusal(err error, name func(id string) string) (text string, ca
 		nu   *session.NothingToUndoError
 		long *session.TextTooLongError
 	)
+	var fenced *session.FencedError
 	switch {
+	case errors.As(err, &fenced):
+		return t.R.Fenced(fenced.By, fenced.At.Local().Format("15:04:05"), fenced.Seq, fenced.Epoch), false
 	case errors.As(err, new(*session.WriteError)):
 		return t.NotSaved, false
 	case errors.As(err, &long):

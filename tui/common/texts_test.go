@@ -48,6 +48,7 @@ func refusals() []error {
 		&session.UnknownPersonError{ID: "X9"},
 		&session.ClockError{Last: time.Date(2026, 11, 30, 9, 0, 5, 0, time.UTC), Given: time.Date(2026, 11, 30, 9, 0, 1, 0, time.UTC)},
 		&session.WriteError{Seq: 7, Err: errors.New("write p.db: no space left on device")},
+		&session.FencedError{Epoch: 2, By: "host", At: time.Date(2026, 11, 30, 10, 12, 3, 0, time.UTC), Seq: 1235},
 		&session.TextTooLongError{Field: "text", Len: 10001, Max: session.MaxText},
 		&session.ItemError{Index: 12, Len: 11},
 		&session.IssueError{N: 9, Present: 8},
