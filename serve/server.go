@@ -46,6 +46,9 @@ type Config struct {
 	// being keyed) outside the record, by its actor, so that a teller who
 	// reconnects finds the ballot where it was.
 	Drafts tui.Drafts
+	// Copies, when set, tells every terminal's header how the log's
+	// copies stand (a takeover of this congress above all).
+	Copies func() tui.Copies
 	// Logf, when set, hears of connections, refusals and disconnections.
 	Logf func(format string, a ...any)
 	// ProgramOptions are added to every remote program's options (tests).
@@ -208,7 +211,12 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		wish.Fatalln(sess, "podium: a terminal is needed; connect with ssh -t")
 		return nil
 	}
-	m := tui.New(s.cfg.Session, tui.Options{Lang: s.cfg.Lang, Actor: u.Actor(), Role: u.Role, Now: s.cfg.Now, Drafts: s.cfg.Drafts})
+	copies := s.cfg.Copies
+	if all := copies; all != nil && u.Role != session.RoleHost {
+		// The mirror is the host's concern; a takeover is everyone's.
+		copies = func() tui.Copies { return tui.Copies{Fenced: all().Fenced} }
+	}
+	m := tui.New(s.cfg.Session, tui.Options{Lang: s.cfg.Lang, Actor: u.Actor(), Role: u.Role, Now: s.cfg.Now, Drafts: s.cfg.Drafts, Copies: copies})
 	opts := append(bubbletea.MakeOptions(sess), s.cfg.ProgramOptions...)
 	if s.cfg.framed != nil {
 		actor := u.Actor()

@@ -11,23 +11,37 @@ import (
 
 // Verify recomputes the hash chain of the log in db, opened read-only (a
 // copy of it while another podium holds it: a running congress, its
-// mirror): the number of events and the hash of the last record. A missing db is a
-// *MissingError; a broken chain an error naming db and the first bad
-// event.
+// mirror): the number of events and the hash of the last record. A
+// missing db is a *MissingError; a broken chain an error naming db and
+// the first bad event.
 func Verify(db string) (events int, last [32]byte, err error) {
+	events, last, _, err = VerifyLive(db)
+	return events, last, err
+}
+
+// VerifyLive is Verify, and says whether a copy was read because another
+// podium held the file (hot).
+func VerifyLive(db string) (events int, last [32]byte, hot bool, err error) {
 	if !Exists(db) {
-		return 0, last, &MissingError{db}
+		return 0, last, false, &MissingError{db}
 	}
-	store, cleanup, err := openStoreForReading(context.Background(), db)
+	store, err := data.Open(db, data.Options{ReadOnly: true, Timeout: 300 * time.Millisecond})
+	cleanup := func() {}
+	if errors.Is(err, data.ErrInUse) {
+		hot = true
+		store, cleanup, err = openStoreForReading(context.Background(), db)
+	} else if err == nil {
+		cleanup = func() { store.Close() }
+	}
 	if err != nil {
-		return 0, last, err
+		return 0, last, hot, err
 	}
 	defer cleanup()
 	n, last, err := store.Verify()
 	if err != nil {
-		return 0, last, fmt.Errorf("%s: %w", db, err)
+		return 0, last, hot, fmt.Errorf("%s: %w", db, err)
 	}
-	return n, last, nil
+	return n, last, hot, nil
 }
 
 // Backed is what Backup wrote.

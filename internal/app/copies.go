@@ -18,8 +18,12 @@ const MirrorOff = "off"
 // stick, a second disk; data.Mirror). path, when given (--mirror), is
 // recorded in the database as its mirror, so that every later run of this
 // congress keeps it; MirrorOff forgets it; "" uses the one recorded, if
-// any. Close stops the mirror after its last copy.
+// any. Close stops the mirror after its last copy. A congress mirrored
+// already keeps its mirror.
 func (c *Congress) StartMirror(path string) error {
+	if c.Mirror != nil {
+		return nil
+	}
 	switch path {
 	case MirrorOff:
 		return c.Store.SetSetting(data.SettingMirror, "")

@@ -166,3 +166,34 @@ func (f Fenced) String() string {
 	}
 	return s
 }
+
+// OpenStandby opens a standby's database, to follow a podium or to take
+// over from it: the log (created when missing) and its session, which may
+// hold no congress yet. Unlike Open it opens a database that follows a
+// podium; the caller writes to it only by following (Standby) or by
+// taking over (TakeOver).
+func OpenStandby(db string, wait time.Duration) (*Congress, error) {
+	store, err := data.Open(db, data.Options{Timeout: wait})
+	if err != nil {
+		return nil, err
+	}
+	sess, err := session.Follower(store)
+	if err != nil {
+		store.Close()
+		return nil, fmt.Errorf("%s: %w", db, err)
+	}
+	return &Congress{DB: db, Store: store, Session: sess, close: store.Close}, nil
+}
+
+// Following reports how a standby's database stands: f what it records of
+// the podium it follows (ok false: it follows none), and tookOver whether
+// it took over since it began to follow.
+func (c *Congress) Following() (f Follows, ok, tookOver bool, err error) {
+	f, ok, err = ReadFollows(c.Store)
+	if err != nil || !ok {
+		return f, ok, false, err
+	}
+	var epoch int
+	c.Session.Read(func(st *session.State) { epoch = st.Epoch() })
+	return f, true, epoch > f.Epoch, nil
+}

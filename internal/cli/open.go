@@ -30,20 +30,35 @@ func runOpen(g *globals, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer c.Close()
-	return runTUI(g, c)
+	return runCopied(g, c)
+}
+
+// runCopied runs the host's screens with the congress's copies: its
+// mirror file, and the telling of a podium this one took over from.
+func runCopied(g *globals, c *app.Congress) error {
+	copies, stop, err := startCopies(c, g.mirror, func(string, ...any) {})
+	if err != nil {
+		return err
+	}
+	defer stop()
+	return runTUI(g, c, copies)
 }
 
 // runTUI runs the host's screens on an open congress; the log's hash chain
 // is verified in the background once the screens are up, f8 exports the
 // records beside the database and p on the election screen prints the
-// round's ballots and zero report there.
-func runTUI(g *globals, c *app.Congress) error { return runTUIServing(g, c, "") }
+// round's ballots and zero report there; copies, when set, tells the
+// header how the log's copies stand.
+func runTUI(g *globals, c *app.Congress, copies func() tui.Copies) error {
+	return runTUIServing(g, c, "", copies)
+}
 
 // runTUIServing is runTUI while serving other terminals over SSH with the
 // host key of fingerprint, which the screens show the host.
-func runTUIServing(g *globals, c *app.Congress, fingerprint string) error {
+func runTUIServing(g *globals, c *app.Congress, fingerprint string, copies func() tui.Copies) error {
 	opt := g.tuiOptions()
 	opt.Fingerprint = fingerprint
+	opt.Copies = copies
 	opt.Verify = c.Verify
 	opt.Drafts = c.Drafts()
 	opt.Export = func() (string, []string, error) { return c.ExportBeside(g.lang, time.Now()) }
@@ -58,7 +73,7 @@ func openDemo(g *globals) error {
 		return err
 	}
 	defer c.Close()
-	return runTUI(g, c)
+	return runCopied(g, c)
 }
 
 // createDemo creates a fresh demo congress in the database, replacing an

@@ -54,6 +54,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 type globals struct {
 	db   string
 	lang string
+	// mirror is --mirror of podium and podium serve: the mirror file.
+	mirror string
 }
 
 // newRoot builds the command tree writing to stdout and stderr: podium
@@ -69,11 +71,16 @@ election counted by the congress's method, the official records, and SSH
 terminals with roles.
 
 Without a command it opens the congress in the database; with none yet it
-offers the demo. Every action is written durably to one hash-chained file.`,
+offers the demo. Every action is written durably to one hash-chained file;
+--mirror FILE (a USB stick) also writes each event there, right after,
+and the database remembers it for every later run (--mirror off forgets
+it). A failing mirror shows in the header and catches up once back.`,
 		Example: `# open the congress in the default database
 podium
 # open another database, in English
 podium --db congress.db --lang en
+# also copy every event to a USB stick
+podium --db congress.db --mirror /media/usb/congress.mirror.db
 # the version, a shell's completions and the manual page
 podium --version
 podium completion bash > /etc/bash_completion.d/podium
@@ -100,6 +107,7 @@ podium man > podium.1`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.db, "db", defaultDBPath(), "the database FILE")
 	pf.StringVar(&g.lang, "lang", "", "the language, zh or en (default: the locale)")
+	root.Flags().StringVar(&g.mirror, "mirror", "", mirrorHelp)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		if !cmd.HasParent() {
 			return usageError("%v", err)
@@ -111,6 +119,7 @@ podium man > podium.1`,
 		newDemoCmd(g), newNewCmd(g), newServeCmd(g), newVerifyCmd(g), newBackupCmd(g),
 		newSalvageCmd(g), newExportCmd(g), newCountCmd(g), newPlanCmd(g), newCheckCmd(g),
 		newLogCmd(g), newApplyCmd(g), newAuditCmd(g), newPrintCmd(g), newRehearseCmd(g),
+		newStandbyCmd(g), newTakeoverCmd(g),
 	)
 	addCompletion(root)
 	return root

@@ -38,9 +38,15 @@ fingerprint and serves nothing.
 A connection must finish the SSH handshake within 10 s; connections are
 capped in all and per address (--max-conns, --max-conns-per-addr); a
 terminal that stops answering keepalives is dropped after 90 s; agent and
-port forwarding are refused. With --headless these are logged.`,
+port forwarding are refused. With --headless these are logged.
+
+Keys with the role standby may only follow the log (a second laptop
+standing by) and tell this podium that they took over. --mirror also
+writes every event to a second file, a USB stick: the database remembers
+it for every later run; --mirror off forgets it.`,
 		Example: `podium serve --access who.toml
 podium serve --access who.toml --listen 0.0.0.0:23234 --headless
+podium serve --access who.toml --mirror /media/usb/congress.mirror.db
 podium serve --fingerprint`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -60,6 +66,7 @@ podium serve --fingerprint`,
 	f.BoolVar(&fingerprint, "fingerprint", false, "print the host key's fingerprint and stop")
 	f.IntVar(&lim.MaxConns, "max-conns", lim.MaxConns, "at most N connections at once")
 	f.IntVar(&lim.MaxConnsPerAddr, "max-conns-per-addr", lim.MaxConnsPerAddr, "at most N from one address")
+	f.StringVar(&g.mirror, "mirror", "", mirrorHelp)
 	return cmd
 }
 
@@ -81,6 +88,18 @@ func printFingerprint(g *globals, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "%s (%s %s)\n", serve.Fingerprint(hostKey.PublicKey()), kept, keyPath)
 	return nil
+}
+
+// mirrorHelp is --mirror's help, on podium and podium serve.
+const mirrorHelp = "also write every event to the mirror FILE"
+
+// serving is how podium serve serves: where, to whom, with which limits.
+type serving struct {
+	listen     string
+	access     *serve.Access
+	accessFile string
+	headless   bool
+	lim        serve.Limits
 }
 
 // runServe runs an SSH server owning the session, with the host's own
@@ -106,23 +125,39 @@ func runServe(g *globals, listen, accessFile string, headless bool, lim serve.Li
 		return err
 	}
 	defer c.Close()
+	return serveCongress(g, c, serving{listen: listen, access: access, accessFile: accessFile, headless: headless, lim: lim}, stdout, stderr)
+}
+
+// serveCongress serves an open congress over SSH (runServe; a standby
+// that took over), with its mirror, the host's screens unless headless.
+func serveCongress(g *globals, c *app.Congress, sv serving, stdout, stderr io.Writer) error {
 	keyPath := serve.HostKeyPath(g.db)
 	hostKey, created, err := serve.LoadHostKey(keyPath)
 	if err != nil {
 		return err
 	}
-	l, err := net.Listen("tcp", listen)
-	if err != nil {
-		return failed("--listen %s: %v", listen, err)
-	}
-	cfg := serve.Config{Session: c.Session, Access: access, HostKey: hostKey, Lang: g.lang, Limits: lim, Drafts: c.Drafts()}
-	if headless {
-		cfg.Logf = func(format string, a ...any) {
+	logf := func(string, ...any) {}
+	if sv.headless {
+		logf = func(format string, a ...any) {
 			fmt.Fprintf(stderr, "%s %s\n", time.Now().Format("15:04:05"), fmt.Sprintf(format, a...))
 		}
 	} else {
 		// The library's own logger would write over the host's screens.
 		charmlog.SetOutput(io.Discard)
+	}
+	copies, stopCopies, err := startCopies(c, g.mirror, logf)
+	if err != nil {
+		return err
+	}
+	defer stopCopies()
+	l, err := net.Listen("tcp", sv.listen)
+	if err != nil {
+		return failed("--listen %s: %v", sv.listen, err)
+	}
+	cfg := serve.Config{Session: c.Session, Access: sv.access, HostKey: hostKey, Lang: g.lang, Limits: sv.lim,
+		Drafts: c.Drafts(), Copies: copies, Standby: app.Serving{C: c}}
+	if sv.headless {
+		cfg.Logf = logf
 	}
 	srv, err := serve.New(cfg)
 	if err != nil {
@@ -134,12 +169,15 @@ func runServe(g *globals, listen, accessFile string, headless bool, lim serve.Li
 		kept = "new, kept in"
 	}
 	banner := fmt.Sprintf("podium serve: %s\n  listening on %s for %d users of %s\n  host key %s (%s %s)\n  at most %d connections, %d from one address\n",
-		c.Name(), l.Addr(), len(access.Users), accessFile, serve.Fingerprint(hostKey.PublicKey()), kept, keyPath, lim.MaxConns, lim.MaxConnsPerAddr)
+		c.Name(), l.Addr(), len(sv.access.Users), sv.accessFile, serve.Fingerprint(hostKey.PublicKey()), kept, keyPath, sv.lim.MaxConns, sv.lim.MaxConnsPerAddr)
+	if c.Mirror != nil {
+		banner += fmt.Sprintf("  mirror %s\n", c.Mirror.Path())
+	}
 	fmt.Fprint(stdout, banner)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(l) }()
 
-	if headless {
+	if sv.headless {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
 		select {
@@ -154,7 +192,7 @@ func runServe(g *globals, listen, accessFile string, headless bool, lim serve.Li
 		}
 		return <-served
 	}
-	err = runTUIServing(g, c, serve.Fingerprint(hostKey.PublicKey()))
+	err = runTUIServing(g, c, serve.Fingerprint(hostKey.PublicKey()), copies)
 	cerr := srv.Close()
 	<-served
 	fmt.Fprint(stdout, banner)

@@ -436,7 +436,7 @@ func (t *Texts) Refusal(err error, name func(id string) string) (text string, ca
 	var fenced *session.FencedError
 	switch {
 	case errors.As(err, &fenced):
-		return t.R.Fenced(fenced.By, fenced.At.Local().Format("15:04:05"), fenced.Seq, fenced.Epoch), false
+		return t.R.Fenced(fenced.By, fenced.At.Format("15:04:05"), fenced.Seq, fenced.Epoch), false
 	case errors.As(err, new(*session.WriteError)):
 		return t.NotSaved, false
 	case errors.As(err, &long):
