@@ -52,6 +52,7 @@ func Build(st *session.State, d Digest, lang string) *Record {
 	r.Survey = b.survey()
 	r.Speakers = b.speakers()
 	r.Minutes.Items = b.items(r)
+	r.Minutes.Takeovers = b.takeovers()
 	r.Resolutions = b.resolutions()
 	r.Script = b.script(r)
 	r.Assessment = b.assessment(r)

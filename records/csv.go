@@ -150,6 +150,7 @@ func csvTables(r *Record, w terms) []csvTable {
 			ct(w.targetText(l.Target)), ct(w.word("comp_" + l.Status))})
 	}
 	out := []csvTable{agenda, att, units, comp, votes, notes, ratings}
+	out = append(out, takeoverTable(r, w)...)
 	if e := r.Election; e != nil {
 		out = append(out, electionTables(e, w, tab)...)
 	}
@@ -268,7 +269,9 @@ var csvHeaders = map[string][2][]string{
 	"composition": {{"项目", "人数", "总数", "资料不全", "占比", "要求", "结论"}, {"criterion", "count", "total", "missing", "percent", "target", "conclusion"}},
 	"votes": {{"表决序号", "议程序号", "提案序号", "表决事项", "事项类别", "方式", "赞成", "反对", "弃权", "应到", "实到", "通过标准", "基数", "需赞成", "结果", "时间", "撤销时间", "撤销理由"},
 		{"no", "item", "motion", "subject", "kind", "method", "for", "against", "abstain", "expected", "present", "rule", "base", "need", "outcome", "at", "struck_at", "struck_reason"}},
-	"notes":       {{"议程序号", "时间", "记录者", "内容"}, {"item", "at", "by", "text"}},
+	"notes": {{"议程序号", "时间", "记录者", "内容"}, {"item", "at", "by", "text"}},
+	"takeovers": {{"时间", "接替者", "原主机", "收到至第几号事件", "接替事件", "纪元"},
+		{"at", "by", "from", "last_received", "takeover_event", "epoch"}},
 	"ratings":     {{"议程序号", "述职人", "评议结果", "备注", "时间"}, {"item", "officer", "rating", "note", "at"}},
 	"scrutineers": {{"职务", "姓名", "编号", "选举单位"}, {"role", "name", "id", "unit"}},
 	"rounds": {{"轮次", "类型", "重新投票", "开始", "计票结束", "计票方式", "录入人", "应到", "实到", "发出", "收回", "有效", "无效", "部分无效", "达到法定人数", "选举有效", "无效的另选人", "说明"},

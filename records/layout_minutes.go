@@ -102,6 +102,7 @@ func (l lay) minutesDoc() document {
 			d.Blocks = append(d.Blocks, text(w.orderElected+w.colon()+electedNames(w, e)+w.stop()))
 		}
 	}
+	d.Blocks = append(d.Blocks, l.takeoverBlocks()...)
 	if len(r.Motions) > 0 {
 		rows := [][]cell{}
 		for _, m := range r.Motions {

@@ -46,8 +46,10 @@ type terms struct {
 	speakers, sheetSpeakers, speakersNote, speechesH, groupsH, orderH, speaker string
 	took, limit, over, requested, notReachedH, group, convener, speakersN      string
 	opinions, notReported                                                      string
-	assessmentTail                                                             []string
-	assessmentOpinions                                                         [][2]string
+	// The takeovers by a standby.
+	takeoversH, takeoverNote, takenBy, takenFrom, lastReceived, takeoverEvent, epoch string
+	assessmentTail                                                                   []string
+	assessmentOpinions                                                               [][2]string
 
 	// Running text: the digest line and the draft mark of every page.
 	digest, draftMark, pageOf string

@@ -52,7 +52,9 @@ var enTerms = terms{
 	verdict: "Verdict", remarks: "Remarks",
 	staffNote:  "Can be checked with podium check staff; its findings are not kept in this record: fill in from them.",
 	surveyNote: "Satisfaction rate ____% (to be filled in from the satisfaction survey)",
-	noElection: "The congress held no election.", dueLower: "answer due", notStarted: "The congress has not begun.", noRounds: "No round has been held yet.", arrivedN: "Signed in", leftN: "Left early", countH: "Count",
+	noElection: "The congress held no election.", dueLower: "answer due", notStarted: "The congress has not begun.", noRounds: "No round has been held yet.",
+	takeoversH: "Takeovers by the standby", takeoverNote: "When the primary podium failed, the standby took over the record: it runs on without a gap, one hash chain from event 1 (podium verify checks it).",
+	takenBy: "Taken over by", takenFrom: "Podium taken over", lastReceived: "Last event received", takeoverEvent: "Takeover event", epoch: "Epoch", arrivedN: "Signed in", leftN: "Left early", countH: "Count",
 	assessmentTail: []string{"Public link to the self-assessment", "Good practice (optional)",
 		"Service projects and their content (optional)", "Shortcomings (optional)", "Suggestions (optional)"},
 	assessmentOpinions: [][2]string{

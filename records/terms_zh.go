@@ -48,7 +48,9 @@ var zhTerms = terms{
 	verdict: "验收结论", remarks: "备注",
 	staffNote:  "可用 podium check staff 核查工作人员名单；核查结果未记入本记录，请据核查结果填写。",
 	surveyNote: "满意率为____%（待满意度调查问卷统计后填写）",
-	noElection: "本次大会未设选举。", dueLower: "答复期限", notStarted: "大会尚未开始。", noRounds: "尚未进行选举。", arrivedN: "签到", leftN: "中途离场", countH: "人数",
+	noElection: "本次大会未设选举。", dueLower: "答复期限", notStarted: "大会尚未开始。", noRounds: "尚未进行选举。",
+	takeoversH: "备用主机接替", takeoverNote: "主机失效后由备用主机接替记录：记录前后连续、无间断，哈希链自第 1 号事件起连续（可用 podium verify 校验）。",
+	takenBy: "接替者", takenFrom: "原主机", lastReceived: "收到至第几号事件", takeoverEvent: "接替事件", epoch: "纪元", arrivedN: "签到", leftN: "中途离场", countH: "人数",
 	assessmentTail: []string{"自评公开链接", "典型经验（选填）", "服务同学品牌项目和主要内容（选填）", "问题不足（选填）", "改进建议（选填）"},
 	assessmentOpinions: [][2]string{
 		{"学生会组织意见", "对评估意见是否认可：☐认可 ☐不认可　　盖章：　　　　　　年　　月　　日"},

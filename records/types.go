@@ -91,6 +91,8 @@ type Minutes struct {
 	// Items are the agenda items in order, preceded by an item numbered
 	// 0 when business was recorded before the first item started.
 	Items []Item `json:"items"`
+	// Takeovers are the takeovers by a standby podium, left out when none.
+	Takeovers []Takeover `json:"takeovers,omitempty"`
 }
 
 // Attendance is the formal delegates' attendance at the end of the record,
