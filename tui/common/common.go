@@ -1,6 +1,7 @@
 package common
 
 import (
+	"errors"
 	"time"
 
 	"podium/model"
@@ -88,6 +89,12 @@ func (c *Common) Meta() session.Meta { return session.Meta{At: c.Now(), Actor: c
 func (c *Common) Exec(cmd session.Command) ([]session.Event, error) {
 	evs, err := c.Sess.Execute(cmd)
 	c.Refresh()
+	var fenced *session.FencedError
+	if errors.As(err, &fenced) { // its time as this terminal's clock shows it
+		f := *fenced
+		f.At = f.At.In(c.Now().Location())
+		err = &f
+	}
 	return evs, err
 }
 
