@@ -14,9 +14,13 @@
 //	│   ├── schema   8-byte big-endian version (SchemaVersion)
 //	│   ├── created  RFC 3339 UTC time the file was made
 //	│   ├── head     8-byte big-endian seq | 32-byte hash of the last record
-//	│   └── runs     JSON: [{"first":1,"codec":2,"podium":"v1.2.0"}, …], the
+//	│   ├── runs     JSON: [{"first":1,"codec":2,"podium":"v1.2.0"}, …], the
 //	│                codec and podium version that wrote each run of events
 //	│                (absent in a log from before runs: codec 1, podium unknown)
+//	│   ├── mirror   the mirror file's path (SettingMirror), when set
+//	│   ├── follows  on a standby: JSON, the podium it follows (SettingFollows)
+//	│   └── fenced   8-byte seq | 32-byte link | record: the takeover of this
+//	│                log by another podium (Fence); appends are refused
 //	└── events                   one key per event, in seq order
 //	    ├── 00 00 00 00 00 00 00 01  →  32 zero bytes | data of event 1
 //	    ├── 00 00 00 00 00 00 00 02  →  sha256(value 1) | data of event 2
@@ -100,6 +104,21 @@
 // not writing it (NoFreelistSync) saved nothing measurable per commit but
 // made every open walk the whole file. Appending one event costs about
 // 1.1–1.3 times an fsync'd 4 KiB append to a plain file (0.2–0.3 ms here).
+//
+// # Copies: mirror, standby, fence
+//
+// A copy holds the original's stored values, links included, so the same
+// chain and head: AppendStored writes records read from another log
+// (RecordsFrom), checking that each link is the hash of the copy's last
+// record (a *ForkError otherwise: two writers extended the chain);
+// Notify tells a copier of each commit; Compare says how far two logs
+// are alike. A Mirror copies a store into a second file from its own
+// goroutine after each commit, so the primary's acknowledgement never
+// waits for it; a failure (a pulled stick) closes the mirror file, is kept
+// in its Status, and the file is opened again and caught up every second.
+// Fence records a proven takeover of the log by another podium (its
+// takeover event must link to this log's event before it): from then on
+// every append is refused with a *session.FencedError.
 //
 // # One process at a time
 //
