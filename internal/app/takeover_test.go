@@ -72,7 +72,7 @@ func follow(t *testing.T, n, p *node, want uint64) error {
 	ran := make(chan error, 1)
 	go func() { ran <- sb.Run(ctx, pipeTo(p)) }()
 	deadline := time.After(20 * time.Second)
-	for n.head() < want {
+	for st := sb.Status(); st.Seq < want || !st.Connected; st = sb.Status() {
 		select {
 		case err := <-ran:
 			return err
