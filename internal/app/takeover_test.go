@@ -21,7 +21,7 @@ type node struct {
 	sess  *session.Session
 }
 
-func newNode(t *testing.T, path string, setup bool) *node {
+func newNode(t testing.TB, path string, setup bool) *node {
 	t.Helper()
 	st, err := data.Open(path)
 	if err != nil {
@@ -41,7 +41,7 @@ func newNode(t *testing.T, path string, setup bool) *node {
 }
 
 // marks gives k check-ins on the node, the i-th at at+i seconds.
-func (n *node) marks(t *testing.T, from, k int) {
+func (n *node) marks(t testing.TB, from, k int) {
 	t.Helper()
 	for i := from; i < from+k; i++ {
 		if _, err := n.sess.Execute(flip(n.sess, i, "desk-1", at.Add(time.Duration(i)*time.Second))); err != nil {
