@@ -169,9 +169,10 @@ func runStandby(g *globals, sf standbyFlags, stdout, stderr io.Writer) error {
 // tookOverLine says what the takeover recorded.
 func tookOverLine(c *app.Congress) string {
 	var t session.Takeover
-	c.Session.Read(func(st *session.State) { t = st.Takeovers[len(st.Takeovers)-1] })
+	var zone *time.Location
+	c.Session.Read(func(st *session.State) { t, zone = st.Takeovers[len(st.Takeovers)-1], st.Setup.Meeting.Location() })
 	return fmt.Sprintf("podium: %s took over at %s: event %d records it (epoch %d); the record goes on from event %d received from %s",
-		t.Actor, t.At.Local().Format("2006-01-02 15:04:05"), t.Seq, t.Epoch, t.LastSeq, t.From)
+		t.Actor, t.At.In(zone).Format("2006-01-02 15:04:05 -07:00"), t.Seq, t.Epoch, t.LastSeq, t.From)
 }
 
 // follower runs a standby's following, which stops for a takeover.
