@@ -17,8 +17,11 @@ import (
 type AccessUser struct {
 	Name string
 	Role string
-	Key  gossh.PublicKey
-	Line int // the line of its [[user]] header
+	// Group limits a secretary's terminal to one deliberation group (a
+	// group's own terminal, docs/DELIBERATION.md); "" for none.
+	Group string
+	Key   gossh.PublicKey
+	Line  int // the line of its [[user]] header
 }
 
 // userDoc is one [[user]] table as decoded.
@@ -26,6 +29,9 @@ type userDoc struct {
 	Name tomlValue `toml:"name"`
 	Role tomlValue `toml:"role"`
 	Key  tomlValue `toml:"key"`
+	// Group is the deliberation group a secretary's terminal is limited
+	// to (optional, role secretary only).
+	Group tomlValue `toml:"group"`
 }
 
 // ReadAccess reads the access file at path; see ParseAccess.
@@ -66,7 +72,7 @@ func ParseAccess(name string, data []byte, roles []string) ([]AccessUser, error)
 	}
 	if k := f.unknown(); k != nil {
 		if len(k) > 1 && k[0].name == "user" {
-			return nil, f.fail(k, nil, fmt.Sprintf("unknown key %q: a [[user]] has name, role and key", k[len(k)-1].name))
+			return nil, f.fail(k, nil, fmt.Sprintf("unknown key %q: a [[user]] has name, role, key and (a secretary's) group", k[len(k)-1].name))
 		}
 		return nil, f.fail(k, nil, fmt.Sprintf("unknown key %q: an access file holds [[user]] tables only", k[len(k)-1].name))
 	}
@@ -137,5 +143,21 @@ func (f *tomlFile) user(i int, d userDoc, roles []string) (AccessUser, *FileErro
 		return u, f.fail(at.at("key"), nil, "certificates are not accepted; give the plain public key")
 	}
 	u.Key = pk
+	if d.Group.set {
+		s, ok := d.Group.v.(string)
+		if !ok {
+			return u, f.fail(at.at("group"), nil, "must be a string: the name of a deliberation group")
+		}
+		c, why := cleanText(s)
+		switch {
+		case why != "":
+			return u, f.fail(at.at("group"), s, why)
+		case c == "":
+			return u, f.fail(at.at("group"), s, "is empty: name the deliberation group, or leave the key out")
+		case u.Role != "secretary":
+			return u, f.fail(at.at("group"), s, fmt.Sprintf("limits a secretary's terminal to one group; this user's role is %q", u.Role))
+		}
+		u.Group = c
+	}
 	return u, nil
 }

@@ -1,9 +1,12 @@
 package serve
 
 import (
+	"fmt"
+
 	gossh "golang.org/x/crypto/ssh"
 
 	"podium/files"
+	"podium/model"
 	"podium/session"
 )
 
@@ -11,8 +14,11 @@ import (
 type User struct {
 	Name string
 	Role session.Role
-	Key  gossh.PublicKey
-	Line int // the line of its [[user]] header in the access file
+	// Group limits a secretary's terminal to one deliberation group (a
+	// group's own terminal): it reports that group's opinions only.
+	Group string
+	Key   gossh.PublicKey
+	Line  int // the line of its [[user]] header in the access file
 }
 
 // Actor is the actor this user's commands carry: "<role>:<name>".
@@ -74,12 +80,31 @@ func ParseAccess(name string, data []byte) (*Access, error) {
 	return newAccess(name, users), nil
 }
 
+// checkGroups refuses a user limited to a group that no item of the
+// congress deliberates in (a typo would leave the group's terminal unable
+// to report): an *AccessError naming the user's line.
+func (a *Access) checkGroups(setup model.Setup) error {
+	groups := map[string]bool{}
+	for i := range setup.Agenda {
+		for _, g := range setup.ItemGroups(i) {
+			groups[g.Name] = true
+		}
+	}
+	for i, u := range a.Users {
+		if u.Group != "" && !groups[u.Group] {
+			return &AccessError{File: a.File, Line: u.Line, Key: fmt.Sprintf("user[%d].group", i+1), Value: u.Group,
+				Reason: "is not a deliberation group of this congress (the agenda's groups, or its electoral units)"}
+		}
+	}
+	return nil
+}
+
 // newAccess indexes the users of an access file by key.
 func newAccess(name string, users []files.AccessUser) *Access {
 	a := &Access{File: name, byKey: map[string]int{}}
 	for _, u := range users {
 		a.byKey[string(u.Key.Marshal())] = len(a.Users)
-		a.Users = append(a.Users, User{Name: u.Name, Role: session.Role(u.Role), Key: u.Key, Line: u.Line})
+		a.Users = append(a.Users, User{Name: u.Name, Role: session.Role(u.Role), Group: u.Group, Key: u.Key, Line: u.Line})
 	}
 	return a
 }

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"podium/files"
 	"podium/session"
 )
 
@@ -56,6 +58,9 @@ func TestParseAccess(t *testing.T) {
 		{"duplicate key", user("a", "desk", l1) + user("b", "teller", l1+" other"), 8, "user[2].key", `the key of "a" (line 1)`},
 		{"duplicate name", user("a", "desk", l1) + user("a", "teller", l2), 6, "user[2].name", `"a" is given twice (first on line 1)`},
 		{"wrong type", "[[user]]\nname = 7\nrole = \"desk\"\nkey = \"" + l1 + "\"\n", 2, "user[1].name", "must be a string"},
+		{"a desk limited to a group", user("a", "desk", l1) + "group = \"护理分院\"\n", 5, "user[1].group", "limits a secretary's terminal"},
+		{"a group not a string", user("a", "secretary", l1) + "group = 1\n", 5, "user[1].group", "must be a string"},
+		{"an empty group", user("a", "secretary", l1) + "group = \" \"\n", 5, "user[1].group", "is empty"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseAccess("access.toml", []byte(tc.text))
@@ -126,4 +131,35 @@ func FuzzParseAccess(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestAccessGroups: a secretary's terminal limited to a deliberation group
+// names one of the congress's groups (by default its electoral units);
+// another name is refused at the user's line before anyone connects.
+func TestAccessGroups(t *testing.T) {
+	_, l1 := newKey(t)
+	_, l2 := newKey(t)
+	text := "[[user]]\nname = \"秘书处\"\nrole = \"secretary\"\nkey = \"" + l1 + "\"\n\n" +
+		"[[user]]\nname = \"护理组\"\nrole = \"secretary\"\ngroup = \"%s\"\nkey = \"" + l2 + "\"\n"
+	setup := files.Demo()
+	for _, c := range []struct {
+		group string
+		ok    bool
+	}{{"护理分院", true}, {"护理分院组", false}} {
+		a, err := ParseAccess("access.toml", []byte(fmt.Sprintf(text, c.group)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Users[1].Group != c.group || a.Users[0].Group != "" {
+			t.Fatalf("users %+v", a.Users)
+		}
+		err = a.checkGroups(setup)
+		var ae *AccessError
+		switch {
+		case c.ok && err != nil:
+			t.Errorf("%s: %v", c.group, err)
+		case !c.ok && (!errors.As(err, &ae) || ae.Line != 6 || ae.Key != "user[2].group"):
+			t.Errorf("%s: %v", c.group, err)
+		}
+	}
 }

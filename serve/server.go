@@ -26,6 +26,7 @@ import (
 	"charm.land/wish/v2/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
 
+	"podium/model"
 	"podium/session"
 	"podium/tui"
 )
@@ -104,6 +105,11 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	var setup model.Setup
+	cfg.Session.Read(func(st *session.State) { setup = st.Setup })
+	if err := cfg.Access.checkGroups(setup); err != nil {
+		return nil, err
 	}
 	s := &Server{cfg: cfg, lim: cfg.Limits.withDefaults(), clients: map[*client]struct{}{}}
 	gate := newGate(s.lim, s.logf)
@@ -216,7 +222,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		// The mirror is the host's concern; a takeover is everyone's.
 		copies = func() tui.Copies { return tui.Copies{Fenced: all().Fenced} }
 	}
-	m := tui.New(s.cfg.Session, tui.Options{Lang: s.cfg.Lang, Actor: u.Actor(), Role: u.Role, Now: s.cfg.Now, Drafts: s.cfg.Drafts, Copies: copies})
+	m := tui.New(s.cfg.Session, tui.Options{Lang: s.cfg.Lang, Actor: u.Actor(), Role: u.Role, OnlyGroup: u.Group, Now: s.cfg.Now, Drafts: s.cfg.Drafts, Copies: copies})
 	opts := append(bubbletea.MakeOptions(sess), s.cfg.ProgramOptions...)
 	if s.cfg.framed != nil {
 		actor := u.Actor()

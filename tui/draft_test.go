@@ -11,6 +11,7 @@ import (
 	"podium/model"
 	"podium/session/election"
 	votescreen "podium/tui/screens/election"
+	"podium/tui/screens/speakers"
 )
 
 // memDrafts keeps drafts in memory, as data.Drafts keeps them in a file.
@@ -87,7 +88,7 @@ func size(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Heigh
 
 // TestReopensWhereItWas: a terminal reopens on the screen it showed, with
 // its sidebar as it was, unless the agenda moved on meanwhile: then on the
-// new item's screen.
+// new item's screen (the deliberation's: the speakers').
 func TestReopensWhereItWas(t *testing.T) {
 	sess := congress(t)
 	startAt(t, sess, itemOf(t, congressSetup(), model.ItemReport), t0)
@@ -105,7 +106,7 @@ func TestReopensWhereItWas(t *testing.T) {
 	}
 	startAt(t, sess, itemOf(t, congressSetup(), model.ItemDeliberation), t0.Add(time.Minute))
 	moved := draftModel(t, m, d)
-	if moved.cur.id != screenItem {
+	if moved.cur.id != speakers.ID {
 		t.Fatalf("after the agenda moved on: screen %s", moved.cur.id)
 	}
 }

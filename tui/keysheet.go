@@ -38,7 +38,7 @@ func (m *Model) kept() []common.Binding {
 				}
 			}
 		}
-		if g.Permits(m.c.Role) {
+		if g.Permits(m.c.Role, m.c.OnlyGroup) {
 			kept = append(kept, b)
 		}
 	}

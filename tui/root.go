@@ -34,6 +34,10 @@ type Options struct {
 	// Role is this terminal's role; the core refuses what it may not do.
 	// The zero Role is the host's own console.
 	Role session.Role
+	// OnlyGroup limits a secretary's terminal to one deliberation group
+	// (a group's own terminal): it sees the speakers' screen and reports
+	// that group's opinions only; the core refuses the rest.
+	OnlyGroup string
 	// Now is the clock; time.Now when nil. Tests fix it.
 	Now func() time.Time
 	// Verify, when set, recomputes the log's hash chain; the model runs it
@@ -140,6 +144,8 @@ func newModel(s *session.Session, opt Options) *Model {
 		Sess:   s,
 		Actor:  opt.Actor,
 		Role:   opt.Role,
+
+		OnlyGroup: opt.OnlyGroup,
 	}
 	s.Read(func(st *session.State) { c.Setup = st.Setup })
 	c.Names = congressNames(c.Setup)
@@ -302,7 +308,7 @@ func (m *Model) sees(s *slot) bool {
 	if role == session.RoleStandby {
 		role = session.RoleHost
 	}
-	return s.sees == nil || session.Permitted(role, s.sees)
+	return s.sees == nil || session.PermittedIn(role, m.c.OnlyGroup, s.sees)
 }
 
 // home is the first screen the role may see: the one it opens on and
@@ -386,7 +392,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	frameKeys := m.frameKeys()
 	b, frame, ok := m.match(msg, frameKeys)
-	if ok && !b.Permits(c.Role) {
+	if ok && !b.Permits(c.Role, c.OnlyGroup) {
 		m.pending = nil
 		c.Say(common.Info(t.RoleRefused(string(c.Role))))
 		return nil

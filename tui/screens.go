@@ -15,6 +15,7 @@ import (
 	"podium/tui/screens/projector"
 	"podium/tui/screens/questions"
 	"podium/tui/screens/resolution"
+	"podium/tui/screens/speakers"
 )
 
 // register lists every screen: adding a screen is its package and one
@@ -53,6 +54,10 @@ func register(k *common.KeyMap) []*slot {
 			serves: kind(model.ItemMotions)},
 		{id: resolution.ID, make: resolution.New, sees: session.RecordVote{}, layout: withSidebar,
 			serves: kind(model.ItemResolution)},
+		// The speakers' list: the deliberation's screen, any item's by f10;
+		// a group's own terminal sees it alone (its report).
+		{id: speakers.ID, make: speakers.New, key: k.ToSpeakers, sees: session.ReportGroup{}, layout: withSidebar,
+			serves: kind(model.ItemDeliberation)},
 		{id: election.ID, make: election.New, key: k.ToElection, sees: session.EnterBallot{}, layout: wide,
 			serves: ballots, disabled: noElection},
 		// The agenda and the preparation are read by who keeps the record.

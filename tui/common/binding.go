@@ -54,9 +54,10 @@ func (b Binding) In(short bool, col int) Binding { b.Short, b.Col = short, col; 
 // Described gives the full help a longer description.
 func (b Binding) Described(long string) Binding { b.Long = long; return b }
 
-// Permits reports whether role r may use the key.
-func (b Binding) Permits(r session.Role) bool {
-	return b.Guard == nil || session.Permitted(r, b.Guard)
+// Permits reports whether role r, limited to group onlyGroup ("" for
+// none: a group's own terminal), may use the key.
+func (b Binding) Permits(r session.Role, onlyGroup string) bool {
+	return b.Guard == nil || session.PermittedIn(r, onlyGroup, b.Guard)
 }
 
 // ID tells bindings apart by their help: a screen's reference to a frame

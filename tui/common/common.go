@@ -19,7 +19,10 @@ type Common struct {
 	Sess          *session.Session
 	Actor         string
 	Role          session.Role
-	Now           func() time.Time
+	// OnlyGroup is the deliberation group a secretary's terminal is
+	// limited to, "" for none (session.Meta.OnlyGroup).
+	OnlyGroup string
+	Now       func() time.Time
 
 	// Setup is the congress as opened; it never changes in a session.
 	Setup model.Setup
@@ -67,6 +70,8 @@ type Snapshot struct {
 	Notes     []session.Note
 	// Ratings are the officers' ratings in review items (述职评议).
 	Ratings []session.Rating
+	// Floor is the speakers' lists and the groups' reports (floor.go).
+	Floor FloorSnap
 	// Needs is, per kind of resolution, the threshold a vote taken now
 	// would apply (session.State.ResolutionNeed), for the host's script.
 	Needs map[model.VoteKind]VoteNeed
@@ -83,7 +88,9 @@ type VoteNeed struct {
 }
 
 // Meta returns the time and actor for a new command.
-func (c *Common) Meta() session.Meta { return session.Meta{At: c.Now(), Actor: c.Actor, Role: c.Role} }
+func (c *Common) Meta() session.Meta {
+	return session.Meta{At: c.Now(), Actor: c.Actor, Role: c.Role, OnlyGroup: c.OnlyGroup}
+}
 
 // Exec executes cmd and refreshes the snapshot.
 func (c *Common) Exec(cmd session.Command) ([]session.Event, error) {
@@ -124,6 +131,7 @@ func (c *Common) Refresh() {
 		}
 		s.Vote = CopyVote(voteOf(st))
 		copyMeeting(s, st)
+		copyFloor(s, st)
 	})
 }
 

@@ -22,17 +22,13 @@ type FloorTexts struct {
 	// The list: its title (fair: the fairness rule is on), empty.
 	ListTitle func(n int, fair bool) string
 	EmptyList func(keys string) string
-	Requested func(at string) string
 	// The speeches given on the item: their title, one's overtime.
 	SpokenTitle func(n int, total string) string
 	SpokeOver   func(d string) string
-	// The item's time spoken against its plan.
-	ItemTotal func(spoken string, elapsed string, plan int) string
 	// The groups: their title, a report's line, none yet.
 	GroupsTitle  func(reported, n int) string
 	GroupLine    func(speakers int, convener, secretary string) string
 	NotReported  string
-	GroupsLater  func(key string) string
 	Rules        func(fair, guests bool) string
 	NoItem       string
 	NotGroupItem string
@@ -60,13 +56,12 @@ type FloorTexts struct {
 	Undone       string
 	RulesSet     func(fair, guests bool) string
 	Reported     func(group string, speakers int) string
-	ConfirmEnd   func(key, name string) string
 	ConfirmDrop  func(key, name string) string
 	ConfirmRules func(key string, fair, guests bool) string
 
 	// The projector: what the hall reads.
-	ProjSpeaking, ProjNext, ProjEmpty string
-	ProjLeft, ProjOver                string
+	ProjSpeaking, ProjNext string
+	ProjLeft, ProjOver     string
 
 	// Key help.
 	HelpToSpeakers, HelpSpeak, HelpSupplement, HelpOrder, HelpReply string
@@ -155,15 +150,8 @@ func zhFloorTexts() *FloorTexts {
 			return fmt.Sprintf("发言登记 %d 人", n)
 		},
 		EmptyList:   func(k string) string { return "尚无发言登记：" + k },
-		Requested:   func(at string) string { return at + " 登记" },
 		SpokenTitle: func(n int, total string) string { return fmt.Sprintf("已发言 %d 人次 · 共 %s", n, total) },
 		SpokeOver:   func(d string) string { return "超时 " + d },
-		ItemTotal: func(spoken, elapsed string, plan int) string {
-			if plan > 0 {
-				return fmt.Sprintf("发言共 %s · 本项用时 %s / 计划 %d 分钟", spoken, elapsed, plan)
-			}
-			return fmt.Sprintf("发言共 %s · 本项用时 %s", spoken, elapsed)
-		},
 		GroupsTitle: func(r, n int) string { return fmt.Sprintf("分组审议 · 已报告 %d / %d 组", r, n) },
 		GroupLine: func(n int, c, s string) string {
 			line := fmt.Sprintf("发言 %d 人", n)
@@ -176,7 +164,6 @@ func zhFloorTexts() *FloorTexts {
 			return line
 		},
 		NotReported: "未报告",
-		GroupsLater: func(k string) string { return "各组报告审议意见后按 " + k + " 录入" },
 		Rules: func(fair, guests bool) string {
 			return fmt.Sprintf("公平排序%s · 列席/特邀发言%s", onOff(fair), onOff(guests))
 		},
@@ -217,14 +204,13 @@ func zhFloorTexts() *FloorTexts {
 		Reported: func(g string, n int) string {
 			return fmt.Sprintf("已录入「%s」的审议意见（发言 %d 人）", g, n)
 		},
-		ConfirmEnd: func(k, name string) string { return fmt.Sprintf("再按 %s 结束 %s 的发言", k, name) },
 		ConfirmDrop: func(k, name string) string {
 			return fmt.Sprintf("再按 %s 将 %s 移出发言名单", k, name)
 		},
 		ConfirmRules: func(k string, fair, guests bool) string {
 			return fmt.Sprintf("再按 %s 改为：公平排序%s，列席/特邀发言%s", k, onOff(fair), onOff(guests))
 		},
-		ProjSpeaking: "正在发言", ProjNext: "接下来", ProjEmpty: "请向主持人登记发言",
+		ProjSpeaking: "正在发言", ProjNext: "接下来",
 		ProjLeft: "剩余", ProjOver: "超时",
 		HelpToSpeakers: "发言", HelpSpeak: "登记发言", HelpSupplement: "补充发言", HelpOrder: "程序性动议", HelpReply: "答复",
 		HelpStart: "请发言", HelpEnd: "结束发言", HelpRemove: "移出名单", HelpUp: "上移", HelpDown: "下移", HelpUndo: "撤销",
@@ -309,15 +295,8 @@ func enFloorTexts() *FloorTexts {
 			return s
 		},
 		EmptyList:   func(k string) string { return "Nobody is on the list: " + k },
-		Requested:   func(at string) string { return "asked " + at },
 		SpokenTitle: func(n int, total string) string { return fmt.Sprintf("Spoken: %d · %s in all", n, total) },
 		SpokeOver:   func(d string) string { return d + " over" },
-		ItemTotal: func(spoken, elapsed string, plan int) string {
-			if plan > 0 {
-				return fmt.Sprintf("Speeches %s · item %s of %d min planned", spoken, elapsed, plan)
-			}
-			return fmt.Sprintf("Speeches %s · item %s", spoken, elapsed)
-		},
 		GroupsTitle: func(r, n int) string { return fmt.Sprintf("Groups · %d of %d reported", r, n) },
 		GroupLine: func(n int, c, s string) string {
 			line := fmt.Sprintf("%d spoke", n)
@@ -330,7 +309,6 @@ func enFloorTexts() *FloorTexts {
 			return line
 		},
 		NotReported: "not reported",
-		GroupsLater: func(k string) string { return "As each group reports, " + k + " enters its opinions" },
 		Rules: func(fair, guests bool) string {
 			return fmt.Sprintf("fair order %s · observers and guests %s", onOff(fair), onOff(guests))
 		},
@@ -368,15 +346,14 @@ func enFloorTexts() *FloorTexts {
 		RulesSet: func(fair, guests bool) string {
 			return fmt.Sprintf("Now: fair order %s, observers and guests %s", onOff(fair), onOff(guests))
 		},
-		Reported:   func(g string, n int) string { return fmt.Sprintf("Opinions of %s recorded (%d spoke)", g, n) },
-		ConfirmEnd: func(k, name string) string { return fmt.Sprintf("Press %s again to end %s's speech", k, name) },
+		Reported: func(g string, n int) string { return fmt.Sprintf("Opinions of %s recorded (%d spoke)", g, n) },
 		ConfirmDrop: func(k, name string) string {
 			return fmt.Sprintf("Press %s again to take %s off the list", k, name)
 		},
 		ConfirmRules: func(k string, fair, guests bool) string {
 			return fmt.Sprintf("Press %s again for fair order %s, observers and guests %s", k, onOff(fair), onOff(guests))
 		},
-		ProjSpeaking: "Speaking", ProjNext: "Next", ProjEmpty: "Ask the chair for the floor",
+		ProjSpeaking: "Speaking", ProjNext: "Next",
 		ProjLeft: "left", ProjOver: "over",
 		HelpToSpeakers: "speakers", HelpSpeak: "add speaker", HelpSupplement: "supplementary", HelpOrder: "point of order", HelpReply: "answer",
 		HelpStart: "give the floor", HelpEnd: "end speech", HelpRemove: "take off", HelpUp: "up", HelpDown: "down", HelpUndo: "undo",

@@ -22,7 +22,7 @@ func Walk(k *KeyMap, col int) []Binding {
 func Screens(k *KeyMap, col int) []Binding {
 	var out []Binding
 	for _, b := range []Binding{FrameKey(k.ToDesk), FrameKey(k.ToItem), FrameKey(k.ToElection), FrameKey(k.ToQuestions),
-		FrameKey(k.ToMotions), FrameKey(k.ToAgenda), FrameKey(k.AddNote), FrameKey(k.Export), FrameKey(k.ToPrep)} {
+		FrameKey(k.ToMotions), FrameKey(k.ToSpeakers), FrameKey(k.ToAgenda), FrameKey(k.AddNote), FrameKey(k.Export), FrameKey(k.ToPrep)} {
 		out = append(out, b.In(false, col))
 	}
 	return out

@@ -30,6 +30,9 @@ type Field struct {
 	Value string
 	// IDs are the roster ids a person field holds.
 	IDs []string
+	// Offer, when set, is who a person field offers (by roster index),
+	// in place of every formal delegate.
+	Offer func(i int) bool
 
 	in Input
 }
@@ -86,6 +89,9 @@ func (f *Form) Focus(i int) {
 	if k := f.active().Kind; k == FieldPerson || k == FieldPeople {
 		f.pick = NewPicker(f.c, max(3, f.h-len(f.Fields)-2))
 		f.pick.Filter = formalOnly(f.c)
+		if o := f.active().Offer; o != nil {
+			f.pick.Filter = o
+		}
 		f.pick.Label = f.c.Texts.M.FormalCount
 		f.pick.Hint = f.c.Texts.M.PickHint
 		f.pick.SetQuery("")

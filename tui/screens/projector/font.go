@@ -6,7 +6,7 @@ import (
 	"podium/tui/common"
 )
 
-// glyphs are the figures drawn large: 0–9, "/", ":", "-" and space, three
+// glyphs are the figures drawn large: 0–9, "/", ":", "-", "+" and space, three
 // cells wide (":" one) and five rows high, scaled by whole cells.
 var glyphs = map[rune][5]string{
 	'0': {"███", "█ █", "█ █", "█ █", "███"},
@@ -22,6 +22,7 @@ var glyphs = map[rune][5]string{
 	'/': {"  █", "  █", " █ ", "█  ", "█  "},
 	':': {" ", "█", " ", "█", " "},
 	'-': {"   ", "   ", "███", "   ", "   "},
+	'+': {"   ", " █ ", "███", " █ ", "   "},
 	' ': {"  ", "  ", "  ", "  ", "  "},
 }
 

@@ -73,6 +73,8 @@ func (p *Screen) View() []string {
 		bottom = ""
 	case it.Kind == model.ItemElection && c.Snap.Vote != nil:
 		body = p.election(c.Snap.Vote, w, room)
+	case p.floor(i, it):
+		body = p.speaker(i, it, w, room)
 	default:
 		if r, voted := p.vote(i); voted || it.Kind == model.ItemResolution {
 			body = p.resolution(i, it, r, voted, w, room)
