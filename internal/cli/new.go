@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -60,7 +59,7 @@ podium new --roster roster.csv --name "…" --db empty.db --force`,
 			if err != nil {
 				return err
 			}
-			now := time.Now()
+			now := g.now()
 			var then []session.Command
 			var report prep.SurveyReport
 			if survey != "" {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"time"
 
 	"podium/internal/app"
 	"podium/tui"
@@ -12,7 +11,7 @@ import (
 
 // tuiOptions are the screens' options for the host's own terminal.
 func (g *globals) tuiOptions() tui.Options {
-	return tui.Options{Lang: g.lang, Actor: "host", Now: time.Now}
+	return tui.Options{Lang: g.lang, Actor: "host", Now: g.now}
 }
 
 // runOpen is `podium` alone: it opens the congress in the database; with
@@ -61,8 +60,8 @@ func runTUIServing(g *globals, c *app.Congress, fingerprint string, copies func(
 	opt.Copies = copies
 	opt.Verify = c.Verify
 	opt.Drafts = c.Drafts()
-	opt.Export = func() (string, []string, error) { return c.ExportBeside(g.lang, time.Now()) }
-	opt.Print = func() (string, []string, error) { return c.PrintBeside(context.Background(), g.lang, time.Now()) }
+	opt.Export = func() (string, []string, error) { return c.ExportBeside(g.lang, g.now()) }
+	opt.Print = func() (string, []string, error) { return c.PrintBeside(context.Background(), g.lang, g.now()) }
 	return tui.Run(c.Session, opt)
 }
 
@@ -79,7 +78,7 @@ func openDemo(g *globals) error {
 // createDemo creates a fresh demo congress in the database, replacing an
 // earlier demo but never a real congress.
 func createDemo(g *globals) (*app.Congress, error) {
-	c, err := app.CreateDemo(g.db, time.Now())
+	c, err := app.CreateDemo(g.db, g.now())
 	var real *app.RealCongressError
 	if errors.As(err, &real) {
 		return nil, failed("%v.\nUse another file: --db demo.db", err)

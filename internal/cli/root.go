@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
@@ -56,6 +57,9 @@ type globals struct {
 	lang string
 	// mirror is --mirror of podium and podium serve: the mirror file.
 	mirror string
+	// now is the screens' clock (clock.go): the machine's unless a test
+	// names a clock file.
+	now func() time.Time
 }
 
 // newRoot builds the command tree writing to stdout and stderr: podium
@@ -128,6 +132,11 @@ podium man > podium.1`,
 // check checks the global flags after parsing: --lang is zh or en, or
 // comes from the locale.
 func (g *globals) check() error {
+	now, err := clock()
+	if err != nil {
+		return usageError("%v", err)
+	}
+	g.now = now
 	switch g.lang {
 	case "":
 		g.lang = localeLang()

@@ -167,7 +167,7 @@ func zhFloorTexts() *FloorTexts {
 		Rules: func(fair, guests bool) string {
 			return fmt.Sprintf("公平排序%s · 列席/特邀发言%s", onOff(fair), onOff(guests))
 		},
-		NoItem:       "议程未开始：发言登记属于进行中的议程",
+		NoItem:       "当前没有进行中的议程项：发言登记属于进行中的议程项",
 		NotGroupItem: "本项不分组审议",
 		PickTitle:    func(k string) string { return "登记" + k + " — 输入姓名或拼音首字母" },
 		PickHint:     "enter 登记 · esc 取消",

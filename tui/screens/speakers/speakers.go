@@ -288,7 +288,8 @@ func (s *Screen) submit() *common.Note {
 	return n
 }
 
-// added is the note of the request just put on the list.
+// added is the note of the request just put on the list. The cursor
+// stays where it was: enter gives the floor in the list's order.
 func (s *Screen) added() string {
 	c := s.c
 	sp, _ := c.Speech(len(c.Snap.Floor.Speeches))
@@ -297,7 +298,6 @@ func (s *Screen) added() string {
 		for j, no := range c.List(i).Waiting {
 			if no == sp.No {
 				pos = j + 1
-				s.cursor = j
 			}
 		}
 	}

@@ -36,8 +36,13 @@ func (s *Screen) View() []string {
 		rules = st.MsgInfo.Render(common.Cut(t.F.OnlyGroupFor(c.OnlyGroup), s.w))
 	}
 	if !current {
+		// No item under way: the last one's speeches and the groups.
+		if last := c.Snap.Item; last >= 0 && last < len(c.Setup.Agenda) {
+			lines = append(widgets.ItemHead(c, s.w), lines...)
+			lines = append(lines, s.spoken(last)...)
+		}
 		lines = append(lines, "")
-		lines = append(lines, groups(s.h-len(lines)-2)...)
+		lines = append(lines, groups(max(1, s.h-len(lines)-2))...)
 		return common.Block(append(lines, "", rules), s.w, s.h)
 	}
 	if s.h >= 30 { // the host's words, when there is room for them
