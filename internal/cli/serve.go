@@ -154,7 +154,7 @@ func serveCongress(g *globals, c *app.Congress, sv serving, stdout, stderr io.Wr
 	if err != nil {
 		return failed("--listen %s: %v", sv.listen, err)
 	}
-	cfg := serve.Config{Session: c.Session, Access: sv.access, HostKey: hostKey, Lang: g.lang, Limits: sv.lim,
+	cfg := serve.Config{Now: g.now, Session: c.Session, Access: sv.access, HostKey: hostKey, Lang: g.lang, Limits: sv.lim,
 		Drafts: c.Drafts(), Copies: copies, Standby: app.Serving{C: c}}
 	if sv.headless {
 		cfg.Logf = logf
