@@ -39,7 +39,7 @@ type FloorTexts struct {
 	ReplyTitle   string
 	ReplyLabel   string
 	GroupTitle   func(item int, group string) string
-	GroupPick    string
+	GroupLabel   string
 	Convener     string
 	Secretary    string
 	Speakers     string
@@ -174,7 +174,7 @@ func zhFloorTexts() *FloorTexts {
 		ReplyTitle:   "登记答复",
 		ReplyLabel:   "答复人",
 		GroupTitle:   func(i int, g string) string { return fmt.Sprintf("议程第 %d 项 · %s 的审议意见", i, g) },
-		GroupPick:    "选择小组（↑↓，enter）",
+		GroupLabel:   "小组",
 		Convener:     "召集人",
 		Secretary:    "记录人",
 		Speakers:     "发言人数",
@@ -319,7 +319,7 @@ func enFloorTexts() *FloorTexts {
 		ReplyTitle:   "Add an answer",
 		ReplyLabel:   "Who answers",
 		GroupTitle:   func(i int, g string) string { return fmt.Sprintf("Item %d · opinions of %s", i, g) },
-		GroupPick:    "Choose the group (↑↓, enter)",
+		GroupLabel:   "Group",
 		Convener:     "Convener",
 		Secretary:    "Secretary",
 		Speakers:     "Speakers",

@@ -10,6 +10,7 @@
 package speakers
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -149,11 +150,17 @@ func (s *Screen) name(sp session.Speech) string {
 
 // exec gives cmd to the core: the note of what was done, or the refusal.
 func (s *Screen) exec(cmd session.Command, done func() string) *common.Note {
+	n, _ := s.try(cmd, done)
+	return n
+}
+
+// try is exec that also returns the core's refusal.
+func (s *Screen) try(cmd session.Command, done func() string) (*common.Note, error) {
 	if _, err := s.c.Exec(cmd); err != nil {
 		n := s.c.Refusal(err)
-		return &n
+		return &n, err
 	}
-	return common.Done(done()).Ref()
+	return common.Done(done()).Ref(), nil
 }
 
 // add opens the search of who asks for a request of kind k: present
@@ -187,9 +194,15 @@ func (s *Screen) reply() {
 		c.Say(common.Info(c.Texts.F.NoItem))
 		return
 	}
+	// The reporter: the item's presenter, or the last one before it (a
+	// deliberation follows its report).
+	presenter := ""
+	for j := i; j >= 0 && presenter == ""; j-- {
+		presenter = c.Setup.Agenda[j].Presenter
+	}
 	s.doing, s.kind = formReply, session.SpeechReply
 	s.form = widgets.NewForm(c, c.Texts.F.ReplyTitle,
-		widgets.Field{Kind: widgets.FieldText, Label: c.Texts.F.ReplyLabel, Value: c.Setup.Agenda[i].Presenter})
+		widgets.Field{Kind: widgets.FieldText, Label: c.Texts.F.ReplyLabel, Value: presenter})
 	s.form.SetSize(s.h - 3)
 	c.Say(common.Info(c.Texts.M.FormHint))
 }
@@ -235,7 +248,7 @@ func (s *Screen) group() {
 	}
 	s.doing, s.groupOf = formGroup, i
 	s.form = widgets.NewForm(c, t.GroupTitle(i+1, g.Name),
-		widgets.Field{Kind: widgets.FieldText, Label: c.Texts.F.GroupPick, Value: g.Name},
+		widgets.Field{Kind: widgets.FieldText, Label: t.GroupLabel, Value: g.Name},
 		widgets.Field{Kind: widgets.FieldText, Label: t.Convener, Value: g.Convener},
 		widgets.Field{Kind: widgets.FieldText, Label: t.Secretary, Value: g.Secretary},
 		widgets.Field{Kind: widgets.FieldNumber, Label: t.Speakers},
@@ -276,11 +289,20 @@ func (s *Screen) submit() *common.Note {
 	case formGroup:
 		speakers, err := strconv.Atoi(f[3].Text())
 		if err != nil || speakers < 0 {
+			s.form.Focus(3)
 			return common.Failed(t.NotANumber).Ref()
 		}
 		group := strings.TrimSpace(f[0].Text())
-		n = s.exec(session.ReportGroup{Meta: c.Meta(), Item: s.groupOf, Group: group, Speakers: speakers, Text: f[4].Text(),
+		n, err = s.try(session.ReportGroup{Meta: c.Meta(), Item: s.groupOf, Group: group, Speakers: speakers, Text: f[4].Text(),
 			Convener: f[1].Text(), Secretary: f[2].Text()}, func() string { return t.Reported(group, speakers) })
+		// The field to mend gets the cursor.
+		var ge *session.GroupError
+		switch {
+		case errors.As(err, &ge) && ge.Reason == session.CodeTooManySpeakers:
+			s.form.Focus(3)
+		case errors.As(err, &ge) && ge.Reason == session.CodeUnknownGroup:
+			s.form.Focus(0)
+		}
 	}
 	if n != nil && n.Kind == common.NoteOK {
 		s.form, s.doing = nil, formNone
