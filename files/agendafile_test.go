@@ -330,6 +330,8 @@ func FuzzReadAgenda(f *testing.F) {
 	f.Add([]byte("[meeting]\nname = \"x\"\n[[item]]\nkind = \"review\"\nscript = \"{nobody}\"\n"))
 	f.Add([]byte("[meeting]\nname = \"x\"\n[[item]]\nkind = \"review\"\nofficers = [\"主席 王芳\", \" 学习部部长　李强 \"]\n" +
 		"[[item]]\nkind = \"election\"\nmethod = \"m.toml\"\ncandidates = \"/tmp/c.csv\"\n"))
+	f.Add([]byte("[meeting]\nname = \"x\"\nspeech_seconds = 240\nfair_order = true\n[[item]]\nkind = \"deliberation\"\nshort_seconds = 30\n" +
+		"[[item.group]]\nname = \"一组\"\nunits = [\"甲\", \"乙\"]\nconvener = \"王\"\n[[item.group]]\nname = \"二组\"\nunits = [\"丙\"]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := ParseAgenda("fuzz.toml", data)
 		if err != nil {

@@ -69,7 +69,8 @@ func FuzzDecode(f *testing.F) {
 
 // FuzzSetupBody fuzzes the binary setup of codec 2 (Opened) on its own.
 func FuzzSetupBody(f *testing.F) {
-	for _, s := range []model.Setup{testSetup(3), fixtureSetup(), {}} {
+	floor := fixtureAdditions()["opened_floor"].(Opened).Setup
+	for _, s := range []model.Setup{testSetup(3), fixtureSetup(), {}, floor} {
 		b, _ := putOpened(nil, Opened{Setup: s})
 		f.Add(b)
 	}
