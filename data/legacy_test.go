@@ -123,7 +123,7 @@ func TestLegacyLogReadAndExtended(t *testing.T) {
 	if err := st.Replay(func(r session.Record) error { codecs[session.RecordCodec(r.Data)]++; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if codecs[1] != want.Events || codecs[2] != 2 {
+	if codecs[1] != want.Events || codecs[session.CodecVersion] != 2 {
 		t.Fatalf("codecs %v", codecs)
 	}
 	live := state(s)
@@ -146,7 +146,26 @@ func TestLegacyLogReadAndExtended(t *testing.T) {
 
 func jsonEqual(a, b []byte) bool {
 	var x, y any
-	return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && reflect.DeepEqual(x, y)
+	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
+		return false
+	}
+	// The fields podium count's JSON gained after the legacy log was
+	// written (counter rules 2) are compared only where the expectation
+	// has them; the legacy rounds have no partly invalid ballot, no
+	// vacancy by tie and a per-ballot figure, so they must be zero.
+	if got, ok := x.(map[string]any); ok {
+		if want, ok := y.(map[string]any); ok {
+			for k, zero := range map[string]any{"partly_invalid": 0.0, "category_only": false, "vacancies": []any{}} {
+				if _, has := want[k]; !has {
+					if !reflect.DeepEqual(got[k], zero) {
+						return false
+					}
+					delete(got, k)
+				}
+			}
+		}
+	}
+	return reflect.DeepEqual(x, y)
 }
 
 // TestRunsRecorded: each run of events records its codec and the podium

@@ -40,6 +40,21 @@ func (a AgendaFile) Setup(roster []model.Person) model.Setup {
 //go:embed demo/agenda.toml
 var agendaTemplate []byte
 
+// StandardAgendaNoElection is the standard agenda (model.StandardAgenda)
+// without its election item: the agenda of a congress whose agenda file
+// lists no items, or that has no agenda file. An election is prepared
+// only from an election item that links its method and candidates, so
+// without one the congress never reaches an election it cannot hold.
+func StandardAgendaNoElection() []model.Item {
+	var out []model.Item
+	for _, it := range model.StandardAgenda() {
+		if it.Kind != model.ItemElection {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 // AgendaTemplate returns a commented agenda file a secretary can start from
 // (the demo congress's meeting and the standard agenda).
 func AgendaTemplate() []byte { return bytes.Clone(agendaTemplate) }
@@ -56,8 +71,13 @@ func AgendaTemplate() []byte { return bytes.Clone(agendaTemplate) }
 //	vote_base = "expected"     # or "present": what ordinary/charter are of
 //	answer_days = 14           # 1..365: answers to opinions, questions on notice
 //	time_zone = "+08:00"       # the congress's clock (China Standard Time)
+//	adoption = "vote"          # or "none": the method and the scrutineers adopted
+//	                           # by a vote of the congress (RULES §3) or without
+//	preparatory_votes = false  # true: the preparatory item's votes may come
+//	                           # before the meeting is declared valid (RULES §2)
 //
 //	[[item]]                   # in order; none at all = StandardAgenda()
+//	                           # without its election item
 //	kind = "report"            # one of ItemKinds()
 //	title = "听取学生会工作报告"   # optional: DefaultTitle of the kind
 //	title_en = "Work report of the student union"
@@ -82,10 +102,12 @@ func AgendaTemplate() []byte { return bytes.Clone(agendaTemplate) }
 //
 //	[[item]]
 //	kind = "election"
-//	method = "method.toml"     # optional, election only, both or neither:
+//	method = "method.toml"     # required, election only, both together:
 //	candidates = "candidates.csv"   # the election's method (ReadMethod) and
 //	                           # candidates, relative to the agenda file;
-//	                           # see ElectionFiles. One election item at most.
+//	                           # see ElectionFiles. One election item at most;
+//	                           # one without them is refused (the congress
+//	                           # would reach an election it cannot hold).
 //
 // Every rule left out takes the seed's default (DefaultMeeting); a fraction
 // given without its _strict key keeps the default strictness. Words such as
@@ -139,6 +161,8 @@ type meetingDoc struct {
 	ShortSeconds         tomlValue `toml:"short_seconds"`
 	FairOrder            tomlValue `toml:"fair_order"`
 	GuestsSpeak          tomlValue `toml:"guests_speak"`
+	Adoption             tomlValue `toml:"adoption"`
+	PreparatoryVotes     tomlValue `toml:"preparatory_votes"`
 }
 
 // itemDoc is one [[item]] table.
@@ -203,7 +227,7 @@ var unknownReasons = map[string]string{
 }
 
 // meetingKeys are the keys of [meeting], for messages.
-const meetingKeys = "name, name_en, date, place, chair, recorder, opening_quorum, election_quorum, ordinary, charter and their _strict, vote_base, answer_days, time_zone, " + floorMeetingKeys
+const meetingKeys = "name, name_en, date, place, chair, recorder, opening_quorum, election_quorum, ordinary, charter and their _strict, vote_base, answer_days, time_zone, adoption, preparatory_votes, " + floorMeetingKeys
 
 func (p *agendaParser) parse(doc *agendaDoc) (AgendaFile, error) {
 	if !p.defined("meeting") {
@@ -245,7 +269,7 @@ func (p *agendaParser) parse(doc *agendaDoc) (AgendaFile, error) {
 	}
 	a := AgendaFile{Meeting: m, file: p.tomlFile}
 	if items == nil {
-		a.Items = model.StandardAgenda()
+		a.Items = StandardAgendaNoElection()
 		return a, nil
 	}
 	for i := range items {
@@ -325,6 +349,22 @@ func (p *agendaParser) meeting(d *meetingDoc) (model.Meeting, error) {
 	}
 	if fe := p.meetingFloor(d, &m.Floor); fe != nil {
 		return m, fe
+	}
+	if d.Adoption.set {
+		s, _ := d.Adoption.v.(string)
+		switch a := model.Adoption(strings.ToLower(strings.TrimSpace(s))); a {
+		case model.AdoptionVote, model.AdoptionNone:
+			m.Adoption = a
+		default:
+			return m, p.fail(at("adoption"), s, `must be "vote" (the method and the scrutineers adopted by a vote of the congress, 附件3 §8 §9) or "none"`)
+		}
+	}
+	if d.PreparatoryVotes.set {
+		b, ok := d.PreparatoryVotes.v.(bool)
+		if !ok {
+			return m, p.fail(at("preparatory_votes"), nil, "must be true or false")
+		}
+		m.PreparatoryVotes = b
 	}
 	if m.Name == "" {
 		return m, p.fail(place("meeting"), nil, "has no name; name = \"…第一次学生代表大会\" is required")

@@ -37,7 +37,7 @@ func TestReadAgendaDefaults(t *testing.T) {
 	path := filepath.Join(dir, "a.toml")
 	src := "\uFEFF[meeting]\nname = \"某学院第一次学生代表大会\"\ndate = \"2026-05-04\"\n" +
 		"election_quorum = \"2/3\"\ncharter_strict = true\n\n" +
-		"[[item]]\nkind = \"preparatory\"\n\n[[item]]\nkind = \"Election\"\ntitle = \"选举\"\n"
+		"[[item]]\nkind = \"preparatory\"\n\n[[item]]\nkind = \"Election\"\ntitle = \"选举\"\nmethod = \"m.toml\"\ncandidates = \"c.csv\"\n"
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -56,9 +56,9 @@ func TestReadAgendaDefaults(t *testing.T) {
 	if !reflect.DeepEqual(a.Items, items) {
 		t.Errorf("items %+v", a.Items)
 	}
-	// No items: the standard agenda.
+	// No items: the standard agenda, without its election item.
 	a, err = ParseAgenda("b.toml", []byte("[meeting]\nname = \"x\"\n"))
-	if err != nil || !reflect.DeepEqual(a.Items, model.StandardAgenda()) {
+	if err != nil || !reflect.DeepEqual(a.Items, StandardAgendaNoElection()) || len(a.Items) != len(model.StandardAgenda())-1 {
 		t.Errorf("%v %+v", err, a.Items)
 	}
 	if _, err := ReadAgenda(filepath.Join(dir, "missing.toml")); err == nil {
@@ -379,7 +379,7 @@ func TestReadAgendaInlineItems(t *testing.T) {
 func TestReadAgendaLinks(t *testing.T) {
 	abs, _ := filepath.Abs(filepath.Join("x", "c.csv"))
 	src := "[meeting]\nname = \"x\"\n\n[[item]]\nkind = \"review\"\nofficers = [\n  \" 主席　王芳 \",\n  \"学习部部长  李强\",\n  \"Anna  Li\",\n]\n\n" +
-		"[[item]]\nkind = \"election\"\nmethod = \"methods/method.toml\"\ncandidates = " + strconv.Quote(abs) + "\n\n[[item]]\nkind = \"election\"\n"
+		"[[item]]\nkind = \"election\"\nmethod = \"methods/method.toml\"\ncandidates = " + strconv.Quote(abs) + "\n"
 	a, err := ParseAgenda(filepath.Join("conf", "agenda.toml"), []byte(src))
 	if err != nil {
 		t.Fatal(err)
@@ -397,6 +397,22 @@ func TestReadAgendaLinks(t *testing.T) {
 	// Without links: no election files, no officers.
 	if a, err := ParseAgenda("a.toml", []byte("[meeting]\nname = \"x\"\n[[item]]\nkind = \"review\"\n")); err != nil || a.Election != nil || a.Items[0].Officers != nil {
 		t.Errorf("%v %+v", err, a)
+	}
+	// An election item without its method and candidates is refused,
+	// naming the file and the item's line: the congress would reach an
+	// election it cannot hold (f3: 本次大会没有设置选举).
+	_, err = ParseAgenda("a.toml", []byte("[meeting]\nname = \"x\"\n\n[[item]]\nkind = \"preparatory\"\n\n[[item]]\nkind = \"election\"\ntitle = \"选举\"\n"))
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.File != "a.toml" || fe.Line != 8 || !strings.Contains(err.Error(), "without its method and candidates") {
+		t.Errorf("an election item without links: %v", err)
+	}
+	// The meeting's decision settings.
+	a, err = ParseAgenda("a.toml", []byte("[meeting]\nname = \"x\"\nadoption = \"none\"\npreparatory_votes = true\n"))
+	if err != nil || a.Meeting.Adoption != model.AdoptionNone || !a.Meeting.PreparatoryVotes {
+		t.Errorf("settings: %v %+v", err, a.Meeting)
+	}
+	if _, err := ParseAgenda("a.toml", []byte("[meeting]\nname = \"x\"\nadoption = \"maybe\"\n")); !errors.As(err, &fe) || fe.Line != 3 {
+		t.Errorf("adoption maybe: %v", err)
 	}
 }
 

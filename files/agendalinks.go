@@ -96,6 +96,11 @@ func (p *agendaParser) links(i int, it model.Item, hasOfficers bool, files map[s
 	if hasOfficers && it.Kind != model.ItemReview {
 		return p.fail(place("item", i, "officers"), nil, "is only for an item of kind review (述职评议), not "+string(it.Kind))
 	}
+	if len(files) == 0 && it.Kind == model.ItemElection {
+		// Without them the congress would reach an election it cannot hold.
+		return p.fail(place("item", i, "kind"), string(it.Kind),
+			`is an election item without its method and candidates: add method = "….toml" and candidates = "….csv" to it, or leave the item out`)
+	}
 	if len(files) == 0 {
 		return nil
 	}

@@ -127,16 +127,21 @@ const (
 	ColSpoiled = "spoiled"  // non-empty: declared spoiled, the text is the reason
 )
 
-// ParseMark reads a ballot cell: ○ 〇 O o approve; × X x ✕ disapprove;
-// empty or anything else abstain (RULES §6.3).
-func ParseMark(s string) election.Mark {
+// ParseMark reads a ballot cell (RULES §6.1, §6.3): ○ 〇 O o approve; ×
+// X x ✕ disapprove; empty (spaces only) abstain — the marks and their
+// documented aliases. Any other cell (√ ✓ 1 yes ● Ｏ …) is not a mark: ok
+// is false, and the ballots file is refused unless its method says
+// other_marks = "abstain" (the scrutineers' judgement on paper).
+func ParseMark(s string) (m election.Mark, ok bool) {
 	switch strings.TrimSpace(s) {
 	case "○", "〇", "O", "o":
-		return election.Approve
+		return election.Approve, true
 	case "×", "X", "x", "✕":
-		return election.Disapprove
+		return election.Disapprove, true
+	case "":
+		return election.Abstain, true
 	}
-	return election.Abstain
+	return election.Abstain, false
 }
 
 // ReadBallots reads the ballots of file name from r for slate under
@@ -145,9 +150,11 @@ func ParseMark(s string) election.Mark {
 // any number of write-in columns headed `write_in` (with categories
 // `write_in:<category>`, a category of m), and an optional `spoiled`
 // column. Each row is one collected ballot, with as many cells as the
-// header; its number is required and unique. Cells are read by ParseMark;
-// write-ins keep the left-to-right order of their columns. Errors are
-// *FileError with the row and column.
+// header; its number is required and unique. Cells are read by ParseMark:
+// a cell that is no mark nor a documented alias is an error naming the
+// row and the column, unless m's other_marks is "abstain". Write-ins keep
+// the left-to-right order of their columns. Errors are *FileError with
+// the row and column.
 func ReadBallots(name string, r io.Reader, slate []model.Candidate, m model.Method) ([]election.Ballot, error) {
 	data, err := readAll(name, r, MaxTableSize)
 	if err != nil {
@@ -262,7 +269,13 @@ func parseBallots(name string, data []byte, slate []model.Candidate, m model.Met
 		}
 		ids[b.ID] = row.n
 		for j, col := range candCol {
-			b.Marks[j] = ParseMark(cells[col])
+			mk, ok := ParseMark(cells[col])
+			if !ok && m.OtherMarksRule() != model.OtherMarksAbstain {
+				return nil, t.errAt(row, col, head[col], cells[col],
+					"is not a mark: use ○ (also 〇 O o), × (also X x ✕) or leave it empty to abstain; "+
+						"or say other_marks = \"abstain\" in the method when the scrutineers judged such marks abstentions")
+			}
+			b.Marks[j] = mk
 		}
 		for _, w := range writeCols {
 			if cells[w.col] != "" {

@@ -49,7 +49,7 @@ func TestReadBallots(t *testing.T) {
 	src := "ballot,乙,write_in:主席团,甲,write_in:分院,spoiled\n" +
 		"1,○,丙,×,,\n" +
 		"2,x,,〇,丁,\n" +
-		"3,?,,,,有记号\n" +
+		"3,,,,,有记号\n" +
 		",,,,,\n"
 	bs, err := ReadBallots("b.csv", strings.NewReader(src), slate, m)
 	if err != nil {
@@ -68,18 +68,37 @@ func TestReadBallots(t *testing.T) {
 		t.Errorf("ballot 3 %+v", bs[2])
 	}
 	for _, s := range []string{"○", "〇", "O", "o", " ○ "} {
-		if ParseMark(s) != election.Approve {
+		if mk, ok := ParseMark(s); mk != election.Approve || !ok {
 			t.Errorf("%q not approve", s)
 		}
 	}
 	for _, s := range []string{"×", "X", "x", "✕"} {
-		if ParseMark(s) != election.Disapprove {
+		if mk, ok := ParseMark(s); mk != election.Disapprove || !ok {
 			t.Errorf("%q not disapprove", s)
 		}
 	}
-	for _, s := range []string{"", "√", "?", "○×"} {
-		if ParseMark(s) != election.Abstain {
+	for _, s := range []string{"", "  "} {
+		if mk, ok := ParseMark(s); mk != election.Abstain || !ok {
 			t.Errorf("%q not abstain", s)
+		}
+	}
+	// The marks: no mark at all, so the file is refused (file, row,
+	// column) unless the method says other_marks = "abstain".
+	for _, s := range []string{"√", "✓", "1", "yes", "●", "Ｏ", "?", "○×"} {
+		if _, ok := ParseMark(s); ok {
+			t.Errorf("%q read as a mark", s)
+		}
+		src := "ballot,甲,乙\n1,○,\n2,," + s + "\n"
+		_, err := ReadBallots("b.csv", strings.NewReader(src), []model.Candidate{{Name: "甲"}, {Name: "乙"}}, model.DefaultMethod(2))
+		var fe *FileError
+		if !errors.As(err, &fe) || fe.Row != 3 || fe.Column != "乙" || fe.Value != s {
+			t.Errorf("%q: %v", s, err)
+		}
+		abstain := model.DefaultMethod(2)
+		abstain.OtherMarks = model.OtherMarksAbstain
+		bs, err := ReadBallots("b.csv", strings.NewReader(src), []model.Candidate{{Name: "甲"}, {Name: "乙"}}, abstain)
+		if err != nil || bs[1].Marks[1] != election.Abstain {
+			t.Errorf("%q with other_marks = abstain: %v %+v", s, err, bs)
 		}
 	}
 	plain := model.DefaultMethod(2)

@@ -21,6 +21,8 @@ import (
 //	threshold_strict = true
 //	write_ins = "with_disapproval"   # none | with_disapproval
 //	over_selection = "category"      # category | ballot
+//	tie = "runoff"                   # runoff | vacant: a tie at the cut-off (RULES §6.4)
+//	other_marks = "error"            # error | abstain: a ballots file's unknown cell (RULES §6.1)
 //	[[categories]]                   # optional
 //	name = "主席团"
 //	seats = 3
@@ -44,6 +46,8 @@ type methodDoc struct {
 	ThresholdStrict tomlValue      `toml:"threshold_strict"`
 	WriteIns        tomlValue      `toml:"write_ins"`
 	OverSelection   tomlValue      `toml:"over_selection"`
+	Tie             tomlValue      `toml:"tie"`
+	OtherMarks      tomlValue      `toml:"other_marks"`
 	Categories      toml.Primitive `toml:"categories"`
 }
 
@@ -54,7 +58,7 @@ type categoryDoc struct {
 }
 
 // methodKeys are the keys of a method file, for messages.
-const methodKeys = "seats, quorum, quorum_strict, threshold, threshold_base, threshold_strict, write_ins, over_selection, [[categories]]"
+const methodKeys = "seats, quorum, quorum_strict, threshold, threshold_base, threshold_strict, write_ins, over_selection, tie, other_marks, [[categories]]"
 
 // ParseMethod parses the TOML election method of file name. Unknown keys,
 // bad fractions, unknown enum values, seats out of 1..MaxMethodSeats,
@@ -122,6 +126,8 @@ func (d *methodDoc) method(f *tomlFile, cats []categoryDoc) (model.Method, *File
 		{"threshold_base", &d.ThresholdBase, (*string)(&m.ThresholdBase), []string{string(model.BaseExpected), string(model.BasePresent), string(model.BaseValid)}},
 		{"write_ins", &d.WriteIns, (*string)(&m.WriteIns), []string{string(model.WriteInsNone), string(model.WriteInsWithDisapproval)}},
 		{"over_selection", &d.OverSelection, (*string)(&m.OverSelection), []string{string(model.OverSelectionCategory), string(model.OverSelectionBallot)}},
+		{"tie", &d.Tie, (*string)(&m.Tie), []string{string(model.TieRunoff), string(model.TieVacant)}},
+		{"other_marks", &d.OtherMarks, (*string)(&m.OtherMarks), []string{string(model.OtherMarksError), string(model.OtherMarksAbstain)}},
 	} {
 		if !e.v.set {
 			continue

@@ -75,12 +75,15 @@ threshold_base = "valid"
 threshold_strict = false
 write_ins = "none"
 over_selection = "ballot"
+tie = "vacant"
+other_marks = "abstain"
 `))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := model.Method{Seats: 5, Quorum: model.Fraction{Num: 2, Den: 3, Strict: false}, Threshold: model.Fraction{Num: 1, Den: 2, Strict: false},
-		ThresholdBase: model.BaseValid, WriteIns: model.WriteInsNone, OverSelection: model.OverSelectionBallot}
+		ThresholdBase: model.BaseValid, WriteIns: model.WriteInsNone, OverSelection: model.OverSelectionBallot,
+		Tie: model.TieVacant, OtherMarks: model.OtherMarksAbstain}
 	if !reflect.DeepEqual(m, want) {
 		t.Fatalf("got %+v", m)
 	}

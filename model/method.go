@@ -33,6 +33,26 @@ const (
 	OverSelectionBallot   OverSelection = "ballot"   // the whole ballot is invalid
 )
 
+// Tie says what a tie across the cut-off leads to (RULES §6.4 step 3).
+type Tie string
+
+// The tie policies of RULES §6.1. "" reads as TieRunoff (methods written
+// before the setting existed).
+const (
+	TieRunoff Tie = "runoff" // a runoff among the tied (重新投票), the seed's rule
+	TieVacant Tie = "vacant" // the tied are not elected; their seats stay vacant (缺额)
+)
+
+// OtherMarks says what a cell of a ballots file that is not ○, × or blank
+// (nor a documented alias) is (RULES §6.1, §6.3).
+type OtherMarks string
+
+// The policies for other marks. "" reads as OtherMarksError.
+const (
+	OtherMarksError   OtherMarks = "error"   // an input error naming file, line and column
+	OtherMarksAbstain OtherMarks = "abstain" // an abstention, as the scrutineers would judge it on paper
+)
+
 // Category is one part of the seats, e.g. 主席团 3.
 type Category struct {
 	Name  string `json:"name"`
@@ -49,11 +69,35 @@ type Method struct {
 	WriteIns      WriteIns      `json:"write_ins"`
 	OverSelection OverSelection `json:"over_selection"`
 	Categories    []Category    `json:"categories,omitempty"`
+	// Tie is what a tie across the cut-off leads to: a runoff (the seed's
+	// rule, "" too) or vacant seats.
+	Tie Tie `json:"tie,omitempty"`
+	// OtherMarks is what an unknown cell of a ballots file is: an error
+	// ("" too) or an abstention.
+	OtherMarks OtherMarks `json:"other_marks,omitempty"`
+}
+
+// TieRule is the method's tie policy, TieRunoff when unset.
+func (m Method) TieRule() Tie {
+	if m.Tie == "" {
+		return TieRunoff
+	}
+	return m.Tie
+}
+
+// OtherMarksRule is the method's policy for other marks in a ballots
+// file, OtherMarksError when unset.
+func (m Method) OtherMarksRule() OtherMarks {
+	if m.OtherMarks == "" {
+		return OtherMarksError
+	}
+	return m.OtherMarks
 }
 
 // DefaultMethod returns the seed's method for the given seats without
 // categories: quorum 超过 4/5 of expected, threshold 超过 1/2 of expected,
-// write-ins with disapproval, over-selection per category.
+// write-ins with disapproval, over-selection per category, a runoff among
+// the tied at the cut-off, and an unknown cell of a ballots file an error.
 func DefaultMethod(seats int) Method {
 	return Method{
 		Seats:         seats,
@@ -62,6 +106,8 @@ func DefaultMethod(seats int) Method {
 		ThresholdBase: BaseExpected,
 		WriteIns:      WriteInsWithDisapproval,
 		OverSelection: OverSelectionCategory,
+		Tie:           TieRunoff,
+		OtherMarks:    OtherMarksError,
 	}
 }
 
@@ -96,6 +142,16 @@ func ValidMethod(m Method) error {
 	case OverSelectionCategory, OverSelectionBallot:
 	default:
 		return fmt.Errorf("unknown over-selection rule %q", m.OverSelection)
+	}
+	switch m.Tie {
+	case "", TieRunoff, TieVacant:
+	default:
+		return fmt.Errorf("unknown tie rule %q", m.Tie)
+	}
+	switch m.OtherMarks {
+	case "", OtherMarksError, OtherMarksAbstain:
+	default:
+		return fmt.Errorf("unknown rule for other marks %q", m.OtherMarks)
 	}
 	if len(m.Categories) == 0 {
 		return nil

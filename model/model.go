@@ -222,6 +222,15 @@ type Meeting struct {
 	// Floor is the rules of the speakers' lists (发言): the time of a
 	// speech, the fairness rule, whether observers and guests may speak.
 	Floor FloorRules `json:"floor,omitzero"`
+	// Adoption is how the election method and the scrutineer list are
+	// adopted: by a vote of the congress (AdoptionVote, "" too; 附件3 §8,
+	// §9, RULES §3) or without one (AdoptionNone), where a school's rules
+	// say so.
+	Adoption Adoption `json:"adoption,omitempty"`
+	// PreparatoryVotes allows the votes of the preparatory meeting (预备
+	// 会议) before the meeting is declared valid (RULES §2); by default no
+	// vote is taken before the declaration.
+	PreparatoryVotes bool `json:"preparatory_votes,omitempty"`
 }
 
 // DefaultTimeZone is the time zone of a congress that names none: China
@@ -268,6 +277,23 @@ func ParseOffset(s string) (int, error) {
 	return off, nil
 }
 
+// Adoption is how the election method and the scrutineer list take effect.
+type Adoption string
+
+// The adoption settings of RULES §3. "" reads as AdoptionVote.
+const (
+	AdoptionVote Adoption = "vote" // adopted by a §3 vote, recorded with its counts
+	AdoptionNone Adoption = "none" // adopted by the host's word, no vote recorded
+)
+
+// AdoptionRule is the meeting's adoption setting, AdoptionVote when unset.
+func (m Meeting) AdoptionRule() Adoption {
+	if m.Adoption == "" {
+		return AdoptionVote
+	}
+	return m.Adoption
+}
+
 // DefaultMeeting returns the seed's rules with the given name.
 func DefaultMeeting(name string) Meeting {
 	return Meeting{
@@ -278,6 +304,7 @@ func DefaultMeeting(name string) Meeting {
 		Charter:        Fraction{2, 3, false},
 		VoteBase:       BaseExpected,
 		AnswerDays:     14,
+		Adoption:       AdoptionVote,
 	}
 }
 
@@ -312,4 +339,30 @@ type Candidate struct {
 	Name     string `json:"name"`
 	Category string `json:"category,omitempty"`
 	PersonID string `json:"person_id,omitempty"`
+}
+
+// Namesakes returns the names two or more people share: on the roster (by
+// id), or on the slate of the election (a candidate not linked to the
+// roster is a person of its own; a linked one is the roster's). Wherever
+// such a name is shown, the unit tells the people apart, and in the
+// records the roster id too (RULES §7).
+func (s Setup) Namesakes() map[string]bool {
+	seen := map[string]int{}
+	for _, p := range s.Roster {
+		seen[p.Name]++
+	}
+	if s.Election != nil {
+		for _, c := range s.Election.Candidates {
+			if c.PersonID == "" {
+				seen[c.Name]++
+			}
+		}
+	}
+	out := map[string]bool{}
+	for name, n := range seen {
+		if n > 1 {
+			out[name] = true
+		}
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 
 	"podium/session/election"
 )
@@ -53,7 +54,7 @@ func Audit(st *State) []RoundAudit {
 		if err != nil {
 			a.Err = err
 		} else {
-			a.Diffs = resultDiffs(*r.Result, res)
+			a.Diffs = resultDiffs(*r.Result, res, r.Rules)
 		}
 		out = append(out, a)
 	}
@@ -62,12 +63,49 @@ func Audit(st *State) []RoundAudit {
 
 // resultDiffs compares two results in their complete stored form
 // (round_decided's "result") and lists each leaf that differs as
-// "path: stored X, recounted Y".
-func resultDiffs(stored, recounted election.Result) []string {
+// "path: stored X, recounted Y". A result stored by an earlier rule
+// version (rules; 0 for a legacy one) is compared only on the fields that
+// version had: a field the counter added later is no difference in what
+// was announced (newFields). A field whose meaning changed is compared:
+// a tally judged per category that once gave an inferred per-ballot
+// valid/invalid now gives none, and the audit says so.
+func resultDiffs(stored, recounted election.Result, rules int) []string {
 	a, b := storedForm(stored), storedForm(recounted)
+	for path, since := range newFields {
+		if rules < since {
+			dropPath(a, path)
+			dropPath(b, path)
+		}
+	}
 	var diffs []string
 	diffJSON("", a, b, &diffs)
 	return diffs
+}
+
+// newFields are the fields of the stored result added by a later rule
+// version (election.RulesVersion), by path ("." between keys, lists
+// crossed), with the version that added them.
+var newFields = map[string]int{
+	"partly_invalid": 2, "vacancies": 2, "method.tie": 2, "method.other_marks": 2,
+	"invalid_ballots.selections": 2, "invalid_ballots.seats": 2, "invalid_ballots.partly": 2,
+}
+
+// dropPath removes the key at path from a decoded JSON value, in every
+// element of the lists it crosses.
+func dropPath(v any, path string) {
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			dropPath(e, path)
+		}
+	case map[string]any:
+		key, rest, deeper := strings.Cut(path, ".")
+		if !deeper {
+			delete(x, key)
+			return
+		}
+		dropPath(x[key], rest)
+	}
 }
 
 func storedForm(r election.Result) any {

@@ -77,14 +77,15 @@ func decode(data []byte, strs map[string]string) (Event, error) {
 	e.At = time.Unix(0, r.varint()).UTC()
 	e.Actor = r.string()
 	var err error
-	if v == 1 {
+	switch v {
+	case 1:
 		if r.err == nil {
 			e.Body, err = decodeV1Body(&r, k)
 		}
-	} else {
+	default:
 		e.Role = Role(r.string())
 		if r.err == nil {
-			e.Body, err = decodeV2Body(&r, k)
+			e.Body, err = decodeBody(&r, k, &v2Bodies, 2)
 		}
 	}
 	switch {

@@ -7,10 +7,11 @@ import (
 )
 
 // The setup's floor (docs/FORMAT.md, "Codec 2", opened): an addition to
-// codec 2 appended at the end of the setup, written only when the
-// meeting's floor rules or any item's floor are set, read only when the
-// record has bytes left after the demo flag. So every setup written
-// before it keeps its bytes. The layout:
+// codec 2 appended after the rehearsal flag, written when the meeting's
+// floor rules or any item's floor are set, or (all zero) when a later
+// addition follows; read only when the record has bytes left after the
+// rehearsal flag. So every setup written before it keeps its bytes. The
+// layout:
 //
 //	meeting: speech_seconds int, short_seconds int,
 //	         flags byte (1 fair_order, 2 guests_speak; other bits 0)
@@ -32,11 +33,9 @@ func hasFloor(s model.Setup) bool {
 	return false
 }
 
-// putFloor appends the setup's floor when it has one.
+// putFloor appends the setup's floor (all zero when it has none and a
+// later addition follows; putOpened decides whether it is written).
 func putFloor(b []byte, s model.Setup) []byte {
-	if !hasFloor(s) {
-		return b
-	}
 	m := s.Meeting.Floor
 	b = appendInt(appendInt(b, m.SpeechSeconds), m.ShortSeconds)
 	var flags byte
@@ -87,7 +86,7 @@ func (r *reader) floor(s *model.Setup) {
 			}
 		}
 	}
-	if r.err == nil && !hasFloor(*s) {
+	if r.err == nil && !hasFloor(*s) && r.off == len(r.b) {
 		r.fail(fmt.Errorf("floor: written but nothing set"))
 	}
 }

@@ -29,10 +29,15 @@ import (
 //	time_zone string, only when not empty (an addition: a record without
 //	          it reads as the default, +08:00) or when a later addition
 //	          follows (then it may be empty)
-//	rehearsal flag, only when set (then 1) or when the floor follows (an
-//	          addition, after time_zone: a record without it is no
-//	          rehearsal)
-//	floor:    an addition after the rehearsal flag, only when set (putFloor)
+//	rehearsal flag, only when set (then 1) or when a later addition
+//	          follows (then it may be 0): a record without it is no
+//	          rehearsal
+//	floor:    an addition after the rehearsal flag, only when set or when
+//	          a later addition follows (then it may be all zero) (putFloor)
+//	settings: adoption string, preparatory_votes flag, tie string,
+//	          other_marks string (the method's; "" without an election) —
+//	          an addition after the floor, written only when one of them
+//	          is not zero
 func putOpened(b []byte, body Body) ([]byte, error) {
 	s := body.(Opened).Setup
 	m := s.Meeting
@@ -81,13 +86,41 @@ func putOpened(b []byte, body Body) ([]byte, error) {
 		b = appendCandidates(b, e.Candidates)
 	}
 	b = appendBool(b, s.Demo)
-	if m.TimeZone != "" || s.Rehearsal || hasFloor(s) {
+	set := settingsOf(s)
+	later := set != (settings{}) // an addition after the floor follows
+	floor := hasFloor(s) || later
+	if m.TimeZone != "" || s.Rehearsal || floor {
 		b = appendString(b, m.TimeZone)
 	}
-	if s.Rehearsal || hasFloor(s) {
+	if s.Rehearsal || floor {
 		b = appendBool(b, s.Rehearsal)
 	}
-	return putFloor(b, s), nil
+	if floor {
+		b = putFloor(b, s)
+	}
+	if later {
+		b = appendString(b, string(set.adoption))
+		b = appendBool(b, set.preparatory)
+		b = appendString(appendString(b, string(set.tie)), string(set.other))
+	}
+	return b, nil
+}
+
+// settings are the setup's settings added after rehearsal (the decisions'
+// settings of the meeting and the method).
+type settings struct {
+	adoption    model.Adoption
+	preparatory bool
+	tie         model.Tie
+	other       model.OtherMarks
+}
+
+func settingsOf(s model.Setup) settings {
+	set := settings{adoption: s.Meeting.Adoption, preparatory: s.Meeting.PreparatoryVotes}
+	if s.Election != nil {
+		set.tie, set.other = s.Election.Method.Tie, s.Election.Method.OtherMarks
+	}
+	return set
 }
 
 func getOpened(r *reader) (Body, error) {
@@ -149,6 +182,8 @@ func (r *reader) setup() model.Setup {
 		s.Election = &model.Election{Method: r.method(), Candidates: r.candidates()}
 	}
 	s.Demo = r.bool()
+	// The additions at the end, each present when it or a later one is
+	// set; the last one present is never zero.
 	if r.err == nil && r.off < len(r.b) {
 		// The time zone, added at the end; present only when set, or
 		// (empty) before a later addition.
@@ -158,12 +193,24 @@ func (r *reader) setup() model.Setup {
 	}
 	if r.err == nil && r.off < len(r.b) {
 		// The rehearsal flag, added after the time zone; only when set,
-		// or (0) before the floor.
+		// or (0) before a later addition.
 		if s.Rehearsal = r.bool(); r.err == nil && !s.Rehearsal && r.off == len(r.b) {
 			r.fail(errors.New("rehearsal is present but 0"))
 		}
 	}
 	r.floor(&s)
+	if r.err == nil && r.off < len(r.b) {
+		m.Adoption, m.PreparatoryVotes = model.Adoption(r.string()), r.bool()
+		tie, other := model.Tie(r.string()), model.OtherMarks(r.string())
+		if s.Election != nil {
+			s.Election.Method.Tie, s.Election.Method.OtherMarks = tie, other
+		} else if tie != "" || other != "" {
+			r.fail(errors.New("a method's settings without an election"))
+		}
+		if settingsOf(s) == (settings{}) {
+			r.fail(errors.New("settings that are all zero are never written"))
+		}
+	}
 	return s
 }
 

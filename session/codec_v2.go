@@ -60,15 +60,22 @@ var v2Bodies = func() (t [256]bodyCodec) {
 	t[kindGroupReported] = jsonCodec[GroupReported]()
 	t[kindFloorRulesSet] = jsonCodec[FloorRulesSet]()
 	t[kindTakenOver] = jsonCodec[TakenOver]() // an addition (docs/FORMAT.md rule 2)
+	// Added since the first release of codec 2 (docs/FORMAT.md, rule 2).
+	t[kindExcused] = jsonCodec[Excused]()
+	t[kindEntrySwitched] = jsonCodec[EntrySwitched]()
+	t[kindMethodVoted] = jsonCodec[MethodVoted]()
+	t[kindScrutineersVoted] = jsonCodec[ScrutineersVoted]()
+	t[kindVoteStruck] = jsonCodec[VoteStruck]()
 	return t
 }()
 
-// decodeV2Body reads the body of a codec 2 record of kind k.
-func decodeV2Body(r *reader, k EventKind) (Body, error) {
-	c := v2Bodies[k]
+// decodeBody reads the body of a record of kind k in the codec whose
+// bodies are table.
+func decodeBody(r *reader, k EventKind, table *[256]bodyCodec, codec int) (Body, error) {
+	c := table[k]
 	if c.get == nil {
 		if info := kindByNumber[k]; info != nil {
-			return nil, fmt.Errorf("kind %d (%s) is never written by codec 2", k, info.Name)
+			return nil, fmt.Errorf("kind %d (%s) is never written by codec %d", k, info.Name, codec)
 		}
 		return nil, fmt.Errorf("unknown event kind %d", k)
 	}
@@ -130,12 +137,18 @@ func appendCount2(b []byte, c Count) []byte {
 
 func (r *reader) count2() Count { return Count{Expected: r.sint(), Present: r.sint()} }
 
-// Marked: person string | status byte (0–3) | undoes uvarint.
+// Marked: person string | status byte (0–3) | undoes uvarint, and the
+// terminal string at the end, written only when it is not empty (an
+// addition: a mark without one is the bytes it always was).
 func putMarked(b []byte, body Body) ([]byte, error) {
 	m := body.(Marked)
 	b = appendString(b, m.Person)
 	b = append(b, byte(m.Status))
-	return binary.AppendUvarint(b, m.Undoes), nil
+	b = binary.AppendUvarint(b, m.Undoes)
+	if m.Terminal != "" {
+		b = appendString(b, m.Terminal)
+	}
+	return b, nil
 }
 
 func getMarked(r *reader) (Body, error) {
@@ -146,6 +159,11 @@ func getMarked(r *reader) (Body, error) {
 		r.fail(fmt.Errorf("bad status %d", m.Status))
 	}
 	m.Undoes = r.uvarint()
+	if r.err == nil && r.off < len(r.b) {
+		if m.Terminal = r.string(); m.Terminal == "" {
+			r.fail(errors.New("an empty terminal is never written"))
+		}
+	}
 	return m, nil
 }
 

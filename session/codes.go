@@ -20,6 +20,26 @@ const (
 	CodeNoAnswers  Code = "no_answers"  // nobody answered a survey's question
 	CodeSurveySum  Code = "survey_sum"  // a survey's counts do not add up to its respondents
 	CodeBadOption  Code = "bad_option"  // an answer read as something not on the survey's scale
+	// CodeReasonNotLeave: a reason given with a mark other than a leave.
+	CodeReasonNotLeave Code = "reason_not_leave"
+	// CodeNeedsVote: the meeting adopts the election method and the
+	// scrutineer list by a vote (adoption = "vote"), and none was given.
+	CodeNeedsVote Code = "needs_vote"
+	// CodeBadEntry: a round's entry is not "ballots" or "tally".
+	CodeBadEntry Code = "bad_entry"
+)
+
+// The codes of a VoteCountError.
+const (
+	CodeTooMany Code = "too_many" // more votes than formal delegates present
+	CodeNoVotes Code = "no_votes" // nobody voted: for + against + abstain = 0
+)
+
+// What a NotDeclaredError refuses before the meeting is declared valid.
+const (
+	CodeVote    Code = "vote"    // a vote (表决), an adoption vote included
+	CodeBallots Code = "ballots" // a ballot issue
+	CodeRound   Code = "round"   // an election round
 )
 
 // The codes of an UnfinishedError: why the current item cannot be left
@@ -46,6 +66,8 @@ const (
 	CodeNotAdmitted Code = "not_admitted" // the motion is not admitted to a vote
 	CodeVoted       Code = "voted"        // the motion was voted on already
 	CodeStarted     Code = "started"      // the item has started; it cannot be skipped
+	CodeStruck      Code = "struck"       // the vote is struck already
+	CodeSameEntry   Code = "same_entry"   // the round is counted that way already (switch_entry)
 )
 
 // The codes of a BallotError (and CodeEmpty: no keyed ballot to withdraw).
@@ -67,4 +89,5 @@ const (
 	CodeAsDelegate Code = "delegate" // asking a question
 	CodeAsProposer Code = "proposer" // proposing a motion
 	CodeAsCoSigner Code = "cosigner" // co-signing a motion
+	CodeAsLeaving  Code = "leaving"  // leaving the hall (离场): only who is present leaves
 )

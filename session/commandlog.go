@@ -37,10 +37,14 @@ func (st *State) commandOf(e Event) Command {
 	case Opened:
 		return Open{Meta: m, Setup: b.Setup}
 	case Marked:
+		m.Terminal = b.Terminal
 		if b.Undoes != 0 {
 			return Undo{m}
 		}
 		return Mark{Meta: m, Person: b.Person, Status: b.Status}
+	case Excused:
+		m.Terminal = b.Terminal
+		return Mark{Meta: m, Person: b.Person, Status: OnLeave, Reason: b.Reason}
 	case ItemStarted:
 		return StartItem{Meta: m, Index: b.Index}
 	case DeclaredOpen:
@@ -49,6 +53,14 @@ func (st *State) commandOf(e Event) Command {
 		return AdoptMethod{Meta: m, Method: b.Method}
 	case ScrutineersAdopted:
 		return AdoptScrutineers{Meta: m, Scrutineer: b.Scrutineer, Chief: b.Chief, Counters: b.Counters}
+	case MethodVoted:
+		return AdoptMethod{Meta: m, Method: b.Method, Vote: b.counts()}
+	case ScrutineersVoted:
+		return AdoptScrutineers{Meta: m, Scrutineer: b.Scrutineer, Chief: b.Chief, Counters: b.Counters, Vote: b.counts()}
+	case EntrySwitched:
+		return SwitchEntry{Meta: m, To: b.To, Reason: b.Reason}
+	case VoteStruck:
+		return StrikeVote{Meta: m, No: b.No, Reason: b.Reason}
 	case RoundOpened:
 		return OpenRound{m}
 	case BallotsIssued:

@@ -3,6 +3,7 @@ package session
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"podium/model"
@@ -16,9 +17,10 @@ import (
 type Command interface{ meta() Meta }
 
 // Meta is what every command carries: its time, the actor (terminal or
-// person) and the actor's role, which the core checks (Permitted). In a
-// command line of podium apply they are "at" (RFC 3339), "actor" and
-// "role".
+// person) and the actor's role, which the core checks (Permitted), and
+// the terminal — the connection — it came from. In a command line of
+// podium apply they are "at" (RFC 3339), "actor", "role" and the optional
+// "terminal".
 type Meta struct {
 	At    time.Time `json:"at"`
 	Actor string    `json:"actor"`
@@ -28,6 +30,13 @@ type Meta struct {
 	// group (ReportGroup). "" for every other terminal. It is not stored:
 	// the report stores its group.
 	OnlyGroup string `json:"only_group,omitempty" apply:"optional"`
+	// Terminal names the connection the command came from (one SSH
+	// session, the host's console): an undo takes back that terminal's
+	// last mark, whoever else acts under the same actor. Each mark stores
+	// it (Marked.Terminal, Excused.Terminal), so replay rebuilds every
+	// terminal's undo stack; "" (and every mark stored before terminals
+	// were) means the actor's own stack.
+	Terminal string `json:"terminal" apply:"optional"`
 }
 
 func (m Meta) meta() Meta { return m }
@@ -38,14 +47,19 @@ type Open struct {
 	Setup model.Setup `json:"setup"`
 }
 
-// Mark sets a person's attendance status.
+// Mark sets a person's attendance status. Reason is the reason of a
+// leave (请假), shown in the minutes' table of absentees; only a mark
+// on_leave may carry one, and it may be left out.
 type Mark struct {
 	Meta
 	Person string `json:"person"` // roster id
 	Status Status `json:"status"`
+	Reason string `json:"reason" apply:"optional"`
 }
 
-// Undo takes back the actor's last attendance mark that still stands.
+// Undo takes back the last attendance mark of the command's terminal
+// (Meta.Terminal; the actor's when it names none) that still stands: the
+// person's earlier status returns with its original time.
 type Undo struct{ Meta }
 
 // StartItem makes agenda item Index (0-based) the current one.
@@ -110,20 +124,32 @@ func decideMark(st *State, cmd Command) ([]Body, error) {
 	if !c.Status.Valid() {
 		return nil, fmt.Errorf("session: unknown status %d", c.Status)
 	}
+	if a := st.Attendance[i].Status; c.Status == Left && a != Present && a != Left {
+		return nil, &NotPresentError{ID: c.Person, Name: st.Setup.Roster[i].Name, Status: a, Role: CodeAsLeaving}
+	}
+	if strings.TrimSpace(c.Reason) != "" {
+		if c.Status != OnLeave {
+			return nil, &FieldError{Field: "reason", Reason: "is only given with a leave (on_leave)", Code: CodeReasonNotLeave}
+		}
+		if a := st.Attendance[i]; a.Status == OnLeave && a.Reason == c.Reason {
+			return nil, &SameStatusError{ID: c.Person, Status: c.Status}
+		}
+		return []Body{Excused{Person: c.Person, Reason: c.Reason, Terminal: c.Terminal}}, nil
+	}
 	if st.Attendance[i].Status == c.Status {
 		return nil, &SameStatusError{ID: c.Person, Status: c.Status}
 	}
-	return []Body{Marked{Person: c.Person, Status: c.Status}}, nil
+	return []Body{Marked{Person: c.Person, Status: c.Status, Terminal: c.Terminal}}, nil
 }
 
 func decideUndo(st *State, cmd Command) ([]Body, error) {
-	actor := cmd.meta().Actor
-	stack := st.undoStack(actor)
+	m := cmd.meta()
+	stack := st.undoStack(undoKey(m.Actor, m.Terminal))
 	if len(stack) == 0 {
-		return nil, &NothingToUndoError{Actor: actor}
+		return nil, &NothingToUndoError{Actor: m.Actor, Terminal: m.Terminal}
 	}
-	m := stack[len(stack)-1]
-	return []Body{Marked{Person: st.Setup.Roster[m.person].ID, Status: m.from, Undoes: m.seq}}, nil
+	ref := stack[len(stack)-1]
+	return []Body{Marked{Person: st.Setup.Roster[ref.person].ID, Status: ref.from, Undoes: ref.seq, Terminal: m.Terminal}}, nil
 }
 
 func decideStartItem(st *State, cmd Command) ([]Body, error) {

@@ -50,11 +50,15 @@ func (e *SameStatusError) Error() string {
 	return fmt.Sprintf("session: %s is already %s", e.ID, e.Status)
 }
 
-// NothingToUndoError: the actor has no attendance mark left to undo.
-type NothingToUndoError struct{ Actor string }
+// NothingToUndoError: the terminal (the actor, when the command names no
+// terminal) has no attendance mark left to undo.
+type NothingToUndoError struct{ Actor, Terminal string }
 
 // Error says what was refused, with the numbers.
 func (e *NothingToUndoError) Error() string {
+	if e.Terminal != "" {
+		return fmt.Sprintf("session: terminal %q (%s) has no attendance mark to undo", e.Terminal, e.Actor)
+	}
 	return fmt.Sprintf("session: %q has no attendance mark to undo", e.Actor)
 }
 
@@ -171,6 +175,7 @@ type ScrutineerError struct {
 	ID, Name string
 	Role     string // RoleScrutineer or RoleChief
 	Reason   Code   // one of the Reason constants below
+	Status   Status // the person's attendance now (ReasonNotPresent)
 }
 
 // The roles and the reasons of a ScrutineerError.
@@ -285,11 +290,68 @@ func (e *StatusError) Error() string {
 	return fmt.Sprintf("session: %s %d: %s", e.What, e.No, e.Reason)
 }
 
-// VoteCountError: for + against + abstain exceeds the formal delegates
-// present (RULES §3).
-type VoteCountError struct{ Sum, Present int }
+// VoteCountError: the counts of a vote cannot be recorded (RULES §3):
+// for + against + abstain exceeds the formal delegates present
+// (CodeTooMany), or is 0, a vote in which nobody voted (CodeNoVotes).
+type VoteCountError struct {
+	Sum, Present int
+	Reason       Code // CodeTooMany or CodeNoVotes
+}
 
 // Error says what was refused, with the numbers.
 func (e *VoteCountError) Error() string {
+	if e.Reason == CodeNoVotes {
+		return fmt.Sprintf("session: nobody voted (for + against + abstain = 0, %d present): that is not a vote", e.Present)
+	}
 	return fmt.Sprintf("session: %d votes counted but only %d formal delegates are present", e.Sum, e.Present)
+}
+
+// NotDeclaredError: no business before the meeting is declared valid
+// (RULES §2): a vote (What CodeVote), a ballot issue (CodeBallots) or an
+// election round (CodeRound) is refused until then, with the attendance
+// and the opening quorum's need. The meeting's preparatory_votes setting
+// allows the votes of a preparatory item before it (never ballots or
+// rounds).
+type NotDeclaredError struct {
+	What Code
+	Count
+	Need int // present needed to declare the meeting valid
+}
+
+// Error says what was refused, with the numbers.
+func (e *NotDeclaredError) Error() string {
+	return fmt.Sprintf("session: the meeting has not been declared valid: no %s before (%d present of %d expected, %d needed to declare)",
+		e.What, e.Present, e.Expected, e.Need)
+}
+
+// NotPresentError: a delegate who is not present cannot ask a question,
+// propose or co-sign a motion (RULES §1, §4, §5); Status is theirs now.
+// A person not present cannot be marked as leaving either (Role
+// CodeAsLeaving).
+type NotPresentError struct {
+	ID, Name string
+	Status   Status
+	Role     Code // CodeAsDelegate, CodeAsProposer, CodeAsCoSigner or CodeAsLeaving
+}
+
+// Error says what was refused, with the numbers.
+func (e *NotPresentError) Error() string {
+	return fmt.Sprintf("session: %s (%s) is %s, not present, and cannot be %s", e.Name, e.ID, e.Status, e.Role)
+}
+
+// TextError: a text of a command holds a character that no record may
+// carry (RULES §1, "clean text"): a control character (C0 but line feed
+// and tab in the texts that are paragraphs, DEL, C1) or a bidirectional
+// override, embedding, isolate or mark, which would make the printed
+// record read otherwise than it is stored. Offset is the character's byte
+// offset in the field.
+type TextError struct {
+	Field  string
+	Rune   rune
+	Offset int
+}
+
+// Error says what was refused, with the numbers.
+func (e *TextError) Error() string {
+	return fmt.Sprintf("session: %s holds the character U+%04X at byte %d, which no record may carry", e.Field, e.Rune, e.Offset)
 }

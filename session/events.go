@@ -85,10 +85,14 @@ type Opened struct {
 
 // Marked changes one person's attendance. Undoes is the Seq of the mark it
 // takes back (then Status is the status before that mark), or 0.
+// Terminal is the connection the mark came from (Meta.Terminal; "" when
+// it named none, and in every mark stored before terminals were): replay
+// keeps an undo stack per terminal.
 type Marked struct {
-	Person string `json:"person"`
-	Status Status `json:"status"`
-	Undoes uint64 `json:"undoes"`
+	Person   string `json:"person"`
+	Status   Status `json:"status"`
+	Undoes   uint64 `json:"undoes"`
+	Terminal string `json:"terminal,omitempty"`
 }
 
 // ItemStarted makes an agenda item (by index) the current one.

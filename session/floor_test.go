@@ -43,7 +43,7 @@ func floorSession(t *testing.T, fair bool) (*Session, *MemoryLog) {
 		t.Fatal(err)
 	}
 	for i := 1; i <= 10; i++ {
-		exec(t, s, Mark{Meta{At: t0.Add(time.Second), Actor: "desk1", Role: RoleDesk}, fmt.Sprintf("D%04d", i), Present})
+		exec(t, s, Mark{Meta: Meta{At: t0.Add(time.Second), Actor: "desk1", Role: RoleDesk}, Person: fmt.Sprintf("D%04d", i), Status: Present})
 	}
 	exec(t, s, StartItem{Meta: sec(2), Index: 1})
 	return s, log
@@ -293,7 +293,7 @@ func TestSpeakersRefusals(t *testing.T) {
 // the host allows them, marked; answers by the reporter by name.
 func TestSpeakersWho(t *testing.T) {
 	s, _ := floorSession(t, false)
-	exec(t, s, Mark{Meta{At: t0.Add(3 * time.Second), Actor: "desk1", Role: RoleDesk}, "D0003", Left})
+	exec(t, s, Mark{Meta: Meta{At: t0.Add(3 * time.Second), Actor: "desk1", Role: RoleDesk}, Person: "D0003", Status: Left})
 	var se *SpeakerError
 	wantErr(t, s, AddSpeaker{Meta: sec(10), Person: "D0003", Kind: SpeechOrdinary}, &se)
 	if se.Reason != CodeAbsent || se.Name != "代表3" {

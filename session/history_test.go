@@ -23,8 +23,8 @@ func decidedCongress(t *testing.T) (*Session, *MemoryLog) {
 	exec(t, s, AddNote{Meta: by("sec", 2), Text: "开始"})
 	exec(t, s, AskQuestion{Meta: by("sec", 3), Delegate: free[2], Target: "主席团", Text: "问"})
 	exec(t, s, RecordVote{Meta: by("host", 4), Subject: "议程", Kind: model.VoteOrdinary, Method: model.VoteHands, For: 100})
-	exec(t, s, AdoptMethod{by("host", 10), setup.Election.Method})
-	exec(t, s, AdoptScrutineers{Meta: by("host", 11), Scrutineer: free[0], Chief: free[1]})
+	exec(t, s, AdoptMethod{Meta: by("host", 10), Method: setup.Election.Method, Vote: aye()})
+	exec(t, s, AdoptScrutineers{Meta: by("host", 11), Scrutineer: free[0], Chief: free[1], Vote: aye()})
 	exec(t, s, OpenRound{by("host", 12)})
 	exec(t, s, IssueBallots{Meta: by("host", 13), N: 118})
 	exec(t, s, CollectBallots{Meta: by("host", 14), N: 118})
@@ -183,14 +183,14 @@ func TestClockNeverRunsBackwards(t *testing.T) {
 	}
 
 	race := Meta{At: last.Add(-ClockTolerance / 2), Actor: "desk2"}
-	evs, err := s.Execute(Mark{race, "D0001", Present})
+	evs, err := s.Execute(Mark{Meta: race, Person: "D0001", Status: Present})
 	if err != nil || !evs[0].At.Equal(last) {
 		t.Fatalf("within the tolerance: %v, at %v", err, evs)
 	}
-	if _, err := s.Execute(Mark{at(30), "D0002", Present}); err != nil {
+	if _, err := s.Execute(Mark{Meta: at(30), Person: "D0002", Status: Present}); err != nil {
 		t.Fatalf("the same instant: %v", err)
 	}
-	if _, err := s.Execute(Mark{Meta{At: last.Add(-ClockTolerance - time.Nanosecond), Actor: "desk2"}, "D0003", Present}); !errors.As(err, &ce) {
+	if _, err := s.Execute(Mark{Meta: Meta{At: last.Add(-ClockTolerance - time.Nanosecond), Actor: "desk2"}, Person: "D0003", Status: Present}); !errors.As(err, &ce) {
 		t.Fatalf("just beyond the tolerance: %v", err)
 	}
 	// The first command (Open) has no event before it to compare with.

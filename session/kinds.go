@@ -12,8 +12,8 @@ import (
 // docs/FORMAT.md).
 type EventKind uint8
 
-// The event kinds, by their stored numbers. 1–4 are the meeting's
-// attendance and opening, 16–26 the election, 40–50 the congress's
+// The event kinds, by their stored numbers. 1–5 are the meeting's
+// attendance and opening, 16–29 the election, 40–51 the congress's
 // business, 60 on the self-assessment, 70–77 the floor (speakers'
 // lists and groups), 90 on who writes the log (a takeover). Gaps are free
 // numbers, never used before.
@@ -22,6 +22,7 @@ const (
 	kindMarked       EventKind = 2
 	kindItemStarted  EventKind = 3
 	kindDeclaredOpen EventKind = 4
+	kindExcused      EventKind = 5
 
 	kindMethodAdopted      EventKind = 16
 	kindScrutineersAdopted EventKind = 17
@@ -34,6 +35,9 @@ const (
 	kindLegacyRoundDecided EventKind = 24 // codec 1 only: replay recounts it
 	kindVacancyDeclared    EventKind = 25
 	kindRoundDecided       EventKind = 26 // carries the result (codec 2)
+	kindEntrySwitched      EventKind = 27
+	kindMethodVoted        EventKind = 28
+	kindScrutineersVoted   EventKind = 29
 
 	kindItemEnded        EventKind = 40
 	kindItemSkipped      EventKind = 41
@@ -46,6 +50,7 @@ const (
 	kindVoteRecorded     EventKind = 48
 	kindNoteAdded        EventKind = 49
 	kindOfficerRated     EventKind = 50
+	kindVoteStruck       EventKind = 51
 
 	kindSurveyRecorded EventKind = 60
 
@@ -79,6 +84,7 @@ var kindTable = []KindInfo{
 	{Kind: kindMarked, Name: "marked", body: Marked{}},
 	{Kind: kindItemStarted, Name: "item_started", body: ItemStarted{}},
 	{Kind: kindDeclaredOpen, Name: "declared_open", body: DeclaredOpen{}},
+	{Kind: kindExcused, Name: "excused", body: Excused{}},
 
 	{Kind: kindMethodAdopted, Name: "method_adopted", body: MethodAdopted{}},
 	{Kind: kindScrutineersAdopted, Name: "scrutineers_adopted", body: ScrutineersAdopted{}},
@@ -91,6 +97,9 @@ var kindTable = []KindInfo{
 	{Kind: kindLegacyRoundDecided, Name: "round_decided_legacy", Legacy: true, body: LegacyRoundDecided{}},
 	{Kind: kindVacancyDeclared, Name: "vacancy_declared", body: VacancyDeclared{}},
 	{Kind: kindRoundDecided, Name: "round_decided", body: RoundDecided{}},
+	{Kind: kindEntrySwitched, Name: "entry_switched", body: EntrySwitched{}},
+	{Kind: kindMethodVoted, Name: "method_voted", body: MethodVoted{}},
+	{Kind: kindScrutineersVoted, Name: "scrutineers_voted", body: ScrutineersVoted{}},
 
 	{Kind: kindItemEnded, Name: "item_ended", body: ItemEnded{}},
 	{Kind: kindItemSkipped, Name: "item_skipped", body: ItemSkipped{}},
@@ -103,6 +112,7 @@ var kindTable = []KindInfo{
 	{Kind: kindVoteRecorded, Name: "vote_recorded", body: VoteRecorded{}},
 	{Kind: kindNoteAdded, Name: "note_added", body: NoteAdded{}},
 	{Kind: kindOfficerRated, Name: "officer_rated", body: OfficerRated{}},
+	{Kind: kindVoteStruck, Name: "vote_struck", body: VoteStruck{}},
 
 	{Kind: kindSurveyRecorded, Name: "survey_recorded", body: SurveyRecorded{}},
 

@@ -95,7 +95,7 @@ type Motion struct {
 // Resolution is one vote of the congress (表决), stamped with the count it
 // used and its derivation.
 type Resolution struct {
-	No                    int // 1-based
+	No                    int // 1-based, in the order taken (struck votes keep theirs)
 	Item                  int // agenda item, -1 if none
 	Motion                int // the motion voted on (1-based), 0 if none
 	Subject               string
@@ -108,6 +108,44 @@ type Resolution struct {
 	Base                  int            // what the threshold is of
 	Need                  int            // the votes for needed
 	Adopted               bool
+	// Adopts is set on the adoption votes of the election (RULES §3,
+	// 附件3 §8, §9): AdoptsMethod with the method voted on, or
+	// AdoptsScrutineers with the list voted on. Their Subject is empty:
+	// the screens and records say it in their words.
+	Adopts         Adopts
+	ElectionMethod *model.Method
+	Scrutineers    *ScrutineerList
+	// Struck is set when the chair struck the vote (撤销表决) with
+	// StruckReason: it stays in the record, marked so, and never counts.
+	Struck       *Stamp
+	StruckReason string
+}
+
+// Adopts is what an adoption vote of the election adopts.
+type Adopts string
+
+// The adoption votes of the election.
+const (
+	AdoptsMethod      Adopts = "method"      // 通过选举办法
+	AdoptsScrutineers Adopts = "scrutineers" // 通过监票人名单
+)
+
+// ScrutineerList is the scrutineers put to an adoption vote, or adopted:
+// roster ids of the scrutineer (监票人) and the chief scrutineer (总监票人),
+// and the counters' names (计票人).
+type ScrutineerList struct {
+	Scrutineer string   `json:"scrutineer"`
+	Chief      string   `json:"chief"`
+	Counters   []string `json:"counters"`
+}
+
+// VoteCounts are a vote's counts as the host enters them: how it was
+// voted (hands or ballot) and for, against, abstain.
+type VoteCounts struct {
+	Method  model.VoteMethod `json:"method"`
+	For     int              `json:"for"`
+	Against int              `json:"against"`
+	Abstain int              `json:"abstain"`
 }
 
 // Note is one line of the secretary's notes, on the item current then.
@@ -193,6 +231,19 @@ type RecordVote struct {
 	Against int              `json:"against"`
 	Abstain int              `json:"abstain"`
 	Motion  int              `json:"motion" apply:"optional"`
+}
+
+// StrikeVote strikes vote No (撤销表决), recorded by mistake, with the
+// reason (RULES §3): host only. The vote stays in the record, marked
+// struck with its reason and time, and never counts: the item's outcome
+// is its last vote not struck, and the next vote is numbered after it. An
+// adoption vote of the election can be struck only before the first
+// round opens; the method or the scrutineers adopted before it (or none)
+// are then in force again.
+type StrikeVote struct {
+	Meta
+	No     int    `json:"no"`
+	Reason string `json:"reason"`
 }
 
 // AddNote adds a line to the secretary's notes on the current item.

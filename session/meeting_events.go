@@ -82,6 +82,12 @@ type VoteRecorded struct {
 	Adopted bool             `json:"adopted"`
 }
 
+// VoteStruck strikes resolution No with the chair's reason.
+type VoteStruck struct {
+	No     int    `json:"no"`
+	Reason string `json:"reason"`
+}
+
 // NoteAdded adds a line to the secretary's notes.
 type NoteAdded struct {
 	Item int    `json:"item"`
@@ -106,4 +112,5 @@ func (MotionAccepted) kind() EventKind   { return kindMotionAccepted }
 func (MotionDeclined) kind() EventKind   { return kindMotionDeclined }
 func (VoteRecorded) kind() EventKind     { return kindVoteRecorded }
 func (NoteAdded) kind() EventKind        { return kindNoteAdded }
+func (VoteStruck) kind() EventKind       { return kindVoteStruck }
 func (OfficerRated) kind() EventKind     { return kindOfficerRated }

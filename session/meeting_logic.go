@@ -26,7 +26,7 @@ func (st *State) unfinished() Code {
 	}
 	switch st.Setup.Agenda[i].Kind {
 	case model.ItemResolution:
-		if !slices.ContainsFunc(st.Votes, func(r *Resolution) bool { return r.Item == i }) {
+		if st.ItemOutcome(i) == nil {
 			return CodeNoVote
 		}
 	case model.ItemElection:
@@ -35,6 +35,17 @@ func (st *State) unfinished() Code {
 		}
 	}
 	return ""
+}
+
+// ItemOutcome returns the vote that decides agenda item i: its last vote
+// not struck (RULES §3), or nil.
+func (st *State) ItemOutcome(i int) *Resolution {
+	for j := len(st.Votes) - 1; j >= 0; j-- {
+		if r := st.Votes[j]; r.Item == i && r.Struck == nil && r.Motion == 0 && r.Adopts == "" {
+			return r
+		}
+	}
+	return nil
 }
 
 // formal checks that id is a formal delegate on the roster.
@@ -47,6 +58,38 @@ func (st *State) formal(id string, role Code) error {
 		return &NotFormalError{ID: id, Name: p.Name, Role: role}
 	}
 	return nil
+}
+
+// CheckPerson tells whether the person with this id may now act as role
+// — ask (CodeAsDelegate), propose (CodeAsProposer) or co-sign
+// (CodeAsCoSigner): a formal delegate who is present (RULES §1, §4, §5).
+// It is the check the core makes when the command comes; the screens ask
+// it at the moment a person is picked.
+func (st *State) CheckPerson(id string, role Code) error {
+	if err := st.formal(id, role); err != nil {
+		return err
+	}
+	i := st.index[id]
+	if s := st.Attendance[i].Status; s != Present {
+		return &NotPresentError{ID: id, Name: st.Setup.Roster[i].Name, Status: s, Role: role}
+	}
+	return nil
+}
+
+// declared refuses business before the meeting is declared valid (RULES
+// §2): votes (CodeVote), ballot issues (CodeBallots) and election rounds
+// (CodeRound). The meeting's preparatory_votes setting allows votes while
+// a preparatory item is under way.
+func (st *State) declared(what Code) error {
+	if st.Declared != nil {
+		return nil
+	}
+	if i := st.Item; what == CodeVote && st.Setup.Meeting.PreparatoryVotes && i >= 0 &&
+		st.Items[i].Status == ItemCurrent && st.Setup.Agenda[i].Kind == model.ItemPreparatory {
+		return nil
+	}
+	q := st.Quorum()
+	return &NotDeclaredError{What: what, Count: q.Count, Need: q.OpeningNeed}
 }
 
 func required(field, v string) error {
@@ -83,7 +126,7 @@ func decideMeeting(st *State, cmd Command) ([]Body, error) {
 		}
 		return []Body{ItemSkipped{Index: c.Index, Reason: c.Reason}}, nil
 	case AskQuestion:
-		if err := st.formal(c.Delegate, CodeAsDelegate); err != nil {
+		if err := st.CheckPerson(c.Delegate, CodeAsDelegate); err != nil {
 			return nil, err
 		}
 		for _, f := range [][2]string{{"target", c.Target}, {"question", c.Text}} {
@@ -117,16 +160,16 @@ func decideMeeting(st *State, cmd Command) ([]Body, error) {
 		}
 		return []Body{QuestionDeferred{No: no, Due: due(c.meta().At)}}, nil
 	case FileMotion:
-		if err := st.formal(c.Proposer, CodeAsProposer); err != nil {
+		if err := st.CheckPerson(c.Proposer, CodeAsProposer); err != nil {
 			return nil, err
 		}
 		seen := map[string]bool{c.Proposer: true}
 		for _, id := range c.CoSigners {
-			if err := st.formal(id, CodeAsCoSigner); err != nil {
-				return nil, err
-			}
 			if id == c.Proposer {
 				return nil, &MotionError{Reason: CodeProposerCoSigns, ID: id}
+			}
+			if err := st.CheckPerson(id, CodeAsCoSigner); err != nil {
+				return nil, err
 			}
 			if seen[id] {
 				return nil, &MotionError{Reason: CodeDuplicate, ID: id}
@@ -163,6 +206,8 @@ func decideMeeting(st *State, cmd Command) ([]Body, error) {
 		return []Body{MotionAccepted{No: no}}, nil
 	case RecordVote:
 		return st.decideVoteRecord(c)
+	case StrikeVote:
+		return st.decideStrike(c)
 	case AddNote:
 		if err := required("note", c.Text); err != nil {
 			return nil, err
@@ -207,25 +252,58 @@ func (st *State) ResolutionNeed(k model.VoteKind) (f model.Fraction, base, need 
 	return f, base, rule.Need(f, base), true
 }
 
-// decideVoteRecord validates a vote and derives its outcome with
-// ResolutionNeed.
+// VoteFigures is a vote as the core records it: how it was voted, the
+// counts, the attendance it used, the threshold, what it is measured
+// against, the votes for needed and the outcome (RULES §0, §3).
+type VoteFigures struct {
+	VoteMethod model.VoteMethod `json:"vote_method"`
+	For        int              `json:"for"`
+	Against    int              `json:"against"`
+	Abstain    int              `json:"abstain"`
+	Count      Count            `json:"count"`
+	Rule       model.Fraction   `json:"rule"`
+	Base       int              `json:"base"`
+	Need       int              `json:"need"`
+	Adopted    bool             `json:"adopted"`
+}
+
+// voteFigures checks a vote of kind k with counts vc, taken now, and
+// derives its outcome with ResolutionNeed: no vote before the meeting is
+// declared valid (RULES §2), a known method, counts not negative, someone
+// voted, and no more votes than formal delegates present (RULES §3).
+func (st *State) voteFigures(k model.VoteKind, vc VoteCounts) (VoteFigures, error) {
+	f, base, need, ok := st.ResolutionNeed(k)
+	if !ok {
+		return VoteFigures{}, &FieldError{Field: "kind", Reason: "is not ordinary or charter", Code: CodeBadKind}
+	}
+	if vc.Method != model.VoteHands && vc.Method != model.VoteBallot {
+		return VoteFigures{}, &FieldError{Field: "method", Reason: "is not hands or ballot", Code: CodeBadMethod}
+	}
+	if err := st.declared(CodeVote); err != nil {
+		return VoteFigures{}, err
+	}
+	if vc.For < 0 || vc.Against < 0 || vc.Abstain < 0 {
+		return VoteFigures{}, &FieldError{Field: "counts", Reason: "are negative", Code: CodeNegative}
+	}
+	cnt := st.Count()
+	switch sum := vc.For + vc.Against + vc.Abstain; {
+	case sum == 0:
+		return VoteFigures{}, &VoteCountError{Sum: 0, Present: cnt.Present, Reason: CodeNoVotes}
+	case sum > cnt.Present:
+		return VoteFigures{}, &VoteCountError{Sum: sum, Present: cnt.Present, Reason: CodeTooMany}
+	}
+	return VoteFigures{VoteMethod: vc.Method, For: vc.For, Against: vc.Against, Abstain: vc.Abstain,
+		Count: cnt, Rule: f, Base: base, Need: need, Adopted: rule.Meets(f, vc.For, base)}, nil
+}
+
+// decideVoteRecord validates a vote and derives its outcome (voteFigures).
 func (st *State) decideVoteRecord(c RecordVote) ([]Body, error) {
 	if err := required("subject", c.Subject); err != nil {
 		return nil, err
 	}
-	f, base, need, ok := st.ResolutionNeed(c.Kind)
-	if !ok {
-		return nil, &FieldError{Field: "kind", Reason: "is not ordinary or charter", Code: CodeBadKind}
-	}
-	if c.Method != model.VoteHands && c.Method != model.VoteBallot {
-		return nil, &FieldError{Field: "method", Reason: "is not hands or ballot", Code: CodeBadMethod}
-	}
-	if c.For < 0 || c.Against < 0 || c.Abstain < 0 {
-		return nil, &FieldError{Field: "counts", Reason: "are negative", Code: CodeNegative}
-	}
-	cnt := st.Count()
-	if sum := c.For + c.Against + c.Abstain; sum > cnt.Present {
-		return nil, &VoteCountError{Sum: sum, Present: cnt.Present}
+	fig, err := st.voteFigures(c.Kind, VoteCounts{Method: c.Method, For: c.For, Against: c.Against, Abstain: c.Abstain})
+	if err != nil {
+		return nil, err
 	}
 	if c.Motion != 0 {
 		if c.Motion < 1 || c.Motion > len(st.Motions) {
@@ -241,8 +319,26 @@ func (st *State) decideVoteRecord(c RecordVote) ([]Body, error) {
 	return []Body{VoteRecorded{
 		No: len(st.Votes) + 1, Item: st.Item, Motion: c.Motion, Subject: c.Subject,
 		Kind: c.Kind, Method: c.Method, For: c.For, Against: c.Against, Abstain: c.Abstain,
-		Count: cnt, Rule: f, Base: base, Need: need, Adopted: rule.Meets(f, c.For, base),
+		Count: fig.Count, Rule: fig.Rule, Base: fig.Base, Need: fig.Need, Adopted: fig.Adopted,
 	}}, nil
+}
+
+// decideStrike validates striking a vote (RULES §3).
+func (st *State) decideStrike(c StrikeVote) ([]Body, error) {
+	if c.No < 1 || c.No > len(st.Votes) {
+		return nil, &StatusError{What: "vote", No: c.No, Reason: CodeUnknown}
+	}
+	r := st.Votes[c.No-1]
+	if r.Struck != nil {
+		return nil, &StatusError{What: "vote", No: c.No, Reason: CodeStruck}
+	}
+	if err := required("reason", c.Reason); err != nil {
+		return nil, err
+	}
+	if r.Adopts != "" && st.Vote != nil && len(st.Vote.Rounds) > 0 {
+		return nil, ErrVoteStarted
+	}
+	return []Body{VoteStruck{No: c.No, Reason: c.Reason}}, nil
 }
 
 // applyMeeting applies the agenda, question, motion, vote and note events;
@@ -309,6 +405,18 @@ func (st *State) applyMeeting(e Event) (handled bool, err error) {
 			Count: b.Count, Rule: b.Rule, Base: b.Base, Need: b.Need, Adopted: b.Adopted})
 		if b.Motion > 0 && b.Motion <= len(st.Motions) {
 			st.Motions[b.Motion-1].Vote = b.No
+		}
+	case VoteStruck:
+		if b.No < 1 || b.No > len(st.Votes) || st.Votes[b.No-1].Struck != nil {
+			return bad("strikes an unknown or struck vote")
+		}
+		r := st.Votes[b.No-1]
+		r.Struck, r.StruckReason = &Stamp{Seq: e.Seq, At: e.At, Count: st.Count()}, b.Reason
+		if r.Motion > 0 && r.Motion <= len(st.Motions) && st.Motions[r.Motion-1].Vote == r.No {
+			st.Motions[r.Motion-1].Vote = 0 // it may be voted again
+		}
+		if r.Adopts != "" && st.Vote != nil {
+			st.Vote.restoreAdoptions(st.Setup.Election.Method, b.No)
 		}
 	case NoteAdded:
 		st.Notes = append(st.Notes, Note{At: e.At, Item: b.Item, By: e.Actor, Text: b.Text})

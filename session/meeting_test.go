@@ -33,7 +33,10 @@ func meetingSession(t *testing.T, present int) (*Session, *MemoryLog) {
 		t.Fatal(err)
 	}
 	for i := 0; i < present; i++ {
-		exec(t, s, Mark{at(1), fmt.Sprintf("D%04d", i+1), Present})
+		exec(t, s, Mark{Meta: at(1), Person: fmt.Sprintf("D%04d", i+1), Status: Present})
+	}
+	if present > 61 { // the opening quorum: votes only after the declaration (RULES §2)
+		exec(t, s, DeclareOpen{Meta: at(1)})
 	}
 	return s, log
 }
@@ -89,8 +92,9 @@ func TestVoteBasePresent(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 0; i < 100; i++ {
-		exec(t, s, Mark{at(1), fmt.Sprintf("D%04d", i+1), Present})
+		exec(t, s, Mark{Meta: at(1), Person: fmt.Sprintf("D%04d", i+1), Status: Present})
 	}
+	exec(t, s, DeclareOpen{Meta: by("host", 1)})
 	exec(t, s, RecordVote{Meta: by("host", 2), Subject: "x", Kind: model.VoteOrdinary, Method: model.VoteHands, For: 50})
 	s.Read(func(st *State) {
 		if r := st.Votes[0]; r.Base != 100 || r.Need != 50 || !r.Adopted {

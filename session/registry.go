@@ -34,7 +34,7 @@ var (
 // registry is every command of the session.
 var registry = []commandSpec{
 	{"open", Open{}, nil, decideOpen, []EventKind{kindOpened}},
-	{"mark", Mark{}, desk, decideMark, []EventKind{kindMarked}},
+	{"mark", Mark{}, desk, decideMark, []EventKind{kindMarked, kindExcused}},
 	{"undo", Undo{}, desk, decideUndo, []EventKind{kindMarked}},
 	{"start_item", StartItem{}, nil, decideStartItem, []EventKind{kindSpeechEnded, kindItemStarted}},
 	{"declare_open", DeclareOpen{}, nil, decideDeclareOpen, []EventKind{kindDeclaredOpen}},
@@ -48,18 +48,20 @@ var registry = []commandSpec{
 	{"accept_motion", AcceptMotion{}, secretary, decideMeeting, []EventKind{kindMotionAccepted}},
 	{"decline_motion", DeclineMotion{}, secretary, decideMeeting, []EventKind{kindMotionDeclined}},
 	{"record_vote", RecordVote{}, nil, decideMeeting, []EventKind{kindVoteRecorded}},
+	{"strike_vote", StrikeVote{}, nil, decideMeeting, []EventKind{kindVoteStruck}},
 	{"add_note", AddNote{}, secretary, decideMeeting, []EventKind{kindNoteAdded}},
 	{"rate_officer", RateOfficer{}, nil, decideMeeting, []EventKind{kindOfficerRated}},
 	{"record_survey", RecordSurvey{}, secretary, decideSurvey, []EventKind{kindSurveyRecorded}},
 
-	{"adopt_method", AdoptMethod{}, nil, decideVote, []EventKind{kindMethodAdopted}},
-	{"adopt_scrutineers", AdoptScrutineers{}, nil, decideVote, []EventKind{kindScrutineersAdopted}},
+	{"adopt_method", AdoptMethod{}, nil, decideVote, []EventKind{kindMethodAdopted, kindMethodVoted}},
+	{"adopt_scrutineers", AdoptScrutineers{}, nil, decideVote, []EventKind{kindScrutineersAdopted, kindScrutineersVoted}},
 	{"open_round", OpenRound{}, nil, decideVote, []EventKind{kindRoundOpened}},
 	{"issue_ballots", IssueBallots{}, nil, decideVote, []EventKind{kindBallotsIssued}},
 	{"collect_ballots", CollectBallots{}, nil, decideVote, []EventKind{kindBallotsCollected}},
 	{"enter_ballot", EnterBallot{Index: -1}, teller, decideVote, []EventKind{kindBallotEntered}},
 	{"remove_ballot", RemoveBallot{}, teller, decideVote, []EventKind{kindBallotRemoved}},
 	{"enter_tally", EnterTally{}, teller, decideVote, []EventKind{kindTallyEntered}},
+	{"switch_entry", SwitchEntry{}, nil, decideVote, []EventKind{kindEntrySwitched}},
 	{"decide_round", DecideRound{}, nil, decideVote, []EventKind{kindRoundDecided}},
 	{"declare_vacant", DeclareVacant{}, nil, decideVote, []EventKind{kindVacancyDeclared}},
 

@@ -39,7 +39,8 @@ func (p *replayer) record(r Record) error {
 	return p.st.apply(e)
 }
 
-// fast applies a well-formed mark or codec 2 ballot that follows the state
+// fast applies a well-formed mark (with its terminal, when it stores one)
+// or codec 2 ballot that follows the state
 // and reports true, or reports false and leaves the record to decode.
 func (p *replayer) fast(r Record) (bool, error) {
 	st, d := p.st, r.Data
@@ -76,11 +77,17 @@ func (p *replayer) fast(r Record) (bool, error) {
 		person := rd.bytes()
 		status := Status(rd.byte())
 		undoes := rd.uvarint()
+		terminal := ""
+		if codec == 2 && rd.err == nil && rd.off < len(d) { // the terminal, written when there is one
+			if terminal = p.intern(rd.bytes()); terminal == "" {
+				return false, nil
+			}
+		}
 		i, ok := st.index[string(person)]
 		if rd.err != nil || rd.off != len(d) || !ok || !status.Valid() {
 			return false, nil
 		}
-		if err := st.mark(e, i, status, undoes); err != nil {
+		if err := st.mark(e, i, status, "", undoes, terminal); err != nil {
 			return true, err
 		}
 	}

@@ -17,20 +17,20 @@ func TestRolesRefusedByTheCore(t *testing.T) {
 		cmd  Command
 		ok   bool
 	}{
-		{RoleDesk, Mark{as(RoleDesk), "D0110", Present}, true},
+		{RoleDesk, Mark{Meta: as(RoleDesk), Person: "D0110", Status: Present}, true},
 		{RoleDesk, Undo{as(RoleDesk)}, true},
 		{RoleDesk, AddNote{Meta: as(RoleDesk), Text: "x"}, false},
 		{RoleDesk, StartItem{as(RoleDesk), 0}, false},
 		{RoleSecretary, AddNote{Meta: as(RoleSecretary), Text: "记录"}, true},
 		{RoleSecretary, AskQuestion{Meta: as(RoleSecretary), Delegate: "D0001", Target: "主席团", Text: "问"}, true},
-		{RoleSecretary, Mark{as(RoleSecretary), "D0111", Present}, false},
+		{RoleSecretary, Mark{Meta: as(RoleSecretary), Person: "D0111", Status: Present}, false},
 		{RoleSecretary, StartItem{as(RoleSecretary), 0}, false},
 		{RoleSecretary, RecordVote{Meta: as(RoleSecretary), Subject: "x", Kind: model.VoteOrdinary, Method: model.VoteHands, For: 70}, false},
-		{RoleTeller, Mark{as(RoleTeller), "D0112", Present}, false},
+		{RoleTeller, Mark{Meta: as(RoleTeller), Person: "D0112", Status: Present}, false},
 		{RoleTeller, OpenRound{as(RoleTeller)}, false},
-		{RoleProjector, Mark{as(RoleProjector), "D0113", Present}, false},
+		{RoleProjector, Mark{Meta: as(RoleProjector), Person: "D0113", Status: Present}, false},
 		{RoleProjector, AddNote{Meta: as(RoleProjector), Text: "x"}, false},
-		{"janitor", Mark{as("janitor"), "D0114", Present}, false},
+		{"janitor", Mark{Meta: as("janitor"), Person: "D0114", Status: Present}, false},
 		{RoleHost, StartItem{as(RoleHost), 0}, true},
 		{"", AddNote{Meta: as(""), Text: "the console is the host"}, true},
 	}

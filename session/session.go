@@ -135,6 +135,30 @@ func (s *Session) Execute(cmd Command) ([]Event, error) {
 	return evs, nil
 }
 
+// Preview checks cmd against the current state exactly as Execute would
+// and returns the events it would cause, without storing or applying
+// anything. The screens ask it before they ask to confirm: a command the
+// core would refuse is refused at once, and the question states what
+// will be recorded (the vote's outcome, the round's quorum).
+func (s *Session) Preview(cmd Command) ([]Event, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	bodies, err := decide(&s.st, cmd)
+	if err != nil {
+		return nil, err
+	}
+	m := cmd.meta()
+	at := time.Unix(0, m.At.UnixNano()).UTC()
+	if at.Before(s.st.LastAt) {
+		at = s.st.LastAt
+	}
+	evs := make([]Event, len(bodies))
+	for i, b := range bodies {
+		evs[i] = Event{Seq: s.st.Seq + uint64(i) + 1, At: at, Actor: m.Actor, Role: m.Role, Body: b}
+	}
+	return evs, nil
+}
+
 // LogFailure returns the *WriteError of the last command whose events the
 // log could not store, or nil when the last command that reached the log
 // was stored. Screens show it until a command succeeds.

@@ -61,7 +61,7 @@ type State struct {
 	expected int                   // formal delegates on the roster
 	present  int                   // formal delegates present now
 	peak     int                   // the most formal delegates present at once
-	undo     map[string]*[]markRef // actor → their marks still standing
+	undo     map[string]*[]markRef // undoKey → that terminal's (or actor's) marks still standing
 	isFormal []bool                // parallel to the roster: a formal delegate
 }
 
@@ -72,26 +72,29 @@ type Stamp struct {
 	Count Count
 }
 
-// Attendance is one person's attendance: the status now and since when.
+// Attendance is one person's attendance: the status now, since when (the
+// time of the mark that set it; an undo restores the earlier status with
+// its original time), and a leave's reason.
 type Attendance struct {
 	Status Status
 	Since  time.Time
+	Reason string
 }
 
-// Change is one attendance change of a person (by roster index).
+// Change is one attendance change of a person (by roster index). Undoes
+// is the Seq of the change an undo took back (0: not an undo); UndoneBy is
+// set on a change an undo took back later. At is when the change was
+// made; an undo's Since (the restored status's time) is the person's
+// Attendance.Since.
 type Change struct {
 	Seq      uint64
 	At       time.Time
 	Actor    string
 	Person   int
 	From, To Status
-}
-
-// markRef is a mark that may be undone: its event and what it changed.
-type markRef struct {
-	seq    uint64
-	person int
-	from   Status
+	Reason   string
+	Undoes   uint64
+	UndoneBy uint64
 }
 
 // Opened reports whether the congress exists (the first event is applied).
@@ -179,12 +182,10 @@ func (st *State) Units() []UnitCount {
 	return out
 }
 
-// CanUndo reports whether the actor has an attendance mark to undo.
-func (st *State) CanUndo(actor string) bool { return len(st.undoStack(actor)) > 0 }
-
-// undoStack returns the actor's marks that still stand, last on top.
-func (st *State) undoStack(actor string) []markRef {
-	if p := st.undo[actor]; p != nil {
+// undoStack returns the marks that still stand of an undo stack (an
+// undoKey), last on top.
+func (st *State) undoStack(key string) []markRef {
+	if p := st.undo[key]; p != nil {
 		return *p
 	}
 	return nil
@@ -207,7 +208,15 @@ func (st *State) apply(e Event) error {
 		if !ok {
 			return &CorruptError{e.Seq, "attendance of an unknown person or status"}
 		}
-		if err := st.mark(e, i, v.Status, v.Undoes); err != nil {
+		if err := st.mark(e, i, v.Status, "", v.Undoes, v.Terminal); err != nil {
+			return err
+		}
+	case Excused:
+		i, ok := st.index[v.Person]
+		if !ok {
+			return &CorruptError{e.Seq, "attendance of an unknown person"}
+		}
+		if err := st.mark(e, i, OnLeave, v.Reason, 0, v.Terminal); err != nil {
 			return err
 		}
 	case ItemStarted:
@@ -241,6 +250,9 @@ func (st *State) apply(e Event) error {
 			handled, err = st.applyFloor(e)
 		}
 		if err == nil && !handled {
+			handled, err = st.applyAdoption(e)
+		}
+		if err == nil && !handled {
 			err = st.applyVote(e)
 		}
 		if err != nil {
@@ -269,26 +281,40 @@ func (st *State) checkClock(at time.Time) error {
 	return nil
 }
 
-// mark applies a Marked event of the person at roster index i.
-func (st *State) mark(e Event, i int, status Status, undoes uint64) error {
+// mark applies a Marked or an Excused event of the person at roster index
+// i: an undo pops the stack of the event's terminal (its actor's when it
+// names none) and restores the earlier status with its original time and
+// reason; any other mark is pushed on it.
+func (st *State) mark(e Event, i int, status Status, reason string, undoes uint64, terminal string) error {
 	if !status.Valid() {
 		return &CorruptError{e.Seq, "attendance of an unknown person or status"}
 	}
-	p := st.undo[e.Actor] // one lookup: the stack is changed in place
+	key := undoKey(e.Actor, terminal)
+	p := st.undo[key] // one lookup: the stack is changed in place
 	if p == nil {
 		p = new([]markRef)
-		st.undo[e.Actor] = p
+		st.undo[key] = p
 	}
+	since := e.At
 	if undoes != 0 {
 		stack := *p
 		if len(stack) == 0 || stack[len(stack)-1].seq != undoes {
-			return &CorruptError{e.Seq, "undoes a mark that is not the actor's last"}
+			return &CorruptError{e.Seq, "undoes a mark that is not the terminal's last"}
 		}
+		ref := stack[len(stack)-1]
 		*p = stack[:len(stack)-1]
+		since, reason = ref.since, ref.reason
+		for j := len(st.Timeline) - 1; j >= 0; j-- {
+			if st.Timeline[j].Seq == undoes {
+				st.Timeline[j].UndoneBy = e.Seq
+				break
+			}
+		}
 	} else {
-		*p = append(*p, markRef{seq: e.Seq, person: i, from: st.Attendance[i].Status})
+		a := &st.Attendance[i]
+		*p = append(*p, markRef{seq: e.Seq, person: i, from: a.Status, since: a.Since, reason: a.Reason})
 	}
-	st.setStatus(i, e, status)
+	st.setStatus(i, e, status, since, reason, undoes)
 	return nil
 }
 
@@ -319,7 +345,9 @@ func (st *State) open(e Event, s model.Setup) {
 	}
 }
 
-func (st *State) setStatus(i int, e Event, to Status) {
+// setStatus sets person i's status by event e: since is the time the
+// status holds from (e's, or for an undo the restored status's own).
+func (st *State) setStatus(i int, e Event, to Status, since time.Time, reason string, undoes uint64) {
 	a := &st.Attendance[i]
 	from := a.Status
 	if st.isFormal[i] {
@@ -331,6 +359,6 @@ func (st *State) setStatus(i int, e Event, to Status) {
 			st.peak = max(st.peak, st.present)
 		}
 	}
-	a.Status, a.Since = to, e.At
-	st.Timeline = append(st.Timeline, Change{Seq: e.Seq, At: e.At, Actor: e.Actor, Person: i, From: from, To: to})
+	a.Status, a.Since, a.Reason = to, since, reason
+	st.Timeline = append(st.Timeline, Change{Seq: e.Seq, At: e.At, Actor: e.Actor, Person: i, From: from, To: to, Reason: reason, Undoes: undoes})
 }

@@ -11,7 +11,10 @@ import (
 
 // The stored form of a round's result (the "result" of round_decided,
 // docs/FORMAT.md): every field of election.Result, including those its
-// own JSON (podium count's contract) leaves out — the round's kind and
+// own JSON (podium count's contract) leaves out (counter rules 2 added
+// partly_invalid, category_only, vacancies and the invalid ballots'
+// selections, seats and partly: written only when not zero, read as zero
+// from older records) — the round's kind and
 // method, the quorum needed, the invalid ballots, the void write-ins and
 // the slates of the runoffs and second rounds — so that replay restores
 // exactly the result that was announced.
@@ -35,12 +38,15 @@ type resultJSON struct {
 	Collected      int                       `json:"collected"`
 	Valid          int                       `json:"valid"`
 	Invalid        int                       `json:"invalid"`
+	PartlyInvalid  int                       `json:"partly_invalid,omitempty"`
+	CategoryOnly   bool                      `json:"category_only,omitempty"`
 	Threshold      *int                      `json:"threshold"`
 	Categories     []election.CategoryResult `json:"categories"`
 	Candidates     []election.CandidateCount `json:"candidates"`
 	Elected        []string                  `json:"elected"`
 	Runoffs        []pendingJSON             `json:"runoffs"`
 	SecondRounds   []pendingJSON             `json:"second_rounds"`
+	Vacancies      []pendingJSON             `json:"vacancies,omitempty"`
 	Reason         string                    `json:"reason"`
 	InvalidBallots []invalidBallotJSON       `json:"invalid_ballots"`
 	VoidWriteIns   int                       `json:"void_write_ins"`
@@ -54,10 +60,13 @@ type pendingJSON struct {
 }
 
 type invalidBallotJSON struct {
-	Index    int    `json:"index"`
-	ID       string `json:"id"`
-	Category string `json:"category"`
-	Reason   string `json:"reason"`
+	Index      int    `json:"index"`
+	ID         string `json:"id"`
+	Category   string `json:"category"`
+	Reason     string `json:"reason"`
+	Selections int    `json:"selections,omitempty"`
+	Seats      int    `json:"seats,omitempty"`
+	Partly     bool   `json:"partly,omitempty"`
 }
 
 // MarshalJSON writes the decision with its complete result.
@@ -68,8 +77,9 @@ func (d RoundDecided) MarshalJSON() ([]byte, error) {
 		Expected: r.Expected, Present: r.Present, Issued: r.Issued, Collected: r.Collected, Valid: r.Valid, Invalid: r.Invalid,
 		Threshold: r.Threshold, Categories: r.Categories, Candidates: r.Candidates, Elected: r.Elected,
 		Runoffs: pendingsJSON(r.Runoffs), SecondRounds: pendingsJSON(r.SecondRounds), Reason: r.Reason,
-		VoidWriteIns: r.VoidWriteIns,
+		VoidWriteIns: r.VoidWriteIns, PartlyInvalid: r.PartlyInvalid, CategoryOnly: r.CategoryOnly, Vacancies: pendingsJSON(r.Vacancies),
 	}}
+
 	if r.InvalidBallots != nil {
 		j.Result.InvalidBallots = make([]invalidBallotJSON, len(r.InvalidBallots))
 	}
@@ -97,8 +107,9 @@ func (d *RoundDecided) UnmarshalJSON(b []byte) error {
 		Expected: r.Expected, Present: r.Present, Issued: r.Issued, Collected: r.Collected, Valid: r.Valid, Invalid: r.Invalid,
 		Threshold: r.Threshold, Categories: r.Categories, Candidates: r.Candidates, Elected: r.Elected,
 		Runoffs: pendingsModel(r.Runoffs), SecondRounds: pendingsModel(r.SecondRounds), Reason: r.Reason,
-		VoidWriteIns: r.VoidWriteIns,
+		VoidWriteIns: r.VoidWriteIns, PartlyInvalid: r.PartlyInvalid, CategoryOnly: r.CategoryOnly, Vacancies: pendingsModel(r.Vacancies),
 	}}
+
 	if r.InvalidBallots != nil {
 		d.Result.InvalidBallots = make([]election.InvalidBallot, len(r.InvalidBallots))
 	}

@@ -40,10 +40,17 @@ func (e *TextTooLongError) Error() string {
 	return fmt.Sprintf("session: %s is %d characters long; at most %d are accepted", e.Field, e.Len, e.Max)
 }
 
-// checkText refuses a command with a text longer than its limit. The
-// command's Meta (time, actor, role) is the program's, not typed, and is
-// left out.
+// checkText refuses a command with a text longer than its limit, or one
+// that breaks Rule C (textrule.go). The command's Meta (time, actor,
+// role, terminal) is the program's, not typed: it has no length limit,
+// but Rule C holds for it too (a line of podium apply names its actor).
 func checkText(cmd Command) error {
+	m := cmd.meta()
+	for _, f := range []struct{ name, v string }{{"actor", m.Actor}, {"role", string(m.Role)}, {"terminal", m.Terminal}} {
+		if err := CleanText(f.name, f.v, false); err != nil {
+			return err
+		}
+	}
 	return walkText(reflect.ValueOf(cmd), "", MaxShortText)
 }
 
@@ -54,11 +61,13 @@ var metaType = reflect.TypeOf(Meta{})
 func walkText(v reflect.Value, path string, max int) error {
 	switch v.Kind() {
 	case reflect.String:
-		if s := v.String(); len(s) > max {
+		s := v.String()
+		if len(s) > max {
 			if n := utf8.RuneCountInString(s); n > max {
 				return &TextTooLongError{Field: path, Len: n, Max: max}
 			}
 		}
+		return CleanText(path, s, max == MaxText)
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
 			return walkText(v.Elem(), path, max)

@@ -28,7 +28,7 @@ func TestTextLimits(t *testing.T) {
 		{"a question's target", AskQuestion{Meta: by("sec", 2), Delegate: "D0001", Target: long(MaxShortText + 1), Text: "问"}, "target", MaxShortText},
 		{"a motion's title", FileMotion{Meta: by("sec", 2), Proposer: "D0001", Title: long(MaxShortText + 1)}, "title", MaxShortText},
 		{"a cosigner", FileMotion{Meta: by("sec", 2), Proposer: "D0001", CoSigners: []string{"D0002", long(300)}, Title: "t"}, "cosigners[1]", MaxShortText},
-		{"a person's id", Mark{by("desk", 2), strings.Repeat("D", 10<<20), Present}, "person", MaxShortText},
+		{"a person's id", Mark{Meta: by("desk", 2), Person: strings.Repeat("D", 10<<20), Status: Present}, "person", MaxShortText},
 		{"a write-in", EnterBallot{Meta: by("teller", 2), Index: -1, Ballot: election.Ballot{WriteIns: []election.WriteIn{{Name: long(201)}}}}, "ballot.write_ins[0].name", MaxShortText},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -17,22 +17,32 @@ type Vote struct {
 	Method model.Method
 	// Candidates are the approved candidates in ballot order (from setup).
 	Candidates []model.Candidate
-	// MethodAdopted is set once the method was adopted (a §3 vote).
+	// MethodAdopted is set once the method was adopted; MethodVote is the
+	// vote that adopted it (Resolution.No), 0 when adopted without one.
 	MethodAdopted *Stamp
+	MethodVote    int
 	// Scrutineer and Chief are roster ids (监票人, 总监票人); Counters are
 	// the counters named by the host (计票人), free text.
 	Scrutineer, Chief string
 	Counters          []string
-	// ScrutineersAdopted is set once the scrutineers were adopted.
+	// ScrutineersAdopted is set once the scrutineers were adopted;
+	// ScrutineersVote is the vote that adopted them, 0 without one.
 	ScrutineersAdopted *Stamp
+	ScrutineersVote    int
 	// Rounds are the rounds in order: regular, then re-votes, runoffs and
 	// second rounds.
 	Rounds []*Round
 	// Pending are the runoffs and second rounds due, in the order the
 	// rounds that called for them were decided.
 	Pending []PendingRound
-	// Vacant is the seats per category left vacant (缺额) by the host.
+	// Vacant is the seats per category left vacant (缺额): by the host
+	// after a second round, or by a tie when the method's tie = "vacant".
 	Vacant map[string]int
+
+	// The adoptions in force and before, so that striking an adoption
+	// vote restores the one before it.
+	methods     []methodAdoption
+	scrutineers []scrutineerAdoption
 }
 
 // Round is one round of the election as it stands.
@@ -56,6 +66,11 @@ type Round struct {
 	Tellers []string
 	// Tally is the paper tally entered instead of ballots, if any.
 	Tally *election.Tally
+	// Entry is how the host switched the round to be counted (""
+	// before any switch: Mode); SetAside is what was entered the other
+	// way before a switch, kept and never counted.
+	Entry    Entry
+	SetAside []SetAside
 	// Decided is set when the host closed the count; Result is then the
 	// outcome, as stored in the decision (counted by package election
 	// from the agreed ballots or the tally when the host decided), and
@@ -75,20 +90,26 @@ type Round struct {
 func (r *Round) Void() bool { return r.Collected >= 0 && r.Issued >= 0 && r.Collected > r.Issued }
 
 // AdoptMethod adopts the election method (选举办法). Refused once a round
-// has opened.
+// has opened. With the meeting's adoption = "vote" (the default; 附件3
+// §9, RULES §3) Vote carries the congress's vote on it, a §3 vote of an
+// ordinary matter: the method takes effect only when the vote adopts it.
 type AdoptMethod struct {
 	Meta
 	Method model.Method `json:"method"`
+	Vote   *VoteCounts  `json:"vote" apply:"optional"`
 }
 
 // AdoptScrutineers adopts the scrutineer (监票人) and the chief scrutineer
 // (总监票人) by roster id, and names the counters (计票人). Both must be
-// present formal delegates and neither a candidate (RULES §6.1).
+// present formal delegates and neither a candidate (RULES §6.1). With the
+// meeting's adoption = "vote" (附件3 §8: 推选 by the delegates) Vote
+// carries the vote on the list, as for AdoptMethod.
 type AdoptScrutineers struct {
 	Meta
-	Scrutineer string   `json:"scrutineer"`
-	Chief      string   `json:"chief"`
-	Counters   []string `json:"counters" apply:"optional"`
+	Scrutineer string      `json:"scrutineer"`
+	Chief      string      `json:"chief"`
+	Counters   []string    `json:"counters" apply:"optional"`
+	Vote       *VoteCounts `json:"vote" apply:"optional"`
 }
 
 // OpenRound opens the next round: the regular round first; after a void

@@ -132,33 +132,36 @@ func decideVote(st *State, cmd Command) ([]Body, error) {
 		if err := checkMethod(c.Method, v.Candidates); err != nil {
 			return nil, err
 		}
+		fig, err := st.adoptionVote(c.Vote)
+		if err != nil {
+			return nil, err
+		}
+		if fig != nil {
+			return []Body{MethodVoted{No: len(st.Votes) + 1, Item: st.Item, Method: c.Method, VoteFigures: *fig}}, nil
+		}
 		return []Body{MethodAdopted{Method: c.Method}}, nil
 	case AdoptScrutineers:
 		if v.Open() {
 			return nil, ErrRoundOpen
 		}
-		for _, who := range []struct{ id, role string }{{c.Scrutineer, RoleScrutineer}, {c.Chief, RoleChief}} {
-			i, ok := st.index[who.id]
-			if !ok {
-				return nil, &UnknownPersonError{ID: who.id}
+		for _, who := range []struct{ id, role, other string }{{c.Scrutineer, RoleScrutineer, ""}, {c.Chief, RoleChief, c.Scrutineer}} {
+			if err := st.CheckScrutineer(who.id, who.role, who.other); err != nil {
+				return nil, err
 			}
-			p := st.Setup.Roster[i]
-			refuse := func(reason Code) error {
-				return &ScrutineerError{ID: p.ID, Name: p.Name, Role: who.role, Reason: reason}
-			}
-			switch {
-			case p.Kind != model.Formal:
-				return nil, refuse(ReasonNotFormal)
-			case st.isCandidate(i):
-				return nil, refuse(ReasonCandidate)
-			case st.Attendance[i].Status != Present:
-				return nil, refuse(ReasonNotPresent)
-			case who.role == RoleChief && c.Chief == c.Scrutineer:
-				return nil, refuse(ReasonSamePerson)
-			}
+		}
+		fig, err := st.adoptionVote(c.Vote)
+		if err != nil {
+			return nil, err
+		}
+		if fig != nil {
+			return []Body{ScrutineersVoted{No: len(st.Votes) + 1, Item: st.Item, Scrutineer: c.Scrutineer, Chief: c.Chief,
+				Counters: c.Counters, VoteFigures: *fig}}, nil
 		}
 		return []Body{ScrutineersAdopted{Scrutineer: c.Scrutineer, Chief: c.Chief, Counters: c.Counters, Count: st.Count()}}, nil
 	case OpenRound:
+		if err := st.declared(CodeRound); err != nil {
+			return nil, err
+		}
 		switch {
 		case v.MethodAdopted == nil:
 			return nil, ErrMethodNotAdopted
@@ -196,6 +199,9 @@ func decideVote(st *State, cmd Command) ([]Body, error) {
 		if cur.Issued >= 0 {
 			return nil, ErrAlreadyRecorded
 		}
+		if err := st.declared(CodeBallots); err != nil {
+			return nil, err
+		}
 		// A ballot issue needs the quorum (RULES §2), however many
 		// arrived or left since the round opened.
 		cnt := st.Count()
@@ -229,7 +235,7 @@ func decideVote(st *State, cmd Command) ([]Body, error) {
 	}
 	switch c := cmd.(type) {
 	case EnterBallot:
-		if cur.Tally != nil {
+		if cur.Mode() == EntryTally {
 			return nil, ErrMixedEntry
 		}
 		stack := cur.Entries[c.Actor]
@@ -248,7 +254,7 @@ func decideVote(st *State, cmd Command) ([]Body, error) {
 		}
 		return []Body{BallotRemoved{Round: cur.No, Index: len(stack) - 1}}, nil
 	case EnterTally:
-		if len(cur.Tellers) > 0 {
+		if cur.Mode() == EntryBallots {
 			return nil, ErrMixedEntry
 		}
 		if _, err := countTally(v, cur, c.Tally); err != nil {
@@ -257,8 +263,37 @@ func decideVote(st *State, cmd Command) ([]Body, error) {
 		return []Body{TallyEntered{Round: cur.No, Tally: c.Tally}}, nil
 	case DecideRound:
 		return v.decision(cur, st.Count())
+	case SwitchEntry:
+		return decideSwitch(cur, c)
 	}
 	return nil, ErrUnknownCommand
+}
+
+// CheckScrutineer tells whether the person with this id may be role
+// (RoleScrutineer or RoleChief; other is the scrutineer when choosing the
+// chief): a formal delegate, present, and no candidate of the election
+// (RULES §6.1, 附件3 §8). It is the core's check when the scrutineers are
+// adopted; the screens ask it at the moment a person is picked.
+func (st *State) CheckScrutineer(id, role, other string) error {
+	i, ok := st.index[id]
+	if !ok {
+		return &UnknownPersonError{ID: id}
+	}
+	p := st.Setup.Roster[i]
+	refuse := func(reason Code) error {
+		return &ScrutineerError{ID: p.ID, Name: p.Name, Role: role, Reason: reason, Status: st.Attendance[i].Status}
+	}
+	switch {
+	case p.Kind != model.Formal:
+		return refuse(ReasonNotFormal)
+	case st.Vote != nil && st.isCandidate(i):
+		return refuse(ReasonCandidate)
+	case st.Attendance[i].Status != Present:
+		return refuse(ReasonNotPresent)
+	case role == RoleChief && id == other:
+		return refuse(ReasonSamePerson)
+	}
+	return nil
 }
 
 // decision counts the round and returns its decision with the complete
@@ -459,15 +494,6 @@ func (st *State) applyVote(e Event) error {
 			Opened: *stamp(o.Count), Issued: -1, Collected: -1, Entries: map[string][]election.Ballot{}})
 		return nil
 	}
-	switch b := e.Body.(type) {
-	case MethodAdopted:
-		v.Method, v.MethodAdopted = b.Method, stamp(st.Count())
-		return nil
-	case ScrutineersAdopted:
-		v.Scrutineer, v.Chief, v.Counters = b.Scrutineer, b.Chief, b.Counters
-		v.ScrutineersAdopted = stamp(b.Count)
-		return nil
-	}
 	cur := v.Current()
 	if cur == nil || roundOf(e.Body) != cur.No {
 		return &CorruptError{e.Seq, "an event for a round that is not the current one"}
@@ -492,6 +518,8 @@ func (st *State) applyVote(e Event) error {
 	case TallyEntered:
 		t := b.Tally
 		cur.Tally = &t
+	case EntrySwitched:
+		cur.switchEntry(e, b)
 	case RoundDecided, LegacyRoundDecided:
 		var res election.Result
 		var cnt Count
@@ -515,6 +543,9 @@ func (st *State) applyVote(e Event) error {
 			}
 			for _, p := range res.SecondRounds {
 				v.Pending = append(v.Pending, PendingRound{Kind: election.Second, Pending: p})
+			}
+			for _, p := range res.Vacancies { // tie = "vacant"
+				v.Vacant[p.Category] += p.Seats
 			}
 		}
 	case VacancyDeclared:
@@ -567,6 +598,8 @@ func roundOf(b Body) int {
 	case LegacyRoundDecided:
 		return b.Round
 	case VacancyDeclared:
+		return b.Round
+	case EntrySwitched:
 		return b.Round
 	}
 	return -1

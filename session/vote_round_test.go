@@ -30,8 +30,8 @@ func openedRound(t *testing.T, present int) (*Session, model.Setup) {
 	t.Helper()
 	s, _, setup := demoVote(t, present)
 	free := nonCandidates(s, setup)
-	exec(t, s, AdoptMethod{by("host", 1), setup.Election.Method})
-	exec(t, s, AdoptScrutineers{Meta: by("host", 1), Scrutineer: free[0], Chief: free[1]})
+	exec(t, s, AdoptMethod{Meta: by("host", 1), Method: setup.Election.Method, Vote: aye()})
+	exec(t, s, AdoptScrutineers{Meta: by("host", 1), Scrutineer: free[0], Chief: free[1], Vote: aye()})
 	exec(t, s, OpenRound{by("host", 2)})
 	return s, setup
 }
@@ -76,10 +76,10 @@ func TestAttendanceBetweenOpeningAndIssue(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			s, setup := openedRound(t, c.open)
 			for _, id := range formalIDs(s, setup, false)[:c.arrive] {
-				exec(t, s, Mark{at(3), id, Present})
+				exec(t, s, Mark{Meta: at(3), Person: id, Status: Present})
 			}
 			for _, id := range formalIDs(s, setup, true)[2 : 2+c.leave] { // not the scrutineers
-				exec(t, s, Mark{at(3), id, Left})
+				exec(t, s, Mark{Meta: at(3), Person: id, Status: Left})
 			}
 			_, err := s.Execute(IssueBallots{by("host", 4), c.issue})
 			if c.wantErr != nil {
@@ -177,8 +177,8 @@ func TestSeatWithNoOneLeftToElect(t *testing.T) {
 			m := setup.Election.Method
 			// 主席团 has 3 candidates for 4 seats.
 			m.Categories = []model.Category{{Name: "主席团", Seats: 4}, {Name: "分院学生会", Seats: 6}, {Name: "社团", Seats: 3}}
-			exec(t, s, AdoptMethod{by("host", 1), m})
-			exec(t, s, AdoptScrutineers{Meta: by("host", 1), Scrutineer: free[0], Chief: free[1]})
+			exec(t, s, AdoptMethod{Meta: by("host", 1), Method: m, Vote: aye()})
+			exec(t, s, AdoptScrutineers{Meta: by("host", 1), Scrutineer: free[0], Chief: free[1], Vote: aye()})
 			exec(t, s, OpenRound{by("host", 2)})
 			exec(t, s, IssueBallots{by("host", 3), 122})
 			exec(t, s, CollectBallots{by("host", 4), 122})
@@ -232,8 +232,8 @@ func TestPendingQueue(t *testing.T) {
 	s, log, setup := demoVote(t, 122)
 	cands := setup.Election.Candidates
 	free := nonCandidates(s, setup)
-	exec(t, s, AdoptMethod{by("host", 1), setup.Election.Method})
-	exec(t, s, AdoptScrutineers{Meta: by("host", 1), Scrutineer: free[0], Chief: free[1]})
+	exec(t, s, AdoptMethod{Meta: by("host", 1), Method: setup.Election.Method, Vote: aye()})
+	exec(t, s, AdoptScrutineers{Meta: by("host", 1), Scrutineer: free[0], Chief: free[1], Vote: aye()})
 	type step struct {
 		kind    election.Kind
 		revote  bool

@@ -26,12 +26,21 @@ func demoVote(t *testing.T, present int) (*Session, *MemoryLog, model.Setup) {
 	n := 0
 	for _, p := range setup.Roster {
 		if p.Kind == model.Formal && n < present {
-			exec(t, s, Mark{at(1), p.ID, Present})
+			exec(t, s, Mark{Meta: at(1), Person: p.ID, Status: Present})
 			n++
 		}
 	}
+	var open bool
+	s.Read(func(st *State) { open = st.Quorum().Opening })
+	if open { // no business before the meeting is declared valid (RULES §2)
+		exec(t, s, DeclareOpen{Meta: by("host", 1)})
+	}
 	return s, log, setup
 }
+
+// aye is an adoption vote (RULES §3) that adopts: 61 of the demo's 122
+// delegates for (二分之一以上), by show of hands.
+func aye() *VoteCounts { return &VoteCounts{Method: model.VoteHands, For: 61} }
 
 func by(actor string, min int) Meta {
 	return Meta{At: t0.Add(time.Duration(min) * time.Minute), Actor: actor}
@@ -89,7 +98,7 @@ func TestElectionFromQuorumToRunoff(t *testing.T) {
 	cands := setup.Election.Candidates
 
 	wantErr(t, s, OpenRound{by("host", 10)}, ErrMethodNotAdopted)
-	exec(t, s, AdoptMethod{by("host", 10), setup.Election.Method})
+	exec(t, s, AdoptMethod{Meta: by("host", 10), Method: setup.Election.Method, Vote: aye()})
 	wantErr(t, s, OpenRound{by("host", 10)}, ErrNoScrutineers)
 
 	// Scrutineers: never a candidate, present formal delegates, two people.
@@ -107,7 +116,7 @@ func TestElectionFromQuorumToRunoff(t *testing.T) {
 	if se.Reason != "not_formal" {
 		t.Fatalf("observer: %+v", se)
 	}
-	exec(t, s, AdoptScrutineers{Meta: by("host", 11), Scrutineer: free[0], Chief: free[1], Counters: []string{"计票员甲"}})
+	exec(t, s, AdoptScrutineers{Meta: by("host", 11), Scrutineer: free[0], Chief: free[1], Counters: []string{"计票员甲"}, Vote: aye()})
 
 	// RULES §9 example 1: 97 present → no election; 98 → may proceed.
 	var qe *QuorumError
@@ -123,7 +132,7 @@ func TestElectionFromQuorumToRunoff(t *testing.T) {
 			}
 		}
 	})
-	exec(t, s, Mark{at(12), absent, Present})
+	exec(t, s, Mark{Meta: at(12), Person: absent, Status: Present})
 	exec(t, s, OpenRound{by("host", 13)})
 	wantErr(t, s, CollectBallots{by("host", 13), 98}, ErrNotIssued)
 	var ie *IssueError
@@ -233,8 +242,8 @@ func TestElectionFromQuorumToRunoff(t *testing.T) {
 func TestVoidRoundIsVotedAgain(t *testing.T) {
 	s, _, setup := demoVote(t, 122)
 	free := nonCandidates(s, setup)
-	exec(t, s, AdoptMethod{by("host", 1), setup.Election.Method})
-	exec(t, s, AdoptScrutineers{Meta: by("host", 1), Scrutineer: free[0], Chief: free[1]})
+	exec(t, s, AdoptMethod{Meta: by("host", 1), Method: setup.Election.Method, Vote: aye()})
+	exec(t, s, AdoptScrutineers{Meta: by("host", 1), Scrutineer: free[0], Chief: free[1], Vote: aye()})
 	exec(t, s, OpenRound{by("host", 2)})
 	exec(t, s, IssueBallots{by("host", 2), 120})
 	exec(t, s, CollectBallots{by("host", 3), 121})
@@ -272,8 +281,8 @@ func TestSecondRoundThenVacancy(t *testing.T) {
 	s, _, setup := demoVote(t, 122)
 	cands := setup.Election.Candidates
 	free := nonCandidates(s, setup)
-	exec(t, s, AdoptMethod{by("host", 1), setup.Election.Method})
-	exec(t, s, AdoptScrutineers{Meta: by("host", 1), Scrutineer: free[0], Chief: free[1]})
+	exec(t, s, AdoptMethod{Meta: by("host", 1), Method: setup.Election.Method, Vote: aye()})
+	exec(t, s, AdoptScrutineers{Meta: by("host", 1), Scrutineer: free[0], Chief: free[1], Vote: aye()})
 	exec(t, s, OpenRound{by("host", 2)})
 	exec(t, s, IssueBallots{by("host", 2), 122})
 	exec(t, s, CollectBallots{by("host", 3), 122})

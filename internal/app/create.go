@@ -41,7 +41,10 @@ func (e *RealCongressError) Error() string {
 // ReadSetup builds a congress's setup from a roster file and an optional
 // agenda file; name, when given, overrides the agenda file's meeting name.
 // Without an agenda file the meeting takes the seed's rules and the
-// standard agenda, and then a name must be given. When an election item of
+// standard agenda without its election item (an election is prepared only
+// from an agenda file's election item, which links its method and
+// candidates: files.StandardAgendaNoElection), and then a name must be
+// given. When an election item of
 // the agenda file links a method and candidates, the election is prepared
 // from them (readElection). Every error is an *InputError naming the file
 // and its line.
@@ -51,7 +54,7 @@ func ReadSetup(rosterPath, agendaPath, name string) (model.Setup, error) {
 }
 
 func readSetup(rosterPath, agendaPath, name string) (model.Setup, error) {
-	af := files.AgendaFile{Items: model.StandardAgenda()}
+	af := files.AgendaFile{Items: files.StandardAgendaNoElection()}
 	if agendaPath != "" {
 		var err error
 		if af, err = files.ReadAgenda(agendaPath); err != nil {

@@ -116,6 +116,10 @@ func TestCountBadInput(t *testing.T) {
 		{"bad method", []string{"--method", writeFile(t, dir, "m2.toml", "seats = 2\nthreshold = \"3/2\"\n")}, "m2.toml line 2"},
 		{"missing count", []string{"--present", "-1"}, "--present"},
 		{"bad format", []string{"--format", "xml"}, "--format"},
+		// A cell that is no mark decides nothing silently: the file, the
+		// row and the column (the candidate's) are named.
+		{"a tick is not a mark", []string{"--ballots", writeFile(t, dir, "b3.csv", "ballot,王芳,李强\n1,○,\n2,√,\n")}, "b3.csv row 3, column 王芳"},
+		{"yes is not a mark", []string{"--ballots", writeFile(t, dir, "b4.csv", "ballot,王芳,李强\n1,,yes\n")}, "b4.csv row 2, column 李强"},
 	} {
 		args := map[string]string{"--method": method, "--candidates": cands,
 			"--ballots":  writeFile(t, dir, "ok.csv", "ballot,王芳,李强\n1,○,\n"),

@@ -98,6 +98,9 @@ podium new --roster roster.csv --name "…" --db empty.db --force`,
 				}
 				fmt.Fprintln(out)
 			}
+			if agenda == "" {
+				fmt.Fprintln(out, "the standard agenda, without its election item: an election needs --agenda FILE with an election item that links its method and candidates")
+			}
 			fmt.Fprintf(out, "in %s\nopen it with: podium --db %s\n", g.db, g.db)
 			return nil
 		},

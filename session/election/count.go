@@ -178,13 +178,18 @@ func (c *counter) tally(res *Result) (approve, disapprove []int, writeIns map[wr
 			res.InvalidBallots = append(res.InvalidBallots, InvalidBallot{Index: bi, ID: b.ID, Reason: v.Reason})
 			continue
 		case v.PerBallot && !v.Valid:
-			res.InvalidBallots = append(res.InvalidBallots, InvalidBallot{Index: bi, ID: b.ID, Reason: ReasonOverSelection})
+			res.InvalidBallots = append(res.InvalidBallots, InvalidBallot{Index: bi, ID: b.ID, Reason: ReasonOverSelection,
+				Selections: v.Selections, Seats: v.Seats})
 		case !v.PerBallot:
 			for _, p := range v.Parts {
 				if !p.Valid {
-					res.InvalidBallots = append(res.InvalidBallots, InvalidBallot{Index: bi, ID: b.ID, Category: p.Category, Reason: p.Reason})
+					res.InvalidBallots = append(res.InvalidBallots, InvalidBallot{Index: bi, ID: b.ID, Category: p.Category, Reason: p.Reason,
+						Selections: p.Selections, Seats: p.Seats, Partly: v.Partly})
 				}
 			}
+		}
+		if v.Partly {
+			res.PartlyInvalid++
 		}
 		res.VoidWriteIns += len(v.VoidWriteIns)
 		if v.Valid {
@@ -343,7 +348,16 @@ func (c *counter) decide(res *Result, approve, disapprove []int, writeIns map[wr
 					e.status = InRunoff
 				}
 			}
-			if tie {
+			if tie && c.m.TieRule() == model.TieVacant {
+				// The tied are not elected; their seats stay vacant, with
+				// no runoff (RULES §6.4 step 3).
+				for i := range es {
+					if es[i].status == InRunoff {
+						es[i].status = Tied
+					}
+				}
+				res.Vacancies = append(res.Vacancies, c.pending(k, es, k.open-above, Tied))
+			} else if tie {
 				res.Runoffs = append(res.Runoffs, c.pending(k, es, k.open-above, InRunoff))
 			}
 		}

@@ -530,11 +530,12 @@ func TestCountJSON(t *testing.T) {
 		{Marks: marks("○×")}, {Marks: marks("○×"), WriteIns: []WriteIn{{Name: "丙"}}}, {Marks: marks("○")}, {Marks: marks("○?")}, {Spoiled: "x"},
 	}})
 	got, _ := json.Marshal(r)
-	want := `{"quorum_met":true,"round_valid":true,"expected":5,"present":5,"issued":5,"collected":5,"valid":3,"invalid":2,"threshold":3,` +
+	want := `{"quorum_met":true,"round_valid":true,"expected":5,"present":5,"issued":5,"collected":5,"valid":3,"invalid":2,` +
+		`"partly_invalid":0,"category_only":false,"threshold":3,` +
 		`"categories":[{"name":"","seats":1,"valid":3,"invalid":2,"threshold":3}],` +
 		`"candidates":[{"name":"甲","category":"","write_in":false,"approve":3,"disapprove":0,"abstain":0,"status":"elected"},` +
 		`{"name":"乙","category":"","write_in":false,"approve":0,"disapprove":1,"abstain":2,"status":"not_elected"}],` +
-		`"elected":["甲"],"runoffs":[],"second_rounds":[]}`
+		`"elected":["甲"],"runoffs":[],"second_rounds":[],"vacancies":[]}`
 	// The ballot 甲○ 乙× 丙 has 2 selections for 1 seat: invalid; "?" is
 	// an abstention.
 	if string(got) != want {
@@ -542,11 +543,12 @@ func TestCountJSON(t *testing.T) {
 	}
 	r = Count(Round{Method: m, Slate: s, Expected: 5, Present: 5, Issued: 1, Ballots: make([]Ballot, 2)})
 	got, _ = json.Marshal(r)
-	want = `{"quorum_met":true,"round_valid":false,"expected":5,"present":5,"issued":1,"collected":2,"valid":0,"invalid":0,"threshold":3,` +
+	want = `{"quorum_met":true,"round_valid":false,"expected":5,"present":5,"issued":1,"collected":2,"valid":0,"invalid":0,` +
+		`"partly_invalid":0,"category_only":false,"threshold":3,` +
 		`"categories":[{"name":"","seats":1,"valid":0,"invalid":0,"threshold":3}],` +
 		`"candidates":[{"name":"甲","category":"","write_in":false,"approve":0,"disapprove":0,"abstain":0,"status":"not_elected"},` +
 		`{"name":"乙","category":"","write_in":false,"approve":0,"disapprove":0,"abstain":0,"status":"not_elected"}],` +
-		`"elected":[],"runoffs":[],"second_rounds":[],"reason":"round void: 2 ballots collected, more than the 1 issued"}`
+		`"elected":[],"runoffs":[],"second_rounds":[],"vacancies":[],"reason":"round void: 2 ballots collected, more than the 1 issued"}`
 	if string(got) != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

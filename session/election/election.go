@@ -10,6 +10,7 @@
 package election
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"podium/model"
@@ -20,7 +21,14 @@ import (
 // RoundDecided) and must be bumped by every change that can change a
 // result, so that a recount (podium audit) can say which rules a stored
 // result was counted by.
-const RulesVersion = 1
+//
+// Version 2: a tally sheet judged per category never infers a per-ballot
+// valid/invalid figure (CategoryOnly); keyed ballots tell the partly
+// invalid ones (PartlyInvalid, InvalidBallot's Selections, Seats and
+// Partly); the method's tie = "vacant" leaves tied seats vacant
+// (Vacancies, status Tied). podium audit compares a result stored by an
+// earlier version only on the fields that version had.
+const RulesVersion = 2
 
 // Mark is what a voter put against one candidate (RULES §6.3).
 type Mark uint8
@@ -145,6 +153,9 @@ const (
 	Elected    Status = "elected"     // 当选
 	InRunoff   Status = "runoff"      // tied across the cut-off: runoff
 	NotElected Status = "not_elected" // 未当选 (or nothing decided)
+	// Tied is tied across the cut-off when the method's tie is "vacant":
+	// not elected, and the seat stays vacant (缺额).
+	Tied Status = "tied"
 )
 
 // Result is the outcome of Count. Its JSON is the contract of `podium
@@ -157,10 +168,16 @@ type Result struct {
 	Issued     int  `json:"issued"`
 	Collected  int  `json:"collected"`
 	// Valid counts the ballots valid in every part; Invalid is Collected −
-	// Valid. Both are 0 when nothing was counted (quorum not met, round
-	// void): the ballots of a void round are not judged.
-	Valid   int `json:"valid"`
-	Invalid int `json:"invalid"`
+	// Valid: the ballots invalid in some part, PartlyInvalid of them valid
+	// in other parts (categories; RULES §6.3). All are 0 when nothing was
+	// counted (quorum not met, round void): the ballots of a void round
+	// are not judged. When CategoryOnly they are unknown (0, written null
+	// in the JSON): a tally sheet judged per category tells the valid and
+	// invalid of each category (Categories), never of whole ballots.
+	Valid         int  `json:"valid"`
+	Invalid       int  `json:"invalid"`
+	PartlyInvalid int  `json:"partly_invalid"`
+	CategoryOnly  bool `json:"category_only"`
 	// Threshold is the minimum approvals that pass, nil when it differs
 	// between categories or is unknown. A runoff's is 0: the most win.
 	Threshold    *int             `json:"threshold"`
@@ -169,6 +186,10 @@ type Result struct {
 	Elected      []string         `json:"elected"`
 	Runoffs      []Pending        `json:"runoffs"`
 	SecondRounds []Pending        `json:"second_rounds"`
+	// Vacancies are the seats a tie at the cut-off leaves vacant (缺额)
+	// when the method's tie is "vacant": per category, the seats and the
+	// tied candidates (nil when none).
+	Vacancies []Pending `json:"vacancies"`
 	// Reason says why nothing was decided; empty when decided.
 	Reason string `json:"reason,omitempty"`
 
@@ -222,12 +243,18 @@ type Pending struct {
 
 // InvalidBallot is one invalid ballot, or one invalid category part of a
 // ballot (Category set, over-selection per category). Index is the
-// 0-based position in Round.Ballots.
+// 0-based position in Round.Ballots. For an over-selection Selections and
+// Seats are the selections and the open seats compared (of the part, or
+// of the whole ballot); Partly is set when other parts of the ballot are
+// valid and counted (RULES §6.3: 部分无效).
 type InvalidBallot struct {
-	Index    int
-	ID       string
-	Category string
-	Reason   string
+	Index      int
+	ID         string
+	Category   string
+	Reason     string
+	Selections int
+	Seats      int
+	Partly     bool
 }
 
 // Reasons a ballot or a ballot part is invalid (Verdict.Code,
@@ -240,6 +267,46 @@ const (
 // ReasonBadInput is a Verdict's code when the round itself cannot be
 // judged: its data is inconsistent (Reason says how, after "bad input: ").
 const ReasonBadInput = "bad input"
+
+// MarshalJSON writes the result as podium count's JSON (a contract, see
+// the README): the fields tagged above, in their order, with valid,
+// invalid and partly_invalid null when CategoryOnly (unknown, never
+// inferred).
+func (r Result) MarshalJSON() ([]byte, error) {
+	out := countJSON{QuorumMet: r.QuorumMet, RoundValid: r.RoundValid, Expected: r.Expected, Present: r.Present,
+		Issued: r.Issued, Collected: r.Collected, CategoryOnly: r.CategoryOnly, Threshold: r.Threshold,
+		Categories: r.Categories, Candidates: r.Candidates, Elected: r.Elected, Runoffs: r.Runoffs,
+		SecondRounds: r.SecondRounds, Vacancies: r.Vacancies, Reason: r.Reason}
+	if !r.CategoryOnly {
+		out.Valid, out.Invalid, out.PartlyInvalid = &r.Valid, &r.Invalid, &r.PartlyInvalid
+	}
+	if out.Vacancies == nil {
+		out.Vacancies = []Pending{}
+	}
+	return json.Marshal(out)
+}
+
+// countJSON is Result as podium count writes it.
+type countJSON struct {
+	QuorumMet     bool             `json:"quorum_met"`
+	RoundValid    bool             `json:"round_valid"`
+	Expected      int              `json:"expected"`
+	Present       int              `json:"present"`
+	Issued        int              `json:"issued"`
+	Collected     int              `json:"collected"`
+	Valid         *int             `json:"valid"`
+	Invalid       *int             `json:"invalid"`
+	PartlyInvalid *int             `json:"partly_invalid"`
+	CategoryOnly  bool             `json:"category_only"`
+	Threshold     *int             `json:"threshold"`
+	Categories    []CategoryResult `json:"categories"`
+	Candidates    []CandidateCount `json:"candidates"`
+	Elected       []string         `json:"elected"`
+	Runoffs       []Pending        `json:"runoffs"`
+	SecondRounds  []Pending        `json:"second_rounds"`
+	Vacancies     []Pending        `json:"vacancies"`
+	Reason        string           `json:"reason,omitempty"`
+}
 
 // NextRound returns the round that holds pending (runoffs of r when kind is
 // Runoff, its second rounds when Second): same method and expected, the

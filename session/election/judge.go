@@ -23,6 +23,9 @@ const (
 type Verdict struct {
 	// Valid is true when the ballot is valid in every part.
 	Valid bool
+	// Partly is true when some parts are invalid (over-selected) and
+	// others valid and counted: the ballot is partly invalid (部分无效).
+	Partly bool
 	// Reason is empty when Valid; else "spoiled: " and the scrutineers'
 	// reason, or ReasonOverSelection (of the whole ballot when PerBallot,
 	// else of the parts whose Valid is false).
@@ -181,12 +184,17 @@ func (c *counter) judge(b Ballot, v *Verdict) {
 			v.Parts[k].Valid, v.Parts[k].Reason = false, ReasonOverSelection
 		}
 	}
+	valid := 0 // parts valid among the categories of this round
 	for k := range v.Parts {
 		if !v.Parts[k].Valid {
 			v.Valid, v.Reason, v.Code = false, ReasonOverSelection, ReasonOverSelection
+		} else if c.cats[k].shown {
+			valid++
 		}
 	}
+	v.Partly = !v.Valid && valid > 0
 	if b.Spoiled != "" {
+		v.Partly = false
 		v.Valid, v.Reason, v.Code = false, ReasonSpoiled+": "+b.Spoiled, ReasonSpoiled
 		for k := range v.Parts {
 			v.Parts[k].Valid, v.Parts[k].Reason = false, ReasonSpoiled

@@ -253,3 +253,30 @@ func BenchmarkJudge(b *testing.B) {
 		j.Judge(bl)
 	}
 }
+
+// TestJudgePartly: RULES §6.3. A ballot over-selected in one category's
+// part is partly invalid (the other parts are counted); over-selected in
+// every part, spoiled, or judged per ballot it is wholly invalid.
+func TestJudgePartly(t *testing.T) {
+	cm, cs := seedMethod() // 主席团 3 (4 candidates), 分院 7 (8), 社团 3 (3)
+	bm := cm
+	bm.OverSelection = model.OverSelectionBallot
+	eight := marks("○○○" + "○○○○○○○○" + "○")
+	for _, c := range []struct {
+		name   string
+		m      model.Method
+		b      Ballot
+		partly bool
+	}{
+		{"分院 over-selected", cm, Ballot{Marks: eight}, true},
+		{"two parts over-selected, 社团 valid (all abstain)", cm, Ballot{Marks: marks("○○○○" + "○○○○○○○○")}, true},
+		{"spoiled", cm, Ballot{Marks: eight, Spoiled: "x"}, false},
+		{"judged per ballot", bm, Ballot{Marks: marks("○○○" + "○○○○○○○○○" + "○○○")}, false},
+		{"valid", cm, Ballot{Marks: marks("○○○")}, false},
+	} {
+		v := Judge(regular(c.m, cs, 100, nil), c.b)
+		if v.Partly != c.partly || (c.partly && v.Valid) {
+			t.Errorf("%s: partly %v valid %v (%s)", c.name, v.Partly, v.Valid, partsString(v))
+		}
+	}
+}

@@ -39,6 +39,9 @@ func randomRound(rng *rand.Rand) Round {
 	if rng.IntN(3) == 0 {
 		m.OverSelection = model.OverSelectionBallot
 	}
+	if rng.IntN(3) == 0 {
+		m.Tie = model.TieVacant
+	}
 	expected := 5 + rng.IntN(30)
 	present := expected - rng.IntN(max(expected/5, 1))
 	r := Round{Method: m, Slate: slate, Expected: expected, Present: present, Issued: present}
@@ -111,7 +114,7 @@ func TestCountProperties(t *testing.T) {
 			seen["runoff round"]++
 		}
 	}
-	for _, k := range []string{"elected", "runoff", "second", "invalid", "write-in elected", "runoff round"} {
+	for _, k := range []string{"elected", "runoff", "second", "invalid", "write-in elected", "runoff round", "vacant", "partly"} {
 		if seen[k] < 50 {
 			t.Errorf("only %d rounds with %s: the generator misses cases", seen[k], k)
 		}
@@ -175,10 +178,23 @@ func checkProperties(t *testing.T, r Round, res Result, seen map[string]int) {
 		seen["elected"]++
 	}
 	pending := map[string]int{}
+	for _, p := range res.Vacancies {
+		pending[p.Category] += p.Seats
+		if r.Method.TieRule() != model.TieVacant || len(p.Candidates) <= p.Seats {
+			t.Fatalf("vacancy %+v with tie %q", p, r.Method.TieRule())
+		}
+		seen["vacant"]++
+	}
+	if res.PartlyInvalid > 0 {
+		seen["partly"]++
+	}
+	if res.PartlyInvalid > res.Invalid {
+		t.Fatalf("partly invalid %d > invalid %d", res.PartlyInvalid, res.Invalid)
+	}
 	for _, p := range res.Runoffs {
 		pending[p.Category] += p.Seats
-		if len(p.Candidates) <= p.Seats || p.Seats <= 0 {
-			t.Fatalf("runoff %+v: needs more tied than seats", p)
+		if len(p.Candidates) <= p.Seats || p.Seats <= 0 || r.Method.TieRule() != model.TieRunoff {
+			t.Fatalf("runoff %+v: needs more tied than seats, and tie = runoff", p)
 		}
 		seen["runoff"]++
 	}

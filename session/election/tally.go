@@ -80,13 +80,17 @@ func (e *TallyError) Error() string {
 // Result is then zero). A void round's tally is checked too, but not used.
 //
 // The Result is filled like Count's, except what a tally cannot tell:
-// InvalidBallots is nil and VoidWriteIns 0. Valid (ballots valid in every
-// part) is exact without categories or when over-selection voids the whole
-// ballot; when each category's part is judged on its own it is collected −
-// the most invalid of any category shown, i.e. it assumes the invalid parts
-// lie on the same ballots (as spoiled ballots do), so Valid is at most each
-// category's Valid. A write-in line with no approvals is dropped (Count
-// lists only names that got one).
+// InvalidBallots is nil and VoidWriteIns 0, and a sheet never gives a
+// per-ballot figure it does not hold (RULES §6.3). Without categories, or
+// when over-selection voids the whole ballot, a ballot is valid or invalid
+// as a whole and Valid and Invalid are exact. When each category's part is
+// judged on its own, they are exact only while at most one category shown
+// has invalid parts (those ballots are then invalid in that part alone:
+// partly invalid when other categories are shown); otherwise how the
+// invalid parts lie on the ballots is unknown, and the result is
+// CategoryOnly: Valid, Invalid and PartlyInvalid are 0, and the
+// categories carry the figures. A write-in line with no approvals is
+// dropped (Count lists only names that got one).
 func CountTally(r Round, collected int, t Tally) (Result, error) {
 	if len(r.Ballots) > 0 {
 		return Result{}, &TallyError{Reason: TallyHasBallots, Got: len(r.Ballots)}
@@ -105,15 +109,31 @@ func CountTally(r Round, collected int, t Tally) (Result, error) {
 	if !res.RoundValid {
 		return res, nil
 	}
-	worst := 0
+	shown, nonzero, invalid := 0, 0, 0
 	for k := range c.cats {
 		c.cats[k].valid = collected - t.Invalid[k]
 		if c.cats[k].shown || c.ballotW {
-			worst = max(worst, t.Invalid[k])
+			shown++
+			if t.Invalid[k] > 0 {
+				nonzero++
+				invalid = t.Invalid[k]
+			}
 		}
 	}
-	res.Invalid = worst
-	res.Valid = collected - worst
+	switch {
+	case c.ballotW: // every category has the same invalid ballots
+		res.Invalid = t.Invalid[0]
+	case nonzero > 1:
+		res.CategoryOnly = true
+	default:
+		res.Invalid = invalid
+		if shown > 1 {
+			res.PartlyInvalid = invalid
+		}
+	}
+	if !res.CategoryOnly {
+		res.Valid = collected - res.Invalid
+	}
 	c.finish(&res, s.approve, s.disapprove, s.writeIns)
 	return res, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"podium/model"
@@ -59,22 +60,34 @@ func sameDecision(t *testing.T, what string, got, want Result, exactValid bool) 
 		{"elected", got.Elected, want.Elected},
 		{"runoffs", got.Runoffs, want.Runoffs},
 		{"second rounds", got.SecondRounds, want.SecondRounds},
+		{"vacancies", got.Vacancies, want.Vacancies},
 		{"reason", got.Reason, want.Reason},
 	} {
 		if js(f.got) != js(f.want) {
 			t.Fatalf("%s: %s differ:\ntally %s\ncount %s", what, f.name, js(f.got), js(f.want))
 		}
 	}
-	if got.Valid+got.Invalid != got.Collected {
-		t.Fatalf("%s: valid %d + invalid %d != collected %d", what, got.Valid, got.Invalid, got.Collected)
-	}
+	// A tally never invents a per-ballot figure: it gives one only when
+	// the sheet holds it, and then it is Count's.
+	nonzero := 0
 	for _, c := range got.Categories {
-		if got.Valid > c.Valid {
-			t.Fatalf("%s: valid %d above category %+v", what, got.Valid, c)
+		if c.Invalid > 0 {
+			nonzero++
 		}
 	}
-	if exactValid && got.Valid != want.Valid {
-		t.Fatalf("%s: valid %d, Count %d", what, got.Valid, want.Valid)
+	if exactValid && got.CategoryOnly {
+		t.Fatalf("%s: a sheet whose ballots are valid or invalid as a whole gave no per-ballot figure", what)
+	}
+	if got.CategoryOnly != (!exactValid && nonzero > 1) {
+		t.Fatalf("%s: category only %v with %d categories holding invalid parts", what, got.CategoryOnly, nonzero)
+	}
+	if got.CategoryOnly {
+		if got.Valid != 0 || got.Invalid != 0 || got.PartlyInvalid != 0 {
+			t.Fatalf("%s: per-ballot figures %d/%d/%d from a sheet judged per category", what, got.Valid, got.Invalid, got.PartlyInvalid)
+		}
+	} else if got.Valid != want.Valid || got.Invalid != want.Invalid || got.PartlyInvalid != want.PartlyInvalid {
+		t.Fatalf("%s: valid %d invalid %d partly %d, Count %d %d %d", what, got.Valid, got.Invalid, got.PartlyInvalid,
+			want.Valid, want.Invalid, want.PartlyInvalid)
 	}
 	if got.InvalidBallots != nil || got.VoidWriteIns != 0 {
 		t.Fatalf("%s: a tally cannot tell the invalid ballots", what)
@@ -362,9 +375,37 @@ func TestCountTallyPerCategoryValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Collected − the most invalid of any category.
-	if res.Valid != 96 || res.Invalid != 4 {
-		t.Errorf("valid %d invalid %d", res.Valid, res.Invalid)
+	// Three categories hold invalid parts (1, 4, 2): how they lie on
+	// the ballots is unknown, so no per-ballot figure is given; each
+	// category has its own.
+	if !res.CategoryOnly || res.Valid != 0 || res.Invalid != 0 || res.PartlyInvalid != 0 {
+		t.Errorf("category only %v, valid %d invalid %d partly %d", res.CategoryOnly, res.Valid, res.Invalid, res.PartlyInvalid)
+	}
+	for i, want := range []int{99, 96, 98} {
+		if c := res.Categories[i]; c.Valid != want || c.Invalid != 100-want {
+			t.Errorf("category %+v, want valid %d", c, want)
+		}
+	}
+	js, _ := json.Marshal(res)
+	if !strings.Contains(string(js), `"valid":null,"invalid":null,"partly_invalid":null,"category_only":true`) {
+		t.Errorf("the JSON gives per-ballot figures: %s", js)
+	}
+	// One category with invalid parts: those ballots are invalid in that
+	// part alone, partly invalid, and the figures are exact.
+	one := sheet
+	one.Invalid = []int{0, 4, 0}
+	one.Counts = append([]TallyCount(nil), sheet.Counts...)
+	for i, c := range cs {
+		if c.Category != "分院" {
+			one.Counts[i].Abstain += map[string]int{"主席团": 1, "社团": 2}[c.Category]
+		}
+	}
+	res, err = CountTally(r, 100, one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.CategoryOnly || res.Valid != 96 || res.Invalid != 4 || res.PartlyInvalid != 4 {
+		t.Errorf("one category: category only %v, valid %d invalid %d partly %d", res.CategoryOnly, res.Valid, res.Invalid, res.PartlyInvalid)
 	}
 	if n := len(res.Candidates); n != 16 || res.Candidates[15].Name != "甲" {
 		t.Errorf("write-in rows %+v: the one without approvals is dropped", res.Candidates[15:])

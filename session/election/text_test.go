@@ -25,7 +25,7 @@ func TestText(t *testing.T) {
 	zh := r.Text("zh")
 	for _, want := range []string{"计票单", "应到 122", "收回 112", "有效 110", "无效 2",
 		"赞成票超过应到人数122的二分之一，即62票以上", "主席团1", "另选他人", "王五",
-		"第111号: 作废: 有记号", "第112号: 所选人数多于应选名额（主席团）", "当选: 主席团1、", "计票人", "监票人", "总监票人"} {
+		"第111号: 无效（作废）：有记号", "第112号: 部分无效：主席团所选 4 人，多于应选 3 名；其余类别有效", "无效 2（其中部分无效 1）", "当选: 主席团1、", "计票人", "监票人", "总监票人"} {
 		if !strings.Contains(zh, want) {
 			t.Errorf("zh sheet lacks %q:\n%s", want, zh)
 		}
@@ -55,7 +55,8 @@ func TestText(t *testing.T) {
 		}
 	}
 	en := r.Text("en")
-	for _, want := range []string{"Tally sheet", "Expected 122", "approvals more than 1/2 of 122 expected: at least 62", "Write-ins", "Chief scrutineer", "ballot 111: spoiled"} {
+	for _, want := range []string{"Tally sheet", "Expected 122", "approvals more than 1/2 of 122 expected: at least 62", "Write-ins", "Chief scrutineer", "ballot 111: invalid (spoiled): 有记号",
+		"ballot 112: partly invalid: 主席团: 4 selected, more than its 3 seats; the other categories are valid"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("en sheet lacks %q:\n%s", want, en)
 		}
@@ -73,4 +74,32 @@ func TestText(t *testing.T) {
 	if !strings.Contains(ro, "重新投票: 1名，候选人：C13、C14") {
 		t.Errorf("runoff sheet:\n%s", ro)
 	}
+	// With tie = "vacant" the tied are not elected and the seat is vacant;
+	// names two people share are written with their labels.
+	vm := model.DefaultMethod(13)
+	vm.Tie = model.TieVacant
+	va := Count(regular(vm, slate15(), 110, build(110, 15, approvals(12, 100, 70, 70), nil))).TextWith("zh", map[string]string{"C14": "C14（护理分院）"})
+	for _, want := range []string{"缺额: 1名（得票相等：C13、C14（护理分院））", "票数相等", "C14（护理分院）"} {
+		if !strings.Contains(va, want) {
+			t.Errorf("vacant sheet lacks %q:\n%s", want, va)
+		}
+	}
+	// A tally judged per category gives its figures per category only.
+	cm, cs := seedMethod()
+	ct, err := CountTally(regular(cm, cs, 100, nil), 100, Tally{Counts: perCat(cs, map[string]int{"主席团": 99, "分院": 98, "社团": 100}), Invalid: []int{1, 2, 0}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if co := ct.Text("zh"); !strings.Contains(co, "有效票、无效票按类别") || !strings.Contains(co, "分院  有效 98  无效 2") || strings.Contains(co, "有效 0") {
+		t.Errorf("category-only sheet:\n%s", co)
+	}
+}
+
+// perCat is a tally line per candidate: all abstain over valid[category].
+func perCat(cs []model.Candidate, valid map[string]int) []TallyCount {
+	var out []TallyCount
+	for _, c := range cs {
+		out = append(out, TallyCount{Abstain: valid[c.Category]})
+	}
+	return out
 }
