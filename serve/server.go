@@ -222,7 +222,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		// The mirror is the host's concern; a takeover is everyone's.
 		copies = func() tui.Copies { return tui.Copies{Fenced: all().Fenced} }
 	}
-	m := tui.New(s.cfg.Session, tui.Options{Lang: s.cfg.Lang, Actor: u.Actor(), Role: u.Role, OnlyGroup: u.Group, Now: s.cfg.Now, Drafts: s.cfg.Drafts, Copies: copies})
+	m := tui.New(s.cfg.Session, tui.Options{Lang: s.cfg.Lang, Actor: u.Actor(), Terminal: terminalOf(sess), Role: u.Role, OnlyGroup: u.Group, Now: s.cfg.Now, Drafts: s.cfg.Drafts, Copies: copies})
 	opts := append(bubbletea.MakeOptions(sess), s.cfg.ProgramOptions...)
 	if s.cfg.framed != nil {
 		actor := u.Actor()
@@ -330,4 +330,16 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	case <-ctx.Done():
 		return fmt.Errorf("serve: shutdown: %w", ctx.Err())
 	}
+}
+
+// terminalOf names the terminal of one SSH connection in the commands it
+// gives (session.Meta.Terminal): "ssh:" and the first 16 hex digits of the
+// session's id, a new one for every connection, so that an undo takes back
+// what this terminal marked even when two terminals log in with one key.
+func terminalOf(sess ssh.Session) string {
+	id := sess.Context().SessionID()
+	if len(id) > 16 {
+		id = id[:16]
+	}
+	return "ssh:" + id
 }

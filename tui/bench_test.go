@@ -60,8 +60,9 @@ func benchCongress(b *testing.B, n, candidates, seats int) *session.Session {
 	if candidates == 0 {
 		return sess
 	}
-	exec(session.AdoptMethod{Meta: meta, Method: setup.Election.Method})
-	exec(session.AdoptScrutineers{Meta: meta, Scrutineer: roster[n-1].ID, Chief: roster[n-2].ID})
+	aye := &session.VoteCounts{Method: model.VoteHands, For: n}
+	exec(session.AdoptMethod{Meta: meta, Method: setup.Election.Method, Vote: aye})
+	exec(session.AdoptScrutineers{Meta: meta, Scrutineer: roster[n-1].ID, Chief: roster[n-2].ID, Vote: aye})
 	exec(session.OpenRound{Meta: meta})
 	exec(session.IssueBallots{Meta: meta, N: n})
 	exec(session.CollectBallots{Meta: meta, N: n})

@@ -59,18 +59,24 @@ func vote(sess *session.Session) *session.Vote {
 }
 
 // setupRound drives the host's steps on m up to the collected ballots:
-// method, scrutineers (the 2nd and 3rd present non-candidates), counters,
-// round opened, issued and collected as given.
+// the method adopted by the congress's vote, the scrutineers (the 1st and
+// 3rd present formal delegates: the 2nd is a candidate), the counters and
+// the list's vote, round opened, issued and collected as given.
 func setupRound(t *testing.T, m *Model, issued, collected string) {
 	t.Helper()
+	enter(m) // the method's vote
+	typeText(m, "112")
 	enter(m)
-	enter(m) // adopt the method
+	enter(m) // adopted: 112 for, 61 needed
 	enter(m) // choose the scrutineers
 	enter(m)
 	press(m, tea.KeyDown)
 	press(m, tea.KeyDown)
 	enter(m)
 	typeText(m, "计票甲 计票乙")
+	enter(m) // the list's vote
+	typeText(m, "115")
+	enter(m)
 	enter(m)
 	enter(m)
 	enter(m) // open the round
@@ -92,6 +98,14 @@ func openCount(t *testing.T, m *Model, issued, collected string) {
 	}
 	typeText(m, collected)
 	enter(m)
+}
+
+// aye is the congress's vote adopting the method or the scrutineer list
+// (adoption = "vote"): every delegate present for.
+func aye(sess *session.Session) *session.VoteCounts {
+	v := &session.VoteCounts{Method: model.VoteHands}
+	sess.Read(func(st *session.State) { v.For = st.Count().Present })
+	return v
 }
 
 // hostCmd executes a command as the host's terminal would.
@@ -116,8 +130,9 @@ func decidedWithRunoffAndSecond(t *testing.T) *session.Session {
 		}
 	})
 	meta := session.Meta{At: t0, Actor: "host"}
-	hostCmd(t, sess, session.AdoptMethod{Meta: meta, Method: vote(sess).Method})
-	hostCmd(t, sess, session.AdoptScrutineers{Meta: meta, Scrutineer: ids[0], Chief: ids[2], Counters: []string{"计票甲", "计票乙"}})
+	aye := &session.VoteCounts{Method: model.VoteHands, For: 112, Against: 2, Abstain: 4}
+	hostCmd(t, sess, session.AdoptMethod{Meta: meta, Method: vote(sess).Method, Vote: aye})
+	hostCmd(t, sess, session.AdoptScrutineers{Meta: meta, Scrutineer: ids[0], Chief: ids[2], Counters: []string{"计票甲", "计票乙"}, Vote: aye})
 	hostCmd(t, sess, session.OpenRound{Meta: meta})
 	hostCmd(t, sess, session.IssueBallots{Meta: meta, N: 118})
 	hostCmd(t, sess, session.CollectBallots{Meta: meta, N: 118})
@@ -227,8 +242,9 @@ func equalMarks(a, b []election.Mark) bool {
 	return true
 }
 
-// TestGoldenBallot renders ballot entry mid-stack with an invalid ballot
-// in the editor (8 ○ in 分院学生会, which has 7 seats, and a void write-in).
+// TestGoldenBallot renders ballot entry mid-stack with a partly invalid
+// ballot in the editor (8 ○ in 分院学生会, which has 7 seats, and a void
+// write-in).
 func TestGoldenBallot(t *testing.T) {
 	for _, sz := range [][2]int{{120, 40}, {80, 24}} {
 		sess := electionSession(t, 118)
@@ -245,7 +261,9 @@ func TestGoldenBallot(t *testing.T) {
 		press(m, tea.KeyTab) // 社团 (the ×) → 主席团, where it is void
 		enter(m)
 		scr := screen(m)
-		for _, want := range []string{"第 37 张", "✗ 无效", "分院学生会所选 8 人，多于应选 7 名", "无效：同类别没有多余的×"} {
+		// Over-selected in one category only: partly invalid, said so
+		// (RULES §6.3), never "无效" for a ballot whose other parts count.
+		for _, want := range []string{"第 37 张", "◐ 部分无效：分院学生会所选 8 人，多于应选 7 名；其余类别有效", "无效：同类别没有多余的×"} {
 			if !strings.Contains(scr, want) {
 				t.Errorf("%dx%d: no %q in\n%s", sz[0], sz[1], want, scr)
 			}
@@ -366,7 +384,8 @@ func TestResultsElected(t *testing.T) {
 	scr = strings.ReplaceAll(screen(m), "\n", "")
 	for _, want := range []string{
 		"第1轮 宣读稿",
-		"第1轮当选的是（按候选人顺序）：黄美玲、波拉提·托列根、金晨阳、杨子怡、张伟、努尔艾力·阿不都拉、薛蕾、",
+		// Two delegates are named 张伟: the unit tells the elected apart.
+		"第1轮当选的是（按候选人顺序）：黄美玲、波拉提·托列根、金晨阳、杨子怡、张伟（药学与医学技术分院）、努尔艾力·阿不都拉、薛蕾、",
 		"重新投票，选出社团2名",
 		"尚缺1名，将在未当选的候选人中另行选举",
 	} {

@@ -185,6 +185,12 @@ func (m *Model) declareKey() {
 		c.Say(common.Info(t.AlreadyOpen))
 		return
 	}
+	// Without the opening quorum the core would refuse: say so now, with
+	// the numbers, rather than after a second key.
+	if err := c.Check(session.DeclareOpen{Meta: c.Meta()}); err != nil {
+		c.Say(c.Refusal(err))
+		return
+	}
 	m.Confirm(k.Declare, t.ConfirmOpen(k.Declare.Help().Key, c.Snap.Count.Present, c.Snap.Count.Expected), m.declare)
 }
 

@@ -56,8 +56,8 @@ func TestZeroReportShown(t *testing.T) {
 		}
 	})
 	meta := session.Meta{At: t0, Actor: "host"}
-	hostCmd(t, sess, session.AdoptMethod{Meta: meta, Method: vote(sess).Method})
-	hostCmd(t, sess, session.AdoptScrutineers{Meta: meta, Scrutineer: ids[0], Chief: ids[2]})
+	hostCmd(t, sess, session.AdoptMethod{Meta: meta, Method: vote(sess).Method, Vote: aye(sess)})
+	hostCmd(t, sess, session.AdoptScrutineers{Meta: meta, Scrutineer: ids[0], Chief: ids[2], Vote: aye(sess)})
 	hostCmd(t, sess, session.OpenRound{Meta: meta})
 	hostCmd(t, sess, session.IssueBallots{Meta: meta, N: 118})
 	hostCmd(t, sess, session.CollectBallots{Meta: meta, N: 118})

@@ -45,8 +45,9 @@ func projectorPhases(t *testing.T) []struct {
 			}
 		}
 	})
-	hostCmd(t, round, session.AdoptMethod{Meta: meta, Method: vote(round).Method})
-	hostCmd(t, round, session.AdoptScrutineers{Meta: meta, Scrutineer: ids[0], Chief: ids[2]})
+	aye := &session.VoteCounts{Method: model.VoteHands, For: 112, Against: 2, Abstain: 4}
+	hostCmd(t, round, session.AdoptMethod{Meta: meta, Method: vote(round).Method, Vote: aye})
+	hostCmd(t, round, session.AdoptScrutineers{Meta: meta, Scrutineer: ids[0], Chief: ids[2], Vote: aye})
 	hostCmd(t, round, session.OpenRound{Meta: meta})
 	hostCmd(t, round, session.IssueBallots{Meta: meta, N: 118})
 	hostCmd(t, round, session.CollectBallots{Meta: meta, N: 117})

@@ -62,8 +62,8 @@ func TestRehearsalVerdict(t *testing.T) {
 		}
 		meta := session.Meta{At: t0, Actor: "host"}
 		hostCmd(t, sess, session.DeclareOpen{Meta: meta})
-		hostCmd(t, sess, session.AdoptMethod{Meta: meta, Method: setup.Election.Method})
-		hostCmd(t, sess, session.AdoptScrutineers{Meta: meta, Scrutineer: free[0], Chief: free[1]})
+		hostCmd(t, sess, session.AdoptMethod{Meta: meta, Method: setup.Election.Method, Vote: aye(sess)})
+		hostCmd(t, sess, session.AdoptScrutineers{Meta: meta, Scrutineer: free[0], Chief: free[1], Vote: aye(sess)})
 		hostCmd(t, sess, session.OpenRound{Meta: meta})
 		hostCmd(t, sess, session.IssueBallots{Meta: meta, N: len(d.Tests)})
 		hostCmd(t, sess, session.CollectBallots{Meta: meta, N: len(d.Tests)})

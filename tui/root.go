@@ -28,9 +28,14 @@ import (
 type Options struct {
 	// Lang is "zh" (the default) or "en".
 	Lang string
-	// Actor names this terminal in every command it gives (e.g. "desk-1");
-	// undo takes back this actor's marks only. Default "console".
+	// Actor names who acts through this terminal in every command it gives
+	// (e.g. "desk:签到台"). Default "console".
 	Actor string
+	// Terminal names this terminal — this connection — in every command
+	// it gives (session.Meta.Terminal): undo takes back this terminal's
+	// marks only, even when another terminal acts under the same actor.
+	// Default "console".
+	Terminal string
 	// Role is this terminal's role; the core refuses what it may not do.
 	// The zero Role is the host's own console.
 	Role session.Role
@@ -136,19 +141,32 @@ func newModel(s *session.Session, opt Options) *Model {
 	if opt.Actor == "" {
 		opt.Actor = "console"
 	}
+	if opt.Terminal == "" {
+		opt.Terminal = "console"
+	}
 	t := common.NewTexts(opt.Lang)
 	c := &common.Common{
-		Styles: common.NewStyles(true),
-		Keys:   common.NewKeyMap(t),
-		Texts:  t,
-		Sess:   s,
-		Actor:  opt.Actor,
-		Role:   opt.Role,
+		Styles:   common.NewStyles(true),
+		Keys:     common.NewKeyMap(t),
+		Texts:    t,
+		Sess:     s,
+		Actor:    opt.Actor,
+		Terminal: opt.Terminal,
+		Role:     opt.Role,
 
 		OnlyGroup: opt.OnlyGroup,
 	}
 	s.Read(func(st *session.State) { c.Setup = st.Setup })
 	c.Names = congressNames(c.Setup)
+	// A name two people share is shown with its unit: that label is
+	// never split either.
+	var labels []string
+	for _, p := range c.Setup.Roster {
+		if l := c.Label(p.Name, p.Unit); l != p.Name {
+			labels = append(labels, l)
+		}
+	}
+	c.Names = c.Names.With(labels...)
 	// The clock is the congress's, whatever the machine's zone.
 	now, zone := opt.Now, c.Setup.Meeting.Location()
 	c.Now = func() time.Time { return now().In(zone) }

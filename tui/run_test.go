@@ -37,6 +37,6 @@ func TestRun(t *testing.T) {
 		t.Fatal("Run did not return after ctrl+c")
 	}
 	for i := 0; i < 50; i++ { // after exit, events must not block
-		mark(t, sess, "A005", session.Status(1+i%3), t0)
+		mark(t, sess, "A005", []session.Status{session.Present, session.Left, session.OnLeave}[i%3], t0)
 	}
 }

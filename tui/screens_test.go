@@ -59,8 +59,9 @@ func adoptAll(t *testing.T, s *session.Session) {
 		}
 	})
 	meta := session.Meta{At: t0, Actor: "host"}
-	hostCmd(t, s, session.AdoptMethod{Meta: meta, Method: vote(s).Method})
-	hostCmd(t, s, session.AdoptScrutineers{Meta: meta, Scrutineer: ids[0], Chief: ids[2], Counters: []string{"计票甲", "计票乙"}})
+	aye := &session.VoteCounts{Method: model.VoteHands, For: 112, Against: 2, Abstain: 4}
+	hostCmd(t, s, session.AdoptMethod{Meta: meta, Method: vote(s).Method, Vote: aye})
+	hostCmd(t, s, session.AdoptScrutineers{Meta: meta, Scrutineer: ids[0], Chief: ids[2], Counters: []string{"计票甲", "计票乙"}, Vote: aye})
 }
 
 func collected(t *testing.T, s *session.Session) {
@@ -91,7 +92,9 @@ func screenScenes() []screenScene {
 		{"agenda", itemAt(model.ItemClosing), func(m *Model) { fkey(m, 6) }, nil},
 		{"preparation", func(t *testing.T) *session.Session { return newSession(t, files.Demo()) }, func(m *Model) { press(m, tea.KeyF9) }, nil},
 		{"election_method", electionAt(), nil, []string{"下一步 › enter 通过选举办法"}},
-		{"election_pick", electionAt(), func(m *Model) { enter(m); enter(m); enter(m) }, []string{"选定监票人"}},
+		{"election_adopt", electionAt(), func(m *Model) { enter(m); counts(m, "112", "2", "4"); enter(m) },
+			[]string{"表决：通过选举办法", "赞成 112、反对 2、弃权 4 → 需 61，通过"}},
+		{"election_pick", electionAt(), func(m *Model) { enter(m); typeText(m, "112"); enter(m); enter(m); enter(m) }, []string{"选定监票人"}},
 		{"election_quorum", electionAt(adoptAll), nil, []string{"本次选举应到代表122名，实到118名"}},
 		{"election_issue", electionAt(adoptAll, func(t *testing.T, s *session.Session) {
 			hostCmd(t, s, session.OpenRound{Meta: session.Meta{At: t0, Actor: "host"}})

@@ -55,7 +55,7 @@ func TestTextsToReadKeepNames(t *testing.T) {
 		}
 		half := names[:len(names)/2]
 		texts = append(texts,
-			v.ChiefReport(names[len(names)-1], 116, 2)+v.JoinReport(report),
+			v.ChiefReport(names[len(names)-1], 116, 2, nil)+v.JoinReport(report),
 			v.ElectedSpeech(v.RoundName(1, 0, false), half),
 			v.RunoffSpeech("社团", 2, strings.Join(names[len(names)/2:], v.Sep)),
 			v.FinalSpeech(names, ""),

@@ -6,6 +6,7 @@ import (
 
 	"podium/model"
 	"podium/session"
+	"podium/words"
 )
 
 // Common is what every screen shares: the terminal size, the styles, keys
@@ -18,6 +19,7 @@ type Common struct {
 	Texts         *Texts
 	Sess          *session.Session
 	Actor         string
+	Terminal      string // this connection (session.Meta.Terminal)
 	Role          session.Role
 	// OnlyGroup is the deliberation group a secretary's terminal is
 	// limited to, "" for none (session.Meta.OnlyGroup).
@@ -36,6 +38,8 @@ type Common struct {
 	Note Note
 	// Frame is the root's: showing screens, asking, confirming.
 	Frame Frame
+
+	namesakes map[string]bool // the names two people share (Setup.Namesakes), once
 }
 
 // Say puts n in the status line.
@@ -87,9 +91,36 @@ type VoteNeed struct {
 	Base, Need int
 }
 
-// Meta returns the time and actor for a new command.
+// Meta returns the time, actor and terminal for a new command.
 func (c *Common) Meta() session.Meta {
-	return session.Meta{At: c.Now(), Actor: c.Actor, Role: c.Role, OnlyGroup: c.OnlyGroup}
+	return session.Meta{At: c.Now(), Actor: c.Actor, Role: c.Role, OnlyGroup: c.OnlyGroup, Terminal: c.Terminal}
+}
+
+// Check runs the core's checks of cmd now, storing nothing
+// (session.Preview): nil when Exec would take it, else the refusal. Every
+// confirmation asks it before it asks its question, so that what the core
+// would refuse is refused at once, never after a second key.
+func (c *Common) Check(cmd session.Command) error {
+	_, err := c.Sess.Preview(cmd)
+	return err
+}
+
+// Preview returns the events cmd would cause now, or the refusal
+// (session.Preview): what a confirmation states will be recorded.
+func (c *Common) Preview(cmd session.Command) ([]session.Event, error) { return c.Sess.Preview(cmd) }
+
+// CheckPerson is the core's check of a person picked to ask, propose or
+// co-sign (session.State.CheckPerson): a formal delegate, present.
+func (c *Common) CheckPerson(id string, role session.Code) (err error) {
+	c.Sess.Read(func(st *session.State) { err = st.CheckPerson(id, role) })
+	return err
+}
+
+// CheckScrutineer is the core's check of a person picked as scrutineer or
+// chief scrutineer (session.State.CheckScrutineer).
+func (c *Common) CheckScrutineer(id, role, other string) (err error) {
+	c.Sess.Read(func(st *session.State) { err = st.CheckScrutineer(id, role, other) })
+	return err
 }
 
 // Exec executes cmd and refreshes the snapshot.
@@ -140,14 +171,61 @@ func (c *Common) Clock(t time.Time) string {
 	return t.In(c.Now().Location()).Format("15:04")
 }
 
-// PersonName returns the name of the person with this roster id.
+// PersonName returns the name of the person with this roster id, with
+// their unit when another person shares the name (RULES §7: two people of
+// one name are told apart wherever they appear).
 func (c *Common) PersonName(id string) string {
 	for _, p := range c.Setup.Roster {
 		if p.ID == id {
-			return p.Name
+			return c.Label(p.Name, p.Unit)
 		}
 	}
 	return id
+}
+
+// Label writes a name, with the unit when the name is a namesake's
+// (model.Setup.Namesakes).
+func (c *Common) Label(name, unit string) string {
+	if c.namesakes == nil {
+		c.namesakes = c.Setup.Namesakes()
+	}
+	if c.namesakes[name] {
+		return words.WithUnit(name, unit, c.Texts.Lang)
+	}
+	return name
+}
+
+// CandidateLabel writes a candidate's or a write-in person's name as the
+// screens show it: with the unit (of the roster person the candidate is)
+// when another person shares the name.
+func (c *Common) CandidateLabel(name string) string {
+	if c.namesakes == nil {
+		c.namesakes = c.Setup.Namesakes()
+	}
+	if !c.namesakes[name] || c.Setup.Election == nil {
+		return name
+	}
+	for _, cand := range c.Setup.Election.Candidates {
+		if cand.Name == name && cand.PersonID != "" {
+			return c.PersonName(cand.PersonID)
+		}
+	}
+	return name
+}
+
+// CandidateLabels are CandidateLabel for the names two people share, for
+// election.Result.TextWith.
+func (c *Common) CandidateLabels() map[string]string {
+	out := map[string]string{}
+	if c.Setup.Election == nil {
+		return out
+	}
+	for _, cand := range c.Setup.Election.Candidates {
+		if l := c.CandidateLabel(cand.Name); l != cand.Name {
+			out[cand.Name] = l
+		}
+	}
+	return out
 }
 
 // Date writes a due date as the desk reads it: 2026-05-30.

@@ -52,6 +52,7 @@ type FloorKeys struct {
 	Ask, Answer, Defer                   key.Binding // questions
 	File, Accept, Decline, Vote          key.Binding // motions
 	Unanimous, Kind, Method, Record, Tab key.Binding // the vote
+	Strike                               key.Binding // strike the vote (撤销表决)
 	Script, Next, Add, Done              key.Binding // all; forms
 	Excellent, Pass, Fail, Comment       key.Binding // a review (述职评议)
 }
@@ -129,6 +130,7 @@ func NewKeyMap(t *Texts) *KeyMap {
 		Method:    b([]string{"m"}, "m", mt.HelpMethod),
 		Record:    b([]string{"enter"}, "enter", mt.HelpRecord),
 		Tab:       b([]string{"tab"}, "tab/↑↓", mt.HelpTab),
+		Strike:    b([]string{"x"}, "x", mt.HelpStrike),
 		Script:    b([]string{"s"}, "s", mt.HelpScript),
 		Next:      b([]string{"enter"}, "enter", mt.HelpFormNext),
 		Add:       b([]string{"enter"}, "enter", mt.HelpFormAdd),
@@ -140,35 +142,37 @@ func NewKeyMap(t *Texts) *KeyMap {
 	}
 	v := t.V
 	k.Vote = VoteKeys{
-		Next:        b([]string{"enter"}, "enter", v.HelpNext),
-		Back:        b([]string{"esc"}, "esc", v.HelpBack),
-		Scroll:      b([]string{"up", "down", "pgup", "pgdown"}, "↑↓", v.HelpScroll),
-		Rounds:      b([]string{"left", "right"}, "←→", v.HelpRounds),
-		Speech:      b([]string{"s"}, "s", v.HelpSpeech),
-		Ballots:     b([]string{"b"}, "b", v.HelpBallots),
-		Tally:       b([]string{"t"}, "t", v.HelpTally),
-		Vacant:      b([]string{"v"}, "v", v.HelpVacant),
-		Print:       b([]string{"p"}, "p", v.HelpPrint),
-		Approve:     b([]string{"o", "1"}, "o/1", v.HelpApprove),
-		Disapprove:  b([]string{"x", "2"}, "x/2", v.HelpDisapprove),
-		Abstain:     b([]string{"space", "0", "3", "-"}, "space", v.HelpAbstain),
-		Row:         b([]string{"up", "down"}, "↑↓", v.HelpRow),
-		Clear:       b([]string{"backspace"}, "⌫", v.HelpBackRow),
-		Save:        b([]string{"enter"}, "enter", v.HelpSave),
-		WriteIn:     b([]string{"w"}, "w", v.HelpWriteIn),
-		DropWriteIn: b([]string{"W"}, "W", v.HelpDropWriteIn),
-		Spoil:       b([]string{"s"}, "s", v.HelpSpoil),
-		Remove:      b([]string{"ctrl+z"}, "ctrl+z", v.HelpRemove),
-		Teller:      b([]string{"f3"}, "f3", v.HelpTeller),
-		Prev:        b([]string{"pgup", "["}, "pgup/pgdn", v.HelpStack),
-		NextBallot:  b([]string{"pgdown", "]"}, "pgdn", v.HelpStack),
-		NextDiff:    b([]string{"n"}, "n", v.HelpNextDiff),
-		Category:    b([]string{"tab"}, "tab", v.HelpCategory),
-		Cell:        b([]string{"up", "down", "left", "right", "tab"}, "↑↓←→", v.HelpCell),
-		AddRow:      b([]string{"w"}, "w", v.HelpWriteInRow),
-		Submit:      b([]string{"enter"}, "enter", v.HelpSubmit),
-		Pick:        b([]string{"enter"}, "enter", v.HelpPick),
-		Confirm:     b([]string{"enter"}, "enter", v.HelpConfirm),
+		Next:          b([]string{"enter"}, "enter", v.HelpNext),
+		Back:          b([]string{"esc"}, "esc", v.HelpBack),
+		Scroll:        b([]string{"up", "down", "pgup", "pgdown"}, "↑↓", v.HelpScroll),
+		Rounds:        b([]string{"left", "right"}, "←→", v.HelpRounds),
+		Speech:        b([]string{"s"}, "s", v.HelpSpeech),
+		Ballots:       b([]string{"b"}, "b", v.HelpBallots),
+		Tally:         b([]string{"t"}, "t", v.HelpTally),
+		Vacant:        b([]string{"v"}, "v", v.HelpVacant),
+		Print:         b([]string{"p"}, "p", v.HelpPrint),
+		SwitchTally:   b([]string{"t"}, "t", v.HelpSwitchTally),
+		SwitchBallots: b([]string{"b"}, "b", v.HelpSwitchBallots),
+		Approve:       b([]string{"o", "1"}, "o/1", v.HelpApprove),
+		Disapprove:    b([]string{"x", "2"}, "x/2", v.HelpDisapprove),
+		Abstain:       b([]string{"space", "0", "3", "-"}, "space", v.HelpAbstain),
+		Row:           b([]string{"up", "down"}, "↑↓", v.HelpRow),
+		Clear:         b([]string{"backspace"}, "⌫", v.HelpBackRow),
+		Save:          b([]string{"enter"}, "enter", v.HelpSave),
+		WriteIn:       b([]string{"w"}, "w", v.HelpWriteIn),
+		DropWriteIn:   b([]string{"W"}, "W", v.HelpDropWriteIn),
+		Spoil:         b([]string{"s"}, "s", v.HelpSpoil),
+		Remove:        b([]string{"ctrl+z"}, "ctrl+z", v.HelpRemove),
+		Teller:        b([]string{"f3"}, "f3", v.HelpTeller),
+		Prev:          b([]string{"pgup", "["}, "pgup/pgdn", v.HelpStack),
+		NextBallot:    b([]string{"pgdown", "]"}, "pgdn", v.HelpStack),
+		NextDiff:      b([]string{"n"}, "n", v.HelpNextDiff),
+		Category:      b([]string{"tab"}, "tab", v.HelpCategory),
+		Cell:          b([]string{"up", "down", "left", "right", "tab"}, "↑↓←→", v.HelpCell),
+		AddRow:        b([]string{"w"}, "w", v.HelpWriteInRow),
+		Submit:        b([]string{"enter"}, "enter", v.HelpSubmit),
+		Pick:          b([]string{"enter"}, "enter", v.HelpPick),
+		Confirm:       b([]string{"enter"}, "enter", v.HelpConfirm),
 	}
 	k.MarkLong = b([]string{"enter"}, "enter", t.HelpMarkLong)
 	k.UndoLong = b([]string{"ctrl+z"}, "ctrl+z", t.HelpUndoLong)
@@ -192,6 +196,9 @@ type SpeakKeys struct {
 type VoteKeys struct {
 	// Steps view.
 	Next, Back, Scroll, Rounds, Speech, Ballots, Tally, Vacant, Print key.Binding
+	// SwitchTally and SwitchBallots are t and b when the round is counted
+	// the other way: the host switches it, with a reason.
+	SwitchTally, SwitchBallots key.Binding
 	// Ballot entry.
 	Approve, Disapprove, Abstain, Row, Clear, Save, WriteIn, DropWriteIn key.Binding
 	Spoil, Remove, Prev, NextBallot, NextDiff, Category, Teller          key.Binding

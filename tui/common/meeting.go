@@ -62,25 +62,44 @@ func (c *Common) ItemStatus(i int) session.ItemStatus {
 	return session.ItemPending
 }
 
-// VotesOf returns the resolutions recorded on agenda item i, oldest first.
+// VotesOf returns the resolutions recorded on agenda item i, oldest first,
+// the struck ones among them (the election's adoption votes aside).
 func (c *Common) VotesOf(i int) []session.Resolution {
 	var out []session.Resolution
 	for _, r := range c.Snap.Votes {
-		if r.Item == i && r.Motion == 0 {
+		if r.Item == i && r.Motion == 0 && r.Adopts == "" {
 			out = append(out, r)
 		}
 	}
 	return out
 }
 
-// VoteOfMotion returns the resolution that decided motion no, if any.
-func (c *Common) VoteOfMotion(no int) (session.Resolution, bool) {
-	for _, r := range c.Snap.Votes {
-		if r.Motion == no {
-			return r, true
+// Outcome returns the vote that decides among votes: the last not struck
+// (RULES §3); ok is false when every one is struck or there is none.
+func Outcome(votes []session.Resolution) (session.Resolution, bool) {
+	for j := len(votes) - 1; j >= 0; j-- {
+		if votes[j].Struck == nil {
+			return votes[j], true
 		}
 	}
 	return session.Resolution{}, false
+}
+
+// VotesOfMotion returns the resolutions taken on motion no, oldest first.
+func (c *Common) VotesOfMotion(no int) []session.Resolution {
+	var out []session.Resolution
+	for _, r := range c.Snap.Votes {
+		if r.Motion == no {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// VoteOfMotion returns the resolution that decided motion no — its last
+// vote not struck — if any.
+func (c *Common) VoteOfMotion(no int) (session.Resolution, bool) {
+	return Outcome(c.VotesOfMotion(no))
 }
 
 // RatingOf returns the rating of officer in review item i, if any.
@@ -214,8 +233,13 @@ func (c *Common) StartItem(i int) Note {
 	return Done(t.Started(i+1, t.ItemTitle(c.Setup.Agenda[i]), n.Present, n.Expected))
 }
 
-// ConfirmStart asks for key b again before starting item i.
+// ConfirmStart asks for key b again before starting item i; what the core
+// would refuse (the election quorum, an unfinished item) is said at once.
 func (c *Common) ConfirmStart(b key.Binding, i int) {
 	t := c.Texts
+	if err := c.Check(session.StartItem{Meta: c.Meta(), Index: i}); err != nil {
+		c.Say(c.Refusal(err))
+		return
+	}
 	c.Frame.Confirm(b, t.ConfirmNext(b.Help().Key, i+1, t.ItemTitle(c.Setup.Agenda[i])), func() { c.Say(c.StartItem(i)) })
 }

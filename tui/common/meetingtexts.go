@@ -74,7 +74,7 @@ type MeetingTexts struct {
 	// The vote.
 	NoResolution, For, Against, Abstain string
 	VoteHint, VoteTitle                 func(s string) string
-	ConfirmVote                         func(key, subject string, f, a, ab int, unanimous bool) string
+	ConfirmVote                         func(key, subject string, f, a, ab, need int, adopted bool) string
 	Recorded                            func(no int, derivation string) string
 	MotionVoteTitle                     func(no int, subject string) string
 	HowVoted                            func(method, kind, rule string) string
@@ -98,6 +98,17 @@ type MeetingTexts struct {
 	MotionRefused func(name string, reason session.Code) string
 	StatusRefused func(what string, no int, reason session.Code) string
 	VoteTooMany   func(sum, present int) string
+	VoteEmpty     func(present int) string // nobody voted: not a vote (RULES §3)
+	NotDeclared   func(what session.Code, present, expected, need int) string
+	NotPresent    func(name, status string, role session.Code) string
+	BadText       func(field string, r rune) string // Rule C
+
+	// Striking a vote (撤销表决, RULES §3).
+	HelpStrike, NothingToStrike string
+	StrikeLabel, Struck         func(no int) string
+	StruckLine                  func(at, reason string) string
+	// Adopts names what an adoption vote of the election adopts.
+	Adopts        func(a session.Adopts) string
 	NoCurrentItem string
 	NoSuchItem    func(no, items int) string // an item number beyond the agenda
 
@@ -140,6 +151,9 @@ func (t *Texts) meetingRefusal(err error, name func(id string) string, endKey st
 		se *session.StatusError
 		vc *session.VoteCountError
 		ie *session.ItemError
+		nd *session.NotDeclaredError
+		np *session.NotPresentError
+		te *session.TextError
 	)
 	switch {
 	case errors.As(err, &ue):
@@ -159,8 +173,16 @@ func (t *Texts) meetingRefusal(err error, name func(id string) string, endKey st
 		return m.MotionRefused(name(me.ID), me.Reason), false, true
 	case errors.As(err, &se):
 		return m.StatusRefused(se.What, se.No, se.Reason), true, true
+	case errors.As(err, &vc) && vc.Reason == session.CodeNoVotes:
+		return m.VoteEmpty(vc.Present), false, true
 	case errors.As(err, &vc):
 		return m.VoteTooMany(vc.Sum, vc.Present), false, true
+	case errors.As(err, &nd):
+		return m.NotDeclared(nd.What, nd.Present, nd.Expected, nd.Need), false, true
+	case errors.As(err, &np):
+		return m.NotPresent(name(np.ID), t.StatusWord(np.Status), np.Role), false, true
+	case errors.As(err, &te):
+		return m.BadText(te.Field, te.Rune), false, true
 	case errors.As(err, &ie):
 		return m.NoSuchItem(ie.Index+1, ie.Len), false, true
 	case errors.Is(err, session.ErrNoCurrentItem):

@@ -19,6 +19,7 @@ func enMeetingTexts() *MeetingTexts {
 		session.CodeUnknown: "does not exist", session.CodeAnswered: "is already answered", session.CodeOnNotice: "is already taken on notice",
 		session.CodeDecided: "is already decided", session.CodeNotAdmitted: "is not accepted and cannot be voted on",
 		session.CodeVoted: "has been voted on", session.CodeStarted: "has started and cannot be skipped",
+		session.CodeStruck: "is struck already", session.CodeSameEntry: "is counted that way already (or nothing was entered): nothing to switch",
 	}
 	return &MeetingTexts{
 		Review:        enReviewTexts(),
@@ -161,11 +162,12 @@ func enMeetingTexts() *MeetingTexts {
 			return "Enter for, against and abstaining; " + k + " for unanimous; Enter records"
 		},
 		VoteTitle: func(s string) string { return "Vote: " + s },
-		ConfirmVote: func(k, subject string, f, a, ab int, all bool) string {
-			if all {
-				return fmt.Sprintf("Unanimous, %d for. Press %s again to record the vote on \"%s\", esc cancels", f, k, subject)
+		ConfirmVote: func(k, subject string, f, a, ab, need int, ok bool) string {
+			o := "not adopted"
+			if ok {
+				o = "adopted"
 			}
-			return fmt.Sprintf("%d for, %d against, %d abstaining. Press %s again to record, esc cancels", f, a, ab, k)
+			return fmt.Sprintf("\"%s\": for %d, against %d, abstain %d → %d needed, %s. Press %s again to record it, esc cancels", subject, f, a, ab, need, o, k)
 		},
 		Recorded:        func(no int, d string) string { return fmt.Sprintf("Vote %d recorded: %s", no, d) },
 		MotionVoteTitle: func(no int, s string) string { return fmt.Sprintf("Vote on motion %d: %s", no, s) },
@@ -243,6 +245,12 @@ func enMeetingTexts() *MeetingTexts {
 				return "The survey's counts do not add up to its responses: please check"
 			case session.CodeBadOption:
 				return "An answer can count only as 满意, 基本满意, 一般, 不太满意 or 不满意"
+			case session.CodeReasonNotLeave:
+				return "Only a leave takes a reason"
+			case session.CodeNeedsVote:
+				return "This congress adopts the election method and the scrutineer list by a vote: enter the vote's counts"
+			case session.CodeBadEntry:
+				return "A round is counted from keyed ballots or from a tally sheet"
 			}
 			return "Not valid: please check"
 		},
@@ -260,6 +268,37 @@ func enMeetingTexts() *MeetingTexts {
 		},
 		StatusRefused: func(what string, no int, r session.Code) string {
 			return fmt.Sprintf("%s %d %s", strings.ToUpper(what[:1])+what[1:], no, reasons[r])
+		},
+		VoteEmpty: func(p int) string {
+			return fmt.Sprintf("For, against and abstain add up to 0: nobody voted, so there is no vote to record (%d present)", p)
+		},
+		NotDeclared: func(what session.Code, p, e, need int) string {
+			w := map[session.Code]string{session.CodeVote: "vote", session.CodeBallots: "issue ballots", session.CodeRound: "open a round"}[what]
+			return fmt.Sprintf("The meeting has not been declared valid, so it cannot %s: %d present of %d, %d needed to declare", w, p, e, need)
+		},
+		NotPresent: func(name, st string, role session.Code) string {
+			if role == session.CodeAsLeaving {
+				return fmt.Sprintf("%s is %s, not present, and cannot leave", name, st)
+			}
+			return fmt.Sprintf("%s is %s, not present, and cannot %s", name, st, roles[role])
+		},
+		BadText: func(f string, r rune) string {
+			if w, ok := fields[f]; ok {
+				f = w
+			}
+			return fmt.Sprintf("%s holds a control character (U+%04X) no record may carry: delete it and try again", f, r)
+		},
+		HelpStrike: "strike a vote", NothingToStrike: "No vote to strike",
+		StrikeLabel: func(no int) string { return fmt.Sprintf("Why vote %d is struck", no) },
+		Struck: func(no int) string {
+			return fmt.Sprintf("Vote %d is struck: it stays in the record and does not count", no)
+		},
+		StruckLine: func(at, r string) string { return "struck " + at + ": " + r },
+		Adopts: func(a session.Adopts) string {
+			if a == session.AdoptsScrutineers {
+				return "Adoption of the scrutineer list"
+			}
+			return "Adoption of the election method"
 		},
 		VoteTooMany: func(sum, p int) string {
 			return fmt.Sprintf("%s counted but only %s present: please check", plural(sum, "vote"), plural(p, "formal delegate"))

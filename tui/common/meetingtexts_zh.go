@@ -24,6 +24,7 @@ func zhMeetingTexts() *MeetingTexts {
 	reasons := map[session.Code]string{
 		session.CodeUnknown: "不存在", session.CodeAnswered: "已答复", session.CodeOnNotice: "已转为书面答复", session.CodeDecided: "已审查",
 		session.CodeNotAdmitted: "未立案，不能表决", session.CodeVoted: "已表决", session.CodeStarted: "已开始，不能跳过",
+		session.CodeStruck: "已撤销", session.CodeSameEntry: "已按这种方式计票（或尚未录入），无需切换",
 	}
 	return &MeetingTexts{
 		Review:        zhReviewTexts(),
@@ -174,11 +175,12 @@ func zhMeetingTexts() *MeetingTexts {
 			return "输入赞成、反对、弃权票数，" + k + " 全票赞成，回车记录"
 		},
 		VoteTitle: func(s string) string { return "表决：" + s },
-		ConfirmVote: func(k, subject string, f, a, ab int, all bool) string {
-			if all {
-				return fmt.Sprintf("全票赞成 %d 票。再按 %s 记录「%s」的表决，esc 取消", f, k, subject)
+		ConfirmVote: func(k, subject string, f, a, ab, need int, ok bool) string {
+			o := "未通过"
+			if ok {
+				o = "通过"
 			}
-			return fmt.Sprintf("赞成 %d、反对 %d、弃权 %d。再按 %s 记录，esc 取消", f, a, ab, k)
+			return fmt.Sprintf("「%s」赞成 %d、反对 %d、弃权 %d → 需 %d，%s。再按 %s 记录，esc 取消", subject, f, a, ab, need, o, k)
 		},
 		Recorded:        func(no int, d string) string { return fmt.Sprintf("第 %d 次表决已记录：%s", no, d) },
 		MotionVoteTitle: func(no int, s string) string { return fmt.Sprintf("表决第 %d 件提案：%s", no, s) },
@@ -256,6 +258,12 @@ func zhMeetingTexts() *MeetingTexts {
 				return "满意度调查的各项人数与答卷份数对不上，请核对"
 			case session.CodeBadOption:
 				return "答案只能计为满意、基本满意、一般、不太满意或不满意"
+			case session.CodeReasonNotLeave:
+				return "只有请假才能填写原因"
+			case session.CodeNeedsVote:
+				return "本次大会的选举办法和监票人名单须经大会表决通过：请录入表决票数"
+			case session.CodeBadEntry:
+				return "计票方式只能是录入选票或录入计票单"
 			}
 			return "输入无效，请核对"
 		},
@@ -272,13 +280,49 @@ func zhMeetingTexts() *MeetingTexts {
 			return name + " 重复列为附议人"
 		},
 		StatusRefused: func(what string, no int, r session.Code) string {
-			if what == "item" {
+			switch what {
+			case "item":
 				return fmt.Sprintf("议程第 %d 项%s", no, reasons[r])
+			case "vote":
+				return fmt.Sprintf("第 %d 次表决%s", no, reasons[r])
+			case "round":
+				return fmt.Sprintf("第 %d 轮%s", no, reasons[r])
 			}
 			return fmt.Sprintf("第 %d 件%s%s", no, whats[what], reasons[r])
 		},
 		VoteTooMany: func(sum, p int) string {
 			return fmt.Sprintf("票数合计 %d 超过实到正式代表 %d 人，请核对", sum, p)
+		},
+		VoteEmpty: func(p int) string {
+			return fmt.Sprintf("赞成、反对、弃权合计 0 票：没有人表决，不能记录（实到 %d 人）", p)
+		},
+		NotDeclared: func(what session.Code, p, e, need int) string {
+			w := map[session.Code]string{session.CodeVote: "表决", session.CodeBallots: "发出选票", session.CodeRound: "开始选举"}[what]
+			return fmt.Sprintf("会议尚未宣布有效，不能%s：实到 %d / 应到 %d，宣布有效需 %d 人", w, p, e, need)
+		},
+		NotPresent: func(name, st string, role session.Code) string {
+			if role == session.CodeAsLeaving {
+				return fmt.Sprintf("%s %s，不在场，不能登记离场", name, st)
+			}
+			return fmt.Sprintf("%s %s，不在场，不能作为%s", name, st, roles[role])
+		},
+		BadText: func(f string, r rune) string {
+			if w, ok := fields[f]; ok {
+				f = w
+			}
+			return fmt.Sprintf("%s 含有不能写入记录的控制字符（U+%04X），请删去后重试", f, r)
+		},
+		HelpStrike: "撤销表决", NothingToStrike: "没有可撤销的表决",
+		StrikeLabel: func(no int) string { return fmt.Sprintf("撤销第 %d 次表决的原因", no) },
+		Struck: func(no int) string {
+			return fmt.Sprintf("第 %d 次表决已撤销，保留在记录中，不计入结果", no)
+		},
+		StruckLine: func(at, r string) string { return "已撤销 " + at + "：" + r },
+		Adopts: func(a session.Adopts) string {
+			if a == session.AdoptsScrutineers {
+				return "通过监票人名单"
+			}
+			return "通过选举办法"
 		},
 		NoCurrentItem: "没有进行中的议程",
 		NoSuchItem:    func(no, n int) string { return fmt.Sprintf("没有第 %d 项议程（共 %d 项）", no, n) },

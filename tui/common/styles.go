@@ -116,6 +116,9 @@ func (s Style) Background(c color.Color) Style { return newStyle(s.Style.Backgro
 // Bold returns the style bold or not.
 func (s Style) Bold(b bool) Style { return newStyle(s.Style.Bold(b)) }
 
+// Underline returns the style underlined or not.
+func (s Style) Underline(b bool) Style { return newStyle(s.Style.Underline(b)) }
+
 // newStyle computes the escape codes of st around a text.
 func newStyle(st lipgloss.Style) Style {
 	out := Style{Style: st}

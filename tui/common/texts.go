@@ -69,6 +69,7 @@ type Texts struct {
 	AlreadyAt     func(name, unit, status string) string
 	Undone        func(name, unit, status string) string
 	NothingUndo   string
+	LeaveReason   func(name string) string // the optional reason of a leave (请假)
 	SameName      func(n int, name string) string
 	ConfirmNext   func(key string, n int, title string) string
 	ConfirmOpen   func(key string, present, expected int) string
@@ -186,6 +187,7 @@ func zhTexts() *Texts {
 			return fmt.Sprintf("已撤销：%s（%s）恢复为「%s」", name, unit, st)
 		},
 		NothingUndo: "没有可撤销的标记",
+		LeaveReason: func(n string) string { return n + " 请假原因（可不填，回车确认）" },
 		SameName: func(n int, name string) string {
 			return fmt.Sprintf("有 %d 位「%s」：请用 ↑↓ 选中后再按回车", n, name)
 		},
@@ -313,6 +315,7 @@ func enTexts() *Texts {
 			return fmt.Sprintf("Undone: %s (%s) is back to %s", name, unit, st)
 		},
 		NothingUndo: "Nothing of yours to undo",
+		LeaveReason: func(n string) string { return n + " on leave: the reason (optional, enter confirms)" },
 		SameName: func(n int, name string) string {
 			return fmt.Sprintf("%d people named %s: pick one with ↑↓, then Enter", n, name)
 		},

@@ -53,7 +53,9 @@ func refusals() []error {
 		&session.ItemError{Index: 12, Len: 11},
 		&session.IssueError{N: 9, Present: 8},
 		&session.EntryMismatchError{Collected: 3, Tellers: []string{"a", "b"}, Lengths: []int{3, 2}, Differ: []int{1}},
-		&session.VoteCountError{Sum: 9, Present: 8},
+		&session.VoteCountError{Sum: 9, Present: 8, Reason: session.CodeTooMany},
+		&session.VoteCountError{Sum: 0, Present: 8, Reason: session.CodeNoVotes},
+		&session.TextError{Field: "text", Rune: 0x202e, Offset: 3},
 		&election.TallyError{Reason: election.TallySum, Got: 97, Want: 98},
 	}
 	for _, c := range []session.Code{session.CodeNoVote, session.CodeRoundOpen} {
@@ -61,7 +63,8 @@ func refusals() []error {
 	}
 	for _, c := range []session.Code{session.CodeEmpty, session.CodeNoReview, session.CodeNotOfficer, session.CodeBadRating,
 		session.CodeBadKind, session.CodeBadMethod, session.CodeNegative,
-		session.CodeSurveyItem, session.CodeNoAnswers, session.CodeSurveySum, session.CodeBadOption} {
+		session.CodeSurveyItem, session.CodeNoAnswers, session.CodeSurveySum, session.CodeBadOption,
+		session.CodeReasonNotLeave, session.CodeNeedsVote, session.CodeBadEntry} {
 		errs = append(errs, &session.FieldError{Field: "subject", Reason: "is wrong", Code: c})
 	}
 	for _, c := range []session.Code{session.CodeCoSigners, session.CodeDuplicate, session.CodeProposerCoSigns} {
@@ -70,6 +73,14 @@ func refusals() []error {
 	for _, c := range []session.Code{session.CodeUnknown, session.CodeAnswered, session.CodeOnNotice, session.CodeDecided,
 		session.CodeNotAdmitted, session.CodeVoted, session.CodeStarted} {
 		errs = append(errs, &session.StatusError{What: "motion", No: 3, Reason: c})
+	}
+	errs = append(errs, &session.StatusError{What: "vote", No: 2, Reason: session.CodeStruck},
+		&session.StatusError{What: "round", No: 1, Reason: session.CodeSameEntry})
+	for _, c := range []session.Code{session.CodeVote, session.CodeBallots, session.CodeRound} {
+		errs = append(errs, &session.NotDeclaredError{What: c, Count: session.Count{Expected: 122, Present: 0}, Need: 62})
+	}
+	for _, c := range []session.Code{session.CodeAsDelegate, session.CodeAsProposer, session.CodeAsCoSigner, session.CodeAsLeaving} {
+		errs = append(errs, &session.NotPresentError{ID: "D0005", Name: "赵倩", Status: session.NotArrived, Role: c})
 	}
 	for _, c := range []session.Code{session.CodeStackFull, session.CodeBadIndex, session.CodeBadMark, session.CodeTooManyMarks, session.CodeEmpty} {
 		errs = append(errs, &session.BallotError{Index: 4, Len: 3, Collected: 5, Reason: c})
@@ -183,6 +194,9 @@ func codeOf(err error) []session.Code {
 		mt *session.MethodError
 		sp *session.SpeakerError
 		ge *session.GroupError
+		vc *session.VoteCountError
+		nd *session.NotDeclaredError
+		np *session.NotPresentError
 	)
 	switch {
 	case errors.As(err, &sp):
@@ -203,6 +217,12 @@ func codeOf(err error) []session.Code {
 		return []session.Code{sc.Reason}
 	case errors.As(err, &nf):
 		return []session.Code{nf.Role}
+	case errors.As(err, &vc):
+		return []session.Code{vc.Reason}
+	case errors.As(err, &nd):
+		return []session.Code{nd.What}
+	case errors.As(err, &np):
+		return []session.Code{np.Role}
 	case errors.As(err, &mt):
 		return []session.Code{mt.Code}
 	}

@@ -101,32 +101,49 @@ type VoteTexts struct {
 	// RoundOf is where the results page stands among the decided
 	// rounds, with the key that turns them; ShowSpeech and ShowResults
 	// the key that turns to the words to read and back.
-	RoundOf                                         func(i, n int, key string) string
-	ShowSpeech, ShowResults                         func(key string) string
-	HelpSpeech                                      string
-	CountsLine                                      func(e, p, i, c, v, inv int) string
-	Undecided                                       func(r *election.Result) string
-	RunoffRule                                      string
-	ThresholdLine                                   func(cat string, f model.Fraction, base model.Base, baseN, need int) string
-	ThresholdMark                                   func(need int) string
-	PendingRunoff, PendingSecond                    func(cat string, seats int, names string) string
-	SpeechTitle, ElectedTitle                       string
-	Status                                          func(s election.Status, k election.Kind) string
-	CategoryLine                                    func(cat string, seats, valid int) string
-	ReportLine                                      func(name string, a, d, ab int) string
-	ReportWriteIn                                   func(name string, a int) string
-	ChiefReport                                     func(chief string, valid, invalid int) string
-	JoinReport                                      func(lines []string) string
-	ElectedSpeech                                   func(round string, names []string) string
-	RunoffSpeech                                    func(cat string, seats int, names string) string
-	SecondSpeech                                    func(cat string, seats int) string
-	FinalSpeech                                     func(names []string, vacant string) string
-	VacantWords                                     func(n int) string
-	ScrutineerRefused                               func(name, role string, reason session.Code) string
-	BallotRefused                                   func(pos, keyed, collected int, reason session.Code) string
-	MethodRefused                                   func(e *session.MethodError) string
-	MismatchRefused                                 func(tellers []string, lengths []int, collected, differ int) string
-	IssueRefused                                    func(n, present int) string
+	RoundOf                      func(i, n int, key string) string
+	ShowSpeech, ShowResults      func(key string) string
+	HelpSpeech                   string
+	CountsLine                   func(e, p, i, c, v, inv int) string // v < 0: valid and invalid known per category only
+	PartlyLine                   func(partly int) string             // of the invalid, valid in some categories
+	Undecided                    func(r *election.Result) string
+	RunoffRule                   string
+	ThresholdLine                func(cat string, f model.Fraction, base model.Base, baseN, need int) string
+	ThresholdMark                func(need int) string
+	PendingRunoff, PendingSecond func(cat string, seats int, names string) string
+	SpeechTitle, ElectedTitle    string
+	Status                       func(s election.Status, k election.Kind) string
+	CategoryLine                 func(cat string, seats, valid int) string
+	ReportLine                   func(name string, a, d, ab int) string
+	ReportWriteIn                func(name string, a int) string
+	ChiefReport                  func(chief string, valid, invalid int, cats []string) string // valid < 0: per category only, in cats (CatCounts)
+	CatCounts                    func(cat string, valid, invalid int) string
+	JoinReport                   func(lines []string) string
+	ElectedSpeech                func(round string, names []string) string
+	RunoffSpeech                 func(cat string, seats int, names string) string
+	SecondSpeech                 func(cat string, seats int) string
+	FinalSpeech                  func(names []string, vacant string) string
+	VacantWords                  func(n int) string
+	ScrutineerRefused            func(name, role string, reason session.Code) string
+	BallotRefused                func(pos, keyed, collected int, reason session.Code) string
+	MethodRefused                func(e *session.MethodError) string
+	MismatchRefused              func(tellers []string, lengths []int, collected, differ int) string
+	IssueRefused                 func(n, present int) string
+	// The decisions (RULES §3, §6.3, §7): the adoption votes, switching a
+	// round's entry, the counting method, partly invalid ballots, the
+	// words after a vacancy.
+	ScrutineerAbsent                                func(name, role, status string) string
+	AdoptTitle                                      func(what string) string
+	AdoptHint                                       func(methodKey string) string
+	ConfirmAdopt                                    func(key, what string, f, a, ab, need int, adopted bool) string
+	AdoptVoted                                      func(what string, no, need, f int, adopted bool) string
+	HelpSwitchTally, HelpSwitchBallots              string
+	SwitchLabel, Switched                           func(to string) string
+	CountedBy                                       func(m string) string
+	RunningCounts                                   func(valid, partly, wholly int) string
+	SetAsideLine                                    func(who string, n int, reason string) string
+	SecondVacantSpeech                              func(cat string, seats int) string
+	TiedVacantSpeech                                func(cat string, seats int, names string) string
 	HelpNext, HelpBack, HelpScroll, HelpRounds      string
 	HelpBallots, HelpTally, HelpVacant, HelpApprove string
 	HelpDisapprove, HelpAbstain, HelpRow            string
@@ -168,6 +185,8 @@ func (t *Texts) voteRefusal(err error) (text string, calm, ok bool) {
 		mt *session.MethodError
 	)
 	switch {
+	case errors.As(err, &se) && se.Reason == session.ReasonNotPresent:
+		return v.ScrutineerAbsent(se.Name, se.Role, t.StatusWord(se.Status)), false, true
 	case errors.As(err, &se):
 		return v.ScrutineerRefused(se.Name, se.Role, se.Reason), false, true
 	case errors.As(err, &ie):

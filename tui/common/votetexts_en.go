@@ -278,8 +278,15 @@ func enVoteTexts() *VoteTexts {
 		HelpSpeech:      "results/words to read",
 		CountsLine: func(e, p, i, c, v, inv int) string {
 			// A no-break space keeps each figure with its word.
+			if v < 0 {
+				return strings.ReplaceAll(fmt.Sprintf("expected_%d  present_%d  issued_%d  collected_%d  valid and invalid by category (tally sheet)", e, p, i, c), "_", "\u00a0")
+			}
 			return strings.ReplaceAll(fmt.Sprintf("expected_%d  present_%d  issued_%d  collected_%d  valid_%d  invalid_%d", e, p, i, c, v, inv), "_", "\u00a0")
 		},
+		PartlyLine: func(n int) string {
+			return fmt.Sprintf("%d of the invalid ballots are partly invalid: the over-selected category is invalid, the others valid and counted", n)
+		},
+		CatCounts: func(cat string, v, inv int) string { return fmt.Sprintf("%s: %d valid, %d invalid", cat, v, inv) },
 		Undecided: func(r *election.Result) string {
 			if !r.QuorumMet {
 				return fmt.Sprintf("%d present, below the election quorum (%d needed): this round is not counted.", r.Present, r.QuorumNeed)
@@ -304,6 +311,8 @@ func enVoteTexts() *VoteTexts {
 				return "elected"
 			case election.InRunoff:
 				return "to runoff"
+			case election.Tied:
+				return "tied: seat vacant"
 			}
 			return "not elected"
 		},
@@ -314,7 +323,10 @@ func enVoteTexts() *VoteTexts {
 			return fmt.Sprintf("%s, %d for, %d against, %d abstaining", n, a, d, ab)
 		},
 		ReportWriteIn: func(n string, a int) string { return fmt.Sprintf("written in: %s, %d for", n, a) },
-		ChiefReport: func(c string, v, inv int) string {
+		ChiefReport: func(c string, v, inv int, cats []string) string {
+			if v < 0 {
+				return fmt.Sprintf("Chief scrutineer %s reports, by category: %s. The votes, in ballot order: ", c, strings.Join(cats, "; "))
+			}
 			return fmt.Sprintf("Chief scrutineer %s reports: %d valid ballots, %d invalid. The votes, in ballot order: ", c, v, inv)
 		},
 		JoinReport: func(l []string) string { return strings.Join(l, "; ") + "." },
@@ -325,7 +337,7 @@ func enVoteTexts() *VoteTexts {
 			return fmt.Sprintf("By the election method, elected in %s (in candidate order): %s; %d in all.", strings.ToLower(r[:1])+r[1:], strings.Join(names, ", "), len(names))
 		},
 		RunoffSpeech: func(cat string, seats int, names string) string {
-			return fmt.Sprintf("%s are tied: by the method, %s%d %s will be voted again among them, the most approvals win.", names, catOf(cat), seats, pl(seats, "seat is", "seats are"))
+			return fmt.Sprintf("%s are tied: by the method, %s%d %s will be voted again among them, the most approvals win.", names, catOf(cat), seats, pl(seats, "seat", "seats"))
 		},
 		SecondSpeech: func(cat string, seats int) string {
 			return fmt.Sprintf("%s%d %s still open: a second round will be held among the candidates not elected.", catOf(cat), seats, pl(seats, "seat is", "seats are"))
@@ -380,6 +392,60 @@ func enVoteTexts() *VoteTexts {
 		},
 		IssueRefused: func(n, p int) string {
 			return fmt.Sprintf("Cannot issue %s: only %s %s present", plural(n, "ballot"), plural(p, "formal delegate"), pl(p, "is", "are"))
+		},
+		ScrutineerAbsent: func(name, role, st string) string {
+			r := "scrutineer"
+			if role == "chief" {
+				r = "chief scrutineer"
+			}
+			return fmt.Sprintf("%s cannot be %s: %s, not present", name, r, st)
+		},
+		AdoptTitle: func(w string) string { return "Vote: " + w },
+		AdoptHint: func(m string) string {
+			return "Type for, against and abstain (tab moves, " + m + " how voted), enter confirms, esc goes back"
+		},
+		ConfirmAdopt: func(k, w string, f, a, ab, need int, ok bool) string {
+			o := "not adopted"
+			if ok {
+				o = "adopted"
+			}
+			return fmt.Sprintf("%s: for %d, against %d, abstain %d → %d needed, %s. Press %s again to record it, esc cancels", w, f, a, ab, need, o, k)
+		},
+		AdoptVoted: func(w string, no, need, f int, ok bool) string {
+			if ok {
+				return fmt.Sprintf("Vote %d: %s, %d needed, %d for: adopted", no, w, need, f)
+			}
+			return fmt.Sprintf("Vote %d: %s, %d needed, %d for: not adopted, not in force", no, w, need, f)
+		},
+		HelpSwitchTally: "count by tally sheet instead", HelpSwitchBallots: "key ballots instead",
+		SwitchLabel: func(to string) string {
+			if to == "tally" {
+				return "Why this round is counted from a tally sheet (the keyed ballots are kept, set aside)"
+			}
+			return "Why this round is counted from keyed ballots (the tally sheet is kept, set aside)"
+		},
+		Switched: func(to string) string {
+			if to == "tally" {
+				return "This round is now counted from a tally sheet; the keyed ballots are kept, set aside, and do not count"
+			}
+			return "This round is now counted from keyed ballots; the tally sheet is kept, set aside, and does not count"
+		},
+		CountedBy: func(m string) string { return "Counted: " + words.CountMethod(m, "en") },
+		RunningCounts: func(v, p, w int) string {
+			return fmt.Sprintf("valid %d · partly invalid %d · invalid %d", v, p, w)
+		},
+		SetAsideLine: func(who string, n int, r string) string {
+			if n < 0 {
+				return "Set aside (not counted): a tally sheet; reason: " + r
+			}
+			return fmt.Sprintf("Set aside (not counted): %s keyed %d; reason: %s", who, n, r)
+		},
+		SecondVacantSpeech: func(cat string, seats int) string {
+			return fmt.Sprintf("%s%d %s still open; the congress decided to hold no further round: %d vacant.", catOf(cat), seats,
+				pl(seats, "seat is", "seats are"), seats)
+		},
+		TiedVacantSpeech: func(cat string, seats int, names string) string {
+			return fmt.Sprintf("%s are tied; by the election method there is no runoff: %s%d vacant.", names, catOf(cat), seats)
 		},
 		HelpNext: "next step", HelpBack: "back", HelpScroll: "scroll", HelpRounds: "rounds",
 		HelpBallots: "key ballots", HelpTally: "tally sheet", HelpVacant: "vacant",

@@ -278,7 +278,16 @@ func zhVoteTexts() *VoteTexts {
 		ShowResults:     func(k string) string { return k + " 返回结果" },
 		HelpSpeech:      "结果/宣读稿",
 		CountsLine: func(e, p, i, c, v, inv int) string {
+			if v < 0 {
+				return fmt.Sprintf("应到 %d   实到 %d   发出 %d   收回 %d   有效、无效按类别（计票单）", e, p, i, c)
+			}
 			return fmt.Sprintf("应到 %d   实到 %d   发出 %d   收回 %d   有效 %d   无效 %d", e, p, i, c, v, inv)
+		},
+		PartlyLine: func(n int) string {
+			return fmt.Sprintf("无效票中 %d 张部分无效：多选的类别无效，其余类别有效并已计入", n)
+		},
+		CatCounts: func(cat string, v, inv int) string {
+			return fmt.Sprintf("%s有效票%d张，无效票%d张", cat, v, inv)
 		},
 		Undecided: func(r *election.Result) string {
 			if !r.QuorumMet {
@@ -304,6 +313,8 @@ func zhVoteTexts() *VoteTexts {
 				return "当选"
 			case election.InRunoff:
 				return "进入重新投票"
+			case election.Tied:
+				return "票数相等，缺额"
 			}
 			return "未当选"
 		},
@@ -314,7 +325,10 @@ func zhVoteTexts() *VoteTexts {
 			return fmt.Sprintf("%s，赞成%d票，不赞成%d票，弃权%d票", n, a, d, ab)
 		},
 		ReportWriteIn: func(n string, a int) string { return fmt.Sprintf("另选他人%s，赞成%d票", n, a) },
-		ChiefReport: func(c string, v, inv int) string {
+		ChiefReport: func(c string, v, inv int, cats []string) string {
+			if v < 0 {
+				return fmt.Sprintf("总监票人%s报告：%s。各候选人得票（按选票顺序）：", c, strings.Join(cats, "；"))
+			}
 			return fmt.Sprintf("总监票人%s报告：有效票%d张，无效票%d张。各候选人得票（按选票顺序）：", c, v, inv)
 		},
 		JoinReport: func(l []string) string { return strings.Join(l, "；") + "。" },
@@ -376,6 +390,59 @@ func zhVoteTexts() *VoteTexts {
 		},
 		IssueRefused: func(n, p int) string {
 			return fmt.Sprintf("不能发出 %d 张：实到正式代表只有 %d 名", n, p)
+		},
+		ScrutineerAbsent: func(name, role, st string) string {
+			r := "监票人"
+			if role == "chief" {
+				r = "总监票人"
+			}
+			return fmt.Sprintf("%s 不能担任%s：%s，不在场", name, r, st)
+		},
+		AdoptTitle: func(w string) string { return "表决：" + w },
+		AdoptHint: func(m string) string {
+			return "输入赞成、反对、弃权票数（tab 切换，" + m + " 表决方式），回车确认，esc 返回"
+		},
+		ConfirmAdopt: func(k, w string, f, a, ab, need int, ok bool) string {
+			o := "未通过"
+			if ok {
+				o = "通过"
+			}
+			return fmt.Sprintf("%s：赞成 %d、反对 %d、弃权 %d → 需 %d，%s。再按 %s 记录，esc 取消", w, f, a, ab, need, o, k)
+		},
+		AdoptVoted: func(w string, no, need, f int, ok bool) string {
+			if ok {
+				return fmt.Sprintf("第 %d 次表决：%s，需 %d 票，赞成 %d 票，通过", no, w, need, f)
+			}
+			return fmt.Sprintf("第 %d 次表决：%s，需 %d 票，赞成 %d 票，未通过，尚未生效", no, w, need, f)
+		},
+		HelpSwitchTally: "改为录入计票单", HelpSwitchBallots: "改为录入选票",
+		SwitchLabel: func(to string) string {
+			if to == "tally" {
+				return "改为录入计票单的原因（已录选票保留备查）"
+			}
+			return "改为录入选票的原因（已录计票单保留备查）"
+		},
+		Switched: func(to string) string {
+			if to == "tally" {
+				return "本轮改为录入计票单；已录的选票作为备查保留，不计入结果"
+			}
+			return "本轮改为录入选票；已录的计票单作为备查保留，不计入结果"
+		},
+		CountedBy: func(m string) string { return "计票方式：" + words.CountMethod(m, "zh") },
+		RunningCounts: func(v, p, w int) string {
+			return fmt.Sprintf("有效 %d · 部分无效 %d · 无效 %d", v, p, w)
+		},
+		SetAsideLine: func(who string, n int, r string) string {
+			if n < 0 {
+				return "备查（不计入）：计票单，原因：" + r
+			}
+			return fmt.Sprintf("备查（不计入）：%s 已录 %d 张，原因：%s", who, n, r)
+		},
+		SecondVacantSpeech: func(cat string, seats int) string {
+			return fmt.Sprintf("%s当选人数不足应选名额，尚缺%d名；大会决定不再另行选举，缺额%d名。", catPrefix(cat), seats, seats)
+		},
+		TiedVacantSpeech: func(cat string, seats int, names string) string {
+			return fmt.Sprintf("%s得票相等，按照选举办法，不再重新投票，%s缺额%d名。", names, catPrefix(cat), seats)
 		},
 		HelpNext: "下一步", HelpBack: "返回", HelpScroll: "翻看", HelpRounds: "各轮结果",
 		HelpBallots: "录入选票", HelpTally: "录入计票单", HelpVacant: "宣布缺额",

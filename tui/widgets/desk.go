@@ -48,6 +48,8 @@ func (d *Desk) UpdateForm(msg tea.Msg, submit func() *common.Note) (n *common.No
 	}
 	done, cancel := d.Form.Update(msg)
 	switch {
+	case d.Form.Refused != nil:
+		return d.C.Refusal(d.Form.Refused).Ref(), true
 	case cancel:
 		d.Form = nil
 		return common.Info(d.C.Texts.Cancelled).Ref(), true

@@ -33,6 +33,11 @@ type Field struct {
 	// Offer, when set, is who a person field offers (by roster index),
 	// in place of every formal delegate.
 	Offer func(i int) bool
+	// Check, when set, is the core's check of a person picked into the
+	// field (session.State.CheckPerson …), asked at the moment of picking:
+	// a refused person is not taken, the refusal is said and the form
+	// stays on the field (RULES: eligibility when picking).
+	Check func(id string) error
 
 	in Input
 }
@@ -54,6 +59,9 @@ type Form struct {
 	at     int
 	pick   *Picker
 	h      int
+	// Refused is the core's refusal of the person last picked (Field.Check),
+	// nil when the last key was taken; the desk says it.
+	Refused error
 }
 
 // NewForm returns a form with its fields; person fields offer formal
@@ -94,6 +102,9 @@ func (f *Form) Focus(i int) {
 		}
 		f.pick.Label = f.c.Texts.M.FormalCount
 		f.pick.Hint = f.c.Texts.M.PickHint
+		if check := f.active().Check; check != nil {
+			f.pick.Refuse = func(id string) bool { return check(id) != nil }
+		}
 		f.pick.SetQuery("")
 	}
 }
@@ -109,6 +120,7 @@ func (f *Form) SetSize(h int) {
 // Update edits the form. submit is set when enter is pressed on the last
 // field; cancel when esc is pressed.
 func (f *Form) Update(msg tea.Msg) (submit, cancel bool) {
+	f.Refused = nil
 	fl := f.active()
 	if p, ok := msg.(tea.PasteMsg); ok {
 		if f.pick != nil {
@@ -139,9 +151,19 @@ func (f *Form) Update(msg tea.Msg) (submit, cancel bool) {
 			if id == "" {
 				return false, false
 			}
+			if fl.Check != nil {
+				if f.Refused = fl.Check(id); f.Refused != nil {
+					return false, false // said, and the form stays here
+				}
+			}
 			fl.IDs = []string{id}
 		case FieldPeople:
 			if id := f.pick.SelectedID(); id != "" && f.pick.Query() != "" {
+				if fl.Check != nil {
+					if f.Refused = fl.Check(id); f.Refused != nil {
+						return false, false
+					}
+				}
 				if !containsID(fl.IDs, id) {
 					fl.IDs = append(fl.IDs, id)
 				}

@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"podium/session"
 	"podium/tui/common"
 )
 
@@ -133,8 +134,11 @@ func (in *Input) Update(msg tea.Msg) bool {
 	return in.ti.Value() != before
 }
 
-// filter keeps the runes the field accepts.
+// filter keeps the runes the field accepts, and never a character Rule C
+// refuses (control, bidirectional override …: session.StripText), typed
+// or pasted.
 func (in *Input) filter(s string) string {
+	s = session.StripText(s, false)
 	if in.accept == nil {
 		return s
 	}

@@ -72,11 +72,31 @@ func ScriptBox(c *common.Common, k model.ItemKind, vote *session.Resolution, ful
 
 // OutcomeLine is a recorded vote with its derivation, in the outcome's
 // colour, the derivation first: 需 61 票，赞成 64 票，通过  第 1 次 09:30 赞成 64 反对 3 弃权 2.
+// A struck vote is drawn struck through and dim (RULES §3: it stays in the
+// record and never counts); OutcomeLines adds when and why.
 func OutcomeLine(c *common.Common, r session.Resolution, w int) string {
 	t, st := c.Texts.M, c.Styles
 	style := st.Rejected
 	if r.Adopted {
 		style = st.Adopted
 	}
-	return common.Cut(style.Render(t.Derivation(r.Need, r.For, r.Adopted))+"  "+st.Dim.Render(t.VoteCounts(r.No, c.Clock(r.At), r.For, r.Against, r.Abstain)), w)
+	line := t.Derivation(r.Need, r.For, r.Adopted)
+	counts := t.VoteCounts(r.No, c.Clock(r.At), r.For, r.Against, r.Abstain)
+	if r.Struck != nil {
+		struck := st.Dim.Strikethrough(true)
+		return common.Cut(struck.Render(line)+"  "+struck.Render(counts), w)
+	}
+	return common.Cut(style.Render(line)+"  "+st.Dim.Render(counts), w)
+}
+
+// OutcomeLines is OutcomeLine and, for a struck vote, the lines saying
+// when and why it was struck.
+func OutcomeLines(c *common.Common, r session.Resolution, w int) []string {
+	out := []string{OutcomeLine(c, r, w)}
+	if r.Struck != nil {
+		for _, l := range common.Wrap(c.Texts.M.StruckLine(c.Clock(r.Struck.At), r.StruckReason), w-2) {
+			out = append(out, "  "+c.Styles.MsgAsk.Render(l))
+		}
+	}
+	return out
 }

@@ -20,6 +20,10 @@ type Picker struct {
 	Filter func(i int) bool
 	Label  func(n int) string
 	Hint   string
+	// Refuse, when set, tells the people the core would refuse now (not
+	// present, a candidate …): they stay in the list, dimmed, so the desk
+	// sees why, and picking one is refused with the reason.
+	Refuse func(id string) bool
 
 	in      Input
 	results []int
@@ -121,9 +125,13 @@ func (p *Picker) View(w int, prompt string, tag func(id string) string) []string
 	end := min(len(p.results), p.offset+p.rows())
 	for j := p.offset; j < end; j++ {
 		person := p.c.Setup.Roster[p.results[j]]
-		marker, name := "  ", s.Name.Render(common.Fit(person.Name, nw))
+		nameSt, selSt := s.Name, s.NameSel
+		if p.Refuse != nil && p.Refuse(person.ID) {
+			nameSt, selSt = s.Dim, s.Dim.Underline(true)
+		}
+		marker, name := "  ", nameSt.Render(common.Fit(person.Name, nw))
 		if j == p.cursor {
-			marker, name = s.Marker.Render("› "), s.NameSel.Render(common.Fit(person.Name, nw))
+			marker, name = s.Marker.Render("› "), selSt.Render(common.Fit(person.Name, nw))
 		}
 		tw := max(common.Width(t.V.IsCandidate), 4)
 		line := marker + name + "  " + s.MsgAsk.Render(common.Fit(tag(person.ID), tw)) + "  " + person.Unit

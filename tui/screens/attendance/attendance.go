@@ -206,7 +206,7 @@ func (a *Screen) Keys() []common.Binding {
 	marks := session.Mark{}
 	tab := []common.Binding{
 		common.Key(k.Mark, say(a.enter)).For(marks).In(true, 1).Described(t.HelpMarkLong),
-		common.Key(k.Leave, say(func() *common.Note { return a.markCursor(session.OnLeave) })).For(marks).In(true, 1),
+		common.Key(k.Leave, say(a.leave)).For(marks).In(true, 1),
 		common.Key(k.Left, say(func() *common.Note { return a.markCursor(session.Left) })).For(marks).In(true, 1),
 		common.Key(k.Reset, say(func() *common.Note { return a.markCursor(session.NotArrived) })).For(marks).In(false, 1),
 		common.Key(k.Undo, say(a.undo)).For(session.Undo{}).In(true, 1).Described(t.HelpUndoLong),
@@ -297,16 +297,43 @@ func (a *Screen) markCursor(s session.Status) *common.Note {
 	return a.mark(a.results[a.cursor], s)
 }
 
+// leave asks the optional reason of a leave (请假) of the highlighted
+// person, which the minutes' table of absentees shows, and marks it.
+func (a *Screen) leave() *common.Note {
+	c, t := a.c, a.c.Texts
+	a.sync()
+	if len(a.results) == 0 {
+		return a.none()
+	}
+	if n := a.ambiguous(); n != nil {
+		return n
+	}
+	i := a.results[a.cursor]
+	p := c.Setup.Roster[i]
+	if i < len(c.Snap.Status) && c.Snap.Status[i].Status == session.OnLeave {
+		a.clearAfterMark(i)
+		return common.Info(t.AlreadyAt(p.Name, p.Unit, a.statusText(i))).Ref()
+	}
+	c.Frame.Ask(t.LeaveReason(c.Label(p.Name, p.Unit)), func(reason string) (common.Note, bool) {
+		n := a.markWith(i, session.OnLeave, reason)
+		return *n, n.Kind == common.NoteErr
+	})
+	return nil
+}
+
 // mark executes the mark of person i and explains the result.
-func (a *Screen) mark(i int, s session.Status) *common.Note {
+func (a *Screen) mark(i int, s session.Status) *common.Note { return a.markWith(i, s, "") }
+
+// markWith executes the mark of person i, with a leave's reason.
+func (a *Screen) markWith(i int, s session.Status, reason string) *common.Note {
 	c, t := a.c, a.c.Texts
 	p := c.Setup.Roster[i]
-	if i < len(c.Snap.Status) && c.Snap.Status[i].Status == s {
+	if i < len(c.Snap.Status) && c.Snap.Status[i].Status == s && reason == "" {
 		// Already so: say it calmly, with the unit, and let the desk go on.
 		a.clearAfterMark(i)
 		return common.Info(t.AlreadyAt(p.Name, p.Unit, a.statusText(i))).Ref()
 	}
-	_, err := c.Exec(session.Mark{Meta: c.Meta(), Person: p.ID, Status: s})
+	_, err := c.Exec(session.Mark{Meta: c.Meta(), Person: p.ID, Status: s, Reason: reason})
 	if err != nil {
 		text, calm := t.Refusal(err, c.PersonName)
 		if calm {

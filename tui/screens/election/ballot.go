@@ -341,7 +341,7 @@ func (b *ballotEntry) save(r *session.Round) *common.Note {
 		idx = -1
 	}
 	bal := b.ballot()
-	verdict := judgeBallot(t, c.Snap.Vote, r, bal)
+	verdict := judgeBallot(c, c.Snap.Vote, r, bal)
 	if _, err := c.Exec(session.EnterBallot{Meta: b.meta(), Index: idx, Ballot: bal}); err != nil {
 		text, _ := c.Texts.Refusal(err, c.PersonName)
 		return common.Failed(text).Ref()
@@ -351,7 +351,10 @@ func (b *ballotEntry) save(r *session.Round) *common.Note {
 		return nil
 	}
 	what := t.Valid
-	if !verdict.valid {
+	switch {
+	case verdict.partly:
+		what = strings.Join(verdict.reasons, t.Sep) // 部分无效：…；其余类别有效
+	case !verdict.valid:
 		what = t.Invalid
 	}
 	if idx >= 0 {
@@ -428,6 +431,9 @@ func (b *ballotEntry) view() []string {
 		where = s.MsgAsk.Render(t.Correcting(b.pos+1, len(mine), r.Collected))
 	} else {
 		where = s.Counts.Render(t.BallotNo(b.pos+1, r.Collected)) + s.Dim.Render("  "+t.KeyedSoFar(len(mine)))
+		if res := b.running(v, r); res.RoundValid && len(mine) > 0 {
+			where += s.Dim.Render("  " + t.RunningCounts(res.Valid, res.PartlyInvalid, res.Invalid-res.PartlyInvalid))
+		}
 	}
 	var others []string
 	for _, tl := range r.Tellers {
@@ -443,10 +449,10 @@ func (b *ballotEntry) view() []string {
 	nw := 8
 	cw := 0
 	for _, c := range r.Slate {
-		nw = max(nw, common.Width(c.Name))
+		nw = max(nw, common.Width(b.c.CandidateLabel(c.Name)))
 		cw = max(cw, common.Width(c.Category))
 	}
-	nw = min(nw, 18)
+	nw = min(nw, 26) // a name with its unit (two people of one name) fits
 	if withCat {
 		cw = max(cw, common.Width(t.CategoryHead))
 	}
@@ -475,9 +481,9 @@ func (b *ballotEntry) view() []string {
 	end := min(len(r.Slate), b.offset+b.rows())
 	for i := b.offset; i < end; i++ {
 		c := r.Slate[i]
-		marker, name := "  ", s.Name.Render(common.Fit(c.Name, nw))
+		marker, name := "  ", s.Name.Render(common.Fit(b.c.CandidateLabel(c.Name), nw))
 		if i == b.row && b.input == inputNone {
-			marker, name = s.Marker.Render("› "), s.NameSel.Render(common.Fit(c.Name, nw))
+			marker, name = s.Marker.Render("› "), s.NameSel.Render(common.Fit(b.c.CandidateLabel(c.Name), nw))
 		}
 		mark := b.markCell(b.marks[i], i == b.row)
 		var a, d, ab string
@@ -503,7 +509,7 @@ func (b *ballotEntry) view() []string {
 	}
 
 	// Write-ins, the verdict, the differences.
-	verdict := judgeBallot(t, v, r, b.ballot())
+	verdict := judgeBallot(b.c, v, r, b.ballot())
 	lines = append(lines, b.writeInLine(v, verdict))
 	lines = append(lines, b.verdictLine(verdict))
 	if d := b.diffLine(r); d != "" {

@@ -28,6 +28,7 @@ const (
 	ModeNumber               // typing the ballots issued or collected
 	ModeBallot               // a teller keys ballots
 	ModeTally                // a tally sheet is entered
+	ModeAdopt                // the congress's vote on the method or the scrutineer list
 )
 
 // action is the one next thing the host does, as the core's state says.
@@ -78,6 +79,7 @@ type Screen struct {
 
 	ballot *ballotEntry
 	tally  *tallyEntry
+	adopt  adoptVote
 }
 
 // New returns the election screen.
@@ -159,6 +161,8 @@ func (e *Screen) Update(msg tea.Msg) tea.Cmd {
 		e.c.Tell(e.updateCounters(msg))
 	case ModeNumber:
 		e.c.Tell(e.updateNumber(msg))
+	case ModeAdopt:
+		e.c.Tell(e.updateAdopt(msg))
 	default:
 		if k, ok := msg.(tea.KeyPressMsg); ok {
 			cmd, _ := common.Handle(e.Keys(), k)
@@ -216,6 +220,10 @@ func (e *Screen) Keys() []common.Binding {
 			common.FrameKey(vk.Back).In(true, 0)}, gen...)
 	case ModeNumber, ModeCounters:
 		return append([]common.Binding{common.FrameKey(vk.Confirm).In(true, 1), common.FrameKey(vk.Back).In(true, 0)}, gen...)
+	case ModeAdopt:
+		return append([]common.Binding{common.FrameKey(vk.Confirm).For(stepCommand(nextAction(v))).In(true, 1),
+			common.FrameKey(k.Floor.Tab).In(true, 1), common.FrameKey(k.Floor.Method).In(true, 1),
+			common.FrameKey(vk.Back).In(true, 0)}, gen...)
 	}
 	act := nextAction(v)
 	count := act == actCount || act == actDecide
@@ -237,13 +245,25 @@ func (e *Screen) Keys() []common.Binding {
 		return nil
 	}
 	// The keys of what can be done now: a key of another step is not in
-	// the table (nor in the help).
+	// the table (nor in the help). b and t count the round one way or the
+	// other; when it is counted the other way already, the same key
+	// switches it (the host, with a reason; what was entered is set
+	// aside), never a dead end.
 	t := []common.Binding{
 		common.Key(vk.Next, func() { e.c.Tell(e.start(nextAction(e.vote()))) }).For(stepCommand(act)).In(true, 1),
 	}
 	if count {
-		t = append(t, common.Key(vk.Ballots, e.ballots).For(session.EnterBallot{}).In(true, 1),
-			common.Key(vk.Tally, e.tallySheet).For(session.EnterTally{}).In(true, 1))
+		ballotsKey := common.Key(vk.Ballots, e.ballots).For(session.EnterBallot{}).In(true, 1)
+		tallyKey := common.Key(vk.Tally, e.tallySheet).For(session.EnterTally{}).In(true, 1)
+		if cur := v.Current(); cur != nil {
+			switch cur.Mode() {
+			case session.EntryTally:
+				ballotsKey = common.Key(vk.SwitchBallots, func() { e.switchTo(session.EntryBallots) }).For(session.SwitchEntry{}).In(true, 1)
+			case session.EntryBallots:
+				tallyKey = common.Key(vk.SwitchTally, func() { e.switchTo(session.EntryTally) }).For(session.SwitchEntry{}).In(true, 1)
+			}
+		}
+		t = append(t, ballotsKey, tallyKey)
 	}
 	if act == actChoose {
 		t = append(t, common.Key(vk.Vacant, e.vacant).For(session.DeclareVacant{}).In(true, 1))
@@ -299,7 +319,7 @@ func (e *Screen) ballots() {
 		e.c.Say(common.Info(t.NotNow))
 		return
 	}
-	if cur := v.Current(); cur.Tally != nil {
+	if cur := v.Current(); cur.Mode() == session.EntryTally {
 		e.c.Say(common.Info(t.CountedByTally))
 		return
 	}
@@ -316,7 +336,7 @@ func (e *Screen) tallySheet() {
 		e.c.Say(common.Info(t.NotNow))
 		return
 	}
-	if cur := v.Current(); len(cur.Tellers) > 0 {
+	if cur := v.Current(); cur.Mode() == session.EntryBallots {
 		e.c.Say(common.Info(t.CountedByBallots))
 		return
 	}
@@ -332,6 +352,10 @@ func (e *Screen) vacant() {
 		e.c.Say(common.Info(t.NotNow))
 		return
 	}
+	if err := e.c.Check(session.DeclareVacant{Meta: e.c.Meta()}); err != nil {
+		e.c.Tell(e.refusal(err))
+		return
+	}
 	e.c.Frame.Confirm(vk.Vacant, t.ConfirmVacant(vk.Vacant.Help().Key, e.vacantSeats(v)), func() {
 		if nextAction(e.vote()) == actChoose {
 			e.c.Tell(e.execute(actVacant))
@@ -341,9 +365,16 @@ func (e *Screen) vacant() {
 	})
 }
 
-// confirm asks for enter again before act: if the next action is still
+// confirm asks for enter again before act, unless the core would refuse
+// it now (said at once, with the numbers): if the next action is still
 // act then, it is executed; else the new one begins.
 func (e *Screen) confirm(act action, question string) {
+	if cmd := e.command(act); cmd != nil {
+		if err := e.c.Check(cmd); err != nil {
+			e.c.Tell(e.refusal(err))
+			return
+		}
+	}
 	e.c.Frame.Confirm(e.c.Keys.Vote.Next, question, func() {
 		if now := nextAction(e.vote()); now != act {
 			e.c.Tell(e.start(now))
@@ -403,6 +434,9 @@ func (e *Screen) start(act action) *common.Note {
 	ek := vk.Next.Help().Key
 	switch act {
 	case actAdoptMethod:
+		if e.byVote() {
+			return e.openAdopt(session.AdoptsMethod)
+		}
 		e.confirm(act, t.ConfirmMethod(ek))
 		return nil
 	case actScrutineers:
@@ -442,23 +476,28 @@ func (e *Screen) start(act action) *common.Note {
 	return nil
 }
 
+// command is the host decision act gives, nil for none.
+func (e *Screen) command(act action) session.Command {
+	c, v := e.c, e.vote()
+	switch act {
+	case actAdoptMethod:
+		return session.AdoptMethod{Meta: c.Meta(), Method: v.Method}
+	case actOpenRound, actChoose:
+		return session.OpenRound{Meta: c.Meta()}
+	case actVacant:
+		return session.DeclareVacant{Meta: c.Meta()}
+	case actDecide, actCount:
+		return session.DecideRound{Meta: c.Meta()}
+	}
+	return nil
+}
+
 // execute carries out a confirmed host decision.
 func (e *Screen) execute(act action) *common.Note {
 	c, t := e.c, e.c.Texts.V
 	v := e.vote()
-	var cmd session.Command
-	switch act {
-	case actAdoptMethod:
-		cmd = session.AdoptMethod{Meta: c.Meta(), Method: v.Method}
-	case actOpenRound:
-		cmd = session.OpenRound{Meta: c.Meta()}
-	case actChoose:
-		cmd = session.OpenRound{Meta: c.Meta()}
-	case actVacant:
-		cmd = session.DeclareVacant{Meta: c.Meta()}
-	case actDecide, actCount:
-		cmd = session.DecideRound{Meta: c.Meta()}
-	default:
+	cmd := e.command(act)
+	if cmd == nil {
 		return nil
 	}
 	if _, err := c.Exec(cmd); err != nil {
@@ -570,6 +609,12 @@ func (e *Screen) updatePick(msg tea.Msg) *common.Note {
 			if id == "" {
 				return common.Info(e.c.Texts.EmptyList).Ref()
 			}
+			// Eligibility when picking (RULES §6.1, 附件3 §8): a candidate,
+			// someone not present or the scrutineer again as chief is
+			// refused now, with the reason, and the pick stays here.
+			if err := e.c.CheckScrutineer(id, pickRole(e.role), e.chosen[0]); err != nil {
+				return e.refusal(err)
+			}
 			e.chosen[e.role] = id
 			e.pick.SetQuery("")
 			if e.role == 0 {
@@ -595,6 +640,9 @@ func (e *Screen) updateCounters(msg tea.Msg) *common.Note {
 		case k.String() == "esc":
 			e.mode, e.role = ModePick, 1
 			return common.Info(t.PickHint(t.Chief)).Ref()
+		case k.String() == "enter" && e.byVote():
+			// The list is put to the congress (附件3 §8): its vote next.
+			return e.openAdopt(session.AdoptsScrutineers)
 		case k.String() == "enter":
 			cmd := session.AdoptScrutineers{Meta: c.Meta(), Scrutineer: e.chosen[0], Chief: e.chosen[1], Counters: splitNames(e.counters.Value())}
 			if _, err := c.Exec(cmd); err != nil {
@@ -625,4 +673,12 @@ func splitNames(s string) []string {
 		return r == '、' || r == ',' || r == '，' || r == ';' || r == '；' || r == ' ' || r == '\u3000'
 	})
 	return f
+}
+
+// pickRole is the scrutineer role picked: 0 the scrutineer, 1 the chief.
+func pickRole(i int) string {
+	if i == 1 {
+		return session.RoleChief
+	}
+	return session.RoleScrutineer
 }

@@ -90,6 +90,14 @@ func (e *Screen) stepsView(v *session.Vote) []string {
 	switch e.mode {
 	case ModeCounters:
 		body = e.countersPanel(v)
+	case ModeAdopt:
+		if e.adopt.what == session.AdoptsScrutineers {
+			body = append(e.countersPanel(v), "")
+		}
+		body = append(body, e.adoptLines()...)
+		if votes := e.adoptionVotes(e.adopt.what); len(votes) > 0 {
+			body = append(append(body, ""), votes...)
+		}
 	case ModeNumber:
 		body = append(e.roundPanel(v), "", e.numberInput())
 	default:
@@ -172,6 +180,12 @@ func (e *Screen) nextLine(v *session.Vote, act action) string {
 		what = t.NextCollect(ek)
 	case actCount:
 		what = t.NextCount(vk.Ballots.Help().Key, vk.Tally.Help().Key)
+		switch v.Current().Mode() { // the other way switches, with a reason
+		case session.EntryBallots:
+			what = vk.Ballots.Help().Key + " " + t.HelpBallots + " · " + vk.Tally.Help().Key + " " + t.HelpSwitchTally
+		case session.EntryTally:
+			what = vk.Ballots.Help().Key + " " + t.HelpSwitchBallots + " · " + vk.Tally.Help().Key + " " + t.HelpTally
+		}
 	case actDecide:
 		what = t.NextDecide(ek)
 	case actChoose:
@@ -184,6 +198,8 @@ func (e *Screen) nextLine(v *session.Vote, act action) string {
 		what = t.NumberHint
 	case ModeCounters:
 		what = t.CountersHint
+	case ModeAdopt:
+		what = t.AdoptHint(e.c.Keys.Floor.Method.Help().Key)
 	}
 	return s.Prompt.Render(t.NextLabel) + s.Query.Render(what)
 }
@@ -198,6 +214,7 @@ func (e *Screen) methodPanel(v *session.Vote) []string {
 		head += "  " + s.Declared.Render(t.Adopted(c.Clock(v.MethodAdopted.At)))
 	}
 	out := []string{head}
+	out = append(out, e.adoptionVotes(session.AdoptsMethod)...)
 	var seats string
 	if len(m.Categories) > 0 {
 		var parts []string
@@ -261,7 +278,7 @@ func (e *Screen) slateLines(slate []model.Candidate, m model.Method) []string {
 	if len(m.Categories) == 0 {
 		var names []string
 		for i, c := range slate {
-			names = append(names, fmt.Sprintf("%d %s", i+1, c.Name))
+			names = append(names, fmt.Sprintf("%d %s", i+1, e.c.CandidateLabel(c.Name)))
 		}
 		for _, l := range e.c.Wrap(strings.Join(names, "   "), e.w-4) {
 			out = append(out, "  "+l)
@@ -278,7 +295,7 @@ func (e *Screen) slateLines(slate []model.Candidate, m model.Method) []string {
 		for _, c := range slate {
 			if c.Category == k.Name {
 				n++
-				names = append(names, fmt.Sprintf("%d %s", n, c.Name))
+				names = append(names, fmt.Sprintf("%d %s", n, e.c.CandidateLabel(c.Name)))
 			}
 		}
 		if len(names) == 0 {
@@ -303,6 +320,7 @@ func (e *Screen) scrutineerLines(v *session.Vote) []string {
 	if v.ScrutineersAdopted != nil {
 		head += "  " + s.Declared.Render(t.Adopted(c.Clock(v.ScrutineersAdopted.At)))
 	}
+	votes := e.adoptionVotes(session.AdoptsScrutineers)
 	name := func(id string) string {
 		if id == "" {
 			return s.Dim.Render(t.NotChosen)
@@ -313,7 +331,7 @@ func (e *Screen) scrutineerLines(v *session.Vote) []string {
 	if counters == "" {
 		counters = s.Dim.Render(t.NotChosen)
 	}
-	return append([]string{head}, e.terms([][2]string{
+	return append(append([]string{head}, votes...), e.terms([][2]string{
 		{t.Scrutineer, name(v.Scrutineer)},
 		{t.Chief, name(v.Chief)},
 		{t.Counters, counters},
@@ -397,7 +415,7 @@ func (e *Screen) seatsWords(seats map[string]int, m model.Method) string {
 func (e *Screen) names(slate []model.Candidate) string {
 	var n []string
 	for _, c := range slate {
-		n = append(n, c.Name)
+		n = append(n, e.c.CandidateLabel(c.Name))
 	}
 	return strings.Join(n, e.c.Texts.V.Sep)
 }
@@ -519,7 +537,7 @@ func (e *Screen) diffWords(r *session.Round, i int) string {
 		for j, c := range r.Slate {
 			ma, mb := markOf(a.Marks, j), markOf(b.Marks, j)
 			if ma != mb {
-				parts = append(parts, fmt.Sprintf("%s %s≠%s", c.Name, t.MarkGlyph(ma), t.MarkGlyph(mb)))
+				parts = append(parts, fmt.Sprintf("%s %s≠%s", e.c.CandidateLabel(c.Name), t.MarkGlyph(ma), t.MarkGlyph(mb)))
 			}
 		}
 		if a.Spoiled != b.Spoiled {
@@ -561,6 +579,8 @@ func (e *Screen) pickView(v *session.Vote) []string {
 		"",
 	}
 	e.pick.H = e.h - len(lines) - 1
+	// Who the core would refuse is dimmed, and refused when picked.
+	e.pick.Refuse = func(id string) bool { return e.c.CheckScrutineer(id, pickRole(e.role), e.chosen[0]) != nil }
 	lines = append(lines, e.pick.View(e.w, t.Choosing(role), func(id string) string {
 		for _, c := range v.Candidates {
 			if c.PersonID == id {

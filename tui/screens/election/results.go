@@ -2,6 +2,7 @@ package election
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"podium/paper/deck"
@@ -105,8 +106,36 @@ func (e *Screen) resultsPage(v *session.Vote, i int) []string {
 	r := v.Rounds[i]
 	res := r.Result
 	var out []string
-	for _, l := range e.c.Wrap(t.CountsLine(res.Expected, res.Present, res.Issued, res.Collected, res.Valid, res.Invalid), e.w-2) {
+	valid, invalid := res.Valid, res.Invalid
+	if res.CategoryOnly { // a tally sheet never gives a per-ballot figure it does not hold
+		valid, invalid = -1, -1
+	}
+	for _, l := range e.c.Wrap(t.CountsLine(res.Expected, res.Present, res.Issued, res.Collected, valid, invalid), e.w-2) {
 		out = append(out, "  "+s.Counts.Render(l))
+	}
+	if res.CategoryOnly {
+		var cats []string
+		for _, c := range res.Categories {
+			cats = append(cats, t.CatCounts(c.Name, c.Valid, c.Invalid))
+		}
+		for _, l := range e.c.Wrap(strings.Join(cats, " · "), e.w-2) {
+			out = append(out, "  "+s.Counts.Render(l))
+		}
+	}
+	if res.PartlyInvalid > 0 {
+		for _, l := range e.c.Wrap(t.PartlyLine(res.PartlyInvalid), e.w-2) {
+			out = append(out, "  "+s.MsgAsk.Render(l))
+		}
+	}
+	if m := r.CountedBy(); m != "" {
+		out = append(out, "  "+s.Dim.Render(t.CountedBy(string(m))))
+	}
+	for _, a := range r.SetAside {
+		n := len(a.Ballots)
+		if a.Tally != nil {
+			n = -1
+		}
+		out = append(out, "  "+s.Dim.Render(common.Cut(t.SetAsideLine(e.c.PersonName(a.Teller), n, a.Reason), e.w-4)))
 	}
 	out = append(out, e.rehearsalCheck(v, i)...)
 	if !res.RoundValid {
@@ -133,10 +162,13 @@ func (e *Screen) resultsPage(v *session.Vote, i int) []string {
 	}
 	out = append(out, e.bars(v, r)...)
 	for _, p := range res.Runoffs {
-		out = append(out, "  "+s.MsgAsk.Render(common.Cut(t.PendingRunoff(p.Category, p.Seats, strings.Join(p.Candidates, t.Sep)), e.w-2)))
+		out = append(out, "  "+s.MsgAsk.Render(common.Cut(t.PendingRunoff(p.Category, p.Seats, strings.Join(e.labels(p.Candidates), t.Sep)), e.w-2)))
+	}
+	for _, p := range res.Vacancies {
+		out = append(out, "  "+s.MsgAsk.Render(common.Cut(t.TiedVacantSpeech(p.Category, p.Seats, strings.Join(e.labels(p.Candidates), t.Sep)), e.w-2)))
 	}
 	for _, p := range res.SecondRounds {
-		out = append(out, "  "+s.MsgAsk.Render(common.Cut(t.PendingSecond(p.Category, p.Seats, strings.Join(p.Candidates, t.Sep)), e.w-2)))
+		out = append(out, "  "+s.MsgAsk.Render(common.Cut(t.PendingSecond(p.Category, p.Seats, strings.Join(e.labels(p.Candidates), t.Sep)), e.w-2)))
 	}
 	return out
 }
@@ -185,14 +217,16 @@ func (e *Screen) bars(v *session.Vote, r *session.Round) []string {
 	res := r.Result
 	nw := 6
 	for _, c := range res.Candidates {
-		nw = max(nw, common.Width(c.Name)+map[bool]int{true: 2, false: 0}[c.WriteIn])
+		nw = max(nw, common.Width(e.c.CandidateLabel(c.Name))+map[bool]int{true: 2, false: 0}[c.WriteIn])
 	}
-	nw = min(nw, 18)
 	stw := 0
 	for _, st := range []election.Status{election.Elected, election.InRunoff, election.NotElected} {
 		stw = max(stw, common.Width(t.Status(st, r.Kind))+2)
 	}
 	numW := max(5, common.Width(t.ApproveShort)+1, common.Width(t.DisapproveShort)+1, common.Width(t.AbstainShort)+1)
+	// A name with its unit (two people of one name) fits when the bar
+	// keeps 12 cells; else the unit is cut, its start still shown.
+	nw = max(6, min(nw, 26, e.w-2-3-2-2-3*numW-2-stw-12))
 	bw := min(48, e.w-2-3-nw-2-2-3*numW-2-stw)
 	bw = max(bw, 8)
 	num := func(x string) string { return common.Rpad(x, numW) }
@@ -221,7 +255,7 @@ func (e *Screen) bars(v *session.Vote, r *session.Round) []string {
 				continue
 			}
 			no := "   "
-			name := c.Name
+			name := e.c.CandidateLabel(c.Name)
 			if c.WriteIn {
 				name = "+ " + name
 			} else {
@@ -309,15 +343,35 @@ func (e *Screen) speech(v *session.Vote, i int) []string {
 		if cc.WriteIn {
 			lines = append(lines, t.ReportWriteIn(cc.Name, cc.Approve))
 		} else {
-			lines = append(lines, t.ReportLine(cc.Name, cc.Approve, cc.Disapprove, cc.Abstain))
+			lines = append(lines, t.ReportLine(c.CandidateLabel(cc.Name), cc.Approve, cc.Disapprove, cc.Abstain))
 		}
 	}
-	out = append(out, t.ChiefReport(chief, res.Valid, res.Invalid)+t.JoinReport(lines))
-	out = append(out, t.ElectedSpeech(e.roundNameAt(v, i), res.Elected))
-	for _, p := range res.Runoffs {
-		out = append(out, t.RunoffSpeech(p.Category, p.Seats, strings.Join(p.Candidates, t.Sep)))
+	valid := res.Valid
+	var cats []string
+	if res.CategoryOnly { // a tally sheet judged per category: its figures, no per-ballot one
+		valid = -1
+		for _, k := range res.Categories {
+			cats = append(cats, t.CatCounts(k.Name, k.Valid, k.Invalid))
+		}
 	}
+	out = append(out, t.ChiefReport(chief, valid, res.Invalid, cats)+t.JoinReport(lines))
+	out = append(out, t.ElectedSpeech(e.roundNameAt(v, i), e.labels(res.Elected)))
+	for _, p := range res.Runoffs {
+		out = append(out, t.RunoffSpeech(p.Category, p.Seats, strings.Join(e.labels(p.Candidates), t.Sep)))
+	}
+	for _, p := range res.Vacancies {
+		out = append(out, t.TiedVacantSpeech(p.Category, p.Seats, strings.Join(e.labels(p.Candidates), t.Sep)))
+	}
+	// After a second round the host may leave the seats vacant (v v):
+	// then the words say so, never that another round will be held.
+	vacated := r == v.Current() && len(res.SecondRounds) > 0 && !slices.ContainsFunc(v.Pending, func(p session.PendingRound) bool {
+		return p.Kind == election.Second
+	}) && len(v.Rounds) == r.No
 	for _, p := range res.SecondRounds {
+		if vacated {
+			out = append(out, t.SecondVacantSpeech(p.Category, p.Seats))
+			continue
+		}
 		out = append(out, t.SecondSpeech(p.Category, p.Seats))
 	}
 	if r == v.Current() {
@@ -328,13 +382,23 @@ func (e *Screen) speech(v *session.Vote, i int) []string {
 	return out
 }
 
+// labels writes names as the screens show them (a name two people share
+// with the unit).
+func (e *Screen) labels(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = e.c.CandidateLabel(n)
+	}
+	return out
+}
+
 // finalSpeech announces everyone elected in the approved order and the
 // vacancies, once no round is due.
 func (e *Screen) finalSpeech(v *session.Vote) string {
 	t := e.c.Texts.V
 	var names []string
 	for _, c := range v.Elected() {
-		names = append(names, c.Name)
+		names = append(names, e.c.CandidateLabel(c.Name))
 	}
 	var vac []string
 	for _, k := range v.Method.Categories {
@@ -357,7 +421,7 @@ func (e *Screen) electedLines(v *session.Vote) []string {
 	if len(v.Method.Categories) == 0 {
 		var names []string
 		for _, c := range el {
-			names = append(names, c.Name)
+			names = append(names, e.c.CandidateLabel(c.Name))
 		}
 		return append(out, e.terms([][2]string{{t.ElectedTitle, strings.Join(names, t.Sep)}})...)
 	}
@@ -366,7 +430,7 @@ func (e *Screen) electedLines(v *session.Vote) []string {
 		var names []string
 		for _, c := range el {
 			if c.Category == k.Name {
-				names = append(names, c.Name)
+				names = append(names, e.c.CandidateLabel(c.Name))
 			}
 		}
 		val := strings.Join(names, t.Sep)

@@ -283,13 +283,13 @@ func (t *tallyEntry) view() []string {
 	withCat := len(v.Method.Categories) > 0
 	nw, cw := 8, 0
 	for _, c := range r.Slate {
-		nw = max(nw, common.Width(c.Name))
+		nw = max(nw, common.Width(t.c.CandidateLabel(c.Name)))
 		cw = max(cw, common.Width(c.Category))
 	}
 	for _, w := range t.writeIns {
 		nw = max(nw, common.Width(w.name))
 	}
-	nw = min(nw, 18)
+	nw = min(nw, 26) // a name with its unit (two people of one name) fits
 	if withCat {
 		cw = max(cw, common.Width(tx.CategoryHead))
 	}
@@ -319,7 +319,7 @@ func (t *tallyEntry) view() []string {
 	for i, c := range r.Slate {
 		cnt := t.counts[i]
 		sum := atoi(cnt[0]) + atoi(cnt[1]) + atoi(cnt[2])
-		l := line(c.Name, c.Category, cellAt(i, 0, cnt[0]), cellAt(i, 1, cnt[1]), cellAt(i, 2, cnt[2]), s.Dim.Render(hd(fmt.Sprint(sum))))
+		l := line(t.c.CandidateLabel(c.Name), c.Category, cellAt(i, 0, cnt[0]), cellAt(i, 1, cnt[1]), cellAt(i, 2, cnt[2]), s.Dim.Render(hd(fmt.Sprint(sum))))
 		if bad(c.Name, c.Category) {
 			l += "  " + s.MsgErr.Render("←")
 		}

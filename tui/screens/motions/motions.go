@@ -74,9 +74,17 @@ func (s *Screen) Keys() []common.Binding {
 func (s *Screen) file() {
 	c, t := s.C, s.C.Texts.M
 	s.FormOf = 0
+	// Who may not propose or co-sign is refused when picked, with why
+	// (not present, not a formal delegate, the proposer as co-signer).
+	cosigner := func(id string) error {
+		if f := s.Form; f != nil && len(f.Fields[0].IDs) > 0 && f.Fields[0].IDs[0] == id {
+			return &session.MotionError{Reason: session.CodeProposerCoSigns, ID: id}
+		}
+		return c.CheckPerson(id, session.CodeAsCoSigner)
+	}
 	s.Form = widgets.NewForm(c, t.FileTitle,
-		widgets.Field{Kind: widgets.FieldPerson, Label: t.Proposer},
-		widgets.Field{Kind: widgets.FieldPeople, Label: t.CoSigners},
+		widgets.Field{Kind: widgets.FieldPerson, Label: t.Proposer, Check: func(id string) error { return c.CheckPerson(id, session.CodeAsProposer) }},
+		widgets.Field{Kind: widgets.FieldPeople, Label: t.CoSigners, Check: cosigner},
 		widgets.Field{Kind: widgets.FieldText, Label: t.MotionTitle},
 		widgets.Field{Kind: widgets.FieldText, Label: t.MotionText},
 		widgets.Field{Kind: widgets.FieldText, Label: t.Category})
@@ -105,6 +113,10 @@ func (s *Screen) accept() {
 	c, t, f := s.C, s.C.Texts.M, s.C.Keys.Floor
 	mo, ok := s.pending()
 	if !ok {
+		return
+	}
+	if err := c.Check(session.AcceptMotion{Meta: c.Meta(), No: mo.No}); err != nil {
+		c.Say(c.Refusal(err))
 		return
 	}
 	c.Frame.Confirm(f.Accept, t.ConfirmAccept(f.Accept.Help().Key, mo.No, mo.Title), func() {

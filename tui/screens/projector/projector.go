@@ -259,7 +259,7 @@ func (p *Screen) election(v *session.Vote, w, h int) []string {
 			common.Center(s.Counts.Render(t.P.Seats(v.Method.Seats, len(v.Candidates))), w), ""}
 		var names []string
 		for _, cand := range v.Candidates {
-			names = append(names, cand.Name)
+			names = append(names, c.CandidateLabel(cand.Name))
 		}
 		for _, l := range c.Wrap(strings.Join(names, "   "), min(w-8, 100)) {
 			out = append(out, common.Center(s.Name.Render(l), w))
@@ -331,15 +331,29 @@ func (p *Screen) results(v *session.Vote, r *session.Round, name string, w, h in
 		}
 		return out
 	}
-	for _, l := range c.Wrap(t.V.CountsLine(res.Expected, res.Present, res.Issued, res.Collected, res.Valid, res.Invalid), w-4) {
+	valid, invalid := res.Valid, res.Invalid
+	if res.CategoryOnly { // a tally sheet judged per category gives no per-ballot figure
+		valid, invalid = -1, -1
+	}
+	for _, l := range c.Wrap(t.V.CountsLine(res.Expected, res.Present, res.Issued, res.Collected, valid, invalid), w-4) {
 		out = append(out, common.Center(s.Dim.Render(l), w))
+	}
+	labels := func(names []string) string {
+		var l []string
+		for _, n := range names {
+			l = append(l, c.CandidateLabel(n))
+		}
+		return strings.Join(l, t.V.Sep)
 	}
 	var pending []string
 	for _, pr := range res.Runoffs {
-		pending = append(pending, common.Center(s.MsgAsk.Render(common.Cut(t.V.PendingRunoff(pr.Category, pr.Seats, strings.Join(pr.Candidates, t.V.Sep)), w-2)), w))
+		pending = append(pending, common.Center(s.MsgAsk.Render(common.Cut(t.V.PendingRunoff(pr.Category, pr.Seats, labels(pr.Candidates)), w-2)), w))
 	}
 	for _, pr := range res.SecondRounds {
-		pending = append(pending, common.Center(s.MsgAsk.Render(common.Cut(t.V.PendingSecond(pr.Category, pr.Seats, strings.Join(pr.Candidates, t.V.Sep)), w-2)), w))
+		pending = append(pending, common.Center(s.MsgAsk.Render(common.Cut(t.V.PendingSecond(pr.Category, pr.Seats, labels(pr.Candidates)), w-2)), w))
+	}
+	for _, pr := range res.Vacancies {
+		pending = append(pending, common.Center(s.MsgAsk.Render(common.Cut(t.V.TiedVacantSpeech(pr.Category, pr.Seats, labels(pr.Candidates)), w-2)), w))
 	}
 	room := h - len(out) - len(pending) - 1
 	var table []string
@@ -360,7 +374,7 @@ func (p *Screen) results(v *session.Vote, r *session.Round, name string, w, h in
 	if table == nil {
 		var names []string
 		for _, cand := range v.Elected() {
-			names = append(names, cand.Name)
+			names = append(names, c.CandidateLabel(cand.Name))
 		}
 		table = []string{common.Center(s.Title.Render(t.P.Elected(len(names))), w)}
 		for _, l := range c.Wrap(strings.Join(names, "  "), w-4) {
@@ -390,7 +404,7 @@ func (p *Screen) rows(res *election.Result, r *session.Round, w int) []string {
 	t, s := p.c.Texts, p.c.Styles
 	nw, stw := 0, 0
 	for _, cc := range res.Candidates {
-		nw = max(nw, common.Width(cc.Name))
+		nw = max(nw, common.Width(p.c.CandidateLabel(cc.Name)))
 		stw = max(stw, common.Width(t.V.Status(cc.Status, r.Kind)))
 	}
 	bw := min(80, w-(2+nw+2+2+5+2+stw)-8)
@@ -439,7 +453,7 @@ func (p *Screen) rows(res *election.Result, r *session.Round, w int) []string {
 					bar.WriteString(s.Rule.Render(strings.Repeat("░", g)))
 				}
 			}
-			line := mark + st.Render(common.Fit(cc.Name, nw)) + "  " + bar.String() + "  " +
+			line := mark + st.Render(common.Fit(p.c.CandidateLabel(cc.Name), nw)) + "  " + bar.String() + "  " +
 				s.Counts.Render(fmt.Sprintf("%5d", cc.Approve)) + "  " + s.Dim.Render(common.Fit(t.V.Status(cc.Status, r.Kind), stw))
 			out = append(out, common.Center(line, w))
 		}
@@ -452,7 +466,7 @@ func (p *Screen) grid(res *election.Result, r *session.Round, w int) []string {
 	t, s := p.c.Texts, p.c.Styles
 	nw := 0
 	for _, cc := range res.Candidates {
-		nw = max(nw, common.Width(cc.Name))
+		nw = max(nw, common.Width(p.c.CandidateLabel(cc.Name)))
 	}
 	cw := 2 + nw + 5
 	cols := max(1, min(4, (w-4)/(cw+4)))
@@ -462,7 +476,7 @@ func (p *Screen) grid(res *election.Result, r *session.Round, w int) []string {
 		for _, cc := range res.Candidates {
 			if cc.Category == cat.Name {
 				mark, st := p.mark(cc)
-				cells = append(cells, mark+st.Render(common.Fit(cc.Name, nw))+" "+s.Dim.Render(fmt.Sprintf("%4d", cc.Approve)))
+				cells = append(cells, mark+st.Render(common.Fit(p.c.CandidateLabel(cc.Name), nw))+" "+s.Dim.Render(fmt.Sprintf("%4d", cc.Approve)))
 			}
 		}
 		if cat.Name != "" {

@@ -68,7 +68,7 @@ func (s *Screen) ask() {
 	c, t := s.C, s.C.Texts.M
 	s.FormOf = 0
 	s.Form = widgets.NewForm(c, t.AskTitle,
-		widgets.Field{Kind: widgets.FieldPerson, Label: t.Delegate},
+		widgets.Field{Kind: widgets.FieldPerson, Label: t.Delegate, Check: func(id string) error { return c.CheckPerson(id, session.CodeAsDelegate) }},
 		widgets.Field{Kind: widgets.FieldText, Label: t.Target},
 		widgets.Field{Kind: widgets.FieldText, Label: t.Question})
 	s.Form.SetSize(s.H - 3)
@@ -103,6 +103,10 @@ func (s *Screen) deferQuestion() {
 	q, ok := s.selected()
 	if !ok {
 		c.Say(common.Info(t.NoQuestions(f.Ask.Help().Key)))
+		return
+	}
+	if err := c.Check(session.DeferQuestion{Meta: c.Meta(), No: q.No}); err != nil {
+		c.Say(c.Refusal(err))
 		return
 	}
 	c.Frame.Confirm(f.Defer, t.ConfirmDefer(f.Defer.Help().Key, q.No, c.Setup.Meeting.AnswerDays), func() {

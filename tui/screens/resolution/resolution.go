@@ -64,7 +64,7 @@ func (s *Screen) onMotion(no int) {
 func (s *Screen) onItem() {
 	s.motion = 0
 	s.item = s.c.Snap.Item
-	s.editing = len(s.recorded()) == 0
+	s.editing = !s.decided()
 	s.clear()
 }
 
@@ -115,15 +115,20 @@ func (s *Screen) title(subject string) string {
 	return subject
 }
 
-// recorded is the votes already taken on what the screen shows.
+// recorded is the votes already taken on what the screen shows, the
+// struck ones among them.
 func (s *Screen) recorded() []session.Resolution {
 	if s.motion > 0 {
-		if r, ok := s.c.VoteOfMotion(s.motion); ok {
-			return []session.Resolution{r}
-		}
-		return nil
+		return s.c.VotesOfMotion(s.motion)
 	}
 	return s.c.VotesOf(s.c.Snap.Item)
+}
+
+// decided reports whether what the screen shows has a vote that counts
+// (its last not struck).
+func (s *Screen) decided() bool {
+	_, ok := common.Outcome(s.recorded())
+	return ok
 }
 
 func (s *Screen) count(i int) int {
@@ -171,10 +176,11 @@ func (s *Screen) Keys() []common.Binding {
 	if !s.editing {
 		back := common.Key(k.Vote.Back, s.leave)
 		if s.motion > 0 {
-			return common.Floor(k, []common.Binding{back})
+			return common.Floor(k, []common.Binding{common.Key(f.Strike, s.strike).For(session.StrikeVote{}), back})
 		}
 		return common.Floor(k, []common.Binding{
 			common.Key(f.Vote, s.vote).For(vote),
+			common.Key(f.Strike, s.strike).For(session.StrikeVote{}),
 			common.Key(f.Script, func() { s.full = !s.full }),
 		}, back.In(false, 1))
 	}
@@ -228,31 +234,66 @@ func (s *Screen) leave() {
 // unanimous fills the counts with everyone present for, and asks to
 // record them.
 func (s *Screen) unanimous() {
-	c, t := s.c, s.c.Texts.M
-	subject, _, _, _ := s.spec()
-	p := c.Snap.Count.Present
+	p := s.c.Snap.Count.Present
 	s.counts[0].SetValue(fmt.Sprint(p))
 	s.counts[1].SetValue("0")
 	s.counts[2].SetValue("0")
-	c.Frame.Confirm(c.Keys.Vote.Confirm, t.ConfirmVote(c.Keys.Vote.Confirm.Help().Key, s.title(subject), p, 0, 0, true), s.execute)
+	s.record()
 }
 
-// record asks to record the counts as typed.
+// command is the vote as typed.
+func (s *Screen) command() (session.RecordVote, bool) {
+	subject, kind, method, ok := s.spec()
+	return session.RecordVote{Meta: s.c.Meta(), Subject: subject, Kind: kind, Method: method,
+		For: s.count(0), Against: s.count(1), Abstain: s.count(2), Motion: s.motion}, ok
+}
+
+// record asks to record the counts as typed, stating exactly what will
+// be recorded — the counts, the votes needed and the outcome the core
+// derives (RULES §3) — or says at once why the core would refuse it (no
+// declaration yet, nobody voted, more votes than present …).
 func (s *Screen) record() {
 	c, t := s.c, s.c.Texts.M
-	subject, _, _, _ := s.spec()
-	c.Frame.Confirm(c.Keys.Vote.Confirm, t.ConfirmVote(c.Keys.Vote.Confirm.Help().Key, s.title(subject), s.count(0), s.count(1), s.count(2), false), s.execute)
+	cmd, ok := s.command()
+	if !ok {
+		return
+	}
+	evs, err := c.Preview(cmd)
+	if err != nil {
+		c.Say(c.Refusal(err))
+		return
+	}
+	v := evs[0].Body.(session.VoteRecorded)
+	c.Frame.Confirm(c.Keys.Vote.Confirm, t.ConfirmVote(c.Keys.Vote.Confirm.Help().Key, s.title(cmd.Subject),
+		v.For, v.Against, v.Abstain, v.Need, v.Adopted), s.execute)
+}
+
+// strike asks for the reason to strike the last vote that counts of what
+// the screen shows (撤销表决, host only), and strikes it.
+func (s *Screen) strike() {
+	c, t := s.c, s.c.Texts.M
+	r, ok := common.Outcome(s.recorded())
+	if !ok {
+		c.Say(common.Info(t.NothingToStrike))
+		return
+	}
+	c.Frame.Ask(t.StrikeLabel(r.No), func(reason string) (common.Note, bool) {
+		if _, err := c.Exec(session.StrikeVote{Meta: c.Meta(), No: r.No, Reason: reason}); err != nil {
+			return c.Refusal(err), true
+		}
+		s.editing = !s.decided()
+		return common.Done(t.Struck(r.No)), false
+	})
 }
 
 // execute records the vote; the core derives the outcome.
 func (s *Screen) execute() {
 	c, t := s.c, s.c.Texts.M
-	subject, kind, method, ok := s.spec()
+	cmd, ok := s.command()
 	if !ok {
 		return
 	}
-	_, err := c.Exec(session.RecordVote{Meta: c.Meta(), Subject: subject, Kind: kind, Method: method,
-		For: s.count(0), Against: s.count(1), Abstain: s.count(2), Motion: s.motion})
+	_, err := c.Exec(cmd)
 	if err != nil {
 		c.Say(c.Refusal(err))
 		return
@@ -277,8 +318,8 @@ func (s *Screen) View() []string {
 	}
 	votes := s.recorded()
 	var last *session.Resolution
-	if len(votes) > 0 {
-		last = &votes[len(votes)-1]
+	if r, ok := common.Outcome(votes); ok {
+		last = &r
 	}
 	if s.motion == 0 {
 		lines = append(lines, widgets.ScriptBox(c, model.ItemResolution, last, s.full, s.w, s.h)...)
@@ -295,10 +336,10 @@ func (s *Screen) View() []string {
 	n := c.Snap.Count
 	lines = append(lines, s.c.Styles.Counts.Render(c.Texts.Present(n.Present, n.Expected)))
 	for _, r := range votes {
-		lines = append(lines, widgets.OutcomeLine(c, r, s.w))
+		lines = append(lines, widgets.OutcomeLines(c, r, s.w)...)
 	}
 	if !s.editing {
-		if len(votes) == 0 {
+		if last == nil {
 			lines = append(lines, st.Dim.Render(common.Cut(t.VoteHint(c.Keys.Floor.Unanimous.Help().Key), s.w)))
 		}
 		return common.Block(lines, s.w, s.h)
