@@ -8,8 +8,9 @@ import (
 )
 
 // TestEndToEndElection runs the demo's election in tmux as the host does:
-// 118 delegates checked in, the method and the scrutineers adopted (a
-// candidate refused), the round opened with the quorum sentence, 118
+// 118 delegates checked in, the meeting declared valid, the method and the
+// scrutineers adopted by the congress's votes (a candidate refused the
+// moment it is picked), the round opened with the quorum sentence, 118
 // ballots issued and collected, the paper tally entered; then podium is
 // SIGKILLed before the decision, started again, and the decision and the
 // announcement of the 13 elected follow.
@@ -68,33 +69,52 @@ func TestEndToEndElection(t *testing.T) {
 	t.Logf("the announcement:\n%s", screen)
 }
 
-// openFirstRound takes the demo's election from the method to the ballots
-// collected, as the host does (118 delegates checked in): a candidate is
-// refused as scrutineer, by the core, with the reason; 119 ballots are
-// refused, 118 issued and collected.
+// openFirstRound takes the demo's election from the declaration to the
+// ballots collected, as the host does (118 delegates checked in): the
+// meeting declared valid, the method and the scrutineer list adopted by the
+// congress's votes (附件3 §8 §9), their outcome stated before each is
+// recorded; a candidate refused as scrutineer the moment it is picked, by
+// the core, with the reason; 119 ballots refused, 118 issued and
+// collected.
 func openFirstRound(term *tmuxTerm) {
+	// The meeting is declared valid first (RULES §2): no vote, no
+	// ballot before it.
+	term.send("C-o", "C-o")
+	term.waitFor("已宣布有效")
+
 	term.send("F2")
 	term.waitFor("下一步 › enter 通过选举办法")
 	term.send("Enter")
+	term.waitFor("表决：通过选举办法")
+	term.typeText("112")
+	term.send("Tab")
+	term.typeText("2")
+	term.send("Tab")
+	term.typeText("4")
 	term.send("Enter")
-	term.waitFor("选举办法已通过")
+	term.waitFor("通过选举办法：赞成 112、反对 2、弃权 4 → 需 61，通过。再按 enter 记录")
+	term.send("Enter")
+	term.waitFor("第 1 次表决：通过选举办法，需 61 票，赞成 112 票，通过")
 
-	// A candidate is refused as scrutineer, by the core, with the reason.
+	// A candidate is refused as scrutineer the moment it is picked, by
+	// the core, with the reason; the pick stays on the scrutineer.
 	term.send("Enter")
 	term.waitFor("选定监票人")
 	term.send("Down", "Enter") // 杨子怡, a candidate
+	term.waitFor("杨子怡 不能担任监票人：是本次选举的候选人")
+	term.waitFor("选定监票人")
+	term.send("Down", "Enter") // 余乐瑶
 	term.waitFor("选定总监票人")
 	term.send("Enter") // 姜晓雪
 	term.waitFor("输入计票人姓名")
 	term.typeText("高雅婷")
 	term.send("Enter")
-	term.waitFor("杨子怡 不能担任监票人：是本次选举的候选人")
-	term.send("Down", "Down", "Enter") // 余乐瑶
-	term.waitFor("选定总监票人")
-	term.send("Enter") // 姜晓雪
-	term.waitFor("输入计票人姓名")
-	term.send("Enter") // the counters typed before are kept
-	term.waitFor("监票人 余乐瑶、总监票人 姜晓雪 已通过")
+	term.waitFor("表决：通过监票人名单")
+	term.typeText("115")
+	term.send("Enter")
+	term.waitFor("通过监票人名单：赞成 115、反对 0、弃权 0 → 需 61，通过。再按 enter 记录")
+	term.send("Enter")
+	term.waitFor("第 2 次表决：通过监票人名单，需 61 票，赞成 115 票，通过")
 
 	term.send("Enter")
 	term.send("Enter")
