@@ -95,8 +95,10 @@ func electionReady(t testing.TB, s *session.Session) {
 	t.Helper()
 	var free []string
 	var m model.Method
+	var aye *session.VoteCounts
 	s.Read(func(st *session.State) {
 		m = st.Vote.Method
+		aye = &session.VoteCounts{Method: model.VoteHands, For: st.Count().Present}
 		for i, p := range st.Setup.Roster {
 			cand := false
 			for _, c := range st.Vote.Candidates {
@@ -107,8 +109,8 @@ func electionReady(t testing.TB, s *session.Session) {
 			}
 		}
 	})
-	do(t, s, session.AdoptMethod{Meta: host(), Method: m})
-	do(t, s, session.AdoptScrutineers{Meta: host(), Scrutineer: free[0], Chief: free[1]})
+	do(t, s, session.AdoptMethod{Meta: host(), Method: m, Vote: aye})
+	do(t, s, session.AdoptScrutineers{Meta: host(), Scrutineer: free[0], Chief: free[1], Vote: aye})
 }
 
 // roundByTally opens the next round, issues and collects n ballots and

@@ -90,14 +90,12 @@ func newBuilder(st *session.State, lang string) builder {
 			b.dup[n] = true
 		}
 	}
+	// When each arrived, as the core keeps it (session.State.Presence):
+	// a mark taken back by an undo is no arrival, and an undo restores
+	// the earlier status with its own time.
 	b.arrived = make([]time.Time, len(st.Setup.Roster))
-	for _, c := range st.Timeline {
-		switch {
-		case c.To == session.NotArrived:
-			b.arrived[c.Person] = time.Time{}
-		case c.To == session.Present && b.arrived[c.Person].IsZero():
-			b.arrived[c.Person] = c.At
-		}
+	for i := range st.Setup.Roster {
+		b.arrived[i] = st.Presence(i).Arrived
 	}
 	return b
 }
@@ -212,7 +210,7 @@ func (b builder) attendance() Attendance {
 			continue
 		case session.OnLeave:
 			a.OnLeave++
-			x.At = At(at.Since)
+			x.At, x.Reason = At(at.Since), at.Reason
 		case session.Left:
 			a.Left++
 			x.Arrived, x.At = At(b.arrived[i]), At(at.Since)
@@ -257,7 +255,7 @@ func (b builder) signIn() SignIn {
 		u := &s.Units[j]
 		a := st.Attendance[i]
 		x := Signing{No: len(u.People) + 1, ID: p.ID, Name: p.Name, Kind: p.Kind.String(),
-			Status: statusCode(a.Status), At: At(a.Since), Arrived: At(b.arrived[i])}
+			Status: statusCode(a.Status), At: At(a.Since), Arrived: At(b.arrived[i]), Reason: a.Reason}
 		if a.Status == session.Left {
 			x.Departed = At(a.Since)
 		}
@@ -373,9 +371,17 @@ func (b builder) vote(v *session.Resolution) Vote {
 		baseOf = "present"
 	}
 	rl := rule(v.Rule)
-	return Vote{No: v.No, Item: v.Item + 1, Motion: v.Motion, Subject: v.Subject, Kind: string(v.Kind), Method: string(v.Method),
+	x := Vote{No: v.No, Item: v.Item + 1, Motion: v.Motion, Subject: v.Subject, Kind: string(v.Kind), Method: string(v.Method),
 		For: v.For, Against: v.Against, Abstain: v.Abstain, At: At(v.At), Count: count(v.Count),
-		Rule: rl, Base: v.Base, BaseOf: baseOf, RuleText: words.RuleText(v.Rule, b.st.Setup.Meeting.VoteBase, b.lang), Need: v.Need, Adopted: v.Adopted}
+		Rule: rl, Base: v.Base, BaseOf: baseOf, RuleText: words.RuleText(v.Rule, b.st.Setup.Meeting.VoteBase, b.lang), Need: v.Need, Adopted: v.Adopted,
+		Adopts: string(v.Adopts)}
+	if v.Adopts != "" { // the election's adoption votes, linked to it
+		x.Subject = b.w.adopts(string(v.Adopts))
+	}
+	if v.Struck != nil {
+		x.Struck = &Struck{At: At(v.Struck.At), Reason: v.StruckReason}
+	}
+	return x
 }
 
 func (b builder) motions() []Motion {
@@ -428,10 +434,13 @@ func (b builder) questions() []Question {
 func (b builder) resolutions() []Resolution {
 	out := []Resolution{}
 	for _, v := range b.st.Votes {
-		if !v.Adopted {
+		if !v.Adopted || v.Struck != nil { // a struck vote decided nothing
 			continue
 		}
 		x := Resolution{No: len(out) + 1, Vote: v.No, Item: v.Item + 1, Title: v.Subject, At: At(v.At)}
+		if v.Adopts != "" {
+			x.Title = b.w.adopts(string(v.Adopts))
+		}
 		switch {
 		case v.Motion > 0 && v.Motion <= len(b.st.Motions):
 			m := b.st.Motions[v.Motion-1]

@@ -33,11 +33,17 @@ func (b builder) election() *Election {
 	}
 	if v.MethodAdopted != nil {
 		e.MethodAdopted = stamp(*v.MethodAdopted)
+		if v.MethodVote > 0 {
+			e.MethodVote = intp(v.MethodVote)
+		}
 	}
 	if v.ScrutineersAdopted != nil {
 		e.Adopted = stamp(*v.ScrutineersAdopted)
 		s, c := b.who(v.Scrutineer), b.who(v.Chief)
 		e.Scrutineer, e.Chief = &s, &c
+		if v.ScrutineersVote > 0 {
+			e.ScrutineersVote = intp(v.ScrutineersVote)
+		}
 	}
 	for _, c := range v.Candidates {
 		e.Candidates = append(e.Candidates, b.listed(c))
@@ -133,7 +139,9 @@ func (b builder) pending(k election.Kind, p election.Pending) Pending {
 
 func intp(n int) *int { return &n }
 
-// counting says how a round was counted, as it happened.
+// counting says how a round was counted, as it happened: the core's
+// session.Round.CountedBy once decided (双人核对 only when two tellers'
+// whole stacks agreed), keying while ballots are being keyed, none before.
 func counting(r *session.Round) string {
 	switch {
 	case r.Tally != nil:
@@ -142,12 +150,11 @@ func counting(r *session.Round) string {
 		return "none"
 	case r.Decided == nil:
 		return "keying"
-	case len(r.Tellers) == 1:
-		return "single"
 	}
-	// A round keyed by several tellers is decided only when every stack
-	// is whole and they agree (session.Round.Agreed).
-	return "double"
+	if m := r.CountedBy(); m != "" {
+		return string(m)
+	}
+	return "keying"
 }
 
 func (b builder) round(v *session.Vote, r *session.Round) Round {
@@ -155,7 +162,11 @@ func (b builder) round(v *session.Vote, r *session.Round) Round {
 		Tellers:  append([]string{}, r.Tellers...),
 		Expected: r.Opened.Count.Expected, Present: r.Opened.Count.Present, Issued: r.Issued, Collected: r.Collected,
 		Threshold: []string{}, Categories: []Category{}, Candidates: []Candidate{}, InvalidBallots: []Invalid{},
-		Elected: []string{}, Runoffs: []Pending{}, SecondRounds: []Pending{}, Announcements: []string{}}
+		Elected: []string{}, Runoffs: []Pending{}, SecondRounds: []Pending{}, Vacancies: []Pending{}, Announcements: []string{},
+		SetAside: []SetAside{}}
+	for _, a := range r.SetAside {
+		x.SetAside = append(x.SetAside, SetAside{At: At(a.At), Reason: a.Reason, Teller: a.Teller, Ballots: len(a.Ballots), Tally: a.Tally != nil})
+	}
 	if r.Issued >= 0 {
 		x.Expected, x.Present = r.IssuedCount.Expected, r.IssuedCount.Present
 	}
@@ -214,13 +225,17 @@ func (b builder) round(v *session.Vote, r *session.Round) Round {
 		if id == "" {
 			id = strconv.Itoa(iv.Index + 1)
 		}
-		x.InvalidBallots = append(x.InvalidBallots, Invalid{Ballot: id, Category: iv.Category, Reason: iv.Reason})
+		x.InvalidBallots = append(x.InvalidBallots, Invalid{Ballot: id, Category: iv.Category, Reason: iv.Reason,
+			Selections: iv.Selections, Seats: iv.Seats, Partly: iv.Partly})
 	}
 	for _, p := range res.Runoffs {
 		x.Runoffs = append(x.Runoffs, b.pending(election.Runoff, p))
 	}
 	for _, p := range res.SecondRounds {
 		x.SecondRounds = append(x.SecondRounds, b.pending(election.Second, p))
+	}
+	for _, p := range res.Vacancies {
+		x.Vacancies = append(x.Vacancies, Pending{Kind: "vacant", Category: p.Category, Seats: p.Seats, Candidates: b.labels(p.Candidates)})
 	}
 	x.Announcements = b.announcements(v.Method, x)
 	return x
@@ -233,6 +248,12 @@ func (b builder) round(v *session.Vote, r *session.Round) Round {
 // are judged apart tells each category's counts, never a ballot's.
 func (b builder) ballotCounts(x *Round, r *session.Round, res election.Result) {
 	cats := len(res.Categories) // the categories of this round's ballot
+	if r.Rules >= 2 {           // counted by rules that say it themselves
+		if !res.CategoryOnly {
+			x.Valid, x.Invalid, x.PartlyInvalid = intp(res.Valid), intp(res.Invalid), intp(res.PartlyInvalid)
+		}
+		return
+	}
 	if r.Tally != nil {
 		if cats > 1 && res.Method.OverSelection != model.OverSelectionBallot {
 			return

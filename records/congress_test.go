@@ -102,14 +102,16 @@ func smallSetup(t testing.TB) model.Setup {
 	}
 }
 
-// smallCongress runs the small congress to its close: D07 on leave, D11
-// never comes, D08 arrives and leaves after the election, D06 is marked
-// as left by mistake and the desk undoes it; a question from each 张伟;
-// a motion accepted and voted, one declined; the resolution; the election
-// counted from a paper tally (its categories' invalid ballots differ, so
-// no per-ballot figure exists) with a runoff among three for two seats,
-// keyed by two tellers who agree; the satisfaction survey recorded before
-// the close (item 16 met, item 17 not).
+// smallCongress runs the small congress to its close: D07 on leave (with
+// its reason), D11 never comes, D08 arrives and leaves after the election,
+// D06 is marked as left by mistake and the desk undoes it; a vote recorded
+// by mistake and struck with its reason; the method and the scrutineers
+// adopted by the congress's votes; a question from each 张伟; a motion
+// accepted and voted, one declined; the resolution; the election counted
+// from a paper tally (one category has an invalid part and the other
+// none: that ballot is partly invalid, exactly) with a runoff among three
+// for two seats, keyed by two tellers who agree; the satisfaction survey
+// recorded before the close (item 16 met, item 17 not).
 func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog) {
 	t.Helper()
 	log := &session.MemoryLog{}
@@ -122,7 +124,7 @@ func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog
 	for i, id := range []string{"D01", "D02", "D03", "D04", "D05", "D06", "D08", "D09", "D10", "D12", "D13", "D14"} {
 		marks = append(marks, session.Mark{Meta: by("desk", 1+i/4), Person: id, Status: session.Present})
 	}
-	marks = append(marks, session.Mark{Meta: by("desk", 4), Person: "D07", Status: session.OnLeave})
+	marks = append(marks, session.Mark{Meta: by("desk", 4), Person: "D07", Status: session.OnLeave, Reason: "参加省运动会"})
 	steps = append(steps, marks)
 	tally := election.Tally{Counts: []election.TallyCount{
 		{Approve: 8, Disapprove: 1}, // 刘洋, 主席团: 9 valid
@@ -132,9 +134,13 @@ func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog
 	steps = append(steps, []session.Command{
 		session.DeclareOpen{Meta: by("host", 5)},
 		session.StartItem{Meta: by("host", 5), Index: 0},
+		session.RecordVote{Meta: by("host", 9), Subject: "通过大会议程", Kind: model.VoteOrdinary, Method: model.VoteHands, For: 1},
+		session.StrikeVote{Meta: by("host", 9), No: 1, Reason: "误按 表决尚未进行"},
 		session.RecordVote{Meta: by("host", 10), Subject: "通过大会议程", Kind: model.VoteOrdinary, Method: model.VoteHands, For: 10},
-		session.AdoptMethod{Meta: by("host", 12), Method: smallSetup(t).Election.Method},
-		session.AdoptScrutineers{Meta: by("host", 14), Scrutineer: "D03", Chief: "D02", Counters: []string{"赵计票", "钱计票"}},
+		session.AdoptMethod{Meta: by("host", 12), Method: smallSetup(t).Election.Method,
+			Vote: &session.VoteCounts{Method: model.VoteHands, For: 9, Abstain: 1}},
+		session.AdoptScrutineers{Meta: by("host", 14), Scrutineer: "D03", Chief: "D02", Counters: []string{"赵计票", "钱计票"},
+			Vote: &session.VoteCounts{Method: model.VoteHands, For: 9, Against: 1}},
 		session.StartItem{Meta: by("host", 20), Index: 1},
 		session.AddNote{Meta: by("secretary", 35), Text: "报告分“工作回顾”“存在问题”“明年打算”三部分。"},
 	}, floorSteps(), []session.Command{
@@ -303,8 +309,10 @@ func congress(t *testing.T) (*session.Session, Digest) {
 		session.RecordVote{Meta: by("host", 155), Subject: "大会批准学生会工作报告。", Kind: model.VoteOrdinary,
 			Method: model.VoteHands, For: 110, Against: 3, Abstain: 5},
 		session.StartItem{Meta: by("host", 160), Index: 8},
-		session.AdoptMethod{Meta: by("host", 161), Method: setup.Election.Method},
-		session.AdoptScrutineers{Meta: by("host", 163), Scrutineer: "D0001", Chief: "D0003", Counters: []string{"赵计票", "钱计票"}},
+		session.AdoptMethod{Meta: by("host", 161), Method: setup.Election.Method,
+			Vote: &session.VoteCounts{Method: model.VoteHands, For: 112, Against: 2, Abstain: 4}},
+		session.AdoptScrutineers{Meta: by("host", 163), Scrutineer: "D0001", Chief: "D0003", Counters: []string{"赵计票", "钱计票"},
+			Vote: &session.VoteCounts{Method: model.VoteHands, For: 115, Abstain: 3}},
 		session.OpenRound{Meta: by("host", 165)},
 		session.IssueBallots{Meta: by("host", 166), N: 118},
 		session.CollectBallots{Meta: by("host", 180), N: 118},

@@ -225,12 +225,7 @@ func electionTables(e *Election, w terms, tab func(string) csvTable) []csvTable 
 				cn(c.Approve), cn(c.Disapprove), cn(c.Abstain), st})
 		}
 		for _, iv := range x.InvalidBallots {
-			why := iv.Reason
-			if s, ok := strings.CutPrefix(why, "spoiled: "); ok {
-				why = w.word("spoiled") + w.colon() + s
-			} else {
-				why = w.word(why)
-			}
+			why := w.invalidWhy(iv)
 			inv.rows = append(inv.rows, []csvCell{cn(x.Round), ct(iv.Ballot), ct(iv.Category), ct(why)})
 		}
 	}

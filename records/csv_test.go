@@ -65,10 +65,11 @@ func TestCSVTables(t *testing.T) {
 	if len(index) != len(tables) || index[1][4] != r.Digest.HeadHex() || index[1][2] != "final" {
 		t.Errorf("index.csv %q", index[:2])
 	}
-	// Round 1 was counted from a tally whose categories differ: no
-	// per-ballot figure, each category's.
+	// Round 1 was counted from a tally sheet: its figures are per
+	// category, no per-ballot one is inferred (RULES §6.3).
 	rounds := tables["rounds.csv"]
-	if rounds[1][11] != "" || rounds[1][12] != "" || rounds[2][11] != "9" || rounds[2][5] != "双人核对" {
+	if rounds[1][5] != "计票单录入" || rounds[1][11] != "" || rounds[1][12] != "" || rounds[1][13] != "" ||
+		rounds[2][11] != "9" || rounds[2][5] != "双人核对" {
 		t.Errorf("rounds.csv %q", rounds)
 	}
 }
@@ -83,7 +84,9 @@ func slicesEqual(a, b []string) bool {
 // with a leading apostrophe, and the text otherwise as recorded.
 func TestCSVInjection(t *testing.T) {
 	setup := smallSetup(t)
-	evil := map[string]string{"D01": "=1+1", "D02": "+SUM(A1)", "D03": "-2+3", "D04": "@cmd", "D05": "\t=tab", "D06": "\r=cr"}
+	// A tab or a carriage return never starts a name (Rule C refuses
+	// them outside paragraphs); a note may start with a tab.
+	evil := map[string]string{"D01": "=1+1", "D02": "+SUM(A1)", "D03": "-2+3", "D04": "@cmd", "D05": "=TAB()", "D06": "+cr"}
 	for i, p := range setup.Roster {
 		if n, ok := evil[p.ID]; ok {
 			setup.Roster[i].Name = n
@@ -106,6 +109,7 @@ func TestCSVInjection(t *testing.T) {
 		session.DeclareOpen{Meta: by("host", 5)},
 		session.StartItem{Meta: by("host", 5), Index: 0},
 		session.AddNote{Meta: by("secretary", 6), Text: `=HYPERLINK("http://evil.example/","Click")`},
+		session.AddNote{Meta: by("secretary", 6), Text: "\t=tab"},
 		session.AskQuestion{Meta: by("secretary", 7), Delegate: "D01", Target: "@主席团", Text: "+1 为什么？"},
 		session.FileMotion{Meta: by("secretary", 8), Proposer: "D02", CoSigners: []string{"D03", "D04"},
 			Title: "-提案", Text: "@SUM(1,2)", Category: "=分类"},
@@ -126,7 +130,7 @@ func TestCSVInjection(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "'\t=tab", "'\r=cr",
+	for _, want := range []string{"'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "'\t=tab", "'=TAB()", "'+cr",
 		`'=HYPERLINK("http://evil.example/","Click")`, "'@主席团", "'+1 为什么？", "'-提案", "'@SUM(1,2)", "'=分类", "'=通过议程"} {
 		if !seen[want] {
 			t.Errorf("no cell %q", want)

@@ -124,17 +124,15 @@ func (l lay) tallyDoc(e *Election, x Round) document {
 		line(kvs(w.electionH, l.electionName(e)), kvs(w.roundH, l.roundTitle(x))),
 		line(kvs(w.counting, w.countingWords(x)), kv(w.decided, l.when(x.Decided))),
 		l.countsLine(x))
+	for _, a := range x.SetAside {
+		d.Blocks = append(d.Blocks, text(w.setAsideWords(a)))
+	}
 	d.Blocks = append(d.Blocks, l.roundHead(x)...)
 	d.Blocks = append(d.Blocks, l.candidateTable(x), text(w.invalidBallots+w.colon()+w.invalidText(x)))
 	if len(x.InvalidBallots) > 0 {
 		rows := [][]cell{}
 		for _, iv := range x.InvalidBallots {
-			why := iv.Reason
-			if s, ok := strings.CutPrefix(why, "spoiled: "); ok {
-				why = w.word("spoiled") + w.colon() + s
-			} else {
-				why = w.word(why)
-			}
+			why := w.invalidWhy(iv)
 			rows = append(rows, texts(iv.Ballot, iv.Category, why))
 		}
 		d.Blocks = append(d.Blocks, table([]string{w.ballotNo, w.category, w.reason}, rows))

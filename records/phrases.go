@@ -130,6 +130,16 @@ func (w terms) countingWords(x Round) string {
 	return s
 }
 
+// setAsideWords says what a switch of the round's counting set aside (kept,
+// never counted), by whom, and why (RULES §6.3).
+func (w terms) setAsideWords(a SetAside) string {
+	what := w.pick("一份计票单", "a tally sheet")
+	if !a.Tally {
+		what = w.pick(fmt.Sprintf("%s 录入的 %d 张选票", a.Teller, a.Ballots), fmt.Sprintf("%d ballots keyed by %s", a.Ballots, a.Teller))
+	}
+	return fmt.Sprintf(w.pick("已搁置、不计入：%s；原因：%s", "Set aside, not counted: %s; reason: %s"), what, a.Reason)
+}
+
 // seatsIn is a number of seats in a category.
 func (w terms) seatsIn(cat string, n int) string {
 	if w.zh {

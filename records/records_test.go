@@ -5,9 +5,13 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"podium/session"
+	"podium/session/election"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -27,8 +31,15 @@ func TestContents(t *testing.T) {
 	for _, it := range r.Minutes.Items {
 		votes = append(votes, it.Votes...)
 	}
-	if len(votes) != 3 || votes[2].RuleText != "全体代表的二分之一以上" || votes[2].Need != 61 || !votes[2].Adopted {
+	if len(votes) != 5 || votes[2].RuleText != "全体代表的二分之一以上" || votes[2].Need != 61 || !votes[2].Adopted {
 		t.Fatalf("votes %+v", votes)
+	}
+	// The adoption votes of the election are votes of the congress, with
+	// their counts, linked to the election (RULES §3).
+	if m, s := votes[3], votes[4]; m.Adopts != "method" || m.Subject != "通过选举办法" || m.For != 112 || m.Need != 61 ||
+		s.Adopts != "scrutineers" || s.Subject != "通过监票人名单" || s.For != 115 ||
+		r.Election.MethodVote == nil || *r.Election.MethodVote != m.No || r.Election.ScrutineersVote == nil || *r.Election.ScrutineersVote != s.No {
+		t.Fatalf("adoption votes %+v %+v, election links %v %v", m, s, r.Election.MethodVote, r.Election.ScrutineersVote)
 	}
 	if q := r.Questions; len(q) != 2 || q[0].Status != "answered" || q[1].Status != "on_notice" || q[1].Due != "2026-12-14" {
 		t.Fatalf("questions %+v", q)
@@ -80,9 +91,41 @@ func TestFacts(t *testing.T) {
 	if p := people["D08"]; p.Status != "left" || p.Arrived.String() != "2026-11-30 09:02" || p.Departed.String() != "2026-11-30 11:01" {
 		t.Errorf("D08, arrived and left: %+v", p)
 	}
+	if p := people["D07"]; p.Status != "on_leave" || p.Reason != "参加省运动会" {
+		t.Errorf("D07 on leave: %+v", p)
+	}
+	if tot := r.SignIn.Totals; tot.Arrived != tot.Present+tot.Left || tot.Left != 1 {
+		t.Errorf("who arrived and left is counted arrived, never absent: %+v", tot)
+	}
+	var leave *Absentee
+	for i, a := range r.Minutes.Attendance.Absentees {
+		if a.ID == "D07" {
+			leave = &r.Minutes.Attendance.Absentees[i]
+		}
+	}
+	if leave == nil || leave.Reason != "参加省运动会" {
+		t.Errorf("the absentee table's leave: %+v", leave)
+	}
+	// The vote recorded by mistake stays, struck with its reason; the
+	// item's outcome is the vote after it.
+	var first []Vote
+	for _, it := range r.Minutes.Items {
+		first = append(first, it.Votes...)
+	}
+	if v := first[0]; v.No != 1 || v.Struck == nil || v.Struck.Reason != "误按 表决尚未进行" || first[1].No != 2 || first[1].Struck != nil {
+		t.Errorf("the struck vote: %+v, then %+v", first[0], first[1])
+	}
+	for _, res := range r.Resolutions {
+		if res.Vote == 1 {
+			t.Errorf("a struck vote among the resolutions: %+v", res)
+		}
+	}
 	e := r.Election
 	r1, r2 := e.Rounds[0], e.Rounds[1]
-	if r1.Counting != "tally" || r1.Valid != nil || r1.Invalid != nil || len(r1.Categories) != 2 || r1.Categories[0].Invalid != 1 {
+	// A tally sheet gives its figures per category; none per ballot is
+	// inferred (RULES §6.3), not even where arithmetic would allow it.
+	if r1.Counting != "tally" || r1.Valid != nil || r1.Invalid != nil || r1.PartlyInvalid != nil ||
+		len(r1.Categories) != 2 || r1.Categories[0].Invalid != 1 || r1.Categories[1].Invalid != 0 {
 		t.Errorf("round 1 from a tally sheet: counting %s, valid %v, categories %+v", r1.Counting, r1.Valid, r1.Categories)
 	}
 	if r2.Counting != "double" || r2.Valid == nil || *r2.Valid != 9 || *r2.Invalid != 1 || len(r2.Tellers) != 2 {
@@ -94,7 +137,8 @@ func TestFacts(t *testing.T) {
 	if e.Candidates[1].Label != "张伟（机电工程分院，D01）" || e.Elected[1].Label != "张伟（机电工程分院，D01）" {
 		t.Errorf("candidate %q, elected %q", e.Candidates[1].Label, e.Elected[1].Label)
 	}
-	if len(r.Resolutions) != 3 || !strings.Contains(r.Resolutions[2].Text, "社团经费") {
+	// The adoption votes are decisions of the congress; the struck vote is none.
+	if len(r.Resolutions) != 5 || r.Resolutions[1].Title != "通过选举办法" || !strings.Contains(r.Resolutions[4].Text, "社团经费") {
 		t.Errorf("resolutions %+v", r.Resolutions)
 	}
 	if a := r.Assessment; a[7].Verdict != "met" || a[8].Verdict != "met" || a[9].Verdict != "" || a[2].Verdict != "" ||
@@ -258,6 +302,66 @@ func TestEnglishPunctuation(t *testing.T) {
 			if i := strings.Index(b.String(), mark); i >= 0 {
 				t.Errorf("%q in the English records: %q", mark, b.String()[max(0, i-40):min(b.Len(), i+40)])
 			}
+		}
+	}
+}
+
+// TestPartlyInvalidRecord keys round 1 of the small congress: first a
+// tally sheet, set aside when the host switches to keyed ballots with a
+// reason; then one teller keys ten ballots, one of which approves all
+// four 委员 for three seats while its 主席团 part is valid. The record
+// says so (RULES §6.3, §7): counted by one teller (单人录入), 1 invalid
+// ballot of which 1 partly invalid, the ballot's figures and 部分无效
+// words, the announcement, and the set-aside sheet with its reason.
+func TestPartlyInvalidRecord(t *testing.T) {
+	s, log := smallCongress(t, 2)
+	ballots := []string{"○○○○○", "○○○× ", "○○○× ", "○○×○ ", "○○×○ ", "○×○○ ", "○×○○ ", "×○○○ ", "○○ ○ ", "     "}
+	cmds := []session.Command{
+		session.StartItem{Meta: by("host", 80), Index: 5},
+		session.OpenRound{Meta: by("host", 82)},
+		session.IssueBallots{Meta: by("host", 83), N: 10},
+		session.CollectBallots{Meta: by("host", 90), N: 10},
+		session.EnterTally{Meta: by("t1", 92), Tally: election.Tally{Counts: []election.TallyCount{
+			{Approve: 10}, {Approve: 10}, {Approve: 10}, {Approve: 10}, {Abstain: 10}}, Invalid: []int{0, 0}}},
+		session.SwitchEntry{Meta: by("host", 93), To: session.EntryBallots, Reason: "计票单抄错，改为录入选票"},
+	}
+	for i, b := range ballots {
+		var marks []election.Mark
+		for _, r := range []rune(b) {
+			marks = append(marks, map[rune]election.Mark{'○': election.Approve, '×': election.Disapprove, ' ': election.Abstain}[r])
+		}
+		cmds = append(cmds, session.EnterBallot{Meta: by("t1", 95+i/5), Index: -1, Ballot: election.Ballot{ID: itoa(i + 1), Marks: marks}})
+	}
+	cmds = append(cmds, session.DecideRound{Meta: by("host", 100)})
+	run(t, s, cmds...)
+	var r *Record
+	s.Read(func(st *session.State) { r = Build(st, digestOf(t, log), "zh") })
+	x := r.Election.Rounds[0]
+	if x.Counting != "single" || x.Valid == nil || *x.Valid != 9 || *x.Invalid != 1 || x.PartlyInvalid == nil || *x.PartlyInvalid != 1 {
+		t.Fatalf("round 1: counting %s, valid %v invalid %v partly %v", x.Counting, x.Valid, x.Invalid, x.PartlyInvalid)
+	}
+	if len(x.InvalidBallots) != 1 {
+		t.Fatalf("invalid ballots %+v", x.InvalidBallots)
+	}
+	iv := x.InvalidBallots[0]
+	if iv.Ballot != "1" || iv.Category != "委员" || !iv.Partly || iv.Selections != 4 || iv.Seats != 3 {
+		t.Errorf("the invalid ballot %+v", iv)
+	}
+	w := termsFor("zh")
+	if got := w.invalidWhy(iv); got != "部分无效：委员所选 4 人，多于应选 3 名；其余类别有效" {
+		t.Errorf("the words %q", got)
+	}
+	if !slices.ContainsFunc(x.Announcements, func(a string) bool { return strings.Contains(a, "其中部分无效1张") }) {
+		t.Errorf("announcements %q", x.Announcements)
+	}
+	if len(x.SetAside) != 1 || x.SetAside[0].Reason != "计票单抄错，改为录入选票" || !x.SetAside[0].Tally {
+		t.Errorf("set aside %+v", x.SetAside)
+	}
+	var b bytes.Buffer
+	b.Write(renderMarkdown(r, layout(r)))
+	for _, want := range []string{"部分无效：委员所选 4 人，多于应选 3 名；其余类别有效", "单人录入", "计票单抄错，改为录入选票"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the records lack %q", want)
 		}
 	}
 }

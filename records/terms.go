@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"podium/model"
+	"podium/words"
 )
 
 // terms are the headings and fixed words of the documents in one language
@@ -79,6 +80,28 @@ func (w terms) word(code string) string {
 	}
 	return code
 }
+
+// invalidWhy says why a ballot (or a category part of one) is invalid:
+// spoiled with the scrutineers' reason, or over-selected with the figures
+// and, when its other categories count, partly invalid (RULES §6.3:
+// 部分无效：分院学生会所选 8 人，多于应选 7 名；其余类别有效).
+func (w terms) invalidWhy(iv Invalid) string {
+	if s, ok := strings.CutPrefix(iv.Reason, "spoiled: "); ok {
+		return w.word("spoiled") + w.colon() + s
+	}
+	if iv.Selections == 0 && iv.Seats == 0 { // counted before the figures were kept
+		return w.word(iv.Reason)
+	}
+	lang := "en"
+	if w.zh {
+		lang = "zh"
+	}
+	return words.Overselected([]words.OverPart{{Category: iv.Category, Selections: iv.Selections, Seats: iv.Seats}}, iv.Partly, lang)
+}
+
+// adopts is the subject of an adoption vote of the election: 通过选举办法,
+// 通过监票人名单.
+func (w terms) adopts(what string) string { return w.word("adopts_" + what) }
 
 // fraction is the rule as package words writes it.
 func (r Rule) fraction() model.Fraction {

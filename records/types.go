@@ -176,6 +176,10 @@ type Vote struct {
 	// Struck is set when the chair struck the vote (撤销表决): it stays in
 	// the record, struck through with its reason, and never counts.
 	Struck *Struck `json:"struck"`
+	// Adopts is set on the election's adoption votes (RULES §3, 附件3 §8
+	// §9): method (通过选举办法) or scrutineers (通过监票人名单); their
+	// Subject is said in Lang.
+	Adopts string `json:"adopts,omitempty"`
 }
 
 // Struck is when and why a vote was struck.

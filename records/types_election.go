@@ -84,12 +84,16 @@ type Round struct {
 	// teller, 单人录入), double (keyed by two or more tellers whose stacks
 	// were whole and agreed, 双人核对), keying (ballots being keyed, not
 	// decided) or none.
-	Counting  string   `json:"counting"`
-	Tellers   []string `json:"tellers"`
-	Expected  int      `json:"expected"`
-	Present   int      `json:"present"`
-	Issued    int      `json:"issued"`
-	Collected int      `json:"collected"`
+	Counting string   `json:"counting"`
+	Tellers  []string `json:"tellers"`
+	// SetAside is what was entered for the round before the host switched
+	// how it is counted (keyed ballots or a tally sheet), with the reason:
+	// kept, never counted.
+	SetAside  []SetAside `json:"set_aside"`
+	Expected  int        `json:"expected"`
+	Present   int        `json:"present"`
+	Issued    int        `json:"issued"`
+	Collected int        `json:"collected"`
 	// Valid and Invalid count whole ballots: valid in every part, and the
 	// rest. They are null when only each category's counts are known (a
 	// tally sheet whose categories are judged apart): a per-ballot figure
@@ -112,7 +116,10 @@ type Round struct {
 	Elected        []string    `json:"elected"` // labels
 	Runoffs        []Pending   `json:"runoffs"`
 	SecondRounds   []Pending   `json:"second_rounds"`
-	Reason         string      `json:"reason,omitempty"` // why nothing was decided
+	// Vacancies are the seats a tie at the cut-off left vacant, when the
+	// method's tie is "vacant" (kind vacant: the seats and the tied).
+	Vacancies []Pending `json:"vacancies"`
+	Reason    string    `json:"reason,omitempty"` // why nothing was decided
 	// Announcements are the words read out (RULES §6.5), in Lang.
 	Announcements []string `json:"announcements"`
 }
@@ -139,12 +146,29 @@ type Candidate struct {
 	Approve    int    `json:"approve"`
 	Disapprove int    `json:"disapprove"`
 	Abstain    int    `json:"abstain"`
-	Status     string `json:"status"` // elected, runoff, not_elected; "" undecided
+	Status     string `json:"status"` // elected, runoff, tied (tie = "vacant"), not_elected; "" undecided
 }
 
-// Invalid is one invalid ballot (or category part of one).
+// Invalid is one invalid ballot (or category part of one). For an
+// over-selection Selections and Seats are the selections and the open
+// seats compared, and Partly is set when the ballot's other categories are
+// valid and counted (部分无效); 0 and false for a result counted before
+// podium stored them.
 type Invalid struct {
-	Ballot   string `json:"ballot"` // its number, else its position from 1
-	Category string `json:"category,omitempty"`
-	Reason   string `json:"reason"`
+	Ballot     string `json:"ballot"` // its number, else its position from 1
+	Category   string `json:"category,omitempty"`
+	Reason     string `json:"reason"`
+	Selections int    `json:"selections,omitempty"`
+	Seats      int    `json:"seats,omitempty"`
+	Partly     bool   `json:"partly,omitempty"`
+}
+
+// SetAside is what a switch of a round's counting set aside: a teller's
+// keyed ballots (Ballots of them) or a tally sheet (Tally).
+type SetAside struct {
+	At      Time   `json:"at,omitzero"`
+	Reason  string `json:"reason"`
+	Teller  string `json:"teller,omitempty"`
+	Ballots int    `json:"ballots"`
+	Tally   bool   `json:"tally"`
 }

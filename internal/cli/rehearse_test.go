@@ -233,8 +233,11 @@ func keyDeck(t *testing.T, path string, wrong bool) {
 		t.Fatal(err)
 	}
 	exec(session.DeclareOpen{Meta: host})
-	exec(session.AdoptMethod{Meta: host, Method: setup.Election.Method})
-	exec(session.AdoptScrutineers{Meta: host, Scrutineer: free[0], Chief: free[1]})
+	// The congress adopts the method and the list by its votes (all for).
+	var aye *session.VoteCounts
+	s.Read(func(st *session.State) { aye = &session.VoteCounts{Method: model.VoteHands, For: st.Count().Present} })
+	exec(session.AdoptMethod{Meta: host, Method: setup.Election.Method, Vote: aye})
+	exec(session.AdoptScrutineers{Meta: host, Scrutineer: free[0], Chief: free[1], Vote: aye})
 	exec(session.OpenRound{Meta: host})
 	exec(session.IssueBallots{Meta: host, N: len(d.Tests)})
 	exec(session.CollectBallots{Meta: host, N: len(d.Tests)})

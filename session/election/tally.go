@@ -83,14 +83,14 @@ func (e *TallyError) Error() string {
 // InvalidBallots is nil and VoidWriteIns 0, and a sheet never gives a
 // per-ballot figure it does not hold (RULES §6.3). Without categories, or
 // when over-selection voids the whole ballot, a ballot is valid or invalid
-// as a whole and Valid and Invalid are exact. When each category's part is
-// judged on its own, they are exact only while at most one category shown
-// has invalid parts (those ballots are then invalid in that part alone:
-// partly invalid when other categories are shown); otherwise how the
-// invalid parts lie on the ballots is unknown, and the result is
-// CategoryOnly: Valid, Invalid and PartlyInvalid are 0, and the
-// categories carry the figures. A write-in line with no approvals is
-// dropped (Count lists only names that got one).
+// as a whole and Valid and Invalid are exact; so they are when the round's
+// ballot shows one category only. When the ballot shows several categories
+// each judged on its own, the sheet holds a figure per category and none
+// per ballot, and none is inferred from it (RULES §6.3: not even where
+// arithmetic would allow it): the result is CategoryOnly, Valid, Invalid
+// and PartlyInvalid are 0 (written null) and the categories carry the
+// figures. A write-in line with no approvals is dropped (Count lists only
+// names that got one).
 func CountTally(r Round, collected int, t Tally) (Result, error) {
 	if len(r.Ballots) > 0 {
 		return Result{}, &TallyError{Reason: TallyHasBallots, Got: len(r.Ballots)}
@@ -109,27 +109,21 @@ func CountTally(r Round, collected int, t Tally) (Result, error) {
 	if !res.RoundValid {
 		return res, nil
 	}
-	shown, nonzero, invalid := 0, 0, 0
+	shown, invalid := 0, 0
 	for k := range c.cats {
 		c.cats[k].valid = collected - t.Invalid[k]
-		if c.cats[k].shown || c.ballotW {
+		if c.cats[k].shown {
 			shown++
-			if t.Invalid[k] > 0 {
-				nonzero++
-				invalid = t.Invalid[k]
-			}
+			invalid = t.Invalid[k]
 		}
 	}
 	switch {
 	case c.ballotW: // every category has the same invalid ballots
 		res.Invalid = t.Invalid[0]
-	case nonzero > 1:
+	case shown > 1: // RULES §6.3: never inferred from a sheet
 		res.CategoryOnly = true
-	default:
+	default: // one part on the ballot: its figures are the ballot's
 		res.Invalid = invalid
-		if shown > 1 {
-			res.PartlyInvalid = invalid
-		}
 	}
 	if !res.CategoryOnly {
 		res.Valid = collected - res.Invalid

@@ -67,19 +67,14 @@ func sameDecision(t *testing.T, what string, got, want Result, exactValid bool) 
 			t.Fatalf("%s: %s differ:\ntally %s\ncount %s", what, f.name, js(f.got), js(f.want))
 		}
 	}
-	// A tally never invents a per-ballot figure: it gives one only when
-	// the sheet holds it, and then it is Count's.
-	nonzero := 0
-	for _, c := range got.Categories {
-		if c.Invalid > 0 {
-			nonzero++
-		}
-	}
+	// A tally never infers a per-ballot figure: it gives one only when
+	// the sheet holds it (ballots valid or invalid as a whole, or one
+	// category on the ballot), and then it is Count's.
 	if exactValid && got.CategoryOnly {
 		t.Fatalf("%s: a sheet whose ballots are valid or invalid as a whole gave no per-ballot figure", what)
 	}
-	if got.CategoryOnly != (!exactValid && nonzero > 1) {
-		t.Fatalf("%s: category only %v with %d categories holding invalid parts", what, got.CategoryOnly, nonzero)
+	if got.CategoryOnly != (!exactValid && len(got.Categories) > 1) {
+		t.Fatalf("%s: category only %v with %d categories on the ballot", what, got.CategoryOnly, len(got.Categories))
 	}
 	if got.CategoryOnly {
 		if got.Valid != 0 || got.Invalid != 0 || got.PartlyInvalid != 0 {
@@ -390,8 +385,9 @@ func TestCountTallyPerCategoryValid(t *testing.T) {
 	if !strings.Contains(string(js), `"valid":null,"invalid":null,"partly_invalid":null,"category_only":true`) {
 		t.Errorf("the JSON gives per-ballot figures: %s", js)
 	}
-	// One category with invalid parts: those ballots are invalid in that
-	// part alone, partly invalid, and the figures are exact.
+	// One category with invalid parts: arithmetic would say those
+	// ballots are partly invalid, but a sheet's figure is never inferred
+	// (RULES §6.3): still per category only.
 	one := sheet
 	one.Invalid = []int{0, 4, 0}
 	one.Counts = append([]TallyCount(nil), sheet.Counts...)
@@ -404,7 +400,7 @@ func TestCountTallyPerCategoryValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.CategoryOnly || res.Valid != 96 || res.Invalid != 4 || res.PartlyInvalid != 4 {
+	if !res.CategoryOnly || res.Valid != 0 || res.Invalid != 0 || res.PartlyInvalid != 0 || res.Categories[1].Invalid != 4 {
 		t.Errorf("one category: category only %v, valid %d invalid %d partly %d", res.CategoryOnly, res.Valid, res.Invalid, res.PartlyInvalid)
 	}
 	if n := len(res.Candidates); n != 16 || res.Candidates[15].Name != "甲" {
