@@ -40,21 +40,6 @@ func (a AgendaFile) Setup(roster []model.Person) model.Setup {
 //go:embed demo/agenda.toml
 var agendaTemplate []byte
 
-// StandardAgendaNoElection is the standard agenda (model.StandardAgenda)
-// without its election item: the agenda of a congress whose agenda file
-// lists no items, or that has no agenda file. An election is prepared
-// only from an election item that links its method and candidates, so
-// without one the congress never reaches an election it cannot hold.
-func StandardAgendaNoElection() []model.Item {
-	var out []model.Item
-	for _, it := range model.StandardAgenda() {
-		if it.Kind != model.ItemElection {
-			out = append(out, it)
-		}
-	}
-	return out
-}
-
 // AgendaTemplate returns a commented agenda file a secretary can start from
 // (the demo congress's meeting and the standard agenda).
 func AgendaTemplate() []byte { return bytes.Clone(agendaTemplate) }
@@ -350,21 +335,8 @@ func (p *agendaParser) meeting(d *meetingDoc) (model.Meeting, error) {
 	if fe := p.meetingFloor(d, &m.Floor); fe != nil {
 		return m, fe
 	}
-	if d.Adoption.set {
-		s, _ := d.Adoption.v.(string)
-		switch a := model.Adoption(strings.ToLower(strings.TrimSpace(s))); a {
-		case model.AdoptionVote, model.AdoptionNone:
-			m.Adoption = a
-		default:
-			return m, p.fail(at("adoption"), s, `must be "vote" (the method and the scrutineers adopted by a vote of the congress, 附件3 §8 §9) or "none"`)
-		}
-	}
-	if d.PreparatoryVotes.set {
-		b, ok := d.PreparatoryVotes.v.(bool)
-		if !ok {
-			return m, p.fail(at("preparatory_votes"), nil, "must be true or false")
-		}
-		m.PreparatoryVotes = b
+	if fe := p.meetingDecisions(d, &m); fe != nil {
+		return m, fe
 	}
 	if m.Name == "" {
 		return m, p.fail(place("meeting"), nil, "has no name; name = \"…第一次学生代表大会\" is required")

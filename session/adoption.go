@@ -151,3 +151,42 @@ func (st *State) applyAdoption(e Event) (handled bool, err error) {
 func (f VoteFigures) counts() *VoteCounts {
 	return &VoteCounts{Method: f.VoteMethod, For: f.For, Against: f.Against, Abstain: f.Abstain}
 }
+
+// CheckScrutineer tells whether the person with this id may be role
+// (RoleScrutineer or RoleChief; other is the scrutineer when choosing the
+// chief): a formal delegate, present, and no candidate of the election
+// (RULES §6.1, 附件3 §8). It is the core's check when the scrutineers are
+// adopted; the screens ask it at the moment a person is picked.
+func (st *State) CheckScrutineer(id, role, other string) error {
+	i, ok := st.index[id]
+	if !ok {
+		return &UnknownPersonError{ID: id}
+	}
+	p := st.Setup.Roster[i]
+	refuse := func(reason Code) error {
+		return &ScrutineerError{ID: p.ID, Name: p.Name, Role: role, Reason: reason, Status: st.Attendance[i].Status}
+	}
+	switch {
+	case p.Kind != model.Formal:
+		return refuse(ReasonNotFormal)
+	case st.Vote != nil && st.isCandidate(i):
+		return refuse(ReasonCandidate)
+	case st.Attendance[i].Status != Present:
+		return refuse(ReasonNotPresent)
+	case role == RoleChief && id == other:
+		return refuse(ReasonSamePerson)
+	}
+	return nil
+}
+
+// isCandidate reports whether the person at roster index i stands in the
+// election (by roster id, or by name for a candidate not linked to one).
+func (st *State) isCandidate(i int) bool {
+	p := st.Setup.Roster[i]
+	for _, c := range st.Vote.Candidates {
+		if c.PersonID == p.ID || (c.PersonID == "" && c.Name == p.Name) {
+			return true
+		}
+	}
+	return false
+}
