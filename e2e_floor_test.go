@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"podium/files"
+	"podium/paper"
 )
 
 // TestEndToEndFloor runs a deliberation item as the host does, in tmux,
@@ -44,7 +45,11 @@ func TestEndToEndFloor(t *testing.T) {
 	setClock(0)
 	run.env = append(run.env, "PODIUM_CLOCK_FILE="+clock)
 	agenda := strings.Replace(string(files.AgendaTemplate()), "in_groups = true\n", "in_groups = true\nspeech_seconds = 60\n", 1)
-	for name, data := range map[string][]byte{"roster.csv": files.DemoRosterCSV(), "agenda.toml": []byte(agenda)} {
+	// The template's election item links its method and candidates (an
+	// election item without them is refused): the demo's, beside it.
+	demo := files.Demo().Election
+	for name, data := range map[string][]byte{"roster.csv": files.DemoRosterCSV(), "agenda.toml": []byte(agenda),
+		"method.toml": paper.MethodTOML(demo.Method), "candidates.csv": paper.CandidatesCSV(demo.Method, demo.Candidates)} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
