@@ -38,6 +38,12 @@ func newKey(t testing.TB) (gossh.Signer, string) {
 	return s, strings.TrimSpace(string(gossh.MarshalAuthorizedKey(s.PublicKey())))
 }
 
+// patience is how long a test waits for what must come (a terminal's
+// screen, a connection, an event) before it fails: generous, because a
+// loaded 2-core machine is slow, and no test waits that long when all is
+// well — each wait ends the moment what it waits for is there.
+const patience = 60 * time.Second
+
 type fixture struct {
 	srv     *Server
 	addr    string
@@ -45,6 +51,7 @@ type fixture struct {
 	sess    *session.Session
 	name    string // the congress's name
 	changed chan struct{}
+	stop    func() // closes the server once (also at the test's end)
 }
 
 // start serves a demo congress on 127.0.0.1:0 to the users (name, role,
@@ -62,6 +69,13 @@ func startWith(t testing.TB, lim Limits, logf func(string, ...any), users ...[3]
 	if err != nil {
 		t.Fatal(err)
 	}
+	return serveOn(t, sess, lim, logf, users...)
+}
+
+// serveOn serves the congress of sess on 127.0.0.1:0 to the users (name,
+// role, key line) given.
+func serveOn(t testing.TB, sess *session.Session, lim Limits, logf func(string, ...any), users ...[3]string) *fixture {
+	t.Helper()
 	var b strings.Builder
 	for _, u := range users {
 		b.WriteString("[[user]]\nname = \"" + u[0] + "\"\nrole = \"" + u[1] + "\"\nkey = \"" + u[2] + "\"\n\n")
@@ -74,7 +88,9 @@ func startWith(t testing.TB, lim Limits, logf func(string, ...any), users ...[3]
 	if err != nil || !created {
 		t.Fatal(created, err)
 	}
-	f := &fixture{hostKey: hk.PublicKey(), sess: sess, name: setup.Meeting.Name, changed: make(chan struct{}, 100)}
+	var name string
+	sess.Read(func(st *session.State) { name = st.Setup.Meeting.Name })
+	f := &fixture{hostKey: hk.PublicKey(), sess: sess, name: name, changed: make(chan struct{}, 100)}
 	srv, err := New(Config{
 		Session: sess, Access: acc, HostKey: hk, Lang: "zh", Limits: lim,
 		Logf: func(format string, a ...any) {
@@ -102,19 +118,23 @@ func startWith(t testing.TB, lim Limits, logf func(string, ...any), users ...[3]
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(l) }()
-	t.Cleanup(func() {
-		if err := srv.Close(); err != nil {
-			t.Error(err)
-		}
-		select {
-		case err := <-served:
-			if err != nil {
+	var once sync.Once
+	f.stop = func() {
+		once.Do(func() {
+			if err := srv.Close(); err != nil {
 				t.Error(err)
 			}
-		case <-time.After(5 * time.Second):
-			t.Error("Serve did not return after Close")
-		}
-	})
+			select {
+			case err := <-served:
+				if err != nil {
+					t.Error(err)
+				}
+			case <-time.After(patience):
+				t.Error("Serve did not return after Close")
+			}
+		})
+	}
+	t.Cleanup(f.stop)
 	f.srv, f.addr = srv, l.Addr().String()
 	return f
 }
@@ -124,7 +144,7 @@ func (f *fixture) dial(key gossh.Signer) (*gossh.Client, error) {
 		User:            "podium",
 		Auth:            []gossh.AuthMethod{gossh.PublicKeys(key)},
 		HostKeyCallback: gossh.FixedHostKey(f.hostKey),
-		Timeout:         5 * time.Second,
+		Timeout:         patience,
 	})
 }
 
@@ -172,27 +192,51 @@ func openTerminal(t *testing.T, c *gossh.Client) *terminal {
 	return term
 }
 
-// waitFor waits (at most 10 s) until the screen's text contains want.
+// waitFor waits (at most patience) until the screen's text contains want.
 func (term *terminal) waitFor(t *testing.T, want string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	if !term.shows(want, 0) {
+		term.mu.Lock()
+		defer term.mu.Unlock()
+		t.Fatalf("the screen never showed %q; it showed %d bytes: %.400q", want, term.out.Len(), ansi.Strip(term.out.String()))
+	}
+}
+
+// written is how many bytes the terminal has received so far: what it
+// shows after a key is what comes after this mark.
+func (term *terminal) written() int {
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	return term.out.Len()
+}
+
+// shows waits (at most patience) until the text the terminal received
+// after the first from bytes contains want; false if it never did. Unlike
+// waitFor it may be called from any goroutine.
+func (term *terminal) shows(want string, from int) bool {
+	deadline := time.Now().Add(patience)
 	for time.Now().Before(deadline) {
 		term.mu.Lock()
-		text := ansi.Strip(term.out.String())
+		text := ansi.Strip(string(term.out.Bytes()[from:]))
 		term.mu.Unlock()
 		if strings.Contains(text, want) {
-			return
+			return true
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+	return false
+}
+
+// screen is the text the terminal has shown, for a failure's message.
+func (term *terminal) screen() string {
 	term.mu.Lock()
 	defer term.mu.Unlock()
-	t.Fatalf("the screen never showed %q; it showed %d bytes: %.400q", want, term.out.Len(), ansi.Strip(term.out.String()))
+	return ansi.Strip(term.out.String())
 }
 
 func waitUntil(t *testing.T, what string, ok func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(patience)
 	for !ok() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting until %s", what)
@@ -252,7 +296,7 @@ func TestKnownKeyGetsTheCongress(t *testing.T) {
 	for i := range 2 {
 		select {
 		case <-f.changed:
-		case <-time.After(5 * time.Second):
+		case <-time.After(patience):
 			t.Fatalf("only %d of 2 programs heard of the event", i)
 		}
 	}
@@ -343,9 +387,7 @@ func TestRefusalsPerRole(t *testing.T) {
 	defer c1.Close()
 	t1 := openTerminal(t, c1)
 	t1.waitFor(t, f.name)
-	t1.send(t, "\x0e")
-	time.Sleep(50 * time.Millisecond)
-	t1.send(t, "\x0e")
+	t1.send(t, "\x0e\x0e") // ctrl+n twice
 	t1.waitFor(t, "无权进行此操作")
 	if got := item(); got != 0 {
 		t.Fatalf("after the desk's ctrl+n ctrl+n the current item is %d, want 0", got)
@@ -358,11 +400,12 @@ func TestRefusalsPerRole(t *testing.T) {
 	defer c2.Close()
 	t2 := openTerminal(t, c2)
 	t2.waitFor(t, f.name)
+	from := t2.written()
 	t2.send(t, "\x1b[18~") // f7
-	time.Sleep(50 * time.Millisecond)
-	t2.send(t, "会场已布置")
-	time.Sleep(50 * time.Millisecond)
-	t2.send(t, "\r")
+	if !t2.shows("第 1 项记录", from) {
+		t.Fatalf("f7 asked for no note: %q", t2.screen())
+	}
+	t2.send(t, "会场已布置\r")
 	var notes []session.Note
 	waitUntil(t, "the secretary's note is recorded", func() bool {
 		f.sess.Read(func(st *session.State) { notes = append(notes[:0], st.Notes...) })
