@@ -98,7 +98,7 @@ func TestStandbyFollowsThroughKills(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills a primary process many times")
 	}
-	kills := 20
+	const kills, perRun = 20, 5 // 21 primaries, each of at least 5 events
 	dir := t.TempDir()
 	primary := filepath.Join(dir, "primary.db")
 	sbPath := filepath.Join(dir, "standby.db")
@@ -117,7 +117,35 @@ func TestStandbyFollowsThroughKills(t *testing.T) {
 		received []uint64
 		lags     []lagSample
 		children = make(chan *exec.Cmd, 1)
+		moved    = make(chan struct{}, 1) // an ack or a received event
 	)
+	nudge := func() {
+		select {
+		case moved <- struct{}{}:
+		default:
+		}
+	}
+	// await waits until ok holds (checked under mu after each ack and each
+	// event the standby stores), failing after a generous minute.
+	await := func(what string, ok func() bool) {
+		t.Helper()
+		deadline := time.After(time.Minute)
+		for {
+			mu.Lock()
+			done := ok()
+			mu.Unlock()
+			if done {
+				return
+			}
+			select {
+			case <-moved:
+			case <-deadline:
+				mu.Lock()
+				defer mu.Unlock()
+				t.Fatalf("waited a minute until %s: primary acknowledged %d, standby received %d", what, acked, len(received))
+			}
+		}
+	}
 	sb := &Standby{Store: sbStore, Session: sbSess, From: "pipe", Retry: 20 * time.Millisecond,
 		Stored: func(recs []data.Stored, head uint64, at time.Time) {
 			mu.Lock()
@@ -131,6 +159,7 @@ func TestStandbyFollowsThroughKills(t *testing.T) {
 				}
 				lags = append(lags, lagSample{events: head - r.Seq, ms: float64(at.Sub(e.At).Microseconds()) / 1000})
 			}
+			nudge()
 		}}
 	connect := func(ctx context.Context, req LogRequest) (io.ReadCloser, error) {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestStandbyPrimaryChild$")
@@ -154,6 +183,7 @@ func TestStandbyFollowsThroughKills(t *testing.T) {
 					mu.Lock()
 					acked = max(acked, seq)
 					mu.Unlock()
+					nudge()
 				} else if strings.HasPrefix(sc.Text(), "error ") || strings.HasPrefix(sc.Text(), "---") {
 					t.Logf("primary: %s", sc.Text())
 				}
@@ -173,8 +203,19 @@ func TestStandbyFollowsThroughKills(t *testing.T) {
 		case err := <-ran:
 			t.Fatalf("the standby stopped: %v", err)
 		}
-		time.Sleep(time.Duration(100+rand.IntN(400)) * time.Millisecond)
+		// Each primary writes a few events of its own before it is killed
+		// (however slow the machine), then runs on for a random moment;
+		// the last one is stopped once the standby has what it wrote.
+		mu.Lock()
+		from := acked
+		mu.Unlock()
+		await("the primary writes", func() bool { return acked >= from+perRun })
+		time.Sleep(time.Duration(rand.IntN(400)) * time.Millisecond)
 		if i == kills {
+			mu.Lock()
+			target := acked
+			mu.Unlock()
+			await("the standby catches up", func() bool { return uint64(len(received)) >= target })
 			cancel()
 		}
 		cmd.Process.Kill()
@@ -217,7 +258,7 @@ func TestStandbyFollowsThroughKills(t *testing.T) {
 	if h, err := p.HashAt(uint64(sbN)); err != nil || h != sbHead {
 		t.Errorf("the standby's head %x, the primary's event %d %x (%v)", sbHead, sbN, h, err)
 	}
-	if sbN < 100 {
+	if sbN < (kills+1)*perRun {
 		t.Errorf("only %d events followed", sbN)
 	}
 	sbStore.Close()

@@ -71,7 +71,7 @@ func follow(t *testing.T, n, p *node, want uint64) error {
 	defer cancel()
 	ran := make(chan error, 1)
 	go func() { ran <- sb.Run(ctx, pipeTo(p)) }()
-	deadline := time.After(20 * time.Second)
+	deadline := time.After(time.Minute) // a loaded machine is slow; all is well in well under a second
 	for st := sb.Status(); st.Seq < want || !st.Connected; st = sb.Status() {
 		select {
 		case err := <-ran:
