@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"podium/internal/app"
 )
 
 // clockEnv names a file whose content is the time podium's screens read
@@ -13,11 +15,15 @@ import (
 // tick. It is for end-to-end tests and rehearsals of timed items (a
 // speech's countdown, an item's timer), which must not depend on the
 // speed of the wall clock; every command the screens give is dated by it
-// too. Unset, the machine's clock is used.
+// too, and the core still refuses a time before the last event's. Unset,
+// the machine's clock is used; set, it must name a readable time when
+// podium starts, or podium exits 2 naming the variable and the file (the
+// README, "A rehearsal").
 const clockEnv = "PODIUM_CLOCK_FILE"
 
 // fileClock is the time written in a file, read each time it is asked;
-// a read that fails keeps the last time read (the file being rewritten).
+// a later read that fails keeps the last time read (the file being
+// rewritten in place; the tests rename a new file over it).
 type fileClock struct {
 	path string
 	mu   sync.Mutex
@@ -48,7 +54,8 @@ func (c *fileClock) now() time.Time {
 }
 
 // clock returns podium's clock: the machine's, or the file's named by
-// PODIUM_CLOCK_FILE, which must then hold a time.
+// PODIUM_CLOCK_FILE, which must then hold a time (else an
+// *app.InputError naming the variable and the file).
 func clock() (func() time.Time, error) {
 	path := os.Getenv(clockEnv)
 	if path == "" {
@@ -57,7 +64,7 @@ func clock() (func() time.Time, error) {
 	c := &fileClock{path: path}
 	t, err := c.read()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", clockEnv, err)
+		return nil, &app.InputError{Err: fmt.Errorf("%s: %w", clockEnv, err)}
 	}
 	c.last = t
 	return c.now, nil

@@ -134,7 +134,7 @@ podium man > podium.1`,
 func (g *globals) check() error {
 	now, err := clock()
 	if err != nil {
-		return usageError("%v", err)
+		return err
 	}
 	g.now = now
 	switch g.lang {
