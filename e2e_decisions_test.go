@@ -26,9 +26,9 @@ func TestEndToEndEmptyVote(t *testing.T) {
 	term.send("Enter")
 	term.waitFor("› 赞成")
 	term.send("Enter")
-	screen := term.waitFor("会议尚未宣布有效，不能表决：实到 0 / 应到 122，宣布有效需 62 人")
+	term.waitFor("会议尚未宣布有效，不能表决：实到 0 / 应到 122，宣布有效需 62 人")
 	term.send("Enter")
-	screen = term.waitFor("会议尚未宣布有效，不能表决")
+	screen := term.waitFor("会议尚未宣布有效，不能表决")
 	for _, never := range []string{"表决已记录", "未通过", "再按 enter 记录"} {
 		if strings.Contains(screen, never) {
 			t.Fatalf("the empty vote went on (%q):\n%s", never, screen)

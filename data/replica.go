@@ -98,7 +98,7 @@ func (s *Store) HashAt(seq uint64) (hash [32]byte, err error) {
 	}
 	err = s.view("reading an event", func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketEvents).Get(be64(seq))
-		if v == nil || len(v) < hashLen {
+		if len(v) < hashLen {
 			return &BadRecordError{Seq: seq, Reason: "not in this log"}
 		}
 		hash = sha256.Sum256(v)

@@ -178,7 +178,7 @@ func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog
 	for k, teller := range []string{"t1", "t2"} {
 		for i, b := range ballots {
 			var marks []election.Mark
-			for _, r := range []rune(b) {
+			for _, r := range b {
 				marks = append(marks, map[rune]election.Mark{'○': election.Approve, '×': election.Disapprove, ' ': election.Abstain}[r])
 			}
 			keyed = append(keyed, session.EnterBallot{Meta: by(teller, 112+2*k+i/5), Index: -1,

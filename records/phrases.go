@@ -160,13 +160,6 @@ func (w terms) pendingText(p Pending) string {
 	return fmt.Sprintf("%s among %s", w.seatsIn(p.Category, p.Seats), names)
 }
 
-func (w terms) writeInLine(c Candidate) string {
-	if w.zh {
-		return fmt.Sprintf("另选他人：%s（%s）赞成%d票，%s", c.Name, c.Category, c.Approve, w.word(c.Status))
-	}
-	return fmt.Sprintf("Write-in: %s (%s), %s, %s", c.Name, c.Category, plural(c.Approve, "approval", "approvals"), w.word(c.Status))
-}
-
 // invalidText is the invalid ballots in a line: the whole ballots where
 // known, and each category's invalid parts.
 func (w terms) invalidText(x Round) string {

@@ -327,7 +327,7 @@ func TestPartlyInvalidRecord(t *testing.T) {
 	}
 	for i, b := range ballots {
 		var marks []election.Mark
-		for _, r := range []rune(b) {
+		for _, r := range b {
 			marks = append(marks, map[rune]election.Mark{'○': election.Approve, '×': election.Disapprove, ' ': election.Abstain}[r])
 		}
 		cmds = append(cmds, session.EnterBallot{Meta: by("t1", 95+i/5), Index: -1, Ballot: election.Ballot{ID: itoa(i + 1), Marks: marks}})

@@ -11,9 +11,7 @@
 package serve
 
 import (
-	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"sync"
@@ -317,18 +315,6 @@ func (h handledModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (s *Server) logf(format string, a ...any) {
 	if s.cfg.Logf != nil {
 		s.cfg.Logf(format, a...)
-	}
-}
-
-// Shutdown is Close bounded by ctx.
-func (s *Server) Shutdown(ctx context.Context) error {
-	done := make(chan error, 1)
-	go func() { done <- s.Close() }()
-	select {
-	case err := <-done:
-		return err
-	case <-ctx.Done():
-		return fmt.Errorf("serve: shutdown: %w", ctx.Err())
 	}
 }
 

@@ -47,9 +47,7 @@ func electionSession(t *testing.T, present int) *session.Session {
 	return sess
 }
 
-func enter(m *Model)          { press(m, tea.KeyEnter) }
-func space(m *Model)          { m.Update(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}) }
-func key1(m *Model, s string) { typeText(m, s) }
+func enter(m *Model) { press(m, tea.KeyEnter) }
 
 // vote reads a copy of the election's state.
 func vote(sess *session.Session) *session.Vote {

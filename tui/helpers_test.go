@@ -29,9 +29,6 @@ var testZone = time.FixedZone("CST", 8*3600)
 // t0 is the fixed clock of the tests.
 var t0 = time.Date(2026, 5, 16, 9, 30, 0, 0, testZone)
 
-// named are the people the tests search for (fixture.Named).
-var named = fixture.Named
-
 // testSetup is the congress of 122 formal delegates (fixture.Setup).
 func testSetup() model.Setup { return fixture.Setup() }
 

@@ -302,22 +302,6 @@ func todaysCongress(t *testing.T) string {
 	return db
 }
 
-func readState(t *testing.T, db string) (st session.State) {
-	t.Helper()
-	c, err := OpenForReading(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.Session.Read(func(s *session.State) {
-		st = *s
-		v := *s.Vote
-		st.Vote = &v
-		st.Timeline = nil // roles and seqs aside, compared through Attendance
-	})
-	return st
-}
-
 func tail(s string) string {
 	if len(s) > 600 {
 		return "…" + s[len(s)-600:]

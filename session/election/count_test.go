@@ -65,16 +65,6 @@ func regular(m model.Method, slate []model.Candidate, present int, ballots []Bal
 	return Round{Method: m, Slate: slate, Expected: 122, Present: present, Issued: present, Ballots: ballots}
 }
 
-func names(r Result, st Status) []string {
-	var out []string
-	for _, c := range r.Candidates {
-		if c.Status == st {
-			out = append(out, c.Name)
-		}
-	}
-	return out
-}
-
 // approvals13 gives the first k candidates approvals a, the rest 10.
 func approvals(k, a int, rest ...int) []int {
 	out := make([]int, 15)

@@ -6,17 +6,6 @@ import "charm.land/bubbles/v2/key"
 // table lists its own keys first; these helpers add the frame's in the
 // places the screens' help has them.
 
-// Walk is the frame's agenda keys in column col of the full help: next,
-// previous and end item, declare the meeting valid, the sidebar, help and
-// quit.
-func Walk(k *KeyMap, col int) []Binding {
-	return []Binding{
-		FrameKey(k.NextItem).In(false, col), FrameKey(k.PrevItem).In(false, col), FrameKey(k.EndItem).In(false, col),
-		FrameKey(k.Declare).In(false, col), FrameKey(k.Side).In(false, col), FrameKey(k.Help).In(false, col),
-		FrameKey(k.Quit).In(false, col),
-	}
-}
-
 // Screens is the column of screen keys, the note and the export in the
 // full help.
 func Screens(k *KeyMap, col int) []Binding {

@@ -222,13 +222,9 @@ func cutWidth(s string, w int) string {
 	return s
 }
 
-// WrapStyled breaks text into lines of at most w display columns (see
-// Wrap; paragraphs at newlines) and renders each in st.
-func WrapStyled(text string, w int, st interface{ Render(...string) string }) []string {
-	return WrapStyledNames(text, w, st, nil)
-}
-
-// WrapStyledNames is WrapStyled never splitting one of names.
+// WrapStyledNames breaks text into lines of at most w display columns
+// by paragraphs (see WrapNames, never splitting one of names) and
+// renders each in st.
 func WrapStyledNames(text string, w int, st interface{ Render(...string) string }, names *Names) []string {
 	var out []string
 	for _, para := range strings.Split(text, "\n") {

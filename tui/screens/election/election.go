@@ -494,7 +494,6 @@ func (e *Screen) command(act action) session.Command {
 // execute carries out a confirmed host decision.
 func (e *Screen) execute(act action) *common.Note {
 	c, t := e.c, e.c.Texts.V
-	v := e.vote()
 	cmd := e.command(act)
 	if cmd == nil {
 		return nil
@@ -502,7 +501,7 @@ func (e *Screen) execute(act action) *common.Note {
 	if _, err := c.Exec(cmd); err != nil {
 		return e.refusal(err)
 	}
-	v = e.vote()
+	v := e.vote()
 	e.scroll, e.show, e.page = 0, -1, pageResults
 	switch cmd.(type) {
 	case session.AdoptMethod:

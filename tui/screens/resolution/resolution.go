@@ -39,7 +39,6 @@ type Screen struct {
 	editing bool             // the counts are being entered
 	counts  [3]widgets.Input // for, against, abstain as typed
 	at      int              // the count under the cursor
-	confirm bool             // waiting for the second enter
 	full    bool             // the whole script shown
 	item    int              // the item the editor was opened for
 }
