@@ -40,6 +40,47 @@ func (d *Desk) Clamp(n int) (int, bool) {
 	return d.Cursor, true
 }
 
+// Update gives msg to the open form (what it ends in said on the status
+// line), or, with no form open, runs the key against the desk's table.
+func (d *Desk) Update(msg tea.Msg, submit func() *common.Note, keys func() []common.Binding) {
+	if n, handled := d.UpdateForm(msg, submit); handled {
+		d.C.Tell(n)
+		return
+	}
+	if km, ok := msg.(tea.KeyPressMsg); ok {
+		common.Handle(keys(), km)
+	}
+}
+
+// Keys is the open form's table, or the desk's own keys with ↑↓ moving
+// the cursor and the frame's keys of an item's screen.
+func (d *Desk) Keys(own ...common.Binding) []common.Binding {
+	k := d.C.Keys
+	if d.Form != nil {
+		return common.Form(k, d.Form.Keys()...)
+	}
+	return common.Floor(k, own,
+		common.Key(k.Up, func() { d.Cursor-- }),
+		common.Key(k.Down, func() { d.Cursor++ }))
+}
+
+// Rows draws the entries of a list of n that fit between the lines above
+// it and the detail of the selected entry below, centred on the cursor:
+// row draws entry j, marker is "› " on the selected one, else blank.
+func (d *Desk) Rows(n, above, below int, row func(j int, marker string, selected bool) string) []string {
+	rows := max(2, d.H-above-below-1)
+	first := max(0, min(d.Cursor-rows/2, n-rows))
+	var out []string
+	for j := first; j < n && j < first+rows; j++ {
+		marker := "  "
+		if j == d.Cursor {
+			marker = d.C.Styles.Marker.Render("› ")
+		}
+		out = append(out, row(j, marker, j == d.Cursor))
+	}
+	return out
+}
+
 // UpdateForm gives msg to the open form: esc closes it, a completed form
 // is handed to submit. handled is false when no form is open.
 func (d *Desk) UpdateForm(msg tea.Msg, submit func() *common.Note) (n *common.Note, handled bool) {

@@ -42,32 +42,20 @@ func (s *Screen) selected() (session.Motion, bool) {
 
 // Update gives the open form its keys, or runs the desk's.
 func (s *Screen) Update(msg tea.Msg) tea.Cmd {
-	if n, handled := s.UpdateForm(msg, s.submit); handled {
-		s.C.Tell(n)
-		return nil
-	}
-	if km, ok := msg.(tea.KeyPressMsg); ok {
-		common.Handle(s.Keys(), km)
-	}
+	s.Desk.Update(msg, s.submit, s.Keys)
 	return nil
 }
 
 // Keys is the form's table, or the desk's: file, accept, decline, put to
 // the vote, the whole script; ↑↓ choose the motion.
 func (s *Screen) Keys() []common.Binding {
-	k, f := s.C.Keys, s.C.Keys.Floor
-	if s.Form != nil {
-		return common.Form(k, s.Form.Keys()...)
-	}
-	return common.Floor(k, []common.Binding{
+	f := s.C.Keys.Floor
+	return s.Desk.Keys(
 		common.Key(f.File, s.file).For(session.FileMotion{}),
 		common.Key(f.Accept, s.accept).For(session.AcceptMotion{}),
 		common.Key(f.Decline, s.decline).For(session.DeclineMotion{}),
 		common.Key(f.Vote, s.vote).For(session.RecordVote{}),
-		common.Key(f.Script, func() { s.Full = !s.Full }),
-	},
-		common.Key(k.Up, func() { s.Cursor-- }),
-		common.Key(k.Down, func() { s.Cursor++ }))
+		common.Key(f.Script, func() { s.Full = !s.Full }))
 }
 
 // file opens the form of a new motion.
@@ -240,25 +228,23 @@ func (s *Screen) View() []string {
 	}
 	mo, _ := s.selected()
 	detail := s.detail(mo)
-	rows := max(2, s.H-len(lines)-len(detail)-1)
-	first := max(0, min(s.Cursor-rows/2, len(ms)-rows))
 	nw := len(fmt.Sprint(len(ms)))
 	stw := max(common.Width(t.MPending), common.Width(t.MAdmitted), common.Width(t.MDeclined("2026-00-00")), common.Width(t.Outcome(false)))
 	pw := 10
 	tw := max(4, s.W-2-nw-1-pw-2-stw-2)
-	for j := first; j < len(ms) && j < first+rows; j++ {
+	lines = append(lines, s.Rows(len(ms), len(lines), len(detail), func(j int, marker string, selected bool) string {
 		mo := ms[j]
 		stText, done := s.status(mo)
 		stStyle := st.MsgAsk
 		if done {
 			stStyle = st.Dim
 		}
-		marker, title := "  ", st.Name.Render(common.Fit(mo.Title, tw))
-		if j == s.Cursor {
-			marker, title = st.Marker.Render("› "), st.NameSel.Render(common.Fit(mo.Title, tw))
+		titleStyle := st.Name
+		if selected {
+			titleStyle = st.NameSel
 		}
-		lines = append(lines, marker+fmt.Sprintf("%*d ", nw, mo.No)+title+"  "+common.Fit(c.PersonName(mo.Proposer), pw)+"  "+stStyle.Render(common.Fit(stText, stw)))
-	}
+		return marker + fmt.Sprintf("%*d ", nw, mo.No) + titleStyle.Render(common.Fit(mo.Title, tw)) + "  " + common.Fit(c.PersonName(mo.Proposer), pw) + "  " + stStyle.Render(common.Fit(stText, stw))
+	})...)
 	lines = append(lines, "")
 	lines = append(lines, detail...)
 	return common.Block(lines, s.W, s.H)

@@ -36,31 +36,19 @@ func (s *Screen) selected() (session.Question, bool) {
 
 // Update gives the open form its keys, or runs the desk's.
 func (s *Screen) Update(msg tea.Msg) tea.Cmd {
-	if n, handled := s.UpdateForm(msg, s.submit); handled {
-		s.C.Tell(n)
-		return nil
-	}
-	if km, ok := msg.(tea.KeyPressMsg); ok {
-		common.Handle(s.Keys(), km)
-	}
+	s.Desk.Update(msg, s.submit, s.Keys)
 	return nil
 }
 
 // Keys is the form's table, or the desk's: ask, answer, take on notice,
 // the whole script; ↑↓ choose the question.
 func (s *Screen) Keys() []common.Binding {
-	k, f := s.C.Keys, s.C.Keys.Floor
-	if s.Form != nil {
-		return common.Form(k, s.Form.Keys()...)
-	}
-	return common.Floor(k, []common.Binding{
+	f := s.C.Keys.Floor
+	return s.Desk.Keys(
 		common.Key(f.Ask, s.ask).For(session.AskQuestion{}),
 		common.Key(f.Answer, s.answer).For(session.AnswerQuestion{}),
 		common.Key(f.Defer, s.deferQuestion).For(session.DeferQuestion{}),
-		common.Key(f.Script, func() { s.Full = !s.Full }),
-	},
-		common.Key(k.Up, func() { s.Cursor-- }),
-		common.Key(k.Down, func() { s.Cursor++ }))
+		common.Key(f.Script, func() { s.Full = !s.Full }))
 }
 
 // ask opens the form of a new question.
@@ -176,25 +164,23 @@ func (s *Screen) View() []string {
 	}
 	q, _ := s.selected()
 	detail := s.detail(q)
-	rows := max(2, s.H-len(lines)-len(detail)-1)
-	first := max(0, min(s.Cursor-rows/2, len(qs)-rows))
 	nw := len(fmt.Sprint(len(qs)))
 	stw := max(common.Width(t.QPending), common.Width(t.QAnswered("00:00")), common.Width(t.QOnNotice("2026-00-00")))
 	dw := 10
 	tw := max(4, s.W-2-nw-1-dw-2-stw-2)
-	for j := first; j < len(qs) && j < first+rows; j++ {
+	lines = append(lines, s.Rows(len(qs), len(lines), len(detail), func(j int, marker string, selected bool) string {
 		q := qs[j]
 		stText, done := s.status(q)
 		stStyle := st.MsgAsk
 		if done {
 			stStyle = st.Dim
 		}
-		marker, name := "  ", st.Name.Render(common.Fit(c.PersonName(q.Delegate), dw))
-		if j == s.Cursor {
-			marker, name = st.Marker.Render("› "), st.NameSel.Render(common.Fit(c.PersonName(q.Delegate), dw))
+		nameStyle := st.Name
+		if selected {
+			nameStyle = st.NameSel
 		}
-		lines = append(lines, marker+fmt.Sprintf("%*d ", nw, q.No)+name+"  "+common.Fit(q.Target+" · "+q.Text, tw)+"  "+stStyle.Render(common.Fit(stText, stw)))
-	}
+		return marker + fmt.Sprintf("%*d ", nw, q.No) + nameStyle.Render(common.Fit(c.PersonName(q.Delegate), dw)) + "  " + common.Fit(q.Target+" · "+q.Text, tw) + "  " + stStyle.Render(common.Fit(stText, stw))
+	})...)
 	lines = append(lines, "")
 	lines = append(lines, detail...)
 	return common.Block(lines, s.W, s.H)
