@@ -99,9 +99,13 @@ func (b *ballotEntry) meta() session.Meta {
 
 func (b *ballotEntry) setSize(w, h int) { b.w, b.h = w, h }
 
-// round returns the election and the open round, or nil.
-func (b *ballotEntry) cur() (*session.Vote, *session.Round) {
-	v := b.c.Snap.Vote
+// cur returns the election and its round open for entry, or nil.
+func (b *ballotEntry) cur() (*session.Vote, *session.Round) { return openRound(b.c) }
+
+// openRound returns the election (nil when none) and its current round
+// while it is open for ballots or a tally sheet (nil once decided).
+func openRound(c *common.Common) (*session.Vote, *session.Round) {
+	v := c.Snap.Vote
 	if v == nil {
 		return nil, nil
 	}

@@ -54,17 +54,7 @@ func (t *tallyEntry) setSize(w, h int) { t.w, t.h = w, h }
 
 func (t *tallyEntry) reset() { t.round = 0 }
 
-func (t *tallyEntry) cur() (*session.Vote, *session.Round) {
-	v := t.c.Snap.Vote
-	if v == nil {
-		return nil, nil
-	}
-	r := v.Current()
-	if r == nil || r.Decided != nil {
-		return v, nil
-	}
-	return v, r
-}
+func (t *tallyEntry) cur() (*session.Vote, *session.Round) { return openRound(t.c) }
 
 // invalidNames are the invalid lines: one per category of the method, or
 // one without categories.
@@ -140,7 +130,6 @@ func (t *tallyEntry) update(msg tea.Msg) (n *common.Note, back bool) {
 		}
 	}
 	t.col = max(0, min(t.col, t.cols()-1))
-	t.visible()
 	return nil, t.leaving
 }
 
@@ -217,7 +206,6 @@ func (t *tallyEntry) updateInput(v *session.Vote, msg tea.Msg) *common.Note {
 			}
 			t.writeIns = append(t.writeIns, w)
 			t.row, t.col = len(t.counts)+len(t.writeIns)-1, 0
-			t.visible()
 		default:
 			t.text.Update(k)
 		}
@@ -226,9 +214,6 @@ func (t *tallyEntry) updateInput(v *session.Vote, msg tea.Msg) *common.Note {
 }
 
 func (t *tallyEntry) rows() int { return max(3, t.h-6) }
-
-// visible is done by view, which knows the heading lines.
-func (t *tallyEntry) visible() {}
 
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
