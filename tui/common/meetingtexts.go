@@ -35,8 +35,9 @@ type MeetingTexts struct {
 	NotesTitle          func(n int) string
 	NoNotes, MoreScript func(key string) string
 	// DeclareHint tells the host, under the preparatory meeting's script,
-	// how the meeting is declared valid: the key, present and needed.
-	DeclareHint func(key string, present, need int) string
+	// how the meeting is declared valid: the key, present and needed, and
+	// whether the core finds the opening quorum met.
+	DeclareHint func(key string, present, need int, met bool) string
 	QuorumWords func(ok bool, rule string, need int) string
 
 	// Forms.

@@ -72,8 +72,8 @@ func enMeetingTexts() *MeetingTexts {
 		},
 		NoNotes:    func(k string) string { return "No notes yet: " + k + " notes this item" },
 		MoreScript: func(k string) string { return "… " + k + " shows it all" },
-		DeclareHint: func(k string, p, need int) string {
-			if p >= need {
+		DeclareHint: func(k string, p, need int, met bool) string {
+			if met {
 				return fmt.Sprintf("%d present, the quorum is met: %s declares the meeting valid, and the script follows.", p, k)
 			}
 			return fmt.Sprintf("%d present; declaring the meeting valid needs %d, then %s.", p, need, k)

@@ -77,8 +77,8 @@ func zhMeetingTexts() *MeetingTexts {
 		},
 		NoNotes:    func(k string) string { return "暂无记录，按 " + k + " 记录本项" },
 		MoreScript: func(k string) string { return "……按 " + k + " 展开全文" },
-		DeclareHint: func(k string, p, need int) string {
-			if p >= need {
+		DeclareHint: func(k string, p, need int, met bool) string {
+			if met {
 				return fmt.Sprintf("实到 %d 人，已达法定人数：按 %s 宣布会议有效，主持词随之更新。", p, k)
 			}
 			return fmt.Sprintf("实到 %d 人，宣布会议有效需 %d 人；达到后按 %s 宣布。", p, need, k)

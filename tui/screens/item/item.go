@@ -101,7 +101,7 @@ func (s *Screen) View() []string {
 	if s.declaring() {
 		q := c.Snap.Quorum
 		lines = append(lines, "")
-		lines = append(lines, s.c.WrapStyled(t.M.DeclareHint(c.Keys.Declare.Help().Key, q.Present, q.OpeningNeed), s.w, st.MsgAsk)...)
+		lines = append(lines, s.c.WrapStyled(t.M.DeclareHint(c.Keys.Declare.Help().Key, q.Present, q.OpeningNeed, q.Opening), s.w, st.MsgAsk)...)
 	}
 	lines = append(lines, "")
 	lines = append(lines, widgets.NoteLines(c, i, s.w)...)
