@@ -163,7 +163,7 @@ func (b builder) round(v *session.Vote, r *session.Round) Round {
 		Expected: r.Opened.Count.Expected, Present: r.Opened.Count.Present, Issued: r.Issued, Collected: r.Collected,
 		Threshold: []string{}, Categories: []Category{}, Candidates: []Candidate{}, InvalidBallots: []Invalid{},
 		Elected: []string{}, Runoffs: []Pending{}, SecondRounds: []Pending{}, Vacancies: []Pending{}, Announcements: []string{},
-		SetAside: []SetAside{}}
+		SetAside: []SetAside{}, void: r.Void()}
 	for _, a := range r.SetAside {
 		x.SetAside = append(x.SetAside, SetAside{At: At(a.At), Reason: a.Reason, Teller: a.Teller, Ballots: len(a.Ballots), Tally: a.Tally != nil})
 	}
@@ -362,7 +362,7 @@ func (b builder) announcements(m model.Method, x Round) []string {
 		out = append(out, w.quorumAnnouncement(x.Expected, x.Present, rule(m.Quorum)))
 	}
 	if x.Issued >= 0 && x.Collected >= 0 {
-		out = append(out, w.ballotsAnnouncement(x.Issued, x.Collected))
+		out = append(out, w.ballotsAnnouncement(x.Issued, x.Collected, x.void))
 	}
 	if x.Decided.IsZero() || !x.RoundValid {
 		return out

@@ -211,17 +211,19 @@ func (w terms) quorumAnnouncement(expected, present int, q Rule) string {
 		plural(expected, "delegate", "delegates"), present, fractionWords(q))
 }
 
-func (w terms) ballotsAnnouncement(issued, collected int) string {
+// ballotsAnnouncement is the ballots' sentence of RULES §6.5; void is the
+// core's verdict (session.Round.Void).
+func (w terms) ballotsAnnouncement(issued, collected int, void bool) string {
 	if w.zh {
 		switch {
-		case collected > issued:
+		case void:
 			return fmt.Sprintf("发出选票%d张，收回%d张，收回的选票多于发出的选票，选举无效，应重新进行选举。", issued, collected)
 		case collected < issued:
 			return fmt.Sprintf("发出选票%d张，收回%d张，收回的选票少于发出的选票，选举有效。", issued, collected)
 		}
 		return fmt.Sprintf("发出选票%d张，收回%d张，收回的选票等于发出的选票，选举有效。", issued, collected)
 	}
-	if collected > issued {
+	if void {
 		return fmt.Sprintf("%s issued, %d collected: more collected than issued, so the round is void and is voted again.",
 			plural(issued, "ballot", "ballots"), collected)
 	}

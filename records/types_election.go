@@ -122,6 +122,8 @@ type Round struct {
 	Reason    string    `json:"reason,omitempty"` // why nothing was decided
 	// Announcements are the words read out (RULES §6.5), in Lang.
 	Announcements []string `json:"announcements"`
+
+	void bool // the core's verdict: more ballots collected than issued
 }
 
 // Category is one category's part of a round: the ballots whose part for

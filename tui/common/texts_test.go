@@ -303,3 +303,25 @@ func types(e ast.Expr) string {
 	}
 	return ""
 }
+
+// TestBallotSpeechFollowsTheCore: the ballots announcement says the round
+// is void exactly when the core says so (session.Round.Void), and
+// otherwise how the collected compare with the issued.
+func TestBallotSpeechFollowsTheCore(t *testing.T) {
+	for _, c := range []struct {
+		lang              string
+		issued, collected int
+		void              bool
+		want              string
+	}{
+		{"zh", 118, 119, true, "发出选票118张，收回119张，收回的选票多于发出的选票，选举无效，应重新进行选举。"},
+		{"zh", 118, 118, false, "发出选票118张，收回118张，收回的选票等于发出的选票，选举有效。"},
+		{"zh", 118, 117, false, "发出选票118张，收回117张，收回的选票少于发出的选票，选举有效。"},
+		{"en", 118, 119, true, "118 ballots were issued and 119 collected, more than issued: the round is void and is voted again."},
+		{"en", 118, 118, false, "118 ballots were issued and 118 collected, as many as issued: the round is valid."},
+	} {
+		if got := NewTexts(c.lang).V.BallotSpeech(c.issued, c.collected, c.void); got != c.want {
+			t.Errorf("%s %d/%d void %t: %q, want %q", c.lang, c.issued, c.collected, c.void, got, c.want)
+		}
+	}
+}

@@ -55,7 +55,7 @@ type VoteTexts struct {
 	Scrutineer, Chief, Counters, NotChosen         string
 	IssuedLabel, CollectedLabel, NotYet            string
 	QuorumSpeech                                   func(expected, present int, f model.Fraction, need int, ok bool) string
-	BallotSpeech                                   func(issued, collected int) string
+	BallotSpeech                                   func(issued, collected int, void bool) string // void: the core's Round.Void
 	OpenSeats, Slate, QuorumTitle, BallotsTitle    string
 	OpenedAt                                       func(at string) string
 	CountTitle, TallyEntered, NothingKeyed         string

@@ -146,10 +146,10 @@ func enVoteTexts() *VoteTexts {
 			return fmt.Sprintf("%s %s expected at this election and %d %s present, not %s of the expected (%d needed): the election cannot proceed.",
 				plural(e, "delegate"), pl(e, "is", "are"), p, pl(p, "is", "are"), words.Rule(f, "en"), need)
 		},
-		BallotSpeech: func(i, c int) string {
+		BallotSpeech: func(i, c int, void bool) string {
 			head := fmt.Sprintf("%s %s issued and %d collected", plural(i, "ballot"), pl(i, "was", "were"), c)
 			switch {
-			case c > i:
+			case void:
 				return head + ", more than issued: the round is void and is voted again."
 			case c < i:
 				return head + ", fewer than issued: the round is valid."

@@ -131,9 +131,9 @@ func zhVoteTexts() *VoteTexts {
 			}
 			return fmt.Sprintf("本次选举应到代表%d名，实到%d名，未%s应到人数的%s（需%d名），不能进行选举。", e, p, words.Reach(f), words.Share(f, "zh"), need)
 		},
-		BallotSpeech: func(i, c int) string {
+		BallotSpeech: func(i, c int, void bool) string {
 			switch {
-			case c > i:
+			case void:
 				return fmt.Sprintf("发出选票%d张，收回%d张，收回的选票多于发出的选票，选举无效，应重新进行选举。", i, c)
 			case c < i:
 				return fmt.Sprintf("发出选票%d张，收回%d张，收回的选票少于发出的选票，选举有效。", i, c)

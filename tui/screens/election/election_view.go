@@ -457,7 +457,7 @@ func (e *Screen) roundPanel(v *session.Vote) []string {
 			st = s.MsgErr
 		}
 		out = append(out, "")
-		for _, l := range e.c.Wrap(t.BallotSpeech(cur.Issued, cur.Collected), e.w-4) {
+		for _, l := range e.c.Wrap(t.BallotSpeech(cur.Issued, cur.Collected, cur.Void()), e.w-4) {
 			out = append(out, "  "+st.Render(l))
 		}
 	}

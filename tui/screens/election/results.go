@@ -333,7 +333,7 @@ func (e *Screen) speech(v *session.Vote, i int) []string {
 	c, t := e.c, e.c.Texts.V
 	r := v.Rounds[i]
 	res := r.Result
-	out := []string{t.BallotSpeech(r.Issued, r.Collected)}
+	out := []string{t.BallotSpeech(r.Issued, r.Collected, r.Void())}
 	chief := t.NotChosen
 	if v.Chief != "" {
 		chief = c.PersonName(v.Chief)

@@ -310,7 +310,7 @@ func (p *Screen) election(v *session.Vote, w, h int) []string {
 			st = s.MsgErr
 		}
 		out = append(out, "")
-		for _, l := range c.Wrap(t.V.BallotSpeech(cur.Issued, cur.Collected), min(w-8, 100)) {
+		for _, l := range c.Wrap(t.V.BallotSpeech(cur.Issued, cur.Collected, cur.Void()), min(w-8, 100)) {
 			out = append(out, common.Center(st.Render(l), w))
 		}
 	}
