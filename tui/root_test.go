@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,10 +22,35 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
+// goldensUsed are the golden files the tests of this run compared.
+var goldensUsed sync.Map
+
+// TestMain runs the tests and then, when all of them ran (no -run, no
+// -short), fails on a golden file no test compared: a stale one, left by
+// a test renamed or gone.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if code == 0 && flag.Lookup("test.run").Value.String() == "" && !testing.Short() {
+		des, err := os.ReadDir("testdata")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		for _, de := range des {
+			if _, ok := goldensUsed.Load(de.Name()); !ok && strings.HasSuffix(de.Name(), ".golden") {
+				fmt.Fprintf(os.Stderr, "testdata/%s: no test compares it (a stale golden: remove it)\n", de.Name())
+				code = 1
+			}
+		}
+	}
+	os.Exit(code)
+}
+
 // golden compares got with testdata/name.golden, or rewrites it with -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name+".golden")
+	goldensUsed.Store(name+".golden", true)
 	if *update {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
 			t.Fatal(err)
