@@ -40,6 +40,7 @@ type Common struct {
 	Frame Frame
 
 	namesakes map[string]bool // the names two people share (Setup.Namesakes), once
+	byID      map[string]int  // roster index by id, once
 }
 
 // Say puts n in the status line.
@@ -175,12 +176,34 @@ func (c *Common) Clock(t time.Time) string {
 // their unit when another person shares the name (RULES §7: two people of
 // one name are told apart wherever they appear).
 func (c *Common) PersonName(id string) string {
-	for _, p := range c.Setup.Roster {
-		if p.ID == id {
-			return c.Label(p.Name, p.Unit)
-		}
+	if p, ok := c.Person(id); ok {
+		return c.Label(p.Name, p.Unit)
 	}
 	return id
+}
+
+// Person returns the roster's person with this id.
+func (c *Common) Person(id string) (model.Person, bool) {
+	i, ok := c.PersonIndex(id)
+	if !ok {
+		return model.Person{}, false
+	}
+	return c.Setup.Roster[i], true
+}
+
+// PersonIndex returns the roster index of the person with this id (and
+// of their status in Snap.Status).
+func (c *Common) PersonIndex(id string) (int, bool) {
+	if c.byID == nil {
+		c.byID = make(map[string]int, len(c.Setup.Roster))
+		for i, p := range c.Setup.Roster {
+			if _, dup := c.byID[p.ID]; !dup { // the first, as a scan finds it
+				c.byID[p.ID] = i
+			}
+		}
+	}
+	i, ok := c.byID[id]
+	return i, ok
 }
 
 // Label writes a name, with the unit when the name is a namesake's

@@ -80,10 +80,8 @@ func (c *Common) Speaker(s session.Speech) (name, unit string, kind model.Kind) 
 	if s.Person == "" {
 		return s.Name, "", model.Formal
 	}
-	for _, p := range c.Setup.Roster {
-		if p.ID == s.Person {
-			return p.Name, p.Unit, p.Kind
-		}
+	if p, ok := c.Person(s.Person); ok {
+		return p.Name, p.Unit, p.Kind
 	}
 	return s.Person, "", model.Formal
 }

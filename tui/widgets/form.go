@@ -250,10 +250,8 @@ func (f *Form) View(w int) []string {
 	if f.pick != nil {
 		present := func(id string) string {
 			st := f.c.Snap.Status
-			for i, p := range f.c.Setup.Roster {
-				if p.ID == id && i < len(st) && st[i].Status != session.Present {
-					return f.c.Texts.StatusWord(st[i].Status)
-				}
+			if i, ok := f.c.PersonIndex(id); ok && i < len(st) && st[i].Status != session.Present {
+				return f.c.Texts.StatusWord(st[i].Status)
 			}
 			return ""
 		}
