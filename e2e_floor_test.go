@@ -146,7 +146,7 @@ func TestEndToEndFloor(t *testing.T) {
 // waitGone waits until podium has left the terminal's pane.
 func waitGone(t *testing.T, term *tmuxTerm) {
 	t.Helper()
-	for i := 0; i < 200; i++ {
+	for deadline := time.Now().Add(patience); time.Now().Before(deadline); {
 		if exec.Command("tmux", "-L", term.socket, "has-session", "-t", term.name).Run() != nil {
 			return
 		}

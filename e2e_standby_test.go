@@ -107,8 +107,8 @@ func TestEndToEndStandbyTakeover(t *testing.T) {
 	sb.waitFor("最后确认")
 	sb.send("T")
 	// The standby's screens become the host's: no standby badge.
-	for i := 0; strings.Contains(sb.waitFor("实到 2 / 应到 122"), "备机"); i++ {
-		if i == 200 {
+	for deadline := time.Now().Add(patience); strings.Contains(sb.waitFor("实到 2 / 应到 122"), "备机"); {
+		if time.Now().After(deadline) {
 			t.Fatalf("the standby never became the host:\n%s", sb.screen())
 		}
 		time.Sleep(50 * time.Millisecond)

@@ -123,12 +123,17 @@ func (tt *tmuxTerm) send(keys ...string) {
 }
 func (tt *tmuxTerm) typeText(s string) { tt.tmux("send-keys", "-t", tt.name, "-l", s) }
 
-// waitFor polls the screen until it contains want. The bound only keeps a
-// broken build from hanging the suite; nothing asserts a duration.
+// patience bounds every wait of the end-to-end tests: it only keeps a
+// broken build from hanging the suite, generous because a loaded 2-core
+// machine is slow; nothing asserts a duration, and a wait ends the moment
+// what it waits for is there.
+const patience = 60 * time.Second
+
+// waitFor polls the screen until it contains want (at most patience).
 func (tt *tmuxTerm) waitFor(want string) string {
 	tt.t.Helper()
 	var s string
-	for i := 0; i < 200; i++ {
+	for deadline := time.Now().Add(patience); time.Now().Before(deadline); {
 		s = tt.screen()
 		if strings.Contains(s, want) {
 			return s
@@ -219,13 +224,7 @@ func TestEndToEndCheckInSurvivesKill(t *testing.T) {
 
 	// The log holds exactly the three marks, and its chain is whole.
 	db := filepath.Join(run.dir, "podium", "podium.db")
-	var store *data.Store
-	var err error
-	for i := 0; i < 100; i++ { // the killed process's lock goes with it
-		if store, err = data.Open(db, data.Options{Timeout: 100 * time.Millisecond}); err == nil {
-			break
-		}
-	}
+	store, err := data.Open(db, data.Options{Timeout: patience}) // the killed process's lock goes with it
 	if err != nil {
 		t.Fatal(err)
 	}
