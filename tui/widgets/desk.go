@@ -81,6 +81,17 @@ func (d *Desk) Rows(n, above, below int, row func(j int, marker string, selected
 	return out
 }
 
+// Pick keeps the desk's cursor on one of list and returns that entry, or
+// false when the list is empty.
+func Pick[T any](d *Desk, list []T) (T, bool) {
+	i, ok := d.Clamp(len(list))
+	if !ok {
+		var none T
+		return none, false
+	}
+	return list[i], true
+}
+
 // UpdateForm gives msg to the open form: esc closes it, a completed form
 // is handed to submit. handled is false when no form is open.
 func (d *Desk) UpdateForm(msg tea.Msg, submit func() *common.Note) (n *common.Note, handled bool) {

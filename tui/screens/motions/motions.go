@@ -32,13 +32,8 @@ func New(c *common.Common) common.Screen { return &Screen{Desk: widgets.Desk{C: 
 // OpenForm is the open form, nil when none.
 func (s *Screen) OpenForm() *widgets.Form { return s.Form }
 
-func (s *Screen) selected() (session.Motion, bool) {
-	i, ok := s.Clamp(len(s.C.Snap.Motions))
-	if !ok {
-		return session.Motion{}, false
-	}
-	return s.C.Snap.Motions[i], true
-}
+// selected is the motion under the cursor.
+func (s *Screen) selected() (session.Motion, bool) { return widgets.Pick(&s.Desk, s.C.Snap.Motions) }
 
 // Update gives the open form its keys, or runs the desk's.
 func (s *Screen) Update(msg tea.Msg) tea.Cmd {

@@ -26,13 +26,8 @@ type Screen struct {
 // New returns the questioning desk.
 func New(c *common.Common) common.Screen { return &Screen{Desk: widgets.Desk{C: c}} }
 
-func (s *Screen) selected() (session.Question, bool) {
-	i, ok := s.Clamp(len(s.C.Snap.Questions))
-	if !ok {
-		return session.Question{}, false
-	}
-	return s.C.Snap.Questions[i], true
-}
+// selected is the question under the cursor.
+func (s *Screen) selected() (session.Question, bool) { return widgets.Pick(&s.Desk, s.C.Snap.Questions) }
 
 // Update gives the open form its keys, or runs the desk's.
 func (s *Screen) Update(msg tea.Msg) tea.Cmd {
