@@ -12,13 +12,7 @@ import (
 func TestScanOverSSH(t *testing.T) {
 	desk, deskLine := newKey(t)
 	f := start(t, [3]string{"门口一", "desk", deskLine})
-	c, err := f.dial(desk)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	term := openTerminal(t, c)
-	term.waitFor(t, f.name)
+	_, term := f.login(t, desk)
 	var name, unit string
 	f.sess.Read(func(st *session.State) {
 		i, _ := st.Person("D0012")

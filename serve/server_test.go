@@ -148,6 +148,20 @@ func (f *fixture) dial(key gossh.Signer) (*gossh.Client, error) {
 	})
 }
 
+// login connects with key, opens a terminal and waits for the congress's
+// screen; the connection is closed at the test's end.
+func (f *fixture) login(t *testing.T, key gossh.Signer) (*gossh.Client, *terminal) {
+	t.Helper()
+	c, err := f.dial(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	term := openTerminal(t, c)
+	term.waitFor(t, f.name)
+	return c, term
+}
+
 // terminal is a client session with a pty whose output is collected.
 type terminal struct {
 	mu  sync.Mutex
@@ -267,20 +281,8 @@ func TestKnownKeyGetsTheCongress(t *testing.T) {
 	proj, projLine := newKey(t)
 	f := start(t, [3]string{"门口一", "desk", deskLine}, [3]string{"大厅", "projector", projLine})
 
-	c1, err := f.dial(desk)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c1.Close()
-	t1 := openTerminal(t, c1)
-	t1.waitFor(t, f.name)
-
-	c2, err := f.dial(proj)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t2 := openTerminal(t, c2)
-	t2.waitFor(t, f.name)
+	f.login(t, desk)
+	c2, _ := f.login(t, proj)
 	waitUntil(t, "both terminals are connected", func() bool {
 		got := f.srv.Clients()
 		slices.Sort(got)
@@ -380,26 +382,14 @@ func TestRefusalsPerRole(t *testing.T) {
 		return i
 	}
 
-	c1, err := f.dial(desk)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c1.Close()
-	t1 := openTerminal(t, c1)
-	t1.waitFor(t, f.name)
+	_, t1 := f.login(t, desk)
 	t1.send(t, "\x0e\x0e") // ctrl+n twice
 	t1.waitFor(t, "无权进行此操作")
 	if got := item(); got != 0 {
 		t.Fatalf("after the desk's ctrl+n ctrl+n the current item is %d, want 0", got)
 	}
 
-	c2, err := f.dial(sec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c2.Close()
-	t2 := openTerminal(t, c2)
-	t2.waitFor(t, f.name)
+	_, t2 := f.login(t, sec)
 	from := t2.written()
 	t2.send(t, "\x1b[18~") // f7
 	if !t2.shows("第 1 项记录", from) {
