@@ -27,7 +27,9 @@ type Screen struct {
 func New(c *common.Common) common.Screen { return &Screen{Desk: widgets.Desk{C: c}} }
 
 // selected is the question under the cursor.
-func (s *Screen) selected() (session.Question, bool) { return widgets.Pick(&s.Desk, s.C.Snap.Questions) }
+func (s *Screen) selected() (session.Question, bool) {
+	return widgets.Pick(&s.Desk, s.C.Snap.Questions)
+}
 
 // Update gives the open form its keys, or runs the desk's.
 func (s *Screen) Update(msg tea.Msg) tea.Cmd {
