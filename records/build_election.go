@@ -19,6 +19,7 @@ func (b builder) election() *Election {
 	m := v.Method
 	e := &Election{Seats: m.Seats, Categories: []Seats{}, Quorum: rule(m.Quorum), Threshold: rule(m.Threshold),
 		ThresholdBase: string(m.ThresholdBase), WriteIns: string(m.WriteIns), OverSelection: string(m.OverSelection),
+		Tie:      string(m.TieRule()),
 		Counters: append([]string{}, v.Counters...), Candidates: []Listed{}, Rounds: []Round{}, Elected: []Elected{},
 		Vacant: []Seats{}, Pending: []Pending{}}
 	for i, it := range b.st.Setup.Agenda {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"podium/model"
 	"podium/words"
 )
 
@@ -87,8 +88,12 @@ func methodZh(b builder, e *Election) []string {
 	if !e.Threshold.Strict {
 		thr = fmt.Sprintf("候选人得赞成票数达到%s的%s以上为当选", base, words.Share(e.Threshold.fraction(), "zh"))
 	}
+	tie := "应在票数相等的候选人中重新投票选举，得票数多者当选"
+	if e.Tie == string(model.TieVacant) {
+		tie = "票数相等的候选人均不当选，其余名额空缺"
+	}
 	a = append(a, thr+"。得赞成票数达到当选票数的候选人多于应选名额时，按得票多少为序，至取足应选名额为止；"+
-		"如果最后几名候选人得赞成票数相等不能确定谁当选时，应在票数相等的候选人中重新投票选举，得票数多者当选；"+
+		"如果最后几名候选人得赞成票数相等不能确定谁当选时，"+tie+"；"+
 		"得赞成票数达到当选票数的候选人少于应选名额时，不足的名额在未当选的候选人中另行选举产生。")
 	a = append(a, "被选举人得票情况，由总监票人按选票上的排列顺序向大会报告；当选名单，由会议主持人按候选人顺序向大会宣布。",
 		"选举设监票人1名、总监票人1名，在到会正式代表中推选产生；已提名为候选人的不能担任监票人。监票人对选举工作的全过程进行监督。"+
@@ -148,10 +153,14 @@ func methodEn(b builder, e *Election) []string {
 	}
 	a = append(a, valid)
 	base := map[string]string{"expected": "the delegates expected", "present": "the delegates present", "valid": "the valid ballots"}[e.ThresholdBase]
+	tie := "the tied are voted on again and the most approvals win"
+	if e.Tie == string(model.TieVacant) {
+		tie = "none of the tied is elected and their seats stay vacant"
+	}
 	a = append(a, fmt.Sprintf("A candidate is elected with approvals %s of %s. When more candidates reach that than there are seats, "+
-		"they are elected in order of approvals until the seats are filled; when the last of them tie, the tied are voted on again "+
-		"and the most approvals win. When fewer reach it than there are seats, the seats left are filled by a second round among "+
-		"the candidates not elected.", fractionWords(e.Threshold), base))
+		"they are elected in order of approvals until the seats are filled; when the last of them tie, %s. "+
+		"When fewer reach it than there are seats, the seats left are filled by a second round among "+
+		"the candidates not elected.", fractionWords(e.Threshold), base, tie))
 	a = append(a, "The chief scrutineer reports each candidate's votes in the order of the ballot; the chair announces the elected "+
 		"in the approved order of the candidates.",
 		"One scrutineer and one chief scrutineer are chosen from the formal delegates present; no candidate may serve as a scrutineer. "+

@@ -309,9 +309,9 @@ func (w terms) quorumWords(q Rule, met bool) string {
 	if w.zh {
 		verb := words.Reach(q.fraction())
 		if met {
-			return fmt.Sprintf("%s应到人数的%s，符合法定人数", verb, words.Fraction(q.fraction(), "zh"))
+			return fmt.Sprintf("%s应到人数的%s，符合法定人数", verb, words.Share(q.fraction(), "zh"))
 		}
-		return fmt.Sprintf("未%s应到人数的%s，不符合法定人数", verb, words.Fraction(q.fraction(), "zh"))
+		return fmt.Sprintf("未%s应到人数的%s，不符合法定人数", verb, words.Share(q.fraction(), "zh"))
 	}
 	if met {
 		return fmt.Sprintf("%s of those expected: the quorum is met", fractionWords(q))

@@ -16,6 +16,7 @@ type Election struct {
 	ThresholdBase string  `json:"threshold_base"` // expected, present or valid
 	WriteIns      string  `json:"write_ins"`      // none or with_disapproval
 	OverSelection string  `json:"over_selection"` // category or ballot
+	Tie           string  `json:"tie"`            // runoff or vacant (RULES §6.4 step 3)
 	// MethodText is the method as adopted, article by article, in Lang.
 	MethodText    []string `json:"method_text"`
 	MethodAdopted *Stamp   `json:"method_adopted"`
