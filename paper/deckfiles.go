@@ -25,6 +25,12 @@ func MethodTOML(m model.Method) []byte {
 	fmt.Fprintf(&b, "quorum = %s\nquorum_strict = %t\n", q(fmt.Sprintf("%d/%d", m.Quorum.Num, m.Quorum.Den)), m.Quorum.Strict)
 	fmt.Fprintf(&b, "threshold = %s\nthreshold_strict = %t\n", q(fmt.Sprintf("%d/%d", m.Threshold.Num, m.Threshold.Den)), m.Threshold.Strict)
 	fmt.Fprintf(&b, "threshold_base = %s\nwrite_ins = %s\nover_selection = %s\n", q(string(m.ThresholdBase)), q(string(m.WriteIns)), q(string(m.OverSelection)))
+	if m.Tie != "" {
+		fmt.Fprintf(&b, "tie = %s\n", q(string(m.Tie)))
+	}
+	if m.OtherMarks != "" {
+		fmt.Fprintf(&b, "other_marks = %s\n", q(string(m.OtherMarks)))
+	}
 	for _, c := range m.Categories {
 		fmt.Fprintf(&b, "\n[[categories]]\nname = %s\nseats = %d\n", q(c.Name), c.Seats)
 	}
