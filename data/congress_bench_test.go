@@ -67,6 +67,12 @@ func congressLog(b *testing.B) string {
 			t = t.Add(time.Millisecond)
 			return session.Meta{At: t, Actor: actor, Role: role}
 		}
+		// Each desk is an SSH connection: its marks store the terminal.
+		desk := func(i int) session.Meta {
+			m := at(fmt.Sprintf("desk-%d", i%4+1), session.RoleDesk)
+			m.Terminal = fmt.Sprintf("ssh:%016x", 0x7f3a00c1d2e3f400+i%4)
+			return m
+		}
 		setup := congressSetup()
 		s, err := session.Create(mem, session.Open{Meta: at("host", ""), Setup: setup})
 		if err != nil {
@@ -77,17 +83,18 @@ func congressLog(b *testing.B) string {
 				b.Fatalf("%T: %v", c, err)
 			}
 		}
-		desks := []string{"desk-1", "desk-2", "desk-3", "desk-4"}
 		for i := range congressFormal {
-			run(session.Mark{Meta: at(desks[i%4], session.RoleDesk), Person: setup.Roster[i].ID, Status: session.Present})
+			run(session.Mark{Meta: desk(i), Person: setup.Roster[i].ID, Status: session.Present})
 		}
+		run(session.DeclareOpen{Meta: at("host", "")})
 		for i := range congressToggles {
 			id := setup.Roster[(i*7)%congressFormal].ID
-			run(session.Mark{Meta: at(desks[i%4], session.RoleDesk), Person: id, Status: session.Left})
-			run(session.Mark{Meta: at(desks[i%4], session.RoleDesk), Person: id, Status: session.Present})
+			run(session.Mark{Meta: desk(i), Person: id, Status: session.Left})
+			run(session.Mark{Meta: desk(i), Person: id, Status: session.Present})
 		}
-		run(session.AdoptMethod{Meta: at("host", ""), Method: setup.Election.Method})
-		run(session.AdoptScrutineers{Meta: at("host", ""), Scrutineer: "D00001", Chief: "D00002"})
+		aye := &session.VoteCounts{Method: model.VoteHands, For: congressFormal - 10}
+		run(session.AdoptMethod{Meta: at("host", ""), Method: setup.Election.Method, Vote: aye})
+		run(session.AdoptScrutineers{Meta: at("host", ""), Scrutineer: "D00001", Chief: "D00002", Vote: aye})
 		run(session.OpenRound{Meta: at("host", "")})
 		run(session.IssueBallots{Meta: at("host", ""), N: congressBallots})
 		run(session.CollectBallots{Meta: at("host", ""), N: congressBallots})
