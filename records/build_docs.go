@@ -55,7 +55,7 @@ func (b builder) credentials(date string) Credentials {
 func (b builder) statusAt(t time.Time) (present, onLeave int) {
 	st := b.st
 	now := make([]session.Status, len(st.Setup.Roster))
-	for _, c := range st.Timeline {
+	for _, c := range st.Timeline.All() {
 		if c.At.After(t) {
 			break
 		}

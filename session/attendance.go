@@ -22,42 +22,22 @@ type Excused struct {
 
 func (Excused) kind() EventKind { return kindExcused }
 
-// markRef is a mark that may be undone: its event, and the status it
-// replaced with that status's time and reason, which an undo restores.
-type markRef struct {
-	seq    uint64
-	person int
-	from   Status
-	since  time.Time
-	reason string
-}
-
-// undoKey is whose undo stack a command or mark uses: its terminal's
-// when it names one, else its actor's (an undo takes back this
-// terminal's last action, not the actor name's).
-func undoKey(actor, terminal string) string {
-	if terminal != "" {
-		return "t\x00" + terminal
-	}
-	return "a\x00" + actor
-}
-
 // CanUndo reports whether the terminal (or, when terminal is "", the
 // actor) has an attendance mark to undo.
 func (st *State) CanUndo(actor, terminal string) bool {
-	return len(st.undoStack(undoKey(actor, terminal))) > 0
+	_, ok := st.undoTop(stackKeyOf(actor, terminal))
+	return ok
 }
 
 // UndoTarget returns what an undo by this terminal (or actor) would do:
 // the roster index of the person, and the status and time it restores.
 // ok is false when there is nothing to undo.
 func (st *State) UndoTarget(actor, terminal string) (person int, status Status, since time.Time, ok bool) {
-	stack := st.undoStack(undoKey(actor, terminal))
-	if len(stack) == 0 {
+	c, ok := st.undoTop(stackKeyOf(actor, terminal))
+	if !ok {
 		return 0, 0, time.Time{}, false
 	}
-	r := stack[len(stack)-1]
-	return r.person, r.from, r.since, true
+	return int(c.person), c.from, unixTime(c.fromSince), true
 }
 
 // Presence is one person's attendance over the congress, from the
@@ -75,12 +55,13 @@ type Presence struct {
 func (st *State) Presence(i int) Presence {
 	a := st.Attendance[i]
 	p := Presence{Status: a.Status, Reason: a.Reason}
-	for _, c := range st.Timeline {
-		if c.Person != i || c.Undoes != 0 || c.UndoneBy != 0 {
+	for _, c := range st.Timeline.changes() {
+		if int(c.person) != i || c.undo != 0 {
 			continue // an undo, and what it took back, are not attendance
 		}
-		if c.To == Present && p.Arrived.IsZero() {
-			p.Arrived = c.At
+		if c.to == Present {
+			p.Arrived = unixTime(c.at)
+			break
 		}
 	}
 	if a.Status == Left {

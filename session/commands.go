@@ -144,12 +144,11 @@ func decideMark(st *State, cmd Command) ([]Body, error) {
 
 func decideUndo(st *State, cmd Command) ([]Body, error) {
 	m := cmd.meta()
-	stack := st.undoStack(undoKey(m.Actor, m.Terminal))
-	if len(stack) == 0 {
+	c, ok := st.undoTop(stackKeyOf(m.Actor, m.Terminal))
+	if !ok {
 		return nil, &NothingToUndoError{Actor: m.Actor, Terminal: m.Terminal}
 	}
-	ref := stack[len(stack)-1]
-	return []Body{Marked{Person: st.Setup.Roster[ref.person].ID, Status: ref.from, Undoes: ref.seq, Terminal: m.Terminal}}, nil
+	return []Body{Marked{Person: st.Setup.Roster[c.person].ID, Status: c.from, Undoes: c.seq, Terminal: m.Terminal}}, nil
 }
 
 func decideStartItem(st *State, cmd Command) ([]Body, error) {

@@ -10,18 +10,82 @@ import (
 // replayer applies stored records to a state (Load). The frequent ones —
 // attendance marks of either codec and codec 2 ballots — are applied
 // straight from their bytes, without building an event body: the person
-// is looked up in the roster's index from the bytes, the actor and role
-// are interned once, a ballot's marks are cut from a shared allocation.
-// Every other record, and any record the fast path does not find well
-// formed and in place, goes through decode and apply, which say what is
-// wrong with it; so the fast path changes the speed of replay, never its
-// outcome (TestFastReplayMatches).
+// is looked up in the roster's index from the bytes; each actor, role and
+// terminal is found among those already met by its bytes (a nameRef,
+// which keeps its numbers in the timeline's names and its undo stacks);
+// a ballot's marks are cut from a shared allocation. Every other record,
+// and any record the fast path does not find well formed and in place,
+// goes through decode and apply, which say what is wrong with it; so the
+// fast path changes the speed of replay, never its outcome
+// (TestFastReplayMatches).
 type replayer struct {
 	st     *State
-	strs   map[string]string // interned strings
-	recent [8]string         // the last actors and roles read, compared before interning
-	next   int               // where the next string goes in recent
-	slab   []election.Mark   // marks of the ballots, cut from it
+	strs   map[string]string   // interned strings
+	refs   map[string]*nameRef // actors, roles and terminals met
+	actors recent              // the last ones met in each place
+	roles  recent
+	terms  recent
+	slab   []election.Mark // marks of the ballots, cut from it
+}
+
+// nameRef is an actor, role or terminal met in the log, with what a mark
+// of it needs from the state, found once: its number in the timeline's
+// names and its undo stacks as an actor's ([0]) and as a terminal's ([1]).
+type nameRef struct {
+	s      string
+	name   uint32
+	named  bool
+	stacks [2]int32 // -1: not found yet
+}
+
+// recent holds the last few nameRefs met in one place of a record: the
+// few desks of a congress are found among them without hashing.
+type recent struct {
+	refs [8]*nameRef
+	next int
+}
+
+// ref returns the nameRef of b, from c's recent ones or the table.
+func (p *replayer) ref(c *recent, b []byte) *nameRef {
+	for _, r := range c.refs {
+		if r != nil && r.s == string(b) {
+			return r
+		}
+	}
+	r, ok := p.refs[string(b)]
+	if !ok {
+		s, ok := p.strs[string(b)]
+		if !ok {
+			s = string(b)
+			p.strs[s] = s
+		}
+		r = &nameRef{s: s, stacks: [2]int32{-1, -1}}
+		p.refs[s] = r
+	}
+	c.refs[c.next] = r
+	c.next = (c.next + 1) % len(c.refs)
+	return r
+}
+
+// stack returns the number of r's undo stack as an actor's (terminal
+// false) or a terminal's.
+func (p *replayer) stack(r *nameRef, terminal bool) int32 {
+	k := 0
+	if terminal {
+		k = 1
+	}
+	if r.stacks[k] < 0 {
+		r.stacks[k] = p.st.stackID(stackKey{terminal, r.s})
+	}
+	return r.stacks[k]
+}
+
+// name returns r's number in the timeline's names.
+func (p *replayer) name(r *nameRef) uint32 {
+	if !r.named {
+		r.name, r.named = p.st.Timeline.name(r.s), true
+	}
+	return r.name
 }
 
 // record applies one stored record.
@@ -40,8 +104,8 @@ func (p *replayer) record(r Record) error {
 }
 
 // fast applies a well-formed mark (with its terminal, when it stores one)
-// or codec 2 ballot that follows the state
-// and reports true, or reports false and leaves the record to decode.
+// or codec 2 ballot that follows the state and reports true, or reports
+// false, having changed nothing, and leaves the record to decode.
 func (p *replayer) fast(r Record) (bool, error) {
 	st, d := p.st, r.Data
 	if len(d) < 2 || !st.Opened() {
@@ -55,14 +119,19 @@ func (p *replayer) fast(r Record) (bool, error) {
 	rd := reader{b: d, off: 2, slab: &p.slab}
 	seq := rd.uvarint()
 	ns := rd.varint()
-	e := Event{Seq: seq, Actor: p.intern(rd.bytes())}
+	actor := rd.bytes()
+	var role []byte
 	if codec == 2 {
-		e.Role = Role(p.intern(rd.bytes()))
+		role = rd.bytes()
 	}
 	if rd.err != nil || seq != r.Seq || seq != st.Seq+1 {
 		return false, nil
 	}
-	e.At = time.Unix(0, ns).UTC()
+	a := p.ref(&p.actors, actor)
+	e := Event{Seq: seq, At: time.Unix(0, ns).UTC(), Actor: a.s}
+	if codec == 2 {
+		e.Role = Role(p.ref(&p.roles, role).s)
+	}
 	if ballot {
 		round, index := rd.sint(), rd.sint()
 		b := rd.ballot()
@@ -77,9 +146,10 @@ func (p *replayer) fast(r Record) (bool, error) {
 		person := rd.bytes()
 		status := Status(rd.byte())
 		undoes := rd.uvarint()
-		terminal := ""
+		var term []byte
 		if codec == 2 && rd.err == nil && rd.off < len(d) { // the terminal, written when there is one
-			if terminal = p.intern(rd.bytes()); terminal == "" {
+			term = rd.bytes()
+			if len(term) == 0 {
 				return false, nil
 			}
 		}
@@ -87,29 +157,16 @@ func (p *replayer) fast(r Record) (bool, error) {
 		if rd.err != nil || rd.off != len(d) || !ok || !status.Valid() {
 			return false, nil
 		}
-		if err := st.mark(e, i, status, "", undoes, terminal); err != nil {
+		var stack int32
+		if term != nil {
+			stack = p.stack(p.ref(&p.terms, term), true)
+		} else {
+			stack = p.stack(a, false)
+		}
+		if err := st.markIn(seq, e.At, i, status, 0, undoes, stack, p.name(a)); err != nil {
 			return true, err
 		}
 	}
 	st.Seq, st.LastAt = e.Seq, e.At
 	return true, nil
-}
-
-// intern returns b as a string, the same string for the same bytes; the
-// few terminals of a congress are found among the recent ones without
-// hashing.
-func (p *replayer) intern(b []byte) string {
-	for _, s := range p.recent {
-		if string(b) == s {
-			return s
-		}
-	}
-	s, ok := p.strs[string(b)]
-	if !ok {
-		s = string(b)
-		p.strs[s] = s
-	}
-	p.recent[p.next] = s
-	p.next = (p.next + 1) % len(p.recent)
-	return s
 }

@@ -41,7 +41,6 @@ func TestFastReplayMatches(t *testing.T) {
 		}
 		var st State
 		fast.Read(func(s *State) { st = *s })
-		st.Timeline = append([]Change(nil), st.Timeline...) // Load sizes it ahead
 		if !reflect.DeepEqual(st, slow) {
 			t.Fatalf("%s: the fast replay's state differs", what)
 		}

@@ -59,10 +59,7 @@ func Create(log Log, cmd Open) (*Session, error) {
 // Load replays the log and returns the session in the state it was left.
 func Load(log Log) (*Session, error) {
 	s := &Session{log: log}
-	if sz, ok := log.(Sizer); ok {
-		s.st.Timeline = make([]Change, 0, min(sz.Len(), 1<<24))
-	}
-	p := replayer{st: &s.st, strs: map[string]string{}}
+	p := replayer{st: &s.st, strs: map[string]string{}, refs: map[string]*nameRef{}}
 	if err := log.Replay(p.record); err != nil {
 		return nil, err
 	}

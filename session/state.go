@@ -23,7 +23,7 @@ type State struct {
 	Attendance []Attendance
 	// Timeline is every attendance change in order, so that the count at
 	// any past moment, and each person's history, can be derived.
-	Timeline []Change
+	Timeline Timeline
 	// Item is the index of the current agenda item, -1 before the first.
 	Item int
 	// ItemAt is when the current item started.
@@ -57,12 +57,15 @@ type State struct {
 	// Takeovers are the takeovers by a standby, in order (Epoch).
 	Takeovers []Takeover
 
-	index    map[string]int        // person id → roster index
-	expected int                   // formal delegates on the roster
-	present  int                   // formal delegates present now
-	peak     int                   // the most formal delegates present at once
-	undo     map[string]*[]markRef // undoKey → that terminal's (or actor's) marks still standing
-	isFormal []bool                // parallel to the roster: a formal delegate
+	index    map[string]int // person id → roster index
+	expected int            // formal delegates on the roster
+	present  int            // formal delegates present now
+	peak     int            // the most formal delegates present at once
+	isFormal []bool         // parallel to the roster: a formal delegate
+	// The undo stacks: each terminal's (or actor's) marks still standing,
+	// as indexes in the timeline, last on top; stackIDs numbers them.
+	stacks   [][]int32
+	stackIDs map[stackKey]int32
 }
 
 // Stamp is a decision's time and the attendance it used.
@@ -115,18 +118,18 @@ func (st *State) Quorum() Quorum { return quorumOf(st.Setup.Meeting, st.Count(),
 // PresentAt returns how many formal delegates were present at time t,
 // derived from the attendance timeline.
 func (st *State) PresentAt(t time.Time) int {
-	n := 0
-	for _, c := range st.Timeline {
-		if c.At.After(t) {
+	n, ns := 0, t.UnixNano()
+	for _, c := range st.Timeline.changes() {
+		if c.at > ns {
 			break
 		}
-		if st.Setup.Roster[c.Person].Kind != model.Formal {
+		if st.Setup.Roster[c.person].Kind != model.Formal {
 			continue
 		}
-		if c.From == Present {
+		if c.from == Present {
 			n--
 		}
-		if c.To == Present {
+		if c.to == Present {
 			n++
 		}
 	}
@@ -137,9 +140,9 @@ func (st *State) PresentAt(t time.Time) int {
 // in order.
 func (st *State) History(i int) []Change {
 	var out []Change
-	for _, c := range st.Timeline {
-		if c.Person == i {
-			out = append(out, c)
+	for j, c := range st.Timeline.changes() {
+		if int(c.person) == i {
+			out = append(out, st.Timeline.change(j, c))
 		}
 	}
 	return out
@@ -180,15 +183,6 @@ func (st *State) Units() []UnitCount {
 		}
 	}
 	return out
-}
-
-// undoStack returns the marks that still stand of an undo stack (an
-// undoKey), last on top.
-func (st *State) undoStack(key string) []markRef {
-	if p := st.undo[key]; p != nil {
-		return *p
-	}
-	return nil
 }
 
 // apply changes the state by one event. It is the only place state
@@ -281,43 +275,6 @@ func (st *State) checkClock(at time.Time) error {
 	return nil
 }
 
-// mark applies a Marked or an Excused event of the person at roster index
-// i: an undo pops the stack of the event's terminal (its actor's when it
-// names none) and restores the earlier status with its original time and
-// reason; any other mark is pushed on it.
-func (st *State) mark(e Event, i int, status Status, reason string, undoes uint64, terminal string) error {
-	if !status.Valid() {
-		return &CorruptError{e.Seq, "attendance of an unknown person or status"}
-	}
-	key := undoKey(e.Actor, terminal)
-	p := st.undo[key] // one lookup: the stack is changed in place
-	if p == nil {
-		p = new([]markRef)
-		st.undo[key] = p
-	}
-	since := e.At
-	if undoes != 0 {
-		stack := *p
-		if len(stack) == 0 || stack[len(stack)-1].seq != undoes {
-			return &CorruptError{e.Seq, "undoes a mark that is not the terminal's last"}
-		}
-		ref := stack[len(stack)-1]
-		*p = stack[:len(stack)-1]
-		since, reason = ref.since, ref.reason
-		for j := len(st.Timeline) - 1; j >= 0; j-- {
-			if st.Timeline[j].Seq == undoes {
-				st.Timeline[j].UndoneBy = e.Seq
-				break
-			}
-		}
-	} else {
-		a := &st.Attendance[i]
-		*p = append(*p, markRef{seq: e.Seq, person: i, from: a.Status, since: a.Since, reason: a.Reason})
-	}
-	st.setStatus(i, e, status, since, reason, undoes)
-	return nil
-}
-
 func (st *State) open(e Event, s model.Setup) {
 	st.Setup = s
 	st.Created = e.At
@@ -327,7 +284,6 @@ func (st *State) open(e Event, s model.Setup) {
 	st.FloorRules = s.Meeting.Floor
 	st.Attendance = make([]Attendance, len(s.Roster))
 	st.index = make(map[string]int, len(s.Roster))
-	st.undo = map[string]*[]markRef{}
 	if s.Election != nil {
 		st.Vote = &Vote{
 			Method:     s.Election.Method,
@@ -343,22 +299,4 @@ func (st *State) open(e Event, s model.Setup) {
 			st.isFormal[i] = true
 		}
 	}
-}
-
-// setStatus sets person i's status by event e: since is the time the
-// status holds from (e's, or for an undo the restored status's own).
-func (st *State) setStatus(i int, e Event, to Status, since time.Time, reason string, undoes uint64) {
-	a := &st.Attendance[i]
-	from := a.Status
-	if st.isFormal[i] {
-		if from == Present {
-			st.present--
-		}
-		if to == Present {
-			st.present++
-			st.peak = max(st.peak, st.present)
-		}
-	}
-	a.Status, a.Since, a.Reason = to, since, reason
-	st.Timeline = append(st.Timeline, Change{Seq: e.Seq, At: e.At, Actor: e.Actor, Person: i, From: from, To: to, Reason: reason, Undoes: undoes})
 }
