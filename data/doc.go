@@ -98,8 +98,10 @@
 // The bbolt settings suit an append-only log: the events bucket fills its
 // pages completely (FillPercent 1.0, since keys only grow: about half the
 // file size of the default); free pages are kept in a hash map
-// (FreelistMapType); on Linux the file is mapped with MAP_POPULATE so that
-// a cold start reads it in one sweep instead of one page fault at a time.
+// (FreelistMapType); on Linux a file not all in the page cache is mapped
+// with MAP_POPULATE so that a cold start reads it in one sweep instead of
+// one page fault at a time (a cached one is not: faulting in its pages as
+// the replay reads them costs less than pre-faulting them all).
 // The free-page list is written at each commit, as bbolt does by default:
 // not writing it (NoFreelistSync) saved nothing measurable per commit but
 // made every open walk the whole file. Appending one event costs about

@@ -32,20 +32,22 @@ func guard(path, what string, fn func() error) (err error) {
 // bugPanic carries a panic of a caller's callback through guard.
 type bugPanic struct{ p any }
 
-// guarded wraps a caller's callback so that guard passes its panics on,
-// except memory faults (reading an event's bytes from the map is reading
-// the file).
-func guarded[T any](fn func(T) error) func(T) error {
-	return func(v T) (err error) {
-		defer func() {
-			if p := recover(); p != nil {
-				if isFault(p) {
-					panic(p)
-				}
-				panic(bugPanic{p})
-			}
-		}()
-		return fn(v)
+// callback marks where a loop under guard calls a caller's callback, so
+// that guard passes the callback's panics on, except memory faults (reading
+// an event's bytes from the map is reading the file): set in around each
+// call, and defer pass once per loop, not once per record.
+type callback struct{ in bool }
+
+// pass, deferred, passes on a panic of the callback as the caller's.
+func (c *callback) pass() {
+	if !c.in {
+		return // bbolt's, or none: guard's to judge
+	}
+	if p := recover(); p != nil {
+		if isFault(p) {
+			panic(p)
+		}
+		panic(bugPanic{p})
 	}
 }
 

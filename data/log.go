@@ -162,9 +162,10 @@ func (s *Store) reopen() error {
 // The record's Data points into the read-only memory map: it must not be
 // changed or kept after fn returns. fn must not call Append.
 func (s *Store) Replay(fn func(session.Record) error) error {
-	fn = guarded(fn)
 	var seq uint64
 	err := s.view("replaying", func(tx *bolt.Tx) error {
+		var cb callback
+		defer cb.pass()
 		if runs, err := readRuns(tx); err != nil {
 			return err
 		} else if err := s.checkRuns(runs); err != nil {
@@ -181,7 +182,10 @@ func (s *Store) Replay(fn func(session.Record) error) error {
 				return err
 			}
 			seq++
-			if err := fn(session.Record{Seq: seq, Data: v[hashLen:]}); err != nil {
+			cb.in = true
+			err := fn(session.Record{Seq: seq, Data: v[hashLen:]})
+			cb.in = false
+			if err != nil {
 				return err
 			}
 			if seq == headSeq {

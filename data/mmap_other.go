@@ -3,4 +3,4 @@
 package data
 
 // mmapFlags: MAP_POPULATE is Linux-only; elsewhere bbolt maps lazily.
-const mmapFlags = 0
+func mmapFlags(string) int { return 0 }

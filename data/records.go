@@ -18,16 +18,20 @@ type Stored struct {
 // the chain (Verify does). Link and Data point into the read-only memory
 // map: they must not be changed or kept after fn returns.
 func (s *Store) Records(fn func(Stored) error) error {
-	fn = guarded(fn)
 	return s.view("listing the events", func(tx *bolt.Tx) error {
 		var seq uint64
+		var cb callback
+		defer cb.pass()
 		c := tx.Bucket(bucketEvents).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if err := checkPlace(k, v, seq+1); err != nil {
 				return err
 			}
 			seq++
-			if err := fn(Stored{Seq: seq, Link: v[:hashLen], Data: v[hashLen:]}); err != nil {
+			cb.in = true
+			err := fn(Stored{Seq: seq, Link: v[:hashLen], Data: v[hashLen:]})
+			cb.in = false
+			if err != nil {
 				return err
 			}
 		}

@@ -69,19 +69,23 @@ func checkLinks(hash [32]byte, recs []session.Record, links [][]byte) error {
 // order, as Records does. Link and Data point into the memory map: copy
 // what is kept after fn returns.
 func (s *Store) RecordsFrom(from uint64, fn func(Stored) error) error {
-	fn = guarded(fn)
 	if from < 1 {
 		from = 1
 	}
 	return s.view("reading the events", func(tx *bolt.Tx) error {
 		seq := from - 1
+		var cb callback
+		defer cb.pass()
 		c := tx.Bucket(bucketEvents).Cursor()
 		for k, v := c.Seek(be64(from)); k != nil; k, v = c.Next() {
 			if err := checkPlace(k, v, seq+1); err != nil {
 				return err
 			}
 			seq++
-			if err := fn(Stored{Seq: seq, Link: v[:hashLen], Data: v[hashLen:]}); err != nil {
+			cb.in = true
+			err := fn(Stored{Seq: seq, Link: v[:hashLen], Data: v[hashLen:]})
+			cb.in = false
+			if err != nil {
 				return err
 			}
 		}

@@ -153,7 +153,7 @@ func openBolt(path string, o Options) (db *bolt.DB, err error) {
 	}
 	err = guard(path, "opening", func() error {
 		var err error
-		db, err = bolt.Open(path, 0o600, boltOptions(o))
+		db, err = bolt.Open(path, 0o600, boltOptions(o, mmapFlags(path)))
 		return err
 	})
 	var de *DamageError
@@ -211,10 +211,11 @@ func precheck(path string, readOnly bool) error {
 //     while NoFreelistSync makes every read-write open rebuild it by walking
 //     the whole tree (7 ms for 100k events) and panic (in a goroutine,
 //     uncatchable) on a damaged tree instead of letting Verify report it.
-//   - MmapFlags MAP_POPULATE (Linux): see mmapFlags.
+//   - MmapFlags MAP_POPULATE (Linux) when the file is not all in the page
+//     cache: see mmapFlags.
 //   - NoGrowSync and InitialMmapSize left at bbolt's defaults: no
 //     difference measured; bbolt grows the file in large steps already.
-func boltOptions(o Options) *bolt.Options {
+func boltOptions(o Options, mmapFlags int) *bolt.Options {
 	bo := &bolt.Options{
 		Timeout:      o.Timeout,
 		ReadOnly:     o.ReadOnly,
