@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"time"
-
-	"podium/session/election"
 )
 
 // The stored form of an event (docs/FORMAT.md is the full contract) is a
@@ -128,7 +126,11 @@ type reader struct {
 	err  error
 	strs map[string]string // interned strings, or nil
 	src  string            // b as one string: strings are cut from it without copying, or ""
-	slab *[]election.Mark  // where ballots' marks are cut from, or nil
+	// keyed keeps the ballots' marks of a replay (shared, and cut from
+	// a few allocations), nil elsewhere; index is where the ballot read
+	// goes in its teller's stack.
+	keyed *keyedMarks
+	index int
 }
 
 func (r *reader) byte() byte {

@@ -253,19 +253,16 @@ func (r *reader) ballot() election.Ballot {
 	if n > 0 {
 		packed := r.b[r.off : r.off+int(n+3)/4]
 		r.off += len(packed)
-		marks := r.marks(len(packed) * 4)
-		for j, x := range packed {
-			if x&(x>>1)&0x55 != 0 { // a mark 3
-				r.fail(fmt.Errorf("bad mark in byte %d of the ballot", j))
-			}
-			*(*[4]election.Mark)(marks[4*j : 4*j+4]) = unpacked[x]
+		var err error
+		if r.keyed != nil {
+			bl.Marks, err = r.keyed.get(packed, int(n), r.index)
+		} else {
+			bl.Marks = make([]election.Mark, n)
+			err = unpackMarks(bl.Marks, packed)
 		}
-		for _, m := range marks[n:] {
-			if m != election.Abstain {
-				r.fail(errors.New("unused bits of the last mark byte are set"))
-			}
+		if err != nil {
+			r.fail(err)
 		}
-		bl.Marks = marks[:n:n]
 	}
 	if k := r.len(2); k > 0 {
 		bl.WriteIns = make([]election.WriteIn, k)
@@ -277,17 +274,30 @@ func (r *reader) ballot() election.Ballot {
 	return bl
 }
 
-// marks returns n zero marks: from the reader's slab when it has one (a
-// replay cuts the marks of thousands of ballots from a few allocations),
-// else freshly allocated.
-func (r *reader) marks(n int) []election.Mark {
-	if r.slab == nil {
-		return make([]election.Mark, n)
+// unpackMarks fills marks (len(marks) ≤ 4·len(packed), and more than
+// 4·(len(packed)-1)) from their packed bytes, four a byte from the low
+// bits up; a mark 3, or a set bit past the last mark, is damage.
+func unpackMarks(marks []election.Mark, packed []byte) error {
+	var bad byte
+	last := len(packed) - 1
+	for j, x := range packed[:last] {
+		bad |= x & (x >> 1)
+		*(*[4]election.Mark)(marks[4*j : 4*j+4]) = unpacked[x]
 	}
-	if len(*r.slab) < n {
-		*r.slab = make([]election.Mark, max(n, 1<<16))
+	x := packed[last]
+	bad |= x & (x >> 1)
+	for i := range marks[4*last:] {
+		marks[4*last+i] = election.Mark(x >> (2 * i) & 3)
 	}
-	m := (*r.slab)[:n:n]
-	*r.slab = (*r.slab)[n:]
-	return m
+	switch {
+	case bad&0x55 != 0:
+		for j, x := range packed {
+			if x&(x>>1)&0x55 != 0 {
+				return fmt.Errorf("bad mark in byte %d of the ballot", j)
+			}
+		}
+	case x>>(2*(len(marks)-4*last)) != 0:
+		return errors.New("unused bits of the last mark byte are set")
+	}
+	return nil
 }

@@ -25,7 +25,7 @@ type replayer struct {
 	actors recent              // the last ones met in each place
 	roles  recent
 	terms  recent
-	slab   []election.Mark // marks of the ballots, cut from it
+	keyed  keyedMarks
 }
 
 // nameRef is an actor, role or terminal met in the log, with what a mark
@@ -116,7 +116,7 @@ func (p *replayer) fast(r Record) (bool, error) {
 	if !ballot && (k != kindMarked || codec < 1 || codec > 2) {
 		return false, nil
 	}
-	rd := reader{b: d, off: 2, slab: &p.slab}
+	rd := reader{b: d, off: 2}
 	seq := rd.uvarint()
 	ns := rd.varint()
 	actor := rd.bytes()
@@ -134,8 +134,12 @@ func (p *replayer) fast(r Record) (bool, error) {
 	}
 	if ballot {
 		round, index := rd.sint(), rd.sint()
-		b := rd.ballot()
 		cur := st.currentRound()
+		if cur != nil && p.keyed.round != cur {
+			p.keyed.begin(cur)
+		}
+		rd.keyed, rd.index = &p.keyed, index
+		b := rd.ballot()
 		if rd.err != nil || rd.off != len(d) || cur == nil || cur.No != round {
 			return false, nil
 		}
@@ -169,4 +173,56 @@ func (p *replayer) fast(r Record) (bool, error) {
 	}
 	st.Seq, st.LastAt = e.Seq, e.At
 	return true, nil
+}
+
+// keyedMarks keeps the marks of the ballots a replay reads. Two tellers
+// key the same stack, so a ballot's packed marks are most often those of
+// the ballot at the same place in another teller's stack: then its marks
+// are the same (read-only) slice, found by comparing a few bytes instead
+// of unpacking them again. Other marks are cut from a few allocations.
+type keyedMarks struct {
+	round  *Round            // the round read last
+	packed [][]byte          // by place in a stack: the packed marks read last there
+	marks  [][]election.Mark // and their marks
+	bytes  []byte            // where the copies of packed marks are cut from
+	slab   []election.Mark   // where marks are cut from
+}
+
+// begin makes room for the places of a round's stacks.
+func (k *keyedMarks) begin(r *Round) {
+	k.round = r
+	if n := min(max(r.Collected, 0), 1<<16); cap(k.packed) < n {
+		k.packed = append(make([][]byte, 0, n), k.packed...)
+		k.marks = append(make([][]election.Mark, 0, n), k.marks...)
+	}
+}
+
+// get returns the n marks packed in packed, of a ballot at place i of
+// its teller's stack.
+func (k *keyedMarks) get(packed []byte, n, i int) ([]election.Mark, error) {
+	if i >= 0 && i < len(k.packed) && len(k.marks[i]) == n && string(k.packed[i]) == string(packed) {
+		return k.marks[i], nil
+	}
+	if len(k.slab) < n {
+		k.slab = make([]election.Mark, max(n, 1<<16))
+	}
+	m := k.slab[:n:n]
+	if err := unpackMarks(m, packed); err != nil {
+		return nil, err
+	}
+	k.slab = k.slab[n:]
+	if i >= 0 && i <= len(k.packed) { // places are filled in order
+		if len(k.bytes) < len(packed) {
+			k.bytes = make([]byte, max(len(packed), 1<<14))
+		}
+		c := k.bytes[:len(packed):len(packed)]
+		copy(c, packed)
+		k.bytes = k.bytes[len(packed):]
+		if i == len(k.packed) {
+			k.packed, k.marks = append(k.packed, c), append(k.marks, m)
+		} else {
+			k.packed[i], k.marks[i] = c, m
+		}
+	}
+	return m, nil
 }
