@@ -37,7 +37,7 @@ func (st *State) UndoTarget(actor, terminal string) (person int, status Status, 
 	if !ok {
 		return 0, 0, time.Time{}, false
 	}
-	return int(c.person), c.from, unixTime(c.fromSince), true
+	return int(c.person), c.from, st.Timeline.sinceOf(int(c.prev)), true
 }
 
 // Presence is one person's attendance over the congress, from the
@@ -56,11 +56,11 @@ func (st *State) Presence(i int) Presence {
 	a := st.Attendance[i]
 	p := Presence{Status: a.Status, Reason: a.Reason}
 	for _, c := range st.Timeline.changes() {
-		if int(c.person) != i || c.undo != 0 {
+		if int(c.person) != i || c.flags&(isUndo|isUndone) != 0 {
 			continue // an undo, and what it took back, are not attendance
 		}
 		if c.to == Present {
-			p.Arrived = unixTime(c.at)
+			p.Arrived = time.Unix(0, c.at).UTC()
 			break
 		}
 	}

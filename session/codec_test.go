@@ -2,6 +2,8 @@ package session
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 	"time"
@@ -139,5 +141,44 @@ func TestSetupTimeZone(t *testing.T) {
 	}
 	if _, err := Decode(append(plain, 0)); err == nil {
 		t.Error("an empty zone written out was read")
+	}
+}
+
+// TestUvarintIsBinarys: the reader's uvarint gives what binary.Uvarint
+// gives — value and length, or the same refusal — for numbers of every
+// length, cut short, too long and overflowing, and random bytes.
+func TestUvarintIsBinarys(t *testing.T) {
+	var inputs [][]byte
+	for shift := range 64 {
+		for _, v := range []uint64{1 << shift, 1<<shift - 1, 1<<shift + 1, ^uint64(0) >> shift} {
+			b := binary.AppendUvarint(nil, v)
+			for cut := range len(b) + 1 {
+				inputs = append(inputs, b[:cut], append(append([]byte(nil), b[:cut]...), 0x80, 0x80, 0, 7, 9, 0xff, 0x81, 1, 2, 3))
+			}
+		}
+	}
+	for n := 1; n <= 12; n++ { // too long: every byte continues, then 0, 1 or 2
+		for _, last := range []byte{0, 1, 2, 0x7f} {
+			b := append(bytes.Repeat([]byte{0xff}, n-1), last)
+			inputs = append(inputs, b, append(b, 5, 6, 7, 8, 9, 10, 11, 12))
+		}
+	}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		b := make([]byte, rnd.IntN(14))
+		for i := range b {
+			b[i] = byte(rnd.Uint32())
+			if rnd.IntN(4) > 0 {
+				b[i] |= 0x80
+			}
+		}
+		inputs = append(inputs, b)
+	}
+	for _, b := range inputs {
+		v, n := uvarint(b)
+		wv, wn := binary.Uvarint(b)
+		if v != wv || n != wn {
+			t.Fatalf("% x: %d, %d; binary.Uvarint %d, %d", b, v, n, wv, wn)
+		}
 	}
 }

@@ -1,9 +1,11 @@
 package session
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"testing"
+	"time"
 )
 
 // loadSlow is Load without the fast path: every record decoded and
@@ -24,11 +26,15 @@ func loadSlow(log Log) (State, error) {
 }
 
 // TestFastReplayMatches: Load (whose replay applies marks and ballots
-// straight from their bytes) gives exactly the state that decoding and
-// applying every event gives, on a whole congress and on logs with one
-// byte changed here or there: the same state, or an error for both.
+// straight from their bytes, finds actors and terminals once, and shares
+// the marks of ballots two tellers keyed alike) gives exactly the state
+// that decoding and applying every event gives — the compact timeline, its
+// undos and reasons, the undo stacks, the tellers' stacks — on a whole
+// congress, on desks marking, undoing and excusing from terminals, and on
+// logs with one byte changed here or there: the same state, or an error
+// for both.
 func TestFastReplayMatches(t *testing.T) {
-	_, log := decidedCongress(t)
+	_, congress := decidedCongress(t)
 	same := func(log Log, what string) {
 		t.Helper()
 		fast, ferr := Load(log)
@@ -45,15 +51,65 @@ func TestFastReplayMatches(t *testing.T) {
 			t.Fatalf("%s: the fast replay's state differs", what)
 		}
 	}
-	same(log, "the congress")
 	rnd := rand.New(rand.NewPCG(3, 4))
-	for i := 0; i < 300; i++ {
-		bad := &MemoryLog{}
-		for _, r := range log.recs {
-			bad.recs = append(bad.recs, Record{Seq: r.Seq, Data: append([]byte(nil), r.Data...)})
+	for name, log := range map[string]*MemoryLog{"the congress": congress, "the desks": desksLog(t)} {
+		same(log, name)
+		for i := 0; i < 300; i++ {
+			bad := &MemoryLog{}
+			for _, r := range log.recs {
+				bad.recs = append(bad.recs, Record{Seq: r.Seq, Data: append([]byte(nil), r.Data...)})
+			}
+			r := bad.recs[1+rnd.IntN(len(bad.recs)-1)]
+			r.Data[rnd.IntN(len(r.Data))] ^= byte(1 << rnd.IntN(8))
+			same(bad, name+" with a changed byte")
 		}
-		r := bad.recs[1+rnd.IntN(len(bad.recs)-1)]
-		r.Data[rnd.IntN(len(r.Data))] ^= byte(1 << rnd.IntN(8))
-		same(bad, "a changed byte")
 	}
+}
+
+// desksLog is a log of the attendance as desks make it: marks from three
+// SSH terminals (two under one desk key) and from the host's console
+// without one, each undone on its own terminal while others mark the same
+// people, leaves with reasons, a leave's undo restoring the earlier reason.
+func desksLog(t *testing.T) *MemoryLog {
+	s, log := newSession(t, 12)
+	min := 0
+	m := func(actor, terminal string) Meta {
+		min++
+		return Meta{At: t0.Add(time.Duration(min) * time.Minute), Actor: actor, Role: RoleDesk, Terminal: terminal}
+	}
+	id := func(i int) string { return fmt.Sprintf("D%04d", i%12+1) }
+	for i := 0; i < 60; i++ {
+		term := []string{"ssh:0a1b", "ssh:0a1c", "ssh:77ff", ""}[i%4]
+		actor := []string{"desk-1", "desk-1", "desk-2", "host"}[i%4]
+		var st State
+		s.Read(func(x *State) { st = *x })
+		switch p := i % 12; {
+		case i%7 == 3 && st.CanUndo(actor, term):
+			exec(t, s, Undo{m(actor, term)})
+		case st.Attendance[p].Status == Present:
+			exec(t, s, Mark{Meta: m(actor, term), Person: id(p), Status: Left})
+		case i%5 == 0:
+			exec(t, s, Mark{Meta: m(actor, term), Person: id(p), Status: OnLeave, Reason: fmt.Sprintf("请假%d", i)})
+		default:
+			exec(t, s, Mark{Meta: m(actor, term), Person: id(p), Status: Present})
+		}
+	}
+	exec(t, s, Mark{Meta: m("desk-2", "ssh:77ff"), Person: id(1), Status: OnLeave, Reason: "另一理由"})
+	exec(t, s, Mark{Meta: m("desk-2", "ssh:77ff"), Person: id(1), Status: OnLeave, Reason: "第三理由"})
+	exec(t, s, Undo{m("desk-2", "ssh:77ff")})
+	var st State
+	s.Read(func(x *State) { st = *x })
+	undos, reasons := 0, 0
+	for _, c := range st.Timeline.All() {
+		if c.Undoes != 0 {
+			undos++
+		}
+		if c.Reason != "" {
+			reasons++
+		}
+	}
+	if undos < 5 || reasons < 5 || st.Attendance[1].Reason != "另一理由" {
+		t.Fatalf("the desks' log has %d undos and %d reasons; D0002 %+v", undos, reasons, st.Attendance[1])
+	}
+	return log
 }

@@ -62,6 +62,7 @@ type State struct {
 	present  int            // formal delegates present now
 	peak     int            // the most formal delegates present at once
 	isFormal []bool         // parallel to the roster: a formal delegate
+	last     []int32        // parallel to the roster: the index of the person's last change, -1: none
 	// The undo stacks: each terminal's (or actor's) marks still standing,
 	// as indexes in the timeline, last on top; stackIDs numbers them.
 	stacks   [][]int32
@@ -292,8 +293,10 @@ func (st *State) open(e Event, s model.Setup) {
 		}
 	}
 	st.isFormal = make([]bool, len(s.Roster))
+	st.last = make([]int32, len(s.Roster))
 	for i, p := range s.Roster {
 		st.index[p.ID] = i
+		st.last[i] = -1
 		if p.Kind == model.Formal {
 			st.expected++
 			st.isFormal[i] = true

@@ -3,49 +3,55 @@ package session
 import (
 	"fmt"
 	"iter"
-	"math"
 	"time"
 )
 
 // Timeline is every attendance change in order (State.Timeline). It is
 // kept compact because a congress makes tens of thousands of changes and
-// replay rebuilds them all: a change holds no pointer (its actor and
-// reasons are numbers in the timeline's table of names, its times Unix
-// nanoseconds; the few undos are noted beside it), so the collector never
-// scans it, and the changes are kept in chunks that are never copied to
-// grow. At and All give each change as a Change.
+// replay rebuilds them all: a change is 32 bytes without a pointer (its
+// actor is a number in the timeline's table of names, its time Unix
+// nanoseconds, and what an undo restores is found through the person's
+// previous change), the rare undos and reasons are noted beside, so the
+// collector never scans the changes; they are kept in chunks that are
+// never copied to grow. At and All give each change as a Change.
 type Timeline struct {
 	chunks   [][]change        // each of chunkLen changes, the last one filling
 	n        int               // the number of changes
-	undoes   map[int]uint64    // an undo's index → the Seq it undoes
+	undos    map[int]undoNote  // an undo's index → what it undid
 	undoneBy map[int]uint64    // the index of a change taken back → the undo's Seq
+	reasons  map[int]uint32    // a change's index → the reason it set (a name's number), when any
 	names    []string          // the name numbered n is names[n-1]; 0 is ""
 	ids      map[string]uint32 // each name's number
 }
 
-// chunkLen is the changes of a chunk: 24 KiB, one of Go's size classes.
-const chunkLen = 512
-
-// change is one Change as the timeline keeps it, with what an undo of it
-// restores: the status it replaced held since fromSince (noTime: it was
-// never set), with the reason fromReason.
-type change struct {
-	seq                       uint64
-	at, fromSince             int64
-	person                    int32
-	actor, reason, fromReason uint32
-	from, to                  Status
-	undo                      uint8 // isUndo, isUndone
+// undoNote is what an undo undid: the change's Seq and index.
+type undoNote struct {
+	seq   uint64
+	index int32
 }
 
-// The bits of change.undo.
-const (
-	isUndo   = 1 // an undo: Timeline.undoes has what it undoes
-	isUndone = 2 // taken back: Timeline.undoneBy has by what
-)
+// chunkLen is the changes of a chunk: 16 KiB, one of Go's size classes.
+const chunkLen = 512
 
-// noTime stands for the zero time.Time among a change's Unix times.
-const noTime = math.MinInt64
+// change is one Change as the timeline keeps it. prev is the index of
+// the person's change before it (-1: none), which set the status it
+// replaced: an undo of it restores that status's time and reason.
+type change struct {
+	seq      uint64
+	at       int64
+	person   int32
+	actor    uint32
+	prev     int32
+	from, to Status
+	flags    uint8 // isUndo, isUndone, hasReason
+}
+
+// The bits of change.flags.
+const (
+	isUndo    = 1 // an undo: Timeline.undos has what it undid
+	isUndone  = 2 // taken back: Timeline.undoneBy has by what
+	hasReason = 4 // it set a reason: Timeline.reasons has it
+)
 
 // Len returns the number of changes.
 func (t *Timeline) Len() int { return t.n }
@@ -99,14 +105,36 @@ func (t *Timeline) add(c change) int {
 
 func (t *Timeline) change(i int, c *change) Change {
 	x := Change{Seq: c.seq, At: time.Unix(0, c.at).UTC(), Actor: t.str(c.actor), Person: int(c.person),
-		From: c.from, To: c.to, Reason: t.str(c.reason)}
-	if c.undo&isUndo != 0 {
-		x.Undoes = t.undoes[i]
+		From: c.from, To: c.to, Reason: t.reasonOf(i)}
+	if c.flags&isUndo != 0 {
+		x.Undoes = t.undos[i].seq
 	}
-	if c.undo&isUndone != 0 {
+	if c.flags&isUndone != 0 {
 		x.UndoneBy = t.undoneBy[i]
 	}
 	return x
+}
+
+// reasonOf returns the reason change i set ("" for i < 0: nobody's).
+func (t *Timeline) reasonOf(i int) string {
+	if i < 0 || t.at(i).flags&hasReason == 0 {
+		return ""
+	}
+	return t.str(t.reasons[i])
+}
+
+// sinceOf returns the time from which the status change i set holds: its
+// own time, or for an undo the time of the status it restored (the zero
+// time for i < 0: nobody's status was ever set).
+func (t *Timeline) sinceOf(i int) time.Time {
+	for i >= 0 {
+		c := t.at(i)
+		if c.flags&isUndo == 0 {
+			return time.Unix(0, c.at).UTC()
+		}
+		i = int(t.at(int(t.undos[i].index)).prev)
+	}
+	return time.Time{}
 }
 
 // str returns the name numbered n.
@@ -133,22 +161,6 @@ func (t *Timeline) name(s string) uint32 {
 	n := uint32(len(t.names))
 	t.ids[s] = n
 	return n
-}
-
-// unixTime is the time of Unix nanoseconds ns as events carry it (UTC).
-func unixTime(ns int64) time.Time {
-	if ns == noTime {
-		return time.Time{}
-	}
-	return time.Unix(0, ns).UTC()
-}
-
-// unixNano is t in Unix nanoseconds, noTime for the zero time.
-func unixNano(t time.Time) int64 {
-	if t.IsZero() {
-		return noTime
-	}
-	return t.UnixNano()
 }
 
 // stackKey names an undo stack: a terminal's (when the mark names one) or
@@ -210,10 +222,8 @@ func (st *State) mark(e Event, i int, status Status, reason string, undoes uint6
 // once per actor and terminal).
 func (st *State) markIn(seq uint64, at time.Time, i int, to Status, reason uint32, undoes uint64, stack int32, actor uint32) error {
 	tl := &st.Timeline
-	a := &st.Attendance[i]
-	since := at
 	s := &st.stacks[stack]
-	var undone int32 = -1
+	since, undone := at, int32(-1)
 	if undoes != 0 {
 		n := len(*s)
 		if n == 0 || tl.at(int((*s)[n-1])).seq != undoes {
@@ -222,8 +232,13 @@ func (st *State) markIn(seq uint64, at time.Time, i int, to Status, reason uint3
 		undone = (*s)[n-1]
 		*s = (*s)[:n-1]
 		u := tl.at(int(undone))
-		since, reason = unixTime(u.fromSince), u.fromReason
+		since = tl.sinceOf(int(u.prev))
+		reason = 0
+		if r := int(u.prev); r >= 0 && tl.at(r).flags&hasReason != 0 {
+			reason = tl.reasons[r]
+		}
 	}
+	a := &st.Attendance[i]
 	from := a.Status
 	if st.isFormal[i] {
 		if from == Present {
@@ -234,22 +249,27 @@ func (st *State) markIn(seq uint64, at time.Time, i int, to Status, reason uint3
 			st.peak = max(st.peak, st.present)
 		}
 	}
-	fromReason := uint32(0)
-	if a.Reason != "" {
-		fromReason = tl.name(a.Reason)
-	}
-	c := change{seq: seq, at: at.UnixNano(), fromSince: unixNano(a.Since),
-		person: int32(i), actor: actor, reason: reason, fromReason: fromReason, from: from, to: to}
+	c := change{seq: seq, at: at.UnixNano(), person: int32(i), actor: actor, prev: st.last[i], from: from, to: to}
 	if undone >= 0 {
-		c.undo = isUndo
+		c.flags |= isUndo
+	}
+	if reason != 0 {
+		c.flags |= hasReason
 	}
 	j := tl.add(c)
-	if undone >= 0 {
-		if tl.undoes == nil {
-			tl.undoes, tl.undoneBy = map[int]uint64{}, map[int]uint64{}
+	st.last[i] = int32(j)
+	if reason != 0 {
+		if tl.reasons == nil {
+			tl.reasons = map[int]uint32{}
 		}
-		tl.undoes[j], tl.undoneBy[int(undone)] = undoes, seq
-		tl.at(int(undone)).undo |= isUndone
+		tl.reasons[j] = reason
+	}
+	if undone >= 0 {
+		if tl.undos == nil {
+			tl.undos, tl.undoneBy = map[int]undoNote{}, map[int]uint64{}
+		}
+		tl.undos[j], tl.undoneBy[int(undone)] = undoNote{undoes, undone}, seq
+		tl.at(int(undone)).flags |= isUndone
 	} else {
 		*s = append(*s, int32(j))
 	}
