@@ -26,6 +26,15 @@ type replayer struct {
 	roles  recent
 	terms  recent
 	keyed  keyedMarks
+	// tail is the teller's stack the last ballot went on, appended to
+	// here and written back to its round's Entries before any other
+	// record is applied (flush): one map write per run of a teller's
+	// ballots, not two map operations per ballot.
+	tail struct {
+		round  *Round
+		teller string
+		stack  []election.Ballot
+	}
 }
 
 // nameRef is an actor, role or terminal met in the log, with what a mark
@@ -93,6 +102,7 @@ func (p *replayer) record(r Record) error {
 	if ok, err := p.fast(r); ok {
 		return err
 	}
+	p.flush()
 	e, err := decode(r.Data, p.strs)
 	if err != nil {
 		return &CorruptError{r.Seq, err.Error()}
@@ -101,6 +111,14 @@ func (p *replayer) record(r Record) error {
 		return &CorruptError{r.Seq, fmt.Sprintf("stored under %d but numbered %d", r.Seq, e.Seq)}
 	}
 	return p.st.apply(e)
+}
+
+// flush writes the stack of the last ballots back to their round.
+func (p *replayer) flush() {
+	if t := &p.tail; t.round != nil {
+		t.round.Entries[t.teller] = t.stack
+		t.round, t.stack = nil, nil
+	}
 }
 
 // fast applies a well-formed mark (with its terminal, when it stores one)
@@ -143,8 +161,14 @@ func (p *replayer) fast(r Record) (bool, error) {
 		if rd.err != nil || rd.off != len(d) || cur == nil || cur.No != round {
 			return false, nil
 		}
-		if err := cur.enter(e, index, b); err != nil {
-			return true, err
+		if t := &p.tail; t.round == cur && t.teller == e.Actor && index == len(t.stack) {
+			t.stack = append(t.stack, b)
+		} else {
+			p.flush()
+			if err := cur.enter(e, index, b); err != nil {
+				return true, err
+			}
+			t.round, t.teller, t.stack = cur, e.Actor, cur.Entries[e.Actor]
 		}
 	} else {
 		person := rd.bytes()

@@ -63,6 +63,7 @@ func Load(log Log) (*Session, error) {
 	if err := log.Replay(p.record); err != nil {
 		return nil, err
 	}
+	p.flush()
 	if !s.st.Opened() {
 		return nil, ErrEmpty
 	}
