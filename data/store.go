@@ -35,10 +35,7 @@ type Options struct {
 	noSync bool
 }
 
-var (
-	_ session.Log   = (*Store)(nil)
-	_ session.Sizer = (*Store)(nil)
-)
+var _ session.Log = (*Store)(nil)
 
 // Store is a durable, hash-chained event log in one bbolt file. It
 // implements session.Log. It is safe for use by many goroutines; appends
@@ -254,8 +251,7 @@ func (s *Store) Head() (seq uint64, hash [32]byte) {
 	return s.seq, s.hash
 }
 
-// Len returns the number of events stored, so that session.Load can size
-// its tables (a session.Sizer).
+// Len returns the number of events stored.
 func (s *Store) Len() uint64 {
 	seq, _ := s.Head()
 	return seq

@@ -32,7 +32,7 @@ func (m *MemoryLog) Replay(fn func(Record) error) error {
 	return nil
 }
 
-// Len returns the number of records kept; a MemoryLog is a Sizer.
+// Len returns the number of records kept.
 func (m *MemoryLog) Len() uint64 {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"encoding/binary"
 	"fmt"
 	"time"
 
@@ -26,6 +27,10 @@ type replayer struct {
 	roles  recent
 	terms  recent
 	keyed  keyedMarks
+	// persons caches the roster index (plus one) of the ids met, each in
+	// the slot of a cheap hash of its bytes, checked against the roster:
+	// a congress marks each of its thousands of people many times.
+	persons [1 << 12]int32
 	// tail is the teller's stack the last ballot went on, appended to
 	// here and written back to its round's Entries before any other
 	// record is applied (flush): one map write per run of a teller's
@@ -113,6 +118,29 @@ func (p *replayer) record(r Record) error {
 	return p.st.apply(e)
 }
 
+// person returns the roster index of the person whose id is b, as the
+// state's index gives it.
+func (p *replayer) person(b []byte) (int, bool) {
+	var w uint64
+	if len(b) >= 8 {
+		w = binary.LittleEndian.Uint64(b[len(b)-8:])
+	} else {
+		for _, c := range b {
+			w = w<<8 | uint64(c)
+		}
+	}
+	slot := &p.persons[(w*0x9e3779b97f4a7c15)>>(64-12)]
+	roster := p.st.Setup.Roster
+	if i := int(*slot) - 1; i >= 0 && i < len(roster) && roster[i].ID == string(b) {
+		return i, true
+	}
+	i, ok := p.st.index[string(b)]
+	if ok {
+		*slot = int32(i + 1)
+	}
+	return i, ok
+}
+
 // flush writes the stack of the last ballots back to their round.
 func (p *replayer) flush() {
 	if t := &p.tail; t.round != nil {
@@ -181,7 +209,7 @@ func (p *replayer) fast(r Record) (bool, error) {
 				return false, nil
 			}
 		}
-		i, ok := st.index[string(person)]
+		i, ok := p.person(person)
 		if rd.err != nil || rd.off != len(d) || !ok || !status.Valid() {
 			return false, nil
 		}

@@ -27,10 +27,6 @@ type Log interface {
 	Replay(fn func(Record) error) error
 }
 
-// Sizer is implemented by a Log that knows how many events it holds, so
-// that Load can size its tables once instead of growing them.
-type Sizer interface{ Len() uint64 }
-
 // ErrEmpty: Load was given a log with no events.
 var ErrEmpty = errors.New("session: the log is empty")
 
