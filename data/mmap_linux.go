@@ -6,6 +6,8 @@ import (
 	"os"
 	"syscall"
 	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
 // mmapFlags returns how bbolt is to map the file at path: pre-faulted
@@ -16,8 +18,9 @@ import (
 // just written — pre-faulting every page costs more than the faults of a
 // replay, which map the cached pages around each fault (measured here:
 // opening and replaying the realistic congress's 4 MiB log, 0.3 ms of
-// MAP_POPULATE against no fault cost to speak of). mincore on a mapping
-// of our own, not faulted in, says which pages are cached.
+// MAP_POPULATE against no fault cost to speak of). cachestat(2) (Linux
+// 6.5) says how many pages are cached in one call; before it, mincore on
+// a mapping of our own, not faulted in (0.1 ms for 4 MiB).
 func mmapFlags(path string) int {
 	f, err := os.Open(path)
 	if err != nil {
@@ -28,13 +31,21 @@ func mmapFlags(path string) int {
 	if err != nil || fi.Size() <= 0 || fi.Size() > 1<<40 {
 		return syscall.MAP_POPULATE
 	}
+	page := int64(os.Getpagesize())
+	pages := uint64((fi.Size() + page - 1) / page)
+	var c unix.Cachestat_t
+	if unix.Cachestat(uint(f.Fd()), &unix.CachestatRange{Off: 0, Len: 0}, &c, 0) == nil { // Len 0: to the end
+		if c.Cache >= pages {
+			return 0
+		}
+		return syscall.MAP_POPULATE
+	}
 	m, err := syscall.Mmap(int(f.Fd()), 0, int(fi.Size()), syscall.PROT_READ, syscall.MAP_SHARED)
 	if err != nil {
 		return syscall.MAP_POPULATE
 	}
 	defer syscall.Munmap(m)
-	page := int64(os.Getpagesize())
-	vec := make([]byte, (fi.Size()+page-1)/page)
+	vec := make([]byte, pages)
 	if _, _, e := syscall.Syscall(syscall.SYS_MINCORE, uintptr(unsafe.Pointer(&m[0])), uintptr(len(m)), uintptr(unsafe.Pointer(&vec[0]))); e != 0 {
 		return syscall.MAP_POPULATE
 	}
