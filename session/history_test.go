@@ -15,7 +15,7 @@ import (
 // regular round from ballots keyed by two tellers (a runoff in 社团: two
 // candidates tie across the cut-off) and the runoff from a tally; and the
 // business around it (a note, a question, a vote).
-func decidedCongress(t *testing.T) (*Session, *MemoryLog) {
+func decidedCongress(t testing.TB) (*Session, *MemoryLog) {
 	t.Helper()
 	s, log, setup := demoVote(t, 118)
 	free := nonCandidates(s, setup)

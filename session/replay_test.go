@@ -35,22 +35,7 @@ func loadSlow(log Log) (State, error) {
 // for both.
 func TestFastReplayMatches(t *testing.T) {
 	_, congress := decidedCongress(t)
-	same := func(log Log, what string) {
-		t.Helper()
-		fast, ferr := Load(log)
-		slow, serr := loadSlow(log)
-		if (ferr != nil) != (serr != nil) {
-			t.Fatalf("%s: fast %v, slow %v", what, ferr, serr)
-		}
-		if ferr != nil {
-			return
-		}
-		var st State
-		fast.Read(func(s *State) { st = *s })
-		if !reflect.DeepEqual(st, slow) {
-			t.Fatalf("%s: the fast replay's state differs", what)
-		}
-	}
+	same := func(log Log, what string) { t.Helper(); sameReplay(t, log, what) }
 	cut := &MemoryLog{} // the congress until its last keyed ballot
 	for i, r := range congress.recs {
 		if EventKind(r.Data[1]) == kindBallotEntered {
@@ -72,11 +57,57 @@ func TestFastReplayMatches(t *testing.T) {
 	}
 }
 
+// sameReplay fails t unless Load and loadSlow give the same state, or
+// both an error.
+func sameReplay(t *testing.T, log Log, what string) {
+	t.Helper()
+	fast, ferr := Load(log)
+	slow, serr := loadSlow(log)
+	if (ferr != nil) != (serr != nil) {
+		t.Fatalf("%s: fast %v, slow %v", what, ferr, serr)
+	}
+	if ferr != nil {
+		return
+	}
+	var st State
+	fast.Read(func(s *State) { st = *s })
+	if !reflect.DeepEqual(st, slow) {
+		t.Fatalf("%s: the fast replay's state differs", what)
+	}
+}
+
+// FuzzFastReplay: whatever bytes one record of a log holds — a mark, a
+// ballot keyed by the second teller, anything — Load's fast path gives
+// the state decoding and applying every event gives, or both refuse.
+func FuzzFastReplay(f *testing.F) {
+	desks := desksLog(f)
+	_, congress := decidedCongress(f)
+	var ballots []Record // the congress until the second teller's sixth ballot
+	for i, r := range congress.recs {
+		if e, _ := Decode(r.Data); ballots == nil && e.Actor == "t2" {
+			ballots = congress.recs[:i+6]
+		}
+	}
+	logs := [][]Record{desks.recs, ballots}
+	for k, recs := range logs {
+		for i := len(recs) - 8; i < len(recs); i++ {
+			f.Add(uint8(k), uint16(i), recs[i].Data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, k uint8, at uint16, data []byte) {
+		base := logs[int(k)%len(logs)]
+		log := &MemoryLog{recs: append([]Record(nil), base...)}
+		i := 1 + int(at)%(len(base)-1)
+		log.recs[i] = Record{Seq: base[i].Seq, Data: data}
+		sameReplay(t, log, "a record changed")
+	})
+}
+
 // desksLog is a log of the attendance as desks make it: marks from three
 // SSH terminals (two under one desk key) and from the host's console
 // without one, each undone on its own terminal while others mark the same
 // people, leaves with reasons, a leave's undo restoring the earlier reason.
-func desksLog(t *testing.T) *MemoryLog {
+func desksLog(t testing.TB) *MemoryLog {
 	s, log := newSession(t, 12)
 	min := 0
 	m := func(actor, terminal string) Meta {

@@ -15,7 +15,7 @@ import (
 
 // demoVote opens the demo congress with the given number of formal
 // delegates present.
-func demoVote(t *testing.T, present int) (*Session, *MemoryLog, model.Setup) {
+func demoVote(t testing.TB, present int) (*Session, *MemoryLog, model.Setup) {
 	t.Helper()
 	setup := files.Demo()
 	log := &MemoryLog{}
