@@ -55,14 +55,12 @@ type Presence struct {
 func (st *State) Presence(i int) Presence {
 	a := st.Attendance[i]
 	p := Presence{Status: a.Status, Reason: a.Reason}
-	for _, c := range st.Timeline.changes() {
-		if int(c.person) != i || c.flags&(isUndo|isUndone) != 0 {
-			continue // an undo, and what it took back, are not attendance
+	for j := st.lastChange(i); j >= 0; { // the person's changes, last first
+		c := st.Timeline.at(j)
+		if c.flags&(isUndo|isUndone) == 0 && c.to == Present { // an undo, and what it took back, are not attendance
+			p.Arrived = time.Unix(0, c.at).UTC() // the earliest is found last
 		}
-		if c.to == Present {
-			p.Arrived = time.Unix(0, c.at).UTC()
-			break
-		}
+		j = int(c.prev)
 	}
 	if a.Status == Left {
 		p.Left = a.Since

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"slices"
 	"time"
 
 	"podium/model"
@@ -141,12 +142,21 @@ func (st *State) PresentAt(t time.Time) int {
 // in order.
 func (st *State) History(i int) []Change {
 	var out []Change
-	for j, c := range st.Timeline.changes() {
-		if int(c.person) == i {
-			out = append(out, st.Timeline.change(j, c))
-		}
+	for j := st.lastChange(i); j >= 0; j = int(st.Timeline.at(j).prev) {
+		out = append(out, st.Timeline.At(j))
 	}
+	slices.Reverse(out)
 	return out
+}
+
+// lastChange returns the index in the timeline of the last change of the
+// person at roster index i, -1 when none; each change links the person's
+// one before it (change.prev).
+func (st *State) lastChange(i int) int {
+	if i < 0 || i >= len(st.last) {
+		return -1
+	}
+	return int(st.last[i])
 }
 
 // UnitCount is the attendance of one electoral unit, formal delegates only.
