@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"podium/model"
 )
 
 // StaffStatus is the outcome of one check.
@@ -22,22 +24,41 @@ type StaffOptions struct {
 	Large bool // a school with many students or campuses: 60 staff, not 40
 }
 
-// StaffFinding is one person's part in a check.
+// StaffFinding is one person's part in a check: the reason in words and
+// as a code, with the cell it is about as written (Value; "" for an
+// empty one).
 type StaffFinding struct {
-	Row    int         `json:"row"`
-	Name   string      `json:"name"`
-	Status StaffStatus `json:"status"`
-	Reason string      `json:"reason"`
+	Row    int             `json:"row"`
+	Name   string          `json:"name"`
+	Status StaffStatus     `json:"status"`
+	Reason string          `json:"reason"`
+	Code   model.StaffCode `json:"code"`
+	Value  string          `json:"value,omitempty"`
 }
 
-// StaffCheck is one requirement of the self-assessment (附件1).
+// StaffCheck is one requirement of the self-assessment (附件1). Count is
+// the figure the check counted: the staff (3.1), the presidium (3.2), the
+// departments (3.3, named in Departments), the staff with an allowed title
+// (4), the Party and League members (5), the staff the rule of item 6
+// applies to (their year read, not freshmen). Limit is item 3's limit (0
+// for the others). Code says why a whole check could not be verified (the
+// list lacks the column), "" otherwise.
 type StaffCheck struct {
-	Item     string         `json:"item"` // "3.1", "3.2", "3.3", "4", "5", "6"
-	Rule     string         `json:"rule"`
-	Status   StaffStatus    `json:"status"`
-	Actual   string         `json:"actual,omitempty"`
-	Reason   string         `json:"reason,omitempty"`
-	Findings []StaffFinding `json:"findings,omitempty"`
+	Item        string          `json:"item"` // "3.1", "3.2", "3.3", "4", "5", "6"
+	Rule        string          `json:"rule"`
+	Status      StaffStatus     `json:"status"`
+	Count       int             `json:"count"`
+	Limit       int             `json:"limit,omitempty"`
+	Departments []string        `json:"departments,omitempty"`
+	Code        model.StaffCode `json:"code,omitempty"`
+	Actual      string          `json:"actual,omitempty"`
+	Reason      string          `json:"reason,omitempty"`
+	Findings    []StaffFinding  `json:"findings,omitempty"`
+}
+
+// finding adds m's finding to the check.
+func (c *StaffCheck) finding(m StaffMember, st StaffStatus, code model.StaffCode, value, reason string) {
+	c.Findings = append(c.Findings, StaffFinding{Row: m.Row, Name: m.Who(), Status: st, Reason: reason, Code: code, Value: value})
 }
 
 // Audit is a staff list checked against items 3–6 of the self-assessment.
@@ -84,12 +105,9 @@ func AuditStaff(s Staff, opts StaffOptions) Audit {
 }
 
 func auditCount(s Staff, opts StaffOptions) StaffCheck {
-	limit := 40
-	if opts.Large {
-		limit = 60
-	}
+	limit := model.StaffItemLimit("3.1", opts.Large)
 	c := StaffCheck{Item: "3.1", Rule: fmt.Sprintf("at most %d staff (校级学生会组织工作人员不超过 %d 人)", limit, limit),
-		Actual: fmt.Sprintf("%d", len(s.Members)), Status: StaffPass}
+		Count: len(s.Members), Limit: limit, Actual: fmt.Sprintf("%d", len(s.Members)), Status: StaffPass}
 	if len(s.Members) > limit {
 		c.Status, c.Reason = StaffFail, fmt.Sprintf("%d staff, %d over", len(s.Members), len(s.Members)-limit)
 	}
@@ -97,25 +115,26 @@ func auditCount(s Staff, opts StaffOptions) StaffCheck {
 }
 
 func auditPresidium(s Staff) StaffCheck {
-	c := StaffCheck{Item: "3.2", Rule: "presidium at most 5 (主席团成员不超过 5 人)"}
+	c := StaffCheck{Item: "3.2", Rule: fmt.Sprintf("presidium at most %d (主席团成员不超过 %d 人)", model.PresidiumMax, model.PresidiumMax),
+		Limit: model.PresidiumMax}
 	if !s.HasTitle {
-		c.Status, c.Reason = StaffCannotVerify, "the list has no 职务 column"
+		c.Status, c.Code, c.Reason = StaffCannotVerify, model.StaffNoTitleColumn, "the list has no 职务 column"
 		return c
 	}
 	n := 0
 	for _, m := range s.Members {
 		if staffSqueeze(m.Title) == "" {
-			c.Findings = append(c.Findings, StaffFinding{m.Row, m.Who(), StaffCannotVerify, "no 职务"})
+			c.finding(m, StaffCannotVerify, model.StaffNoTitle, "", "no 职务")
 			continue
 		}
 		if _, t, _ := staffSplitTitle(m.Title); staffPresidiumTitles[t] {
 			n++
 		}
 	}
-	c.Actual = fmt.Sprintf("%d", n)
+	c.Count, c.Actual = n, fmt.Sprintf("%d", n)
 	switch {
-	case n > 5:
-		c.Status, c.Reason = StaffFail, fmt.Sprintf("%d in the presidium, %d over", n, n-5)
+	case n > c.Limit:
+		c.Status, c.Reason = StaffFail, fmt.Sprintf("%d in the presidium, %d over", n, n-c.Limit)
 	case len(c.Findings) > 0:
 		c.Status, c.Reason = StaffCannotVerify, fmt.Sprintf("%d without a 职务", len(c.Findings))
 	default:
@@ -125,7 +144,8 @@ func auditPresidium(s Staff) StaffCheck {
 }
 
 func auditDepartments(s Staff) StaffCheck {
-	c := StaffCheck{Item: "3.3", Rule: "departments at most 6 (工作部门不超过 6 个)"}
+	c := StaffCheck{Item: "3.3", Rule: fmt.Sprintf("departments at most %d (工作部门不超过 %d 个)", model.DepartmentsMax, model.DepartmentsMax),
+		Limit: model.DepartmentsMax}
 	depts := map[string]bool{}
 	for _, m := range s.Members {
 		d := staffSqueeze(m.Section)
@@ -137,7 +157,7 @@ func auditDepartments(s Staff) StaffCheck {
 		}
 	}
 	if !s.HasSection && len(depts) == 0 {
-		c.Status, c.Reason = StaffCannotVerify, "the list has no 职务/部门 column naming departments"
+		c.Status, c.Code, c.Reason = StaffCannotVerify, model.StaffNoDepartmentColumn, "the list has no 职务/部门 column naming departments"
 		return c
 	}
 	names := make([]string, 0, len(depts))
@@ -145,10 +165,11 @@ func auditDepartments(s Staff) StaffCheck {
 		names = append(names, d)
 	}
 	sort.Strings(names)
+	c.Count, c.Departments = len(names), names
 	c.Actual = fmt.Sprintf("%d: %s", len(names), strings.Join(names, ", "))
 	c.Status = StaffPass
-	if len(names) > 6 {
-		c.Status, c.Reason = StaffFail, fmt.Sprintf("%d departments, %d over", len(names), len(names)-6)
+	if len(names) > c.Limit {
+		c.Status, c.Reason = StaffFail, fmt.Sprintf("%d departments, %d over", len(names), len(names)-c.Limit)
 	}
 	return c
 }
@@ -156,15 +177,16 @@ func auditDepartments(s Staff) StaffCheck {
 func auditTitles(s Staff) StaffCheck {
 	c := StaffCheck{Item: "4", Rule: "only 主席, 副主席, 执行主席, 部长, 副部长, 干事 (除主席、副主席、部长、副部长、干事外未设其他职务)"}
 	if !s.HasTitle {
-		c.Status, c.Reason = StaffCannotVerify, "the list has no 职务 column"
+		c.Status, c.Code, c.Reason = StaffCannotVerify, model.StaffNoTitleColumn, "the list has no 职务 column"
 		return c
 	}
-	c.Status = StaffPass
 	for _, m := range s.Members {
 		if staffSqueeze(m.Title) == "" {
-			c.Findings = append(c.Findings, StaffFinding{m.Row, m.Who(), StaffCannotVerify, "no 职务"})
+			c.finding(m, StaffCannotVerify, model.StaffNoTitle, "", "no 职务")
 		} else if _, _, ok := staffSplitTitle(m.Title); !ok {
-			c.Findings = append(c.Findings, StaffFinding{m.Row, m.Who(), StaffFail, fmt.Sprintf("职务 %q is not an allowed title", m.Title)})
+			c.finding(m, StaffFail, model.StaffBadTitle, m.Title, fmt.Sprintf("职务 %q is not an allowed title", m.Title))
+		} else {
+			c.Count++
 		}
 	}
 	c.Status = staffWorst(c.Findings)
@@ -185,45 +207,47 @@ func auditMembership(s Staff) StaffCheck {
 		case staffMemberPolitics[p]:
 			ok++
 		case p == "":
-			c.Findings = append(c.Findings, StaffFinding{m.Row, m.Who(), StaffCannotVerify, "no 政治面貌"})
+			c.finding(m, StaffCannotVerify, model.StaffNoPolitics, "", "no 政治面貌")
 		default:
-			c.Findings = append(c.Findings, StaffFinding{m.Row, m.Who(), StaffFail, fmt.Sprintf("政治面貌 %q is neither Party nor League", m.Politics)})
+			c.finding(m, StaffFail, model.StaffNotMember, m.Politics, fmt.Sprintf("政治面貌 %q is neither Party nor League", m.Politics))
 		}
 	}
-	c.Actual = fmt.Sprintf("%d of %d", ok, len(s.Members))
+	c.Count, c.Actual = ok, fmt.Sprintf("%d of %d", ok, len(s.Members))
 	c.Status = staffWorst(c.Findings)
 	return c
 }
 
 func auditGrades(s Staff) StaffCheck {
 	c := StaffCheck{Item: "6", Rule: "every non-freshman in the top 30% of the major with no failed course; postgraduates no failed course (除一年级新生外…排名在本专业前 30%以内，且无课业不及格情况)"}
+	top := model.StaffRankTop
 	for _, m := range s.Members {
-		add := func(st StaffStatus, format string, a ...any) {
-			c.Findings = append(c.Findings, StaffFinding{m.Row, m.Who(), st, fmt.Sprintf(format, a...)})
+		add := func(st StaffStatus, code model.StaffCode, value, format string, a ...any) {
+			c.finding(m, st, code, value, fmt.Sprintf(format, a...))
 		}
 		switch m.Year {
 		case YearFreshman:
 			continue
 		case YearUnknown:
-			add(StaffCannotVerify, "年级 %q unreadable: cannot tell whether the rule applies", m.YearText)
+			add(StaffCannotVerify, model.StaffYearUnreadable, m.YearText, "年级 %q unreadable: cannot tell whether the rule applies", m.YearText)
 			continue
 		}
+		c.Count++
 		switch m.Failed {
 		case TriYes:
-			add(StaffFail, "a failed course (是否存在课业不及格情况: %s)", m.FailedText)
+			add(StaffFail, model.StaffFailedCourse, m.FailedText, "a failed course (是否存在课业不及格情况: %s)", m.FailedText)
 		case TriUnknown:
-			add(StaffCannotVerify, "no reading of 是否存在课业不及格情况 (%q)", m.FailedText)
+			add(StaffCannotVerify, model.StaffFailedUnknown, m.FailedText, "no reading of 是否存在课业不及格情况 (%q)", m.FailedText)
 		}
 		if m.Year == YearGraduate {
 			continue
 		}
 		switch r := m.Rank; {
 		case r.Pos == 0:
-			add(StaffCannotVerify, "no readable rank (%q)", m.RankText)
+			add(StaffCannotVerify, model.StaffNoRank, m.RankText, "no readable rank (%q)", m.RankText)
 		case r.Of == 0:
-			add(StaffCannotVerify, "rank %q gives no major size", m.RankText)
-		case r.Pos*10 > r.Of*3:
-			add(StaffFail, "rank %d/%d is outside the top 30%%", r.Pos, r.Of)
+			add(StaffCannotVerify, model.StaffNoMajorSize, m.RankText, "rank %q gives no major size", m.RankText)
+		case r.Pos*top.Den > r.Of*top.Num: // 前30%以内: the boundary is in
+			add(StaffFail, model.StaffOutsideTop, m.RankText, "rank %d/%d is outside the top 30%%", r.Pos, r.Of)
 		}
 	}
 	c.Status = staffWorst(c.Findings)

@@ -220,6 +220,9 @@ func TestStaffRules(t *testing.T) {
 				if f.Name == "" || f.Reason == "" {
 					t.Errorf("finding %+v does not name the person and reason", f)
 				}
+				if !f.Code.Of(tt.item) || f.Code.Fails() != (f.Status == prep.StaffFail) {
+					t.Errorf("finding %+v: code %q is not item %s's or says otherwise than its status", f, f.Code, tt.item)
+				}
 			}
 			if len(rows) != len(tt.rows1) {
 				t.Fatalf("findings on rows %v, want %v", rows, tt.rows1)
@@ -239,7 +242,7 @@ func TestStaffNoTitleColumns(t *testing.T) {
 	src := "序号,姓名,政治面貌,院系,年级,成绩排名,是否存在课业不及格情况,学生工作经历\n1,甲,团员,护理,大二,1/10,否,无\n"
 	a, _ := auditCSV(t, src, prep.StaffOptions{})
 	for _, item := range []string{"3.2", "3.3", "4"} {
-		if c := checkByItem(a, item); c.Status != prep.StaffCannotVerify || !strings.Contains(c.Reason, "no 职务") {
+		if c := checkByItem(a, item); c.Status != prep.StaffCannotVerify || !strings.Contains(c.Reason, "no 职务") || !c.Code.Of(item) || !c.Code.Whole() {
 			t.Errorf("item %s: %+v", item, c)
 		}
 	}
