@@ -51,6 +51,7 @@ var v2Bodies = func() (t [256]bodyCodec) {
 	t[kindNoteAdded] = jsonCodec[NoteAdded]()
 	t[kindOfficerRated] = jsonCodec[OfficerRated]()
 	t[kindSurveyRecorded] = jsonCodec[SurveyRecorded]()
+	t[kindStaffAuditRecorded] = jsonCodec[StaffAuditRecorded]()
 	t[kindSpeakerAdded] = jsonCodec[SpeakerAdded]()
 	t[kindSpeakerRemoved] = jsonCodec[SpeakerRemoved]()
 	t[kindSpeakerMoved] = jsonCodec[SpeakerMoved]()

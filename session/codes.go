@@ -20,6 +20,7 @@ const (
 	CodeNoAnswers  Code = "no_answers"  // nobody answered a survey's question
 	CodeSurveySum  Code = "survey_sum"  // a survey's counts do not add up to its respondents
 	CodeBadOption  Code = "bad_option"  // an answer read as something not on the survey's scale
+
 	// CodeReasonNotLeave: a reason given with a mark other than a leave.
 	CodeReasonNotLeave Code = "reason_not_leave"
 	// CodeNeedsVote: the meeting adopts the election method and the
@@ -27,6 +28,16 @@ const (
 	CodeNeedsVote Code = "needs_vote"
 	// CodeBadEntry: a round's entry is not "ballots" or "tally".
 	CodeBadEntry Code = "bad_entry"
+
+	// The staff audit's (附件1 items 3–6): a check is not 3.1–3.3, 4, 5
+	// or 6, is given twice or lacks; its figures do not hold together (a
+	// count, a limit, the departments); a finding is off the list, has
+	// another check's reason or an outcome its reason contradicts; a
+	// verdict its figures and findings contradict.
+	CodeStaffItem    Code = "staff_item"
+	CodeStaffFigures Code = "staff_figures"
+	CodeStaffFinding Code = "staff_finding"
+	CodeStaffVerdict Code = "staff_verdict"
 )
 
 // The codes of a VoteCountError.

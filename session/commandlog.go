@@ -109,6 +109,8 @@ func (st *State) commandOf(e Event) Command {
 			items[i] = it.Count()
 		}
 		return RecordSurvey{Meta: m, File: b.File, Respondents: b.Respondents, Items: items}
+	case StaffAuditRecorded:
+		return RecordStaffAudit{Meta: m, File: b.File, Staff: b.Staff, Large: b.Large, DataErrors: b.DataErrors, Checks: b.Checks}
 	case SpeakerAdded:
 		return AddSpeaker{Meta: m, Person: b.Person, Kind: b.Kind, Name: b.Name}
 	case SpeakerRemoved:

@@ -140,6 +140,23 @@ func fixtureBodies() map[string]Body {
 		"scrutineers_voted": ScrutineersVoted{No: 4, Item: 1, Scrutineer: "D0001", Chief: "D0003", Counters: []string{"赵计票", "钱计票"},
 			VoteFigures: fig()},
 		"vote_struck": VoteStruck{No: 1, Reason: "误按：表决尚未进行"},
+		// The staff audit's first check sets every field of a check (as
+		// TestFixturesSetEveryField asks), which no audit's check does:
+		// the core refuses departments and findings beside a whole
+		// check's code. The others are as prep.AuditStaff gives them.
+		"staff_audit_recorded": StaffAuditRecorded{File: "校级组织工作人员名单.tsv", Staff: 42, Large: true, DataErrors: 2, Checks: []StaffAuditCheck{
+			{Item: "3.3", Status: StaffCannotVerify, Count: 2, Limit: 6, Departments: []string{"宣传部", "学习部"}, Code: model.StaffNoDepartmentColumn,
+				Findings: []StaffAuditFinding{{Row: 7, Name: "王哲", Status: StaffFail, Code: model.StaffOutsideTop, Value: "9/20"}}},
+			{Item: "3.1", Status: StaffPass, Count: 42, Limit: 60},
+			{Item: "3.2", Status: StaffFail, Count: 6, Limit: 5,
+				Findings: []StaffAuditFinding{{Row: 9, Name: "阿米娜 姆·萨 吾提", Status: StaffCannotVerify, Code: model.StaffNoTitle}}},
+			{Item: "4", Status: StaffFail, Count: 40, Findings: []StaffAuditFinding{
+				{Row: 3, Name: "张世英", Status: StaffFail, Code: model.StaffBadTitle, Value: "秘书长"},
+				{Row: 9, Name: "阿米娜 姆·萨 吾提", Status: StaffCannotVerify, Code: model.StaffNoTitle}}},
+			{Item: "5", Status: StaffPass, Count: 42},
+			{Item: "6", Status: StaffCannotVerify, Count: 20, Findings: []StaffAuditFinding{
+				{Row: 2, Name: "周宛茹", Status: StaffCannotVerify, Code: model.StaffNoMajorSize, Value: "18/专业"},
+				{Row: 19, Name: "冉嫒", Status: StaffCannotVerify, Code: model.StaffYearUnreadable, Value: "纪检 委员"}}}}},
 	}
 }
 
@@ -287,7 +304,7 @@ func fixtureAdditions() map[string]Body {
 // data/testdata/legacygen) read as today's events.
 func TestV1Fixtures(t *testing.T) {
 	bodies := fixtureBodies()
-	for _, k := range []string{"excused", "entry_switched", "method_voted", "scrutineers_voted", "vote_struck"} {
+	for _, k := range []string{"excused", "entry_switched", "method_voted", "scrutineers_voted", "vote_struck", "staff_audit_recorded"} {
 		delete(bodies, k) // added after codec 1
 	}
 	delete(bodies, "round_decided")

@@ -14,7 +14,7 @@ type EventKind uint8
 
 // The event kinds, by their stored numbers. 1–5 are the meeting's
 // attendance and opening, 16–29 the election, 40–51 the congress's
-// business, 60 on the self-assessment, 70–77 the floor (speakers'
+// business, 60–61 on the self-assessment, 70–77 the floor (speakers'
 // lists and groups), 90 on who writes the log (a takeover). Gaps are free
 // numbers, never used before.
 const (
@@ -52,7 +52,8 @@ const (
 	kindOfficerRated     EventKind = 50
 	kindVoteStruck       EventKind = 51
 
-	kindSurveyRecorded EventKind = 60
+	kindSurveyRecorded     EventKind = 60
+	kindStaffAuditRecorded EventKind = 61
 
 	kindSpeakerAdded   EventKind = 70
 	kindSpeakerRemoved EventKind = 71
@@ -115,6 +116,7 @@ var kindTable = []KindInfo{
 	{Kind: kindVoteStruck, Name: "vote_struck", body: VoteStruck{}},
 
 	{Kind: kindSurveyRecorded, Name: "survey_recorded", body: SurveyRecorded{}},
+	{Kind: kindStaffAuditRecorded, Name: "staff_audit_recorded", body: StaffAuditRecorded{}},
 
 	{Kind: kindSpeakerAdded, Name: "speaker_added", body: SpeakerAdded{}},
 	{Kind: kindSpeakerRemoved, Name: "speaker_removed", body: SpeakerRemoved{}},

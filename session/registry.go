@@ -52,6 +52,7 @@ var registry = []commandSpec{
 	{"add_note", AddNote{}, secretary, decideMeeting, []EventKind{kindNoteAdded}},
 	{"rate_officer", RateOfficer{}, nil, decideMeeting, []EventKind{kindOfficerRated}},
 	{"record_survey", RecordSurvey{}, secretary, decideSurvey, []EventKind{kindSurveyRecorded}},
+	{"record_staff_audit", RecordStaffAudit{}, secretary, decideStaffAudit, []EventKind{kindStaffAuditRecorded}},
 
 	{"adopt_method", AdoptMethod{}, nil, decideVote, []EventKind{kindMethodAdopted, kindMethodVoted}},
 	{"adopt_scrutineers", AdoptScrutineers{}, nil, decideVote, []EventKind{kindScrutineersAdopted, kindScrutineersVoted}},

@@ -46,6 +46,9 @@ type State struct {
 	// Survey is the satisfaction survey of the self-assessment (附件1
 	// items 16–17) last recorded, nil before any.
 	Survey *Survey
+	// StaffAudit is the staff audit of the self-assessment (附件1 items
+	// 3–6) last recorded, nil before any.
+	StaffAudit *StaffAudit
 	// Speeches are every request to speak, by number (Speeches[n-1] is
 	// No n); Floors each agenda item's speakers' list, parallel to
 	// Setup.Agenda; Reports the deliberation groups' latest reports, in
@@ -245,6 +248,8 @@ func (st *State) apply(e Event) error {
 		if err := st.applySurvey(e, v); err != nil {
 			return err
 		}
+	case StaffAuditRecorded:
+		st.applyStaffAudit(e, v)
 	case TakenOver:
 		if err := st.applyTakenOver(e, v); err != nil {
 			return err

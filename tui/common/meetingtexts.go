@@ -93,7 +93,7 @@ type MeetingTexts struct {
 	// Refusals of the core.
 	Unfinished    func(n int, why session.Code, key string) string
 	FieldEmpty    func(field string) string
-	FieldBad      func(code session.Code) string // a field not allowed: CodeBadKind, CodeBadMethod, CodeNegative, the survey's codes
+	FieldBad      func(code session.Code) string // a field not allowed: CodeBadKind, CodeBadMethod, CodeNegative, the survey's and the staff audit's codes
 	NotFormal     func(name string, role session.Code) string
 	FewCoSigners  func(got, need int) string
 	MotionRefused func(name string, reason session.Code) string

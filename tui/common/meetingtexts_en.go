@@ -245,6 +245,14 @@ func enMeetingTexts() *MeetingTexts {
 				return "The survey's counts do not add up to its responses: please check"
 			case session.CodeBadOption:
 				return "An answer can count only as 满意, 基本满意, 一般, 不太满意 or 不满意"
+			case session.CodeStaffItem:
+				return "The staff audit records checks 3.1, 3.2, 3.3, 4, 5 and 6 of the self-assessment, each once"
+			case session.CodeStaffFigures:
+				return "The staff audit's figures do not hold together: please check"
+			case session.CodeStaffFinding:
+				return "A finding of the staff audit is not about a person on the list, or not for this check"
+			case session.CodeStaffVerdict:
+				return "A verdict of the staff audit is not what its figures and findings say"
 			case session.CodeReasonNotLeave:
 				return "Only a leave takes a reason"
 			case session.CodeNeedsVote:

@@ -258,6 +258,14 @@ func zhMeetingTexts() *MeetingTexts {
 				return "满意度调查的各项人数与答卷份数对不上，请核对"
 			case session.CodeBadOption:
 				return "答案只能计为满意、基本满意、一般、不太满意或不满意"
+			case session.CodeStaffItem:
+				return "工作人员核查应含自评表第3.1、3.2、3.3、4、5、6项，每项一次"
+			case session.CodeStaffFigures:
+				return "工作人员核查的人数或部门数前后不一致，请核对"
+			case session.CodeStaffFinding:
+				return "工作人员核查的某条问题不属于名单中的人员或不属于该项"
+			case session.CodeStaffVerdict:
+				return "工作人员核查的结论与其人数和问题不符"
 			case session.CodeReasonNotLeave:
 				return "只有请假才能填写原因"
 			case session.CodeNeedsVote:

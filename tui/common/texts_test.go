@@ -64,7 +64,8 @@ func refusals() []error {
 	for _, c := range []session.Code{session.CodeEmpty, session.CodeNoReview, session.CodeNotOfficer, session.CodeBadRating,
 		session.CodeBadKind, session.CodeBadMethod, session.CodeNegative,
 		session.CodeSurveyItem, session.CodeNoAnswers, session.CodeSurveySum, session.CodeBadOption,
-		session.CodeReasonNotLeave, session.CodeNeedsVote, session.CodeBadEntry} {
+		session.CodeReasonNotLeave, session.CodeNeedsVote, session.CodeBadEntry,
+		session.CodeStaffItem, session.CodeStaffFigures, session.CodeStaffFinding, session.CodeStaffVerdict} {
 		errs = append(errs, &session.FieldError{Field: "subject", Reason: "is wrong", Code: c})
 	}
 	for _, c := range []session.Code{session.CodeCoSigners, session.CodeDuplicate, session.CodeProposerCoSigns} {
