@@ -11,6 +11,7 @@ import (
 
 	"podium/data"
 	"podium/files"
+	"podium/model"
 	"podium/prep"
 	"podium/session"
 )
@@ -156,5 +157,53 @@ func TestSurveyCommand(t *testing.T) {
 	var fe *files.FileError
 	if !errors.As(err, new(*InputError)) || !errors.As(err, &fe) || fe.Row != 3 || fe.Letter != "H" || fe.Value != "还行" {
 		t.Fatalf("unknown answer: %v", err)
+	}
+}
+
+// TestStaffAuditCommand: the command that records a staff audit names the
+// list by its base name and each person by the 姓名 cell as written,
+// keeps a long cell within the core's limit, and the core records it; a
+// list with a cell the record cannot hold, or with nobody, is an
+// *InputError naming the file, row and column.
+func TestStaffAuditCommand(t *testing.T) {
+	dir := t.TempDir()
+	header := "序号,姓名,政治面貌,院系,年级,成绩排名,是否存在课业不及格情况,学生工作经历,职务\n"
+	long := strings.Repeat("秘书长", 100)
+	path := filepath.Join(dir, "staff.csv")
+	os.WriteFile(path, []byte(header+"1,甲,团员,护理,大二,1/10,否,无,主席\n2,姓名： 乙,群众,护理,大二,9/10,否,无,"+long+"\n"), 0o644)
+	s, a, err := AuditStaff(path, prep.StaffOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := StaffAuditCommand(s, a, at, "t")
+	if err != nil || c.File != "staff.csv" || c.Staff != 2 || c.DataErrors != 1 || c.Role != session.RoleSecretary || len(c.Checks) != 6 {
+		t.Fatalf("%+v %v", c, err)
+	}
+	f := c.Checks[3].Findings[0] // item 4: the title not allowed
+	if c.Checks[3].Item != "4" || c.Checks[3].Status != session.StaffFail || f.Name != "姓名： 乙" || f.Code != model.StaffBadTitle ||
+		len([]rune(f.Value)) != session.MaxShortText || !strings.HasSuffix(f.Value, "…") {
+		t.Fatalf("item 4 %+v", c.Checks[3])
+	}
+	if c.Checks[4].Status != session.StaffFail || c.Checks[5].Status != session.StaffFail {
+		t.Errorf("items 5, 6: %+v %+v", c.Checks[4], c.Checks[5])
+	}
+	sess, err := session.Create(&session.MemoryLog{}, session.Open{Meta: session.Meta{At: at}, Setup: files.Demo()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sess.Execute(c); err != nil {
+		t.Fatalf("the core refuses the command: %v", err)
+	}
+	// A direction mark in a cell, and a list of nobody.
+	os.WriteFile(path, []byte(header+"1,甲,团员,护理,大二,1/10,否,无,主席\n2,乙,团员,护理,大二,\u202e1/10,否,无,干事\n"), 0o644)
+	s, a, _ = AuditStaff(path, prep.StaffOptions{})
+	var fe *files.FileError
+	if _, err := StaffAuditCommand(s, a, at, "t"); !errors.As(err, new(*InputError)) || !errors.As(err, &fe) || fe.Row != 3 || fe.Column != "成绩排名" {
+		t.Errorf("direction mark: %v", err)
+	}
+	os.WriteFile(path, []byte(header), 0o644)
+	s, a, _ = AuditStaff(path, prep.StaffOptions{})
+	if _, err := StaffAuditCommand(s, a, at, "t"); !errors.As(err, new(*InputError)) || !strings.Contains(err.Error(), "lists nobody") {
+		t.Errorf("nobody: %v", err)
 	}
 }

@@ -194,7 +194,7 @@ func TestLogCommandsApplyRoundTrip(t *testing.T) {
 	if err1 != nil || err2 != nil || n1 != n2 || h1 != h2 {
 		t.Fatalf("the applied congress differs: %d %x %v, %d %x %v", n1, h1, err1, n2, h2, err2)
 	}
-	for _, kind := range []string{"excused", "vote_struck", "method_voted", "scrutineers_voted", "entry_switched", `"terminal":"ssh:aa"`} {
+	for _, kind := range []string{"excused", "vote_struck", "method_voted", "scrutineers_voted", "entry_switched", `"terminal":"ssh:aa"`, "record_staff_audit"} {
 		if !strings.Contains(cmds.String(), kind) && !strings.Contains(logText(t, db), kind) {
 			t.Errorf("the congress has no %s", kind)
 		}
@@ -239,7 +239,7 @@ func logText(t *testing.T, db string) string {
 // from two terminals (one leave with its reason, one undo), the
 // declaration, a vote struck and taken again, the adoption votes of the
 // method and the scrutineers, a round keyed by a teller, switched to a
-// tally sheet with the reason, and decided.
+// tally sheet with the reason, and decided; a staff audit.
 func todaysCongress(t *testing.T) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "today.db")
@@ -293,7 +293,17 @@ func todaysCongress(t *testing.T) string {
 	counts[10], counts[14] = election.TallyCount{Disapprove: 118}, election.TallyCount{Disapprove: 118}
 	cmds = append(cmds,
 		session.EnterTally{Meta: meta("teller:甲", session.RoleTeller, "ssh:cc"), Tally: election.Tally{Counts: counts, Invalid: []int{0, 0, 0}}},
-		session.DecideRound{Meta: host()})
+		session.DecideRound{Meta: host()},
+		session.RecordStaffAudit{Meta: meta("podium check staff", session.RoleSecretary, ""), File: "staff.tsv", Staff: 3, Checks: []session.StaffAuditCheck{
+			{Item: "3.1", Status: session.StaffPass, Count: 3, Limit: 40},
+			{Item: "3.2", Status: session.StaffCannotVerify, Count: 1, Limit: 5,
+				Findings: []session.StaffAuditFinding{{Row: 3, Name: "丙", Status: session.StaffCannotVerify, Code: model.StaffNoTitle}}},
+			{Item: "3.3", Status: session.StaffPass, Count: 1, Limit: 6, Departments: []string{"宣传部"}},
+			{Item: "4", Status: session.StaffCannotVerify, Count: 2,
+				Findings: []session.StaffAuditFinding{{Row: 3, Name: "丙", Status: session.StaffCannotVerify, Code: model.StaffNoTitle}}},
+			{Item: "5", Status: session.StaffPass, Count: 3},
+			{Item: "6", Status: session.StaffFail, Count: 3,
+				Findings: []session.StaffAuditFinding{{Row: 2, Name: "乙", Status: session.StaffFail, Code: model.StaffOutsideTop, Value: "9/10"}}}}})
 	for _, cmd := range cmds {
 		if _, err := c.Session.Execute(cmd); err != nil {
 			t.Fatalf("%T: %v", cmd, err)

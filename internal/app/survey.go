@@ -82,19 +82,3 @@ func answers(n int) string {
 	}
 	return fmt.Sprintf("%d answers", n)
 }
-
-// RecordSurvey executes cmd on the congress in db and returns the event
-// it stored. A db without a congress is ErrNoCongress; a refusal of the
-// core is returned as it is.
-func RecordSurvey(db string, cmd session.RecordSurvey) (uint64, error) {
-	c, err := Open(db, 300*time.Millisecond)
-	if err != nil {
-		return 0, err
-	}
-	defer c.Close()
-	evs, err := c.Session.Execute(cmd)
-	if err != nil {
-		return 0, err
-	}
-	return evs[0].Seq, nil
-}

@@ -1,14 +1,11 @@
 package cli
 
 import (
-	"errors"
-	"fmt"
 	"io"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"podium/data"
 	"podium/files"
 	"podium/internal/app"
 	"podium/model"
@@ -128,22 +125,5 @@ func recordSurvey(g *globals, report prep.SurveyReport, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if !app.Exists(g.db) {
-		return failed("%s does not exist: nothing recorded; create the congress first (podium new --survey FILE records the survey with it)", g.db)
-	}
-	seq, err := app.RecordSurvey(g.db, c)
-	switch {
-	case errors.Is(err, data.ErrInUse):
-		return failed("%s is open in a running podium: nothing recorded; close it and run this again", g.db)
-	case errors.Is(err, app.ErrNoCongress):
-		return failed("%s holds no congress: nothing recorded; create it first (podium new)", g.db)
-	case err != nil:
-		return failed("nothing recorded: %v", err)
-	}
-	if g.lang == "zh" {
-		_, err = fmt.Fprintf(w, "\n已记入 %s（第 %d 号事件）：自评表第16、17项据此填写。\n", g.db, seq)
-	} else {
-		_, err = fmt.Fprintf(w, "\nRecorded in %s (event %d): the self-assessment's items 16–17 are filled from it.\n", g.db, seq)
-	}
-	return err
+	return record(g, c, w, recorded{flag: "--survey", what: "the survey", items: "16–17", itemsZh: "第16、17项"})
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -15,8 +16,8 @@ import (
 // newNewCmd is `podium new`: a congress from a roster (and an agenda), or
 // the demo, created and not opened.
 func newNewCmd(g *globals) *cobra.Command {
-	var roster, agenda, title, survey string
-	var demo, force bool
+	var roster, agenda, title, survey, staff string
+	var demo, force, large bool
 	cmd := &cobra.Command{
 		Use:   "new",
 		Short: "Create a congress from a roster, or the demo",
@@ -31,18 +32,24 @@ items 16–17) with the congress, counted from a questionnaire export with
 questions 7 and 14 as 'check survey' counts it; a survey that cannot be
 counted, or with an answer off the scale, stops it and nothing is created
 (record such a survey later with 'check survey --db' and its --overall,
---staff, --legend or --map).`,
+--staff, --legend or --map).
+
+--staff FILE records the staff audit of the self-assessment (附件1 items
+3–6) of the union's staff list with the congress, as 'check staff' audits it
+(--large: a large school's limit of 60 staff); a list that cannot be read
+stops it and nothing is created.`,
 		Example: `podium new --roster roster.csv --name "某某学院第一次学生代表大会"
 podium new --roster roster.xlsx --agenda agenda.toml --db congress.db
 podium new --roster roster.csv --survey 满意度调查.xlsx --db congress.db
+podium new --roster roster.csv --staff staff.tsv --db congress.db
 podium new --demo --db demo.db
 podium new --roster roster.csv --name "…" --db empty.db --force`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			out := cmd.OutOrStdout()
 			if demo {
-				if roster != "" || agenda != "" || title != "" || survey != "" {
-					return usageError("new --demo takes no --roster, --agenda, --name or --survey")
+				if roster != "" || agenda != "" || title != "" || survey != "" || staff != "" || large {
+					return usageError("new --demo takes no --roster, --agenda, --name, --survey, --staff or --large")
 				}
 				c, err := createDemo(g)
 				if err != nil {
@@ -54,6 +61,9 @@ podium new --roster roster.csv --name "…" --db empty.db --force`,
 			}
 			if roster == "" {
 				return usageError("new needs --roster FILE (or --demo)")
+			}
+			if large && staff == "" {
+				return usageError("new --large is for the staff list: give --staff FILE")
 			}
 			setup, err := app.ReadSetup(roster, agenda, title)
 			if err != nil {
@@ -71,6 +81,18 @@ podium new --roster roster.csv --name "…" --db empty.db --force`,
 					return err
 				}
 				then = append(then, c)
+			}
+			var audit prep.Audit
+			if staff != "" {
+				list, a, err := app.AuditStaff(staff, prep.StaffOptions{Large: large})
+				if err != nil {
+					return err
+				}
+				c, err := app.StaffAuditCommand(list, a, now, "podium new")
+				if err != nil {
+					return err
+				}
+				audit, then = a, append(then, c)
 			}
 			err = app.Create(g.db, setup, now, force, then...)
 			var ee *app.ExistsError
@@ -98,6 +120,13 @@ podium new --roster roster.csv --name "…" --db empty.db --force`,
 				}
 				fmt.Fprintln(out)
 			}
+			if staff != "" {
+				fmt.Fprintf(out, "with the staff audit of %s (%d staff, %d data errors):", staff, audit.Staff, len(audit.DataErrors))
+				for _, c := range audit.Checks {
+					fmt.Fprintf(out, " %s %s;", c.Item, strings.ToUpper(string(c.Status)))
+				}
+				fmt.Fprintln(out)
+			}
 			if agenda == "" {
 				fmt.Fprintln(out, "the standard agenda, without its election item: an election needs --agenda FILE with an election item that links its method and candidates")
 			}
@@ -110,6 +139,8 @@ podium new --roster roster.csv --name "…" --db empty.db --force`,
 	f.StringVar(&agenda, "agenda", "", "the agenda FILE (.toml); else the standard one")
 	f.StringVar(&title, "name", "", "the congress's NAME (over the agenda file's)")
 	f.StringVar(&survey, "survey", "", "record the satisfaction survey of the export FILE (.csv, .xlsx)")
+	f.StringVar(&staff, "staff", "", "record the staff audit of the staff list FILE (.csv, .tsv)")
+	f.BoolVar(&large, "large", false, "with --staff: a large school, at most 60 staff, not 40")
 	f.BoolVar(&demo, "demo", false, "create the demo congress, not from a roster")
 	f.BoolVar(&force, "force", false, "replace a file that exists but is empty, not a congress")
 	return cmd
