@@ -7,10 +7,10 @@ import (
 // The reform self-assessment form (高校学生会组织深化改革评估备案表, the
 // seed's 附件1): its seventeen items in the seed's words, and who can
 // answer each. The congress record answers items 8 and 9 and gives the
-// facts for 10; items 3–6 are the staff audit (`podium check staff`),
-// which this record does not keep; 16 and 17 are the satisfaction survey,
-// answered when one was recorded (`podium check survey --db`); the office
-// answers the rest.
+// facts for 10; items 3–6 are the staff audit, answered when one was
+// recorded (`podium check staff --db`); 16 and 17 are the satisfaction
+// survey, answered when one was recorded (`podium check survey --db`);
+// the office answers the rest.
 
 // assessmentItems are the items: source, Chinese, English.
 var assessmentItems = [17][3]string{
@@ -53,8 +53,9 @@ var assessmentItems = [17][3]string{
 // assessment answers the items the congress record can answer: 8 (the
 // presidium elected by this congress), 9 (the congress held since
 // October 2019), the facts of 10 (the delegates by electoral unit,
-// whose recommendation and election this record did not see), and 16
-// and 17 from the satisfaction survey when one was recorded.
+// whose recommendation and election this record did not see), 3–6 from
+// the staff audit and 16 and 17 from the satisfaction survey when one was
+// recorded.
 func (b builder) assessment(r *Record) []Assessment {
 	w := b.w
 	out := make([]Assessment, 0, len(assessmentItems))
@@ -76,6 +77,8 @@ func (b builder) assessment(r *Record) []Assessment {
 			a.Verdict, a.Note = congressHeld(r, w)
 		case 10:
 			a.Note = w.delegatesNote(r.Credentials.Formal, unitsWithFormal(r.Credentials))
+		case 3, 4, 5, 6:
+			a.Verdict, a.Note = b.staffAssessment(r, a.No)
 		case 16, 17:
 			a.Verdict, a.Note = b.surveyAssessment(r, a.No)
 		}

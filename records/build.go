@@ -50,6 +50,7 @@ func Build(st *session.State, d Digest, lang string) *Record {
 	r.Motions = b.motions()
 	r.Questions = b.questions()
 	r.Survey = b.survey()
+	r.StaffAudit = b.staffAudit()
 	r.Speakers = b.speakers()
 	r.Minutes.Items = b.items(r)
 	r.Minutes.Takeovers = b.takeovers()

@@ -111,7 +111,8 @@ func smallSetup(t testing.TB) model.Setup {
 // from a paper tally (one category has an invalid part and the other
 // none: that ballot is partly invalid, exactly) with a runoff among three
 // for two seats, keyed by two tellers who agree; the satisfaction survey
-// recorded before the close (item 16 met, item 17 not).
+// recorded before the close (item 16 met, item 17 not), and the staff
+// audit (items 3 and 5 met, 4 not, 6 not verified).
 func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog) {
 	t.Helper()
 	log := &session.MemoryLog{}
@@ -196,6 +197,16 @@ func smallCongress(t testing.TB, upTo int) (*session.Session, *session.MemoryLog
 				{Item: 16, Question: 7, Header: "7、您对学生会组织整体工作的满意度", Satisfied: 20, Basically: 8, Neutral: 6, Less: 2, Dissatisfied: 1, Blank: 3,
 					Mapped: []model.SurveyMapped{{Answer: "非常满意", Option: model.SurveySatisfied, Count: 3, By: "map"}}},
 				{Item: 17, Question: 14, Header: "14、您对学生会组织工作人员的满意度", Satisfied: 10, Basically: 11, Neutral: 10, Less: 4, Dissatisfied: 3, Blank: 2}}},
+		session.RecordStaffAudit{Meta: session.Meta{At: t0.Add(126 * time.Minute), Actor: "podium check staff", Role: session.RoleSecretary},
+			File: "工作人员名单.csv", Staff: 12, Checks: []session.StaffAuditCheck{
+				{Item: "3.1", Status: session.StaffPass, Count: 12, Limit: 40},
+				{Item: "3.2", Status: session.StaffPass, Count: 3, Limit: 5},
+				{Item: "3.3", Status: session.StaffPass, Count: 2, Limit: 6, Departments: []string{"学习部", "宣传部"}},
+				{Item: "4", Status: session.StaffFail, Count: 11, Findings: []session.StaffAuditFinding{
+					{Row: 5, Name: "钱多多", Status: session.StaffFail, Code: model.StaffBadTitle, Value: "秘书长"}}},
+				{Item: "5", Status: session.StaffPass, Count: 12},
+				{Item: "6", Status: session.StaffCannotVerify, Count: 8, Findings: []session.StaffAuditFinding{
+					{Row: 9, Name: "阿依古丽·买买提", Status: session.StaffCannotVerify, Code: model.StaffNoMajorSize, Value: "5/专业"}}}}},
 		session.EndItem{Meta: by("host", 127)},
 	})
 	for i, st := range steps {

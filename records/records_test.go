@@ -141,9 +141,10 @@ func TestFacts(t *testing.T) {
 	if len(r.Resolutions) != 5 || r.Resolutions[1].Title != "通过选举办法" || !strings.Contains(r.Resolutions[4].Text, "社团经费") {
 		t.Errorf("resolutions %+v", r.Resolutions)
 	}
-	if a := r.Assessment; a[7].Verdict != "met" || a[8].Verdict != "met" || a[9].Verdict != "" || a[2].Verdict != "" ||
-		a[15].Verdict != "met" || a[16].Verdict != "not_met" {
-		t.Errorf("assessment 3 %q, 8 %q, 9 %q, 10 %q, 16 %q, 17 %q", a[2].Verdict, a[7].Verdict, a[8].Verdict, a[9].Verdict, a[15].Verdict, a[16].Verdict)
+	if a := r.Assessment; a[7].Verdict != "met" || a[8].Verdict != "met" || a[9].Verdict != "" || a[2].Verdict != "met" ||
+		a[3].Verdict != "not_met" || a[4].Verdict != "met" || a[5].Verdict != "" || a[15].Verdict != "met" || a[16].Verdict != "not_met" {
+		t.Errorf("assessment 3 %q, 4 %q, 5 %q, 6 %q, 8 %q, 9 %q, 10 %q, 16 %q, 17 %q", a[2].Verdict, a[3].Verdict, a[4].Verdict, a[5].Verdict,
+			a[7].Verdict, a[8].Verdict, a[9].Verdict, a[15].Verdict, a[16].Verdict)
 	}
 	for _, p := range r.Script {
 		if p.Title == "关于学生会工作报告的决议" && !strings.Contains(p.Text, "赞成9票，反对0票，弃权1票，通过") {
@@ -236,6 +237,8 @@ func TestSchemaRejects(t *testing.T) {
 		{`"expected": 12`, `"expected": "12"`},
 		{`"counting": "double"`, `"counting": "checked"`},
 		{`"status": "final"`, `"status": "signed"`},
+		{`"status": "cannot_verify"`, `"status": "cannot verify"`},
+		{`"code": "no_major_size"`, `"code": "guessed"`},
 	} {
 		if !strings.Contains(string(data), bad.from) {
 			t.Fatalf("record.json has no %s", bad.from)

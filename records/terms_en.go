@@ -47,10 +47,11 @@ var enTerms = terms{
 		"candidate of this election. The counters were named by the chair and work under the scrutineers' oversight.",
 	organisation: "Organisation",
 	assessmentNote: "Items 8 and 9 are answered from this congress's record and item 10 gives the facts of the roster; " +
-		"items 3 to 6 can be checked with podium check staff (its findings are not kept in this record); items 16 and 17 " +
-		"await the satisfaction survey; the union and the League committee answer the rest.",
+		"items 3 to 6 from the staff audit recorded (podium check staff --db) and items 16 and 17 from the satisfaction survey " +
+		"recorded (podium check survey --db), left blank where none was recorded or the audit could not verify; " +
+		"the union and the League committee answer the rest.",
 	verdict: "Verdict", remarks: "Remarks",
-	staffNote:  "Can be checked with podium check staff; its findings are not kept in this record: fill in from them.",
+	staffNote:  "No staff audit is recorded yet: check the staff list with podium check staff --db to record it, or fill in from a check.",
 	surveyNote: "Satisfaction rate ____% (to be filled in from the satisfaction survey)",
 	noElection: "The congress held no election.", dueLower: "answer due", notStarted: "The congress has not begun.", noRounds: "No round has been held yet.",
 	takeoversH: "Takeovers by the standby", takeoverNote: "When the primary podium failed, the standby took over the record: it runs on without a gap, one hash chain from event 1 (podium verify checks it).",

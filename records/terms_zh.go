@@ -43,10 +43,10 @@ var zhTerms = terms{
 	scriptNote:     "本主持词据会议记录填写：已进行的议程填入实际数字，尚未进行的议程以“____”留空，由主持人临场填写。",
 	scrutineerRule: "监票人、总监票人在到会正式代表中推选产生，均不是本次选举的候选人；计票人由会议主持人指定，在监票人监督下工作。",
 	organisation:   "组织名称",
-	assessmentNote: "第8、9项据本次大会记录填写，第10项列出代表名册的情况；第3至6项可用 podium check staff 核查（核查结果未记入本记录）；" +
-		"第16、17项待满意度调查统计；其余各项由学生会组织和校团委填写。",
+	assessmentNote: "第8、9项据本次大会记录填写，第10项列出代表名册的情况；第3至6项据记入的工作人员名单核查（podium check staff --db）填写，" +
+		"第16、17项据记入的满意度调查（podium check survey --db）填写，未记入或无法核实的留待填写；其余各项由学生会组织和校团委填写。",
 	verdict: "验收结论", remarks: "备注",
-	staffNote:  "可用 podium check staff 核查工作人员名单；核查结果未记入本记录，请据核查结果填写。",
+	staffNote:  "工作人员名单核查尚未记入本记录：可用 podium check staff --db 核查并记入，或据核查结果填写。",
 	surveyNote: "满意率为____%（待满意度调查问卷统计后填写）",
 	noElection: "本次大会未设选举。", dueLower: "答复期限", notStarted: "大会尚未开始。", noRounds: "尚未进行选举。",
 	takeoversH: "备用主机接替", takeoverNote: "主机失效后由备用主机接替记录：记录前后连续、无间断，哈希链自第 1 号事件起连续（可用 podium verify 校验）。",

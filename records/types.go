@@ -30,6 +30,10 @@ type Record struct {
 	// items 16–17) last recorded, null when none was; Assessment's items
 	// 16 and 17 are answered from it.
 	Survey *Survey `json:"survey"`
+	// StaffAudit is the staff audit of the self-assessment (附件1 items
+	// 3–6) last recorded, null when none was; Assessment's items 3–6 are
+	// answered from it.
+	StaffAudit *StaffAudit `json:"staff_audit"`
 	// Speakers is the register of speakers (发言登记表): every request to
 	// speak of the congress that stood, in the order of the requests.
 	Speakers []Speech `json:"speakers"`
@@ -317,8 +321,8 @@ type ScriptPart struct {
 
 // Assessment is one item of the reform self-assessment (附件1). Verdict is
 // met, not_met, or "" when the record cannot answer it; Source says who
-// answers it: congress (this record), staff (`podium check staff`,
-// not kept in the record), survey (the satisfaction survey) or office.
+// answers it: congress (this record), staff (the staff audit, `podium
+// check staff`), survey (the satisfaction survey) or office.
 type Assessment struct {
 	No      int    `json:"no"`
 	Text    string `json:"text"`
