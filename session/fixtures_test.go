@@ -147,14 +147,14 @@ func fixtureBodies() map[string]Body {
 		"staff_audit_recorded": StaffAuditRecorded{File: "校级组织工作人员名单.tsv", Staff: 42, Large: true, DataErrors: 2, Checks: []StaffAuditCheck{
 			{Item: "3.3", Status: StaffCannotVerify, Count: 2, Limit: 6, Departments: []string{"宣传部", "学习部"}, Code: model.StaffNoDepartmentColumn,
 				Findings: []StaffAuditFinding{{Row: 7, Name: "王哲", Status: StaffFail, Code: model.StaffOutsideTop, Value: "9/20"}}},
-			{Item: "3.1", Status: StaffPass, Count: 42, Limit: 60},
-			{Item: "3.2", Status: StaffFail, Count: 6, Limit: 5,
+			{Item: "3.1", Status: StaffPass, Count: 42, Limit: 60, Departments: []string{}, Findings: []StaffAuditFinding{}},
+			{Item: "3.2", Status: StaffFail, Count: 6, Limit: 5, Departments: []string{},
 				Findings: []StaffAuditFinding{{Row: 9, Name: "阿米娜 姆·萨 吾提", Status: StaffCannotVerify, Code: model.StaffNoTitle}}},
-			{Item: "4", Status: StaffFail, Count: 40, Findings: []StaffAuditFinding{
+			{Item: "4", Status: StaffFail, Count: 40, Departments: []string{}, Findings: []StaffAuditFinding{
 				{Row: 3, Name: "张世英", Status: StaffFail, Code: model.StaffBadTitle, Value: "秘书长"},
 				{Row: 9, Name: "阿米娜 姆·萨 吾提", Status: StaffCannotVerify, Code: model.StaffNoTitle}}},
-			{Item: "5", Status: StaffPass, Count: 42},
-			{Item: "6", Status: StaffCannotVerify, Count: 20, Findings: []StaffAuditFinding{
+			{Item: "5", Status: StaffPass, Count: 42, Departments: []string{}, Findings: []StaffAuditFinding{}},
+			{Item: "6", Status: StaffCannotVerify, Count: 20, Departments: []string{}, Findings: []StaffAuditFinding{
 				{Row: 2, Name: "周宛茹", Status: StaffCannotVerify, Code: model.StaffNoMajorSize, Value: "18/专业"},
 				{Row: 19, Name: "冉嫒", Status: StaffCannotVerify, Code: model.StaffYearUnreadable, Value: "纪检 委员"}}}}},
 	}

@@ -299,6 +299,9 @@ func FuzzParseCommand(f *testing.F) {
 		`{"cmd":"enter_ballot","at":"2026-11-30T09:00:00+08:00","actor":"t1","role":"teller","ballot":{"id":"","marks":[1,2,0],"write_ins":[{"name":"孙","category":"社团"}],"spoiled":""}}`,
 		`{"cmd":"record_vote","at":"2026-11-30T09:00:00Z","actor":"host","role":"host","subject":"s","vote_kind":"ordinary","method":"hands","for":1,"against":0,"abstain":0}`,
 		`{"cmd":"undo","at":"2026-11-30T09:00:00+08:00","actor":"d","role":""}`,
+		`{"cmd":"record_staff_audit","at":"2026-11-30T09:00:00+08:00","actor":"s","role":"secretary","file":"s.tsv","staff":2,"data_errors":0,` +
+			`"checks":[{"item":"6","status":"fail","count":2,"findings":[{"row":1,"name":"甲","status":"fail","code":"outside_top","value":"4/10"}]},` +
+			`{"item":"3.1","status":"pass","count":2,"limit":40,"departments":[]}]}`,
 	} {
 		f.Add([]byte(l))
 	}

@@ -64,9 +64,9 @@ type StaffAuditCheck struct {
 	Status      StaffVerdict        `json:"status"`
 	Count       int                 `json:"count"`
 	Limit       int                 `json:"limit,omitempty"`
-	Departments []string            `json:"departments,omitempty"`
+	Departments []string            `json:"departments"`
 	Code        model.StaffCode     `json:"code,omitempty"`
-	Findings    []StaffAuditFinding `json:"findings,omitempty"`
+	Findings    []StaffAuditFinding `json:"findings"`
 }
 
 // StaffAuditFinding is one person's part in a check: the row on the list
@@ -126,11 +126,11 @@ func decideStaffAudit(_ *State, cmd Command) ([]Body, error) {
 		if err := checkStaffCheck(c, k, field); err != nil {
 			return nil, err
 		}
-		if len(k.Departments) == 0 {
-			k.Departments = nil
+		if k.Departments == nil {
+			k.Departments = []string{} // stored as an empty list
 		}
-		if len(k.Findings) == 0 {
-			k.Findings = nil
+		if k.Findings == nil {
+			k.Findings = []StaffAuditFinding{}
 		}
 		ev.Checks = append(ev.Checks, k)
 	}

@@ -48,12 +48,12 @@ func TestRecordStaffAuditRoles(t *testing.T) {
 func TestRecordStaffAudit(t *testing.T) {
 	s, log := newSession(t, 3)
 	cmd := seedAudit(Meta{At: t0.Add(5), Actor: "podium check staff", Role: RoleSecretary})
-	cmd.Checks[0].Findings = []StaffAuditFinding{} // an empty list is stored as none
 	evs, err := s.Execute(cmd)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b := evs[0].Body.(StaffAuditRecorded); b.Checks[0].Findings != nil || len(b.Checks) != 6 {
+	// What is not given is stored as an empty list.
+	if b := evs[0].Body.(StaffAuditRecorded); b.Checks[0].Findings == nil || b.Checks[0].Departments == nil || len(b.Checks) != 6 {
 		t.Errorf("event %+v", b)
 	}
 	var a *StaffAudit
@@ -87,7 +87,14 @@ func TestRecordStaffAudit(t *testing.T) {
 	}
 	back := cmds[1].(RecordStaffAudit)
 	back.At = back.At.In(cmd.At.Location())
-	cmd.Checks[0].Findings = nil
+	for i := range cmd.Checks {
+		if cmd.Checks[i].Departments == nil {
+			cmd.Checks[i].Departments = []string{}
+		}
+		if cmd.Checks[i].Findings == nil {
+			cmd.Checks[i].Findings = []StaffAuditFinding{}
+		}
+	}
 	if !reflect.DeepEqual(back, cmd) {
 		t.Errorf("command behind the event %+v, want %+v", back, cmd)
 	}

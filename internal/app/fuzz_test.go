@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"podium/data"
+	"podium/files"
+	"podium/prep"
 	"podium/session"
 )
 
@@ -114,6 +117,43 @@ func FuzzTakeoverNotice(f *testing.F) {
 		}
 		if fenced.Epoch < 2 || st.Fenced() == nil {
 			t.Errorf("fenced by %+v", fenced)
+		}
+	})
+}
+
+// FuzzStaffAudit: whatever a staff list holds, what `check staff --db`
+// would record is either refused before the core (a list that cannot be
+// read or recorded: an *InputError) or taken by the core as it is: the
+// audit's verdicts always agree with its figures and findings as the
+// core checks them.
+func FuzzStaffAudit(f *testing.F) {
+	head := "序号,姓名,政治面貌,院系,年级,成绩排名,是否存在课业不及格情况,学生工作经历,职务,部门\n"
+	f.Add(head + "1,甲,团员,护理,大二,3/10,否,无,主席,\n2,姓名：乙,群众,护理,纪检 委员,x/专业,是,无,秘书长,宣传部\n")
+	f.Add(head + "1,甲,,护理,研一,,,无,,\n2,乙,党员,护理,大三,9/10,有,无,学习部部长,\n3,,团员,x,大一,,,无,干事,外联部\n")
+	f.Add("序号,姓名,政治面貌,院系,年级,成绩排名,是否存在课业不及格情况,学生工作经历\n1,甲,团员,护理,大二,4/10,否,无\n")
+	setup := files.Demo()
+	f.Fuzz(func(t *testing.T, src string) {
+		list, dataErrs, err := files.ReadStaff("fuzz.csv", strings.NewReader(src))
+		if err != nil {
+			return
+		}
+		s, err := session.Create(&session.MemoryLog{}, session.Open{Meta: session.Meta{At: at}, Setup: setup})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, large := range []bool{false, true} {
+			a := prep.AuditStaff(list, prep.StaffOptions{Large: large})
+			a.DataErrors = dataErrs
+			c, err := StaffAuditCommand(list, a, at, "fuzz")
+			if err != nil {
+				if !errors.As(err, new(*InputError)) {
+					t.Fatalf("not an InputError: %v", err)
+				}
+				return
+			}
+			if _, err := s.Execute(c); err != nil {
+				t.Fatalf("the core refuses the audit of\n%q\n%+v: %v", src, c, err)
+			}
 		}
 	})
 }
