@@ -209,7 +209,7 @@ func (w terms) staffFindings(fs []StaffFinding) []string {
 			if strings.TrimSpace(name) == "" {
 				name = w.pick(fmt.Sprintf("名单第%d人", f.Row), fmt.Sprintf("person %d of the list", f.Row))
 			}
-			if f.Value != "" {
+			if f.Value != "" && code != model.StaffNoMajorSize { // its words say the cell's form
 				name += w.pick("（"+f.Value+"）", " ("+f.Value+")")
 			}
 			who = append(who, name)
@@ -248,7 +248,7 @@ func staffFindingWords(c model.StaffCode) (zh, en string) {
 	case model.StaffNoRank:
 		return "的成绩排名未填或无法识别", "without a readable rank"
 	case model.StaffNoMajorSize:
-		return "的成绩排名只写名次、未写专业人数，无法判断是否在前30%以内", "ranked without the size of the major, so the top 30% cannot be verified"
+		return "的成绩排名写作“名次/专业”、未写专业人数，无法判断是否在前30%以内", "ranked as \"N/专业\" without the size of the major, so the top 30% cannot be verified"
 	case model.StaffFailedUnknown:
 		return "未写明是否有课业不及格", "without a reading of whether a course was failed"
 	}

@@ -19,12 +19,12 @@ func TestStaffAudit(t *testing.T) {
 		"zh": {"据工作人员名单（工作人员名单.csv，12人）核查：工作人员12人，未超过40人；主席团3人，未超过5人；工作部门2个（学习部、宣传部），未超过6个。",
 			"1人的职务不在允许之列：钱多多（秘书长）。",
 			"12人均为共产党员或共青团员。",
-			"适用本项8人（一年级新生除外）；1人的成绩排名只写名次、未写专业人数，无法判断是否在前30%以内：阿依古丽·买买提（5/专业）。无法核实之处请核实后填写。",
+			"适用本项8人（一年级新生除外）；1人的成绩排名写作“名次/专业”、未写专业人数，无法判断是否在前30%以内：阿依古丽·买买提。无法核实之处请核实后填写。",
 			"工作人员名单核查尚未记入本记录"},
 		"en": {"From the staff list (工作人员名单.csv, 12 people): 12 people on the staff, within the limit of 40; 3 people in the presidium, within the limit of 5; 2 departments (学习部, 宣传部), within the limit of 6.",
 			"1 person with a title not allowed: 钱多多 (秘书长).",
 			"all 12 are members of the Party or the League.",
-			"the rule applies to 8 (freshmen excepted); 1 person ranked without the size of the major, so the top 30% cannot be verified: 阿依古丽·买买提 (5/专业). Where it could not be verified, fill in after checking.",
+			"the rule applies to 8 (freshmen excepted); 1 person ranked as \"N/专业\" without the size of the major, so the top 30% cannot be verified: 阿依古丽·买买提. Where it could not be verified, fill in after checking.",
 			"No staff audit is recorded yet"},
 	} {
 		r := small(t, lang, -1)
@@ -81,7 +81,7 @@ func TestStaffAuditNoColumns(t *testing.T) {
 		{2, "", "据工作人员名单（seed_staff.tsv，40人）核查：工作人员40人，未超过40人；主席团人数无法核实：名单没有职务列；工作部门数无法核实：名单没有部门列，职务也未写明部门。无法核实之处请核实后填写。名单另有2处单元格无法读取（podium check staff 列出）。"},
 		{3, "", "据工作人员名单（seed_staff.tsv，40人）核查：职务无法核实：名单没有职务列。无法核实之处请核实后填写。"},
 		{4, "met", "据工作人员名单（seed_staff.tsv，40人）核查：40人均为共产党员或共青团员。"},
-		{5, "", "据工作人员名单（seed_staff.tsv，40人）核查：适用本项24人（一年级新生除外）；1人的年级无法识别，不能判断是否适用本项：冉嫒（纪检 委员）；1人的成绩排名只写名次、未写专业人数，无法判断是否在前30%以内：张世英（18/专业）。无法核实之处请核实后填写。"},
+		{5, "", "据工作人员名单（seed_staff.tsv，40人）核查：适用本项24人（一年级新生除外）；1人的年级无法识别，不能判断是否适用本项：冉嫒（纪检 委员）；1人的成绩排名写作“名次/专业”、未写专业人数，无法判断是否在前30%以内：张世英。无法核实之处请核实后填写。"},
 	} {
 		if a[tt.i].Verdict != tt.verdict || a[tt.i].Note != tt.note {
 			t.Errorf("item %d: %q %q\nwant %q %q", a[tt.i].No, a[tt.i].Verdict, a[tt.i].Note, tt.verdict, tt.note)
