@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
-	"strings"
 
 	"podium/printout"
 )
@@ -51,7 +50,7 @@ type htmlDoc struct {
 type htmlBlock struct {
 	Kind   string // h, p, line, fields, table, signs
 	Level  int
-	Lines  []string
+	Lines  []template.HTML
 	Keep   bool // kept on the page of what comes before (break-before: avoid)
 	Fields []htmlField
 	Head   []htmlCell
@@ -68,7 +67,7 @@ type htmlBlock struct {
 
 type htmlField struct {
 	Label string
-	Lines []string
+	Lines []template.HTML
 }
 
 type htmlRow struct {
@@ -77,7 +76,7 @@ type htmlRow struct {
 }
 
 type htmlCell struct {
-	Lines []string
+	Lines []template.HTML
 	Class string
 }
 
@@ -135,6 +134,7 @@ func renderHTML(r *Record, docs []document) ([]file, error) {
 	if r.Lang == "en" {
 		lang = "en"
 	}
+	nm := namesOf(r)
 	var out []file
 	for _, d := range docs {
 		v := htmlDoc{Lang: lang, Title: d.Title, Sub: d.Sub, Draft: !r.Final() || r.Rehearsal, DraftWord: w.pick("草稿", "DRAFT"),
@@ -143,7 +143,7 @@ func renderHTML(r *Record, docs []document) ([]file, error) {
 		if r.Rehearsal {
 			v.DraftWord = w.pick("演练", "REHEARSAL")
 		}
-		v.Blocks = htmlBlocks(d, w)
+		v.Blocks = htmlBlocks(d, w, nm)
 		var b bytes.Buffer
 		if err := htmlTemplate.Execute(&b, v); err != nil {
 			return nil, err
@@ -153,9 +153,8 @@ func renderHTML(r *Record, docs []document) ([]file, error) {
 	return out, nil
 }
 
-func lines(s string) []string { return strings.Split(s, "\n") }
-
-func htmlBlocks(d document, w terms) []htmlBlock {
+func htmlBlocks(d document, w terms, nm names) []htmlBlock {
+	lines := nm.lines
 	out := make([]htmlBlock, 0, len(d.Blocks))
 	for _, bl := range d.Blocks {
 		var h htmlBlock

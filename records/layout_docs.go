@@ -93,7 +93,7 @@ func (l lay) assessmentDoc() document {
 	for _, a := range l.r.Assessment {
 		rows = append(rows, row(num(a.No), txt(a.Text), txt(w.verdictBoxes(a.Verdict)), txt(a.Note)))
 	}
-	d.Blocks = append(d.Blocks, table([]string{w.no, w.itemH, w.verdict, w.remarks}, rows, 0).nowrap(2).widths(5, 55, 11, 29))
+	d.Blocks = append(d.Blocks, table([]string{w.no, w.itemH, w.verdict, w.remarks}, rows, 0).nowrap(2).widths(6, 47, 11, 36))
 	var f []field
 	for _, s := range w.assessmentTail {
 		f = append(f, kvs(s, ""))
