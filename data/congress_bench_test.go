@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-
 	"podium/model"
 	"podium/session"
 	"podium/session/election"
@@ -150,51 +148,10 @@ func congressLog(b *testing.B) string {
 // BenchmarkReplayCongress opens the realistic congress's log and loads the
 // session: the time from start to a ready state.
 func BenchmarkReplayCongress(b *testing.B) {
-	path := congressLog(b)
-	cpu := cpuTime()
-	for b.Loop() {
-		st, err := Open(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		s, err := session.Load(st)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if state(s).Seq != congressEvents {
-			b.Fatal("short replay")
-		}
-		st.Close()
-	}
-	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+	benchReplay(b, congressLog(b), congressEvents)
 	b.ReportMetric(float64(congressEvents), "events")
 }
 
 // BenchmarkIterateCongress is the floor for ReplayCongress: open the same
 // file with bbolt, walk every key and value with a cursor, close.
-func BenchmarkIterateCongress(b *testing.B) {
-	path := congressLog(b)
-	cpu := cpuTime()
-	for b.Loop() {
-		db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second, ReadOnly: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		n, size := 0, 0
-		if err := db.View(func(tx *bolt.Tx) error {
-			c := tx.Bucket(bucketEvents).Cursor()
-			for k, v := c.First(); k != nil; k, v = c.Next() {
-				n++
-				size += len(k) + len(v)
-			}
-			return nil
-		}); err != nil {
-			b.Fatal(err)
-		}
-		if uint64(n) != congressEvents || size == 0 {
-			b.Fatal("short iteration")
-		}
-		db.Close()
-	}
-	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
-}
+func BenchmarkIterateCongress(b *testing.B) { benchIterate(b, congressLog(b), congressEvents) }
