@@ -38,3 +38,13 @@ func (m *MemoryLog) Len() uint64 {
 	defer m.mu.Unlock()
 	return uint64(len(m.recs))
 }
+
+// ReplayAfter calls fn with every record after seq, in order.
+func (m *MemoryLog) ReplayAfter(seq uint64, fn func(Record) error) error {
+	return m.Replay(func(r Record) error {
+		if r.Seq <= seq {
+			return nil
+		}
+		return fn(r)
+	})
+}

@@ -1,6 +1,11 @@
 package session
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+
+	"podium/session/snapshot"
+)
 
 // TailLog is a Log that can also replay only the records after a given
 // one: what Resume needs to bring a checkpoint's state up to date.
@@ -12,20 +17,103 @@ type TailLog interface {
 	ReplayAfter(seq uint64, fn func(Record) error) error
 }
 
+// A checkpoint's image is the State a full replay gives, written by
+// package snapshot: every field, exported or not, in the memory layout of
+// the build that wrote it. It is a cache for the time to a ready state,
+// never a record: only the build that wrote it may read it (its storage
+// checks that), it is made only from a full replay of the log (Image),
+// and CheckImage compares it with one.
+
 // Image replays the whole log and returns the state it gives, encoded as
-// a checkpoint's image, with the seq of its last event.
+// a checkpoint's image, with the seq of its last event. It is made from a
+// full replay, never from a live or resumed state, so that an image is by
+// construction what the log gives.
 func Image(log Log) (image []byte, seq uint64, err error) {
-	return nil, 0, errors.New("session: images are not built yet")
+	s, err := Load(log)
+	if err != nil {
+		return nil, 0, err
+	}
+	image, err = snapshot.Encode(&s.st)
+	if err != nil {
+		return nil, 0, err
+	}
+	return image, s.st.Seq, nil
+}
+
+// ImageError is an image that could not be read, or that holds another
+// state than a full replay of the log gives (Field names the first field
+// of State that differs).
+type ImageError struct {
+	Seq    uint64 // the image's last event, 0 when it could not be read
+	Field  string // the first field of State that differs, "" when unread
+	Reason string
+}
+
+func (e *ImageError) Error() string {
+	if e.Field != "" {
+		return fmt.Sprintf("session: the checkpoint at event %d differs from the log's replay in %s", e.Seq, e.Field)
+	}
+	return "session: the checkpoint cannot be read: " + e.Reason
+}
+
+// readImage decodes image into st.
+func readImage(image []byte, st *State) error {
+	if err := snapshot.Decode(image, st); err != nil {
+		return &ImageError{Reason: err.Error()}
+	}
+	if !st.Opened() {
+		return &ImageError{Reason: "it holds no congress"}
+	}
+	return nil
 }
 
 // Resume returns the session of image (made by Image from the same log,
-// by the same build) brought up to date with the records after it.
+// by the same build) brought up to date with the records after it. On an
+// error nothing is returned: load the log in full instead.
 func Resume(log TailLog, image []byte) (*Session, error) {
-	return nil, errors.New("session: images are not built yet")
+	s := &Session{log: log}
+	if err := readImage(image, &s.st); err != nil {
+		return nil, err
+	}
+	p := replayer{st: &s.st, strs: map[string]string{}, refs: map[string]*nameRef{}}
+	if err := log.ReplayAfter(s.st.Seq, p.record); err != nil {
+		return nil, err
+	}
+	p.flush()
+	return s, nil
 }
 
+// errReplayed stops a replay at the event wanted.
+var errReplayed = errors.New("replayed")
+
 // CheckImage replays the log in full up to image's last event and
-// reports whether it gives the state image holds.
+// reports whether it gives the state image holds: nil, or an
+// *ImageError naming the first field of State that differs.
 func CheckImage(log Log, image []byte) error {
-	return errors.New("session: images are not built yet")
+	var img State
+	if err := readImage(image, &img); err != nil {
+		return err
+	}
+	var st State
+	p := replayer{st: &st, strs: map[string]string{}, refs: map[string]*nameRef{}}
+	err := log.Replay(func(r Record) error {
+		if err := p.record(r); err != nil {
+			return err
+		}
+		if st.Seq == img.Seq {
+			return errReplayed
+		}
+		return nil
+	})
+	p.flush()
+	if !errors.Is(err, errReplayed) {
+		if err == nil {
+			err = &ImageError{Seq: img.Seq, Reason: fmt.Sprintf("the log ends at event %d", st.Seq)}
+		}
+		return err
+	}
+	if f := snapshot.Differs(&img, &st); f != "" {
+		return &ImageError{Seq: img.Seq, Field: f}
+	}
+	return nil
 }

@@ -1,0 +1,144 @@
+package snapshot
+
+import (
+	"encoding/binary"
+	"fmt"
+	"reflect"
+	"unsafe"
+)
+
+// encoder is the state of one Encode: the bytes so far and the pointers
+// and slices met, numbered in the order met.
+type encoder struct {
+	b      []byte
+	ptrs   map[ptrKey]uint64
+	slices map[sliceKey]uint64
+	err    error
+}
+
+// ptrKey is a pointer met, with its type: a struct and its first field
+// share an address.
+type ptrKey struct {
+	p unsafe.Pointer
+	t reflect.Type
+}
+
+// sliceKey is a slice met: its array, length, capacity and type.
+type sliceKey struct {
+	p        unsafe.Pointer
+	len, cap int
+	t        reflect.Type
+}
+
+// fail keeps the first error.
+func (e *encoder) fail(err error) {
+	if e.err == nil {
+		e.err = err
+	}
+}
+
+// decoder is the state of one Decode: the input, as bytes and as one
+// string that strings are cut from, the place read, and the pointers and
+// slices read so far.
+type decoder struct {
+	b      []byte
+	s      string
+	off    int
+	ptrs   []seenPtr
+	slices []seenSlice
+	slab   []uint64 // where slices without pointers are cut from
+	err    error
+}
+
+// seenPtr is a pointer read, with its type.
+type seenPtr struct {
+	t reflect.Type
+	p unsafe.Pointer
+}
+
+// seenSlice is a slice read, with its type.
+type seenSlice struct {
+	t        reflect.Type
+	data     unsafe.Pointer
+	len, cap int
+}
+
+// fail keeps the first error; every read after it returns nothing.
+func (d *decoder) fail(format string, args ...any) {
+	if d.err == nil {
+		d.err = fmt.Errorf(format, args...)
+	}
+}
+
+// take returns the next n bytes, or nil (and an error) when fewer are left.
+func (d *decoder) take(n int) []byte {
+	if d.err != nil {
+		return nil
+	}
+	if n < 0 || n > len(d.b)-d.off {
+		d.fail("%d bytes wanted, %d left", n, len(d.b)-d.off)
+		return nil
+	}
+	b := d.b[d.off : d.off+n : d.off+n]
+	d.off += n
+	return b
+}
+
+// tag reads one byte.
+func (d *decoder) tag() byte {
+	if b := d.take(1); b != nil {
+		return b[0]
+	}
+	return 255
+}
+
+// uvarint reads a number.
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	x, n := binary.Uvarint(d.b[d.off:])
+	if n <= 0 {
+		d.fail("a malformed number")
+		return 0
+	}
+	d.off += n
+	return x
+}
+
+// count reads a length or count of things that take at least per bytes
+// each: no more than the bytes left allow (per 0: any up to 1<<20).
+func (d *decoder) count(per int) int {
+	x := d.uvarint()
+	limit := uint64(1 << 20)
+	if per > 0 {
+		limit = uint64((len(d.b) - d.off) / per)
+	}
+	if d.err == nil && x > limit {
+		d.fail("a count of %d where at most %d fit", x, limit)
+	}
+	if d.err != nil {
+		return 0
+	}
+	return int(x)
+}
+
+// alloc returns size zeroed bytes aligned to 8, cut from the slab:
+// memory the garbage collector does not scan, which is right for values
+// without pointers.
+func (d *decoder) alloc(size uintptr) unsafe.Pointer {
+	words := int((size + 7) / 8)
+	if words == 0 {
+		return unsafe.Pointer(&zero)
+	}
+	if len(d.slab) < words {
+		d.slab = make([]uint64, max(words, 1<<13))
+	}
+	p := unsafe.Pointer(&d.slab[0])
+	d.slab = d.slab[words:]
+	return p
+}
+
+// zero is where empty arrays point: not nil, so that an empty slice is
+// read back as empty, not nil.
+var zero uint64
