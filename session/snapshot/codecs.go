@@ -144,6 +144,9 @@ func sliceCodec(c *codec) error {
 		e.b = append(e.b, tagNew)
 		e.uvarint(uint64(h.len))
 		e.uvarint(uint64(h.cap - h.len))
+		if slab {
+			e.slab += (uint64(h.cap)*uint64(size) + 7) &^ 7
+		}
 		if ec.pod {
 			e.b = append(e.b, unsafe.Slice((*byte)(h.data), uintptr(h.len)*size)...)
 			return
@@ -262,6 +265,10 @@ func mapCodec(c *codec) error {
 	vc, err := build(t.Elem())
 	if err != nil {
 		return err
+	}
+	if typed, ok := typedMaps[t]; ok {
+		c.enc, c.dec = typed(kc, vc)
+		return nil
 	}
 	per := 1
 	if kc.size == 0 && vc.size == 0 {

@@ -13,6 +13,7 @@ type encoder struct {
 	b      []byte
 	ptrs   map[ptrKey]uint64
 	slices map[sliceKey]uint64
+	slab   uint64 // the bytes the decoder will cut slices without pointers from
 	err    error
 }
 

@@ -190,10 +190,12 @@ func Encode(v any) ([]byte, error) {
 	f := fingerprint(c.typ)
 	e := &encoder{b: append(append(make([]byte, 0, 1<<16), magic...), f[:]...),
 		ptrs: map[ptrKey]uint64{}, slices: map[sliceKey]uint64{}}
+	e.b = append(e.b, make([]byte, 8)...) // the slab's size, known at the end
 	c.enc(e, rv.UnsafePointer())
 	if e.err != nil {
 		return nil, e.err
 	}
+	binary.LittleEndian.PutUint64(e.b[len(magic)+len(f):], e.slab)
 	return e.b, nil
 }
 
@@ -210,13 +212,19 @@ func Decode(b []byte, v any) error {
 		return err
 	}
 	f := fingerprint(c.typ)
-	if len(b) < len(magic)+len(f) || string(b[:len(magic)]) != magic {
+	head := len(magic) + len(f) + 8
+	if len(b) < head || string(b[:len(magic)]) != magic {
 		return fmt.Errorf("snapshot: not an image")
 	}
 	if string(b[len(magic):len(magic)+len(f)]) != string(f[:]) {
 		return fmt.Errorf("snapshot: the image is of another type or layout than %s", c.typ)
 	}
-	d := &decoder{b: b, s: unsafe.String(unsafe.SliceData(b), len(b)), off: len(magic) + len(f)}
+	d := &decoder{b: b, s: unsafe.String(unsafe.SliceData(b), len(b)), off: head}
+	// The slab is made at once when the image says how large and that is
+	// no more than its bytes can fill; else it grows as it is cut.
+	if n := binary.LittleEndian.Uint64(b[head-8:]); n <= uint64(len(b)) {
+		d.slab = make([]uint64, n/8)
+	}
 	c.dec(d, rv.UnsafePointer())
 	if d.err == nil && d.off != len(b) {
 		d.err = fmt.Errorf("%d bytes left over", len(b)-d.off)

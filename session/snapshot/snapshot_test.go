@@ -203,3 +203,24 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestTypedMaps: the maps read with Go's own operations round-trip like
+// the others, nil and empty apart.
+func TestTypedMaps(t *testing.T) {
+	type maps struct {
+		a map[string]int
+		b map[string]uint32
+		c map[int]uint32
+		d map[int]uint64
+		e map[string]int
+	}
+	v := &maps{a: map[string]int{"x": -1, "": 2}, b: map[string]uint32{"名": 7}, c: map[int]uint32{-3: 4}, d: map[int]uint64{5: 1 << 60}, e: map[string]int{}}
+	b, err := Encode(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got maps
+	if err := Decode(b, &got); err != nil || !reflect.DeepEqual(*v, got) || got.e == nil {
+		t.Fatalf("%v %+v", err, got)
+	}
+}
