@@ -27,20 +27,23 @@ func podDec(size uintptr) func(*decoder, unsafe.Pointer) {
 	}
 }
 
-// encString writes a string's length and bytes; decString reads it as
-// part of the one string the decoder holds of its whole input.
-func encString(e *encoder, p unsafe.Pointer) {
-	s := *(*string)(p)
-	e.uvarint(uint64(len(s)))
-	e.b = append(e.b, s...)
-}
+// encString writes a string's length and bytes; decString reads it into
+// the decoder's text, where all the strings read are kept together.
+func encString(e *encoder, p unsafe.Pointer) { e.string(*(*string)(p)) }
 
 func decString(d *decoder, p unsafe.Pointer) {
 	n := d.count(1)
-	if d.err == nil {
-		*(*string)(p) = d.s[d.off : d.off+n]
-		d.off += n
+	if d.err != nil || n == 0 {
+		*(*string)(p) = ""
+		return
 	}
+	if cap(d.text)-len(d.text) < n {
+		d.text = make([]byte, 0, max(n, 1<<16))
+	}
+	i := len(d.text)
+	d.text = append(d.text, d.b[d.off:d.off+n]...)
+	d.off += n
+	*(*string)(p) = unsafe.String(&d.text[i], n)
 }
 
 // arrayCodec writes an array holding pointers element by element.
@@ -353,11 +356,9 @@ func timeCodec(c *codec) error {
 				return
 			}
 			e.b = append(e.b, zoneFixed)
-			e.uvarint(uint64(len(l.String())))
-			e.b = append(e.b, l.String()...)
+			e.string(l.String())
 			e.uvarint(uint64(int64(off)))
-			e.uvarint(uint64(len(name)))
-			e.b = append(e.b, name...)
+			e.string(name)
 		}
 	}
 	c.dec = func(d *decoder, p unsafe.Pointer) {

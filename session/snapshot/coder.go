@@ -14,7 +14,15 @@ type encoder struct {
 	ptrs   map[ptrKey]uint64
 	slices map[sliceKey]uint64
 	slab   uint64 // the bytes the decoder will cut slices without pointers from
+	text   uint64 // the bytes of all strings written
 	err    error
+}
+
+// string writes a string's length and bytes.
+func (e *encoder) string(s string) {
+	e.uvarint(uint64(len(s)))
+	e.b = append(e.b, s...)
+	e.text += uint64(len(s))
 }
 
 // ptrKey is a pointer met, with its type: a struct and its first field
@@ -38,13 +46,12 @@ func (e *encoder) fail(err error) {
 	}
 }
 
-// decoder is the state of one Decode: the input, as bytes and as one
-// string that strings are cut from, the place read, and the pointers and
-// slices read so far.
+// decoder is the state of one Decode: the input, the place read, the
+// pointers and slices read so far, and where what it reads is kept.
 type decoder struct {
 	b      []byte
-	s      string
 	off    int
+	text   []byte // where the strings read are kept: never grown in place
 	ptrs   []seenPtr
 	slices []seenSlice
 	slab   []uint64 // where slices without pointers are cut from

@@ -190,18 +190,19 @@ func Encode(v any) ([]byte, error) {
 	f := fingerprint(c.typ)
 	e := &encoder{b: append(append(make([]byte, 0, 1<<16), magic...), f[:]...),
 		ptrs: map[ptrKey]uint64{}, slices: map[sliceKey]uint64{}}
-	e.b = append(e.b, make([]byte, 8)...) // the slab's size, known at the end
+	e.b = append(e.b, make([]byte, 16)...) // the slab's and text's sizes, known at the end
 	c.enc(e, rv.UnsafePointer())
 	if e.err != nil {
 		return nil, e.err
 	}
 	binary.LittleEndian.PutUint64(e.b[len(magic)+len(f):], e.slab)
+	binary.LittleEndian.PutUint64(e.b[len(magic)+len(f)+8:], e.text)
 	return e.b, nil
 }
 
 // Decode reads b into the value v points to, every part of which it
-// sets. The strings read are cut from b, which must not change
-// afterwards. On an error v holds part of b and must be thrown away.
+// sets; v keeps nothing of b. On an error v holds part of b and must be
+// thrown away.
 func Decode(b []byte, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
@@ -212,18 +213,22 @@ func Decode(b []byte, v any) error {
 		return err
 	}
 	f := fingerprint(c.typ)
-	head := len(magic) + len(f) + 8
+	head := len(magic) + len(f) + 16
 	if len(b) < head || string(b[:len(magic)]) != magic {
 		return fmt.Errorf("snapshot: not an image")
 	}
 	if string(b[len(magic):len(magic)+len(f)]) != string(f[:]) {
 		return fmt.Errorf("snapshot: the image is of another type or layout than %s", c.typ)
 	}
-	d := &decoder{b: b, s: unsafe.String(unsafe.SliceData(b), len(b)), off: head}
-	// The slab is made at once when the image says how large and that is
-	// no more than its bytes can fill; else it grows as it is cut.
-	if n := binary.LittleEndian.Uint64(b[head-8:]); n <= uint64(len(b)) {
+	d := &decoder{b: b, off: head}
+	// The slab and the text are made at once when the image says how
+	// large and that is no more than its bytes can fill; else they grow
+	// as they are cut.
+	if n := binary.LittleEndian.Uint64(b[head-16:]); n <= uint64(len(b)) {
 		d.slab = make([]uint64, n/8)
+	}
+	if n := binary.LittleEndian.Uint64(b[head-8:]); n <= uint64(len(b)) {
+		d.text = make([]byte, 0, n)
 	}
 	c.dec(d, rv.UnsafePointer())
 	if d.err == nil && d.off != len(b) {

@@ -119,6 +119,11 @@ func TestRoundTrip(t *testing.T) {
 	if err := Decode(b, &again); err != nil || !reflect.DeepEqual(*v, again) {
 		t.Fatalf("decoding twice: %v", err)
 	}
+	// What was read keeps nothing of the bytes it was read from.
+	clear(b)
+	if !reflect.DeepEqual(*v, again) {
+		t.Fatal("the value read changed with the image's bytes")
+	}
 }
 
 // TestRefused: types an image cannot hold are refused by name, and so are
