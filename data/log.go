@@ -161,8 +161,21 @@ func (s *Store) reopen() error {
 //
 // The record's Data points into the read-only memory map: it must not be
 // changed or kept after fn returns. fn must not call Append.
-func (s *Store) Replay(fn func(session.Record) error) error {
-	var seq uint64
+func (s *Store) Replay(fn func(session.Record) error) error { return s.replay(0, fn) }
+
+// ReplayAfter is Replay from event after+1 on (session.TailLog): what
+// brings a checkpoint's state up to date. It makes Replay's checks on the
+// records it reads, and checks that event after is in its place (and,
+// when it is the last, that it hashes to meta/head). An after past the
+// last event is an error; ReplayAfter(0, fn) is Replay(fn).
+func (s *Store) ReplayAfter(after uint64, fn func(session.Record) error) error {
+	return s.replay(after, fn)
+}
+
+// replay is Replay and ReplayAfter: one loop, from the first record or
+// from the one after after.
+func (s *Store) replay(after uint64, fn func(session.Record) error) error {
+	seq := after
 	err := s.view("replaying", func(tx *bolt.Tx) error {
 		var cb callback
 		defer cb.pass()
@@ -177,7 +190,29 @@ func (s *Store) Replay(fn func(session.Record) error) error {
 		}
 		headSeq := binary.BigEndian.Uint64(head)
 		c := tx.Bucket(bucketEvents).Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
+		var k, v []byte
+		if after == 0 {
+			k, v = c.First()
+		} else {
+			if after > headSeq {
+				return fmt.Errorf("data: replay after event %d: the log ends at event %d", after, headSeq)
+			}
+			var key [8]byte
+			binary.BigEndian.PutUint64(key[:], after)
+			if k, v = c.Seek(key[:]); k == nil {
+				return &BadRecordError{Seq: after, Reason: "missing (the log ends before it)"}
+			}
+			if err := checkPlace(k, v, after); err != nil {
+				return err
+			}
+			if after == headSeq {
+				if err := checkHead(after, v, head); err != nil {
+					return err
+				}
+			}
+			k, v = c.Next()
+		}
+		for ; k != nil; k, v = c.Next() {
 			if err := checkPlace(k, v, seq+1); err != nil {
 				return err
 			}
@@ -189,8 +224,8 @@ func (s *Store) Replay(fn func(session.Record) error) error {
 				return err
 			}
 			if seq == headSeq {
-				if h := sha256.Sum256(v); !bytes.Equal(h[:], head[8:]) {
-					return &BadRecordError{Seq: seq, Reason: "changed after it was written: its hash does not match meta/head"}
+				if err := checkHead(seq, v, head); err != nil {
+					return err
 				}
 			}
 		}
@@ -205,6 +240,15 @@ func (s *Store) Replay(fn func(session.Record) error) error {
 		de.Seq = seq + 1
 	}
 	return err
+}
+
+// checkHead checks that v, the stored value of event seq, the last,
+// hashes to meta/head's hash (head).
+func checkHead(seq uint64, v, head []byte) error {
+	if h := sha256.Sum256(v); !bytes.Equal(h[:], head[8:]) {
+		return &BadRecordError{Seq: seq, Reason: "changed after it was written: its hash does not match meta/head"}
+	}
+	return nil
 }
 
 // checkPlace checks that key k holds a record for event want.
