@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"os"
 	"path/filepath"
@@ -96,6 +97,34 @@ func FuzzSalvage(f *testing.F) {
 		}
 		if n, last, err := verifyFile(out); err != nil || uint64(n) != rep.Saved || last != rep.Hash {
 			t.Errorf("the salvaged file verifies %d %x %v; salvage said %d %x", n, last, err, rep.Saved, rep.Hash)
+		}
+	})
+}
+
+// FuzzCheckpointFile reads any bytes as a checkpoint file: never a
+// panic; a damaged one is refused as damaged or of another build, and
+// what is read is what was written (encoding it gives the same bytes).
+// Run: go test ./data -run '^$' -fuzz FuzzCheckpointFile -fuzztime 30s.
+func FuzzCheckpointFile(f *testing.F) {
+	const build = "test/build"
+	whole := (&checkpointFile{build: build, seq: 26018, hash: sha256.Sum256([]byte("x")), image: []byte("an image")}).encode()
+	f.Add(whole)
+	f.Add(whole[:len(whole)-1])
+	f.Add(whole[:20])
+	f.Add((&checkpointFile{build: build, seq: 1}).encode())
+	f.Add((&checkpointFile{build: "other", seq: 1, image: []byte{0}}).encode())
+	f.Add([]byte("PODIUMCK\x01\xff\xff"))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		c, err := parseCheckpoint(b, build)
+		if err != nil {
+			if err.Reason != CheckpointDamaged && err.Reason != CheckpointOtherBuild {
+				t.Fatalf("reason %s: %v", err.Reason, err)
+			}
+			return
+		}
+		if c.build != build || !bytes.Equal(c.encode(), b) {
+			t.Fatalf("read %+v from %x, which it does not encode to", c, b)
 		}
 	})
 }

@@ -1,0 +1,49 @@
+package data
+
+import "podium/session"
+
+// The store replays a checkpoint's tail.
+var _ session.TailLog = (*Store)(nil)
+
+// Loaded says how Load brought a session to the log's last event: from
+// the checkpoint and the records after it, or by replaying the log in
+// full, and why.
+type Loaded struct {
+	// Resumed is set when the session was resumed from the checkpoint.
+	Resumed bool
+	// Seq is the checkpoint's last event (0 when none was used).
+	Seq uint64
+	// Replayed is the number of events replayed: those after the
+	// checkpoint, or all of them.
+	Replayed uint64
+	// Image is the checkpoint's image the session was resumed from, for
+	// session.CheckImage (nil when none was used).
+	Image []byte
+	// Why says why no checkpoint was used: a *CheckpointError (nil when
+	// one was).
+	Why error
+}
+
+// Load returns the session of the log: resumed from the checkpoint
+// beside the database (session.Resume: its image, then the records after
+// it) when Checkpoint finds one usable, else replayed in full
+// (session.Load). The checkpoint is only a cache: whatever is wrong with
+// it, or if the session cannot resume from it, Load replays the log in
+// full, and the error is that replay's. The state a checkpoint gives
+// should be checked later against a full replay (session.CheckImage with
+// Loaded.Image).
+func (s *Store) Load() (*session.Session, Loaded, error) {
+	seq, image, err := s.Checkpoint()
+	if err == nil {
+		sess, rerr := session.Resume(s, image)
+		if rerr == nil {
+			return sess, Loaded{Resumed: true, Seq: seq, Replayed: s.Len() - seq, Image: image}, nil
+		}
+		err = &CheckpointError{Path: CheckpointPath(s.path), Reason: CheckpointNotResumed, Seq: seq, Err: rerr}
+	}
+	sess, lerr := session.Load(s)
+	if lerr != nil {
+		return nil, Loaded{Why: err}, lerr
+	}
+	return sess, Loaded{Replayed: s.Len(), Why: err}, nil
+}
