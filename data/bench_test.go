@@ -88,10 +88,16 @@ func benchAppend(b *testing.B, o Options) {
 
 const replayEvents = 100_000
 
-var buildOnce sync.Once
+var (
+	buildOnce sync.Once
+	// replayNoImage is why the 100k log has no checkpoint beside it
+	// (session.Image's error), nil when it has one.
+	replayNoImage error
+)
 
 // replayLog returns the path of a log of the setup and 100k marks
-// (Present/Left by turns), built once, quickly (no fsync, 1000 a commit).
+// (Present/Left by turns), built once, quickly (no fsync, 1000 a commit),
+// with a checkpoint of its last event beside it (saveCheckpoint).
 func replayLog(b *testing.B) string { return replayLogT(b) }
 
 func replayLogT(b testing.TB) string {
@@ -125,6 +131,7 @@ func replayLogT(b testing.TB) string {
 				batch = batch[:0]
 			}
 		}
+		replayNoImage = saveCheckpoint(b, st)
 		if err := st.db.Sync(); err != nil {
 			b.Fatal(err)
 		}
@@ -138,9 +145,61 @@ func replayLogT(b testing.TB) string {
 	return filepath.Join(benchDir, "podium.db")
 }
 
-// BenchmarkReplay100k opens a 100k-event log and loads the session: the
-// time from start to a ready state.
+// BenchmarkReplay100k opens a 100k-event log and replays it in full
+// (session.Load): the time from start to a ready state without a
+// checkpoint.
 func BenchmarkReplay100k(b *testing.B) { benchReplay(b, replayLog(b), replayEvents+1) }
+
+// BenchmarkReplay100kCheckpoint opens the 100k-event log and loads the
+// session as podium does (Store.Load): from the checkpoint beside it.
+func BenchmarkReplay100kCheckpoint(b *testing.B) {
+	benchLoad(b, replayLog(b), replayEvents+1, replayNoImage)
+}
+
+// saveCheckpoint writes the checkpoint of st's last event as closing
+// podium does: the image of a full replay (session.Image), saved. It
+// returns session.Image's error (none is saved then); a failure to save
+// fails the test.
+func saveCheckpoint(tb testing.TB, st *Store) error {
+	image, seq, err := session.Image(st)
+	if err != nil {
+		return err
+	}
+	if err := st.SaveCheckpoint(seq, image); err != nil {
+		tb.Fatal(err)
+	}
+	return nil
+}
+
+// benchLoad opens the log at path and loads the session with Store.Load,
+// b.N times, failing unless it resumes from the checkpoint and reaches
+// events; noImage is why the log has no checkpoint (the benchmark then
+// fails at once, saying so, rather than measure a full replay). It
+// reports CPU time per op too.
+func benchLoad(b *testing.B, path string, events uint64, noImage error) {
+	if noImage != nil {
+		b.Fatalf("no checkpoint to load from: session.Image: %v", noImage)
+	}
+	cpu := cpuTime()
+	for b.Loop() {
+		st, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, info, err := st.Load()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !info.Resumed {
+			b.Fatalf("the checkpoint was not used: %v", info.Why)
+		}
+		if state(s).Seq != events {
+			b.Fatal("short replay")
+		}
+		st.Close()
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+}
 
 // benchReplay opens the log at path and loads the session, b.N times,
 // checking that all events were applied; it reports CPU time per op too.

@@ -27,6 +27,9 @@ var (
 	congressDir    string
 	congressOnce   sync.Once
 	congressEvents uint64
+	// congressNoImage is why the congress's log has no checkpoint beside
+	// it (session.Image's error), nil when it has one.
+	congressNoImage error
 )
 
 // congressSetup is the roster, the standard agenda and an election of 200
@@ -51,7 +54,9 @@ func congressSetup() model.Setup {
 
 // congressLog returns the path of the congress's log, built once: the
 // session runs on a memory log and the records are then stored in batches
-// without fsync (the stored bytes are those of a live congress).
+// without fsync (the stored bytes are those of a live congress). A
+// checkpoint of its last event is written beside it as closing podium
+// writes one (saveCheckpoint).
 func congressLog(b *testing.B) string {
 	congressOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "podium-congress-")
@@ -132,6 +137,7 @@ func congressLog(b *testing.B) string {
 			b.Fatal(err)
 		}
 		congressEvents, _ = st.Head()
+		congressNoImage = saveCheckpoint(b, st)
 		if err := st.db.Sync(); err != nil {
 			b.Fatal(err)
 		}
@@ -146,8 +152,18 @@ func congressLog(b *testing.B) string {
 }
 
 // BenchmarkReplayCongress opens the realistic congress's log and loads the
-// session: the time from start to a ready state.
+// session as podium does (Store.Load): from the checkpoint that closing
+// podium left beside it. It fails if the checkpoint is not used.
 func BenchmarkReplayCongress(b *testing.B) {
+	path := congressLog(b)
+	benchLoad(b, path, congressEvents, congressNoImage)
+	b.ReportMetric(float64(congressEvents), "events")
+}
+
+// BenchmarkReplayCongressFull opens the realistic congress's log and
+// replays it in full (session.Load, no checkpoint): what the first start
+// of a build costs, and every read-only command.
+func BenchmarkReplayCongressFull(b *testing.B) {
 	benchReplay(b, congressLog(b), congressEvents)
 	b.ReportMetric(float64(congressEvents), "events")
 }
