@@ -1,6 +1,11 @@
 package data
 
-import "podium/session"
+import (
+	"errors"
+	"fmt"
+
+	"podium/session"
+)
 
 // The store replays a checkpoint's tail.
 var _ session.TailLog = (*Store)(nil)
@@ -46,4 +51,23 @@ func (s *Store) Load() (*session.Session, Loaded, error) {
 		return nil, Loaded{Why: err}, lerr
 	}
 	return sess, Loaded{Replayed: s.Len(), Why: err}, nil
+}
+
+// String says in a line how the session was loaded, for a log.
+func (l Loaded) String() string {
+	if l.Resumed {
+		return fmt.Sprintf("resumed from the checkpoint of event %d and the %d events after it", l.Seq, l.Replayed)
+	}
+	s := fmt.Sprintf("replayed the log in full (%d events)", l.Replayed)
+	var ce *CheckpointError
+	if errors.As(l.Why, &ce) {
+		s += "; no checkpoint used: " + ce.Reason.String()
+		if ce.Detail != "" {
+			s += ": " + ce.Detail
+		}
+		if ce.Err != nil {
+			s += ": " + ce.Err.Error()
+		}
+	}
+	return s
 }

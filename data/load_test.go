@@ -2,8 +2,10 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"podium/session"
@@ -47,6 +49,9 @@ func TestLoadUnresumableImage(t *testing.T) {
 	if got := state(s); !reflect.DeepEqual(got, fullState(t, st)) {
 		t.Fatal("the state differs from a full replay")
 	}
+	if got, want := info.String(), "replayed the log in full (6 events); no checkpoint used: not resumed: "; !strings.HasPrefix(got, want) {
+		t.Fatalf("%q, want %q…", got, want)
+	}
 }
 
 // TestLoadFromCheckpoint: a checkpoint of the last event resumes with
@@ -78,6 +83,9 @@ func TestLoadFromCheckpoint(t *testing.T) {
 		}
 		if err := session.CheckImage(st, info.Image); err != nil {
 			t.Fatal(err)
+		}
+		if got, want := info.String(), fmt.Sprintf("resumed from the checkpoint of event 31 and the %d events after it", wantReplayed); got != want {
+			t.Fatalf("%q, want %q", got, want)
 		}
 		return s
 	}
