@@ -146,8 +146,9 @@ func create(db string, replace bool, setup model.Setup, at time.Time, then ...se
 		return &ExistsError{Path: db} // it appeared meanwhile; not touched
 	}
 	if err == nil {
-		// A new congress starts with no terminal's draft of an old one.
-		err = data.RemoveDrafts(db)
+		// A new congress starts with no terminal's draft of an old one,
+		// nor a checkpoint of it (which its chain would refuse anyway).
+		err = errors.Join(data.RemoveDrafts(db), data.RemoveCheckpoint(db))
 	}
 	return err
 }

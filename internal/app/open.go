@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"podium/data"
@@ -27,14 +28,40 @@ type Congress struct {
 	Mirror *data.Mirror
 
 	close func() error
+	// writer is set for a congress opened by Open, to run it: it keeps a
+	// checkpoint beside the database (Close, Verify).
+	writer bool
+	// loaded says how the session was loaded (data.Store.Load).
+	loaded data.Loaded
+
+	ckptMu sync.Mutex // guards the fields below (checkpoint.go)
+	// ckptSeq is the last event of the checkpoint beside the database as
+	// this podium knows it: resumed from or written (0: none).
+	ckptSeq uint64
+	// checked: the checkpoint resumed from is the full replay's state.
+	checked bool
+	// noCheckpoints: the checkpoint resumed from was found wrong; this
+	// podium writes no other, so that the next start replays in full.
+	noCheckpoints bool
+	closed        bool
 }
 
 // Close stops the mirror after its last copy and closes the log (and
-// removes a copy made for reading).
+// removes a copy made for reading). A congress opened by Open first
+// keeps a checkpoint of the log beside it when the log has grown past
+// the last one: the state of a full replay (session.Image), never the
+// running one, so that the next start is quick. Writing it may fail
+// without harm (it is a cache); the log is closed all the same.
 func (c *Congress) Close() error {
 	if c.Mirror != nil {
 		c.Mirror.Close()
 	}
+	c.ckptMu.Lock()
+	if !c.closed {
+		c.closed = true
+		c.keepCheckpoint()
+	}
+	c.ckptMu.Unlock()
 	return c.close()
 }
 
@@ -50,8 +77,18 @@ func (c *Congress) Name() string {
 func (c *Congress) Drafts() *data.Drafts { return data.OpenDrafts(c.DB) }
 
 // Verify recomputes the log's hash chain: the number of events and the
-// hash of the last record, or the first broken link.
-func (c *Congress) Verify() (events int, last [32]byte, err error) { return c.Store.Verify() }
+// hash of the last record, or the first broken link. When the session was
+// resumed from a checkpoint, it then checks the checkpoint against the log
+// replayed in full: a *CheckpointError when they differ (restart podium).
+// After a good verification, a congress opened by Open keeps a new
+// checkpoint when it started without one or far behind (CheckpointTail).
+// The screens run it in the background once they are up.
+func (c *Congress) Verify() (events int, last [32]byte, err error) {
+	if events, last, err = c.Store.Verify(); err != nil {
+		return events, last, err
+	}
+	return events, last, c.checkImage()
+}
 
 // Open opens the congress in db for running it, waiting at most wait for
 // another process's lock (0: data.DefaultTimeout). It returns
@@ -66,7 +103,10 @@ func Open(db string, wait time.Duration) (*Congress, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := session.Load(store)
+	// From the checkpoint beside the database when it is usable (its
+	// state is checked against a full replay by Verify), else a full
+	// replay.
+	s, loaded, err := store.Load()
 	if errors.Is(err, session.ErrEmpty) {
 		store.Close()
 		return nil, ErrNoCongress
@@ -79,7 +119,8 @@ func Open(db string, wait time.Duration) (*Congress, error) {
 		store.Close()
 		return nil, err
 	}
-	return &Congress{DB: db, Store: store, Session: s, close: store.Close}, nil
+	return &Congress{DB: db, Store: store, Session: s, close: store.Close,
+		writer: true, loaded: loaded, ckptSeq: loaded.Seq}, nil
 }
 
 // OpenForReading opens the congress in db read-only; while podium runs
@@ -94,6 +135,8 @@ func OpenForReading(ctx context.Context, db string) (*Congress, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Always a full replay, never a checkpoint: the records, exports,
+	// audits and histories made from it are made from the log itself.
 	s, err := session.Load(store)
 	if err != nil {
 		cleanup()
