@@ -125,11 +125,24 @@ func (m *Model) header(w int) []string {
 	return []string{line1, common.Spread(left, right, w)}
 }
 
-// maxBannerLines is how many lines a failed write's banner may take.
+// CheckpointProblem is an error of Options.Verify (app.CheckpointError)
+// saying that the state the screens run on — resumed at start from a
+// checkpoint of the log — is not the state of the log replayed in full:
+// the banner asks the host to restart podium, which then replays the log
+// in full. Checkpoint gives the checkpoint's last event and, when it
+// could not be removed, its file ("" once removed).
+type CheckpointProblem interface {
+	error
+	Checkpoint() (seq uint64, left string)
+}
+
+// maxBannerLines is how many lines a failed write's (or a wrong
+// checkpoint's) banner may take.
 const maxBannerLines = 4
 
 // banner returns the warning lines under the header: a failed write (the
-// whole error and what to do, wrapped), a broken chain, or attendance
+// whole error and what to do, wrapped), a broken chain (or a wrong
+// checkpoint: restart, wrapped), or attendance
 // below a quorum that had been met; none when all is well.
 func (m *Model) banner(w int) []string {
 	c, t := m.c, m.c.Texts
@@ -150,6 +163,15 @@ func (m *Model) banner(w int) []string {
 		return lines
 	}
 	if m.chain != nil && m.chain.err != nil {
+		var cp CheckpointProblem
+		if errors.As(m.chain.err, &cp) {
+			seq, left := cp.Checkpoint()
+			var lines []string
+			for _, l := range common.Wrap(" ! "+t.CheckpointBad(seq, left), w) {
+				lines = append(lines, c.Styles.Banner.Render(common.Fit(l, w)))
+			}
+			return lines[:min(len(lines), maxBannerLines)]
+		}
 		return []string{c.Styles.Banner.Render(common.Fit(" ! "+t.ChainBad(m.chain.err.Error()), w))}
 	}
 	q := c.Snap.Quorum

@@ -9,6 +9,9 @@ import (
 	"podium/tui"
 )
 
+// The screens tell a wrong checkpoint (from Options.Verify) by this.
+var _ tui.CheckpointProblem = (*app.CheckpointError)(nil)
+
 // tuiOptions are the screens' options for the host's own terminal.
 func (g *globals) tuiOptions() tui.Options {
 	return tui.Options{Lang: g.lang, Actor: "host", Now: g.now}

@@ -180,12 +180,28 @@ func serveCongress(g *globals, c *app.Congress, sv serving, stdout, stderr io.Wr
 	if sv.headless {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
-		select {
-		case <-ctx.Done():
-			fmt.Fprintln(stdout, "podium serve: stopping")
-		case err := <-served:
-			srv.Close()
-			return err
+		// No screens verify the log here: verify it in the background as
+		// they do (and check a checkpoint started from), and log it.
+		logf("%s", c.Loaded())
+		verified := make(chan error, 1)
+		go func() { _, _, err := c.Verify(); verified <- err }()
+	wait:
+		for {
+			select {
+			case err := <-verified:
+				verified = nil
+				if err != nil {
+					logf("%v", err)
+				} else {
+					logf("the log's hash chain is verified")
+				}
+			case <-ctx.Done():
+				fmt.Fprintln(stdout, "podium serve: stopping")
+				break wait
+			case err := <-served:
+				srv.Close()
+				return err
+			}
 		}
 		if err := srv.Close(); err != nil {
 			return err

@@ -33,6 +33,10 @@ type Texts struct {
 	ChainOK       string                   // shown by the clock once the log's chain is verified
 	ChainBad      func(err string) string  // the alarm when it is not
 	LogBad        string                   // shown instead of ChainOK while the log cannot be written
+	// CheckpointBad is the alarm when the state podium started from (the
+	// checkpoint of event seq) is not the log's replayed in full: restart;
+	// left is the checkpoint file to remove first ("" once removed).
+	CheckpointBad func(seq uint64, left string) string
 	// WriteFailed is the banner of a command the log could not store,
 	// with the whole error and what to do; NotSaved its status line.
 	WriteFailed func(err string) string
@@ -158,6 +162,12 @@ func zhTexts() *Texts {
 		},
 		ChainBad: func(err string) string {
 			return "记录链校验失败，记录可能被改动：" + err + "（请停止操作并运行 podium verify）"
+		},
+		CheckpointBad: func(seq uint64, left string) string {
+			if left != "" {
+				return fmt.Sprintf("请停止操作，删除 %s 后重启 podium：启动时载入的状态（第 %d 条记录处的检查点）与完整重放记录所得不一致。重启后将完整重放记录。", left, seq)
+			}
+			return fmt.Sprintf("请停止操作并重启 podium：启动时载入的状态（第 %d 条记录处的检查点）与完整重放记录所得不一致，该检查点已删除。重启后将完整重放记录。", seq)
 		},
 		Agenda: "议程", Units: "各单位出席", UnitHead: "单位", InExp: "到/应",
 		LeaveHead: "假", LeftHead: "离", Total: "合计",
@@ -286,6 +296,12 @@ func enTexts() *Texts {
 		},
 		ChainBad: func(err string) string {
 			return "The log's hash chain is broken, the record may have been changed: " + err + " (stop and run podium verify)"
+		},
+		CheckpointBad: func(seq uint64, left string) string {
+			if left != "" {
+				return fmt.Sprintf("Stop, remove %s and restart podium: the state it started from (the checkpoint at event %d) differs from the log replayed in full. The restart replays the log in full.", left, seq)
+			}
+			return fmt.Sprintf("Stop and restart podium: the state it started from (the checkpoint at event %d) differs from the log replayed in full; the checkpoint is removed. The restart replays the log in full.", seq)
 		},
 		Agenda: "Agenda", Units: "Attendance by unit", UnitHead: "Unit", InExp: "in/exp",
 		LeaveHead: "lv", LeftHead: "out", Total: "Total",
