@@ -28,6 +28,14 @@
 //	            value: link (sha256 of the previous value, zeros for the
 //	            first) followed by the event as session encoded it
 //
+// and beside it, outside the record:
+//
+//	podium.db.drafts             the terminals' drafts (Drafts)
+//	podium.db.checkpoint         the state at one event, a cache (Checkpoint):
+//	                             "PODIUMCK" | format 1 | 2-byte length + build ID |
+//	                             8-byte seq | 32-byte sha256 of value seq |
+//	                             4-byte CRC-32C of the image | 8-byte length | image
+//
 // # The chain
 //
 // The hash of a record is sha256 of its whole stored value, link included,
@@ -144,6 +152,28 @@
 // Beside the database, podium.db.drafts (Drafts) keeps each terminal's
 // work in progress — the screen it showed, a ballot being keyed — outside
 // the record: not chained, not verified, not exported.
+//
+// # Checkpoint
+//
+// Beside the database, podium.db.checkpoint (CheckpointPath) keeps the
+// state of the log replayed in full up to one event: an image encoded by
+// session (session.Image), opaque here, with the seq of its last event,
+// the hash of that event's stored value, the build that wrote it
+// (BuildID: the executable's Go build ID) and a CRC-32C of the image, all
+// numbers big-endian (docs/FORMAT.md, "The checkpoint"). Load resumes the
+// session from it (session.Resume, then ReplayAfter for the events after
+// it) instead of replaying the whole log; it is a cache, never the
+// record: Load replays the log in full when Checkpoint finds it missing,
+// written by another build (or the build ID cannot be read), damaged
+// (magic, format, length, CRC), of an event past the log's end, or not of
+// the log's chain, and says why (a *CheckpointError). Checking the chain
+// costs one value: the hash must be meta/head's when the seq is the last
+// event, and the link of event seq+1 when it is an earlier one, and so it
+// commits to every event up to seq. SaveCheckpoint writes it through a
+// temporary file beside it and a rename, without fsync (a torn one fails
+// its CRC); a read-only store never writes one. Whoever resumes from a
+// checkpoint should check its state against a full replay once ready
+// (session.CheckImage): podium does so with its background verification.
 //
 // # Schema
 //
