@@ -229,16 +229,20 @@ func (s *Store) SaveCheckpoint(seq uint64, image []byte) error {
 	}); err != nil {
 		return err
 	}
-	return writeAtomic(CheckpointPath(s.path), c.encode())
+	if err := writeAtomic(CheckpointPath(s.path), c.encode()); err != nil {
+		return fmt.Errorf("data: checkpoint: %w", err)
+	}
+	return nil
 }
 
 // writeAtomic writes b to path through a temporary file in its directory
-// and a rename, without fsync; the temporary file is removed on every
-// error.
+// and a rename, without fsync (the drafts, the checkpoint: whole after a
+// crash of podium, maybe lost by a power cut); the temporary file is
+// removed on every error.
 func writeAtomic(path string, b []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*")
 	if err != nil {
-		return fmt.Errorf("data: %w", err)
+		return err
 	}
 	_, err = tmp.Write(b)
 	if cerr := tmp.Close(); err == nil {
@@ -249,9 +253,8 @@ func writeAtomic(path string, b []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("data: %w", err)
 	}
-	return nil
+	return err
 }
 
 // Checkpoint returns the checkpoint beside the database when it can be

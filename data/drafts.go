@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sync"
 )
 
@@ -76,21 +75,8 @@ func (d *Drafts) Save(actor string, draft []byte) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(d.path), filepath.Base(d.path)+".*")
-	if err != nil {
+	if err := writeAtomic(d.path, b); err != nil {
 		return fmt.Errorf("drafts: %w", err)
-	}
-	_, werr := tmp.Write(b)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), d.path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("drafts: %w", werr)
 	}
 	return nil
 }
