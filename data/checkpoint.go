@@ -300,19 +300,30 @@ func (s *Store) Checkpoint() (seq uint64, image []byte, err error) {
 	return c.seq, c.image, nil
 }
 
-// readCheckpointFile reads the file at path whole, refusing one larger
-// than maxCheckpoint.
+// readCheckpointFile reads the file at path whole, in one read into a
+// buffer of its size, refusing one that is not a regular file or is
+// larger than maxCheckpoint.
 func readCheckpointFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxCheckpoint+1))
-	if err == nil && len(b) > maxCheckpoint {
-		err = fmt.Errorf("larger than %d bytes", maxCheckpoint)
+	fi, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, err
+	case !fi.Mode().IsRegular():
+		return nil, errors.New("not a regular file")
+	case fi.Size() > maxCheckpoint:
+		return nil, fmt.Errorf("larger than %d bytes", maxCheckpoint)
 	}
-	return b, err
+	b := make([]byte, fi.Size())
+	n, err := io.ReadFull(f, b)
+	if err == io.ErrUnexpectedEOF {
+		err = nil // cut short meanwhile: its length says so
+	}
+	return b[:n], err
 }
 
 // onChain says why a checkpoint of event seq holding hash is not of the
