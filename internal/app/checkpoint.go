@@ -49,8 +49,12 @@ func (e *CheckpointError) Checkpoint() (seq uint64, left string) { return e.Seq,
 
 // Loaded says how the session was loaded: from a checkpoint and the
 // events after it, or by replaying the log in full (and why), for a note
-// or a log line. The zero Loaded is a full replay.
-func (c *Congress) Loaded() data.Loaded { return c.loaded }
+// or a log line. Its Image is let go once Verify has checked it.
+func (c *Congress) Loaded() data.Loaded {
+	c.ckptMu.Lock()
+	defer c.ckptMu.Unlock()
+	return c.loaded
+}
 
 // checkImage checks the checkpoint the session was resumed from against
 // a full replay of the log (session.CheckImage), once the chain is
@@ -76,6 +80,7 @@ func (c *Congress) checkImage() error {
 			return e
 		}
 		c.checked = true
+		c.loaded.Image = nil // checked: let it go
 	}
 	if !c.loaded.Resumed || c.loaded.Replayed >= CheckpointTail {
 		c.keepCheckpoint()
