@@ -11,17 +11,6 @@ import (
 	"podium/session"
 )
 
-// imageOf is session.Image of the log, or a skip while session cannot
-// make images.
-func imageOf(t testing.TB, log session.Log) ([]byte, uint64) {
-	t.Helper()
-	image, seq, err := session.Image(log)
-	if err != nil {
-		t.Skipf("session.Image makes no image yet (%v): this test runs once it does", err)
-	}
-	return image, seq
-}
-
 // fullState is the state of the log replayed in full.
 func fullState(t *testing.T, st *Store) session.State {
 	t.Helper()
@@ -60,7 +49,10 @@ func TestLoadUnresumableImage(t *testing.T) {
 func TestLoadFromCheckpoint(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "podium.db")
 	st, s := newSession(t, path, 30)
-	image, seq := imageOf(t, st)
+	image, seq, err := session.Image(st)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if seq != 31 {
 		t.Fatalf("image of event %d, want 31", seq)
 	}

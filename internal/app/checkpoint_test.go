@@ -59,19 +59,6 @@ func stateOf(c *Congress) session.State {
 	return s
 }
 
-// imagesOrSkip skips the test while session.Image makes no image of a
-// congress.
-func imagesOrSkip(t *testing.T) {
-	t.Helper()
-	mem := &session.MemoryLog{}
-	if _, err := session.Create(mem, session.Open{Meta: session.Meta{At: at, Actor: "host"}, Setup: files.Demo()}); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := session.Image(mem); err != nil {
-		t.Skipf("session.Image makes no image yet (%v): this test runs once it does", err)
-	}
-}
-
 // checkpointAt fails unless the checkpoint beside c's database is usable
 // and of event want.
 func checkpointAt(t *testing.T, c *Congress, want uint64) {
@@ -153,7 +140,6 @@ func TestCloseKeepsCheckpoint(t *testing.T) {
 		t.Fatalf("opened for reading, a checkpoint was written: %v", err)
 	}
 
-	imagesOrSkip(t)
 	c, err := Open(db, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -185,7 +171,6 @@ func TestCloseKeepsCheckpoint(t *testing.T) {
 // TestVerifyKeepsCheckpoint: a start without a checkpoint, or far behind
 // one, writes a new checkpoint once verified, before any close.
 func TestVerifyKeepsCheckpoint(t *testing.T) {
-	imagesOrSkip(t)
 	db := filepath.Join(t.TempDir(), "p.db")
 	congressWith(t, db, 10, 0)
 	os.Remove(data.CheckpointPath(db))
@@ -231,7 +216,6 @@ func TestVerifyKeepsCheckpoint(t *testing.T) {
 // events) opens, but Verify says so with a *CheckpointError, removes the
 // checkpoint and writes none on Close: the next start replays in full.
 func TestVerifyFindsWrongCheckpoint(t *testing.T) {
-	imagesOrSkip(t)
 	dir := t.TempDir()
 	db, other := filepath.Join(dir, "p.db"), filepath.Join(dir, "other.db")
 	congressWith(t, db, 10, 0)
