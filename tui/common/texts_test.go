@@ -118,9 +118,11 @@ var screenSentinels = []error{
 
 // notForScreens are the session's sentinels and error types no screen
 // meets: they come from opening or loading a log, from podium apply's
-// command lines, or from a program error.
+// command lines, or from a program error. An ImageError (a checkpoint
+// that differs from the log's replay) reaches the host's screen only
+// inside app.CheckpointError, which the frame says with CheckpointBad.
 var notForScreens = map[string]bool{"ErrNotOpen": true, "ErrAlreadyOpen": true, "ErrUnknownCommand": true, "ErrEmpty": true,
-	"SetupError": true, "CorruptError": true, "LineError": true, "CodecError": true}
+	"SetupError": true, "CorruptError": true, "LineError": true, "CodecError": true, "ImageError": true}
 
 // TestRefusalsTranslated: every refusal is put in each language's words
 // by its type and code, never by showing the core's English (Failed) and
