@@ -212,6 +212,7 @@ var (
 		reflect.TypeFor[*SpeakerError]():     "speaker", reflect.TypeFor[*SpeechRunningError](): "speech_running",
 		reflect.TypeFor[*GroupError](): "group", reflect.TypeFor[*GroupLimitError](): "group_limit", reflect.TypeFor[*FencedError](): "fenced",
 		reflect.TypeFor[*NotDeclaredError](): "not_declared", reflect.TypeFor[*NotPresentError](): "not_present",
-		reflect.TypeFor[*TextError](): "text",
+		reflect.TypeFor[*ImageError](): "image",
+		reflect.TypeFor[*TextError]():  "text",
 	}
 )
