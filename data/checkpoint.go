@@ -63,6 +63,9 @@ const (
 	// CheckpointNotResumed: it was read, but the session could not resume
 	// from its image (Load).
 	CheckpointNotResumed
+	// CheckpointChanged: it is no longer the one a session was resumed
+	// from, so that state cannot be checked (CheckResumed).
+	CheckpointChanged
 )
 
 // String names the reason in a word or two.
@@ -82,6 +85,8 @@ func (r CheckpointReason) String() string {
 		return "not on the log's chain"
 	case CheckpointNotResumed:
 		return "not resumed"
+	case CheckpointChanged:
+		return "changed since podium started"
 	}
 	return fmt.Sprintf("reason %d", int(r))
 }
@@ -136,6 +141,7 @@ type checkpointFile struct {
 	seq   uint64
 	hash  [32]byte
 	image []byte
+	sum   uint32 // the image's CRC-32C, as read
 }
 
 // encode lays the checkpoint out as its file.
@@ -191,7 +197,7 @@ func parseCheckpoint(b []byte, build string) (checkpointFile, *CheckpointError) 
 	case crc32.Checksum(b, castagnoli) != sum:
 		return damaged("its image does not match its checksum")
 	}
-	c.image = b
+	c.image, c.sum = b, sum
 	return c, nil
 }
 
@@ -264,15 +270,29 @@ func writeAtomic(path string, b []byte) error {
 // link of record seq+1 when it is an earlier one. Otherwise the error is
 // a *CheckpointError saying why (errors.Is ErrNoCheckpoint).
 func (s *Store) Checkpoint() (seq uint64, image []byte, err error) {
+	c, release, err := s.checkpoint(readCheckpointFile)
+	release()
+	return c.seq, c.image, err
+}
+
+// checkpoint is Checkpoint with the file read by read, which may map it:
+// the image is then valid until release is called (always call it).
+// Reading a mapped file's bytes may fault: call it under guard.
+func (s *Store) checkpoint(read func(string) ([]byte, func(), error)) (c checkpointFile, release func(), err error) {
 	path := CheckpointPath(s.path)
-	unusable := func(r CheckpointReason, seq uint64, detail string, err error) (uint64, []byte, error) {
-		return 0, nil, &CheckpointError{Path: path, Reason: r, Seq: seq, Detail: detail, Err: err}
+	release = func() {}
+	unusable := func(r CheckpointReason, seq uint64, detail string, err error) (checkpointFile, func(), error) {
+		release()
+		return checkpointFile{}, func() {}, &CheckpointError{Path: path, Reason: r, Seq: seq, Detail: detail, Err: err}
 	}
 	build := BuildID()
 	if build == "" {
 		return unusable(CheckpointNoBuildID, 0, "", nil)
 	}
-	b, err := readCheckpointFile(path)
+	b, release, err := read(path)
+	if release == nil {
+		release = func() {}
+	}
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return unusable(CheckpointMissing, 0, "", nil)
@@ -282,7 +302,8 @@ func (s *Store) Checkpoint() (seq uint64, image []byte, err error) {
 	c, bad := parseCheckpoint(b, build)
 	if bad != nil {
 		bad.Path = path
-		return 0, nil, bad
+		release()
+		return checkpointFile{}, func() {}, bad
 	}
 	var (
 		reason CheckpointReason
@@ -297,33 +318,42 @@ func (s *Store) Checkpoint() (seq uint64, image []byte, err error) {
 	if reason != 0 {
 		return unusable(reason, c.seq, detail, nil)
 	}
-	return c.seq, c.image, nil
+	return c, release, nil
 }
 
 // readCheckpointFile reads the file at path whole, in one read into a
 // buffer of its size, refusing one that is not a regular file or is
-// larger than maxCheckpoint.
-func readCheckpointFile(path string) ([]byte, error) {
+// larger than maxCheckpoint. Its release does nothing.
+func readCheckpointFile(path string) ([]byte, func(), error) {
+	return openCheckpointFile(path, func(f *os.File, size int) ([]byte, func(), error) {
+		b := make([]byte, size)
+		n, err := io.ReadFull(f, b)
+		if err == io.ErrUnexpectedEOF {
+			err = nil // cut short meanwhile: its length says so
+		}
+		return b[:n], func() {}, err
+	})
+}
+
+// openCheckpointFile opens the file at path and hands it, with its size,
+// to read, refusing one that is not a regular file or is larger than
+// maxCheckpoint.
+func openCheckpointFile(path string, read func(f *os.File, size int) ([]byte, func(), error)) ([]byte, func(), error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	switch {
 	case err != nil:
-		return nil, err
+		return nil, nil, err
 	case !fi.Mode().IsRegular():
-		return nil, errors.New("not a regular file")
+		return nil, nil, errors.New("not a regular file")
 	case fi.Size() > maxCheckpoint:
-		return nil, fmt.Errorf("larger than %d bytes", maxCheckpoint)
+		return nil, nil, fmt.Errorf("larger than %d bytes", maxCheckpoint)
 	}
-	b := make([]byte, fi.Size())
-	n, err := io.ReadFull(f, b)
-	if err == io.ErrUnexpectedEOF {
-		err = nil // cut short meanwhile: its length says so
-	}
-	return b[:n], err
+	return read(f, int(fi.Size()))
 }
 
 // onChain says why a checkpoint of event seq holding hash is not of the

@@ -127,7 +127,7 @@ func TestCheckpointUnusable(t *testing.T) {
 			wantUnusable(t, st, c.reason, c.detail)
 			// Whatever is wrong with it, the log loads in full.
 			s, info, err := st.Load()
-			if err != nil || info.Resumed || info.Image != nil || info.Replayed != 11 || state(s).Seq != 11 {
+			if err != nil || info.Resumed || info.Sum != 0 || info.Replayed != 11 || state(s).Seq != 11 {
 				t.Fatalf("load: %+v, %v", info, err)
 			}
 			var ce *CheckpointError

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"hash/crc32"
 
 	"podium/session"
 )
@@ -21,9 +22,9 @@ type Loaded struct {
 	// Replayed is the number of events replayed: those after the
 	// checkpoint, or all of them.
 	Replayed uint64
-	// Image is the checkpoint's image the session was resumed from, for
-	// session.CheckImage (nil when none was used).
-	Image []byte
+	// Sum is the CRC-32C of the checkpoint's image the session was
+	// resumed from: CheckResumed checks that image (0 when none was used).
+	Sum uint32
 	// Why says why no checkpoint was used: a *CheckpointError (nil when
 	// one was).
 	Why error
@@ -35,16 +36,31 @@ type Loaded struct {
 // (session.Load). The checkpoint is only a cache: whatever is wrong with
 // it, or if the session cannot resume from it, Load replays the log in
 // full, and the error is that replay's. The state a checkpoint gives
-// should be checked later against a full replay (session.CheckImage with
-// Loaded.Image).
+// should be checked later against a full replay (CheckResumed).
+//
+// The checkpoint file is mapped, not read, and let go once decoded: the
+// state keeps nothing of it.
 func (s *Store) Load() (*session.Session, Loaded, error) {
-	seq, image, err := s.Checkpoint()
-	if err == nil {
-		sess, rerr := session.Resume(s, image)
-		if rerr == nil {
-			return sess, Loaded{Resumed: true, Seq: seq, Replayed: s.Len() - seq, Image: image}, nil
+	var (
+		sess *session.Session
+		c    checkpointFile
+		err  error
+	)
+	if gerr := guard(CheckpointPath(s.path), "reading the checkpoint", func() error {
+		var release func()
+		c, release, err = s.checkpoint(mapCheckpointFile)
+		defer release()
+		if err == nil {
+			if sess, err = session.Resume(s, c.image); err != nil {
+				err = &CheckpointError{Path: CheckpointPath(s.path), Reason: CheckpointNotResumed, Seq: c.seq, Err: err}
+			}
 		}
-		err = &CheckpointError{Path: CheckpointPath(s.path), Reason: CheckpointNotResumed, Seq: seq, Err: rerr}
+		return nil
+	}); gerr != nil {
+		sess, err = nil, &CheckpointError{Path: CheckpointPath(s.path), Reason: CheckpointDamaged, Seq: c.seq, Err: gerr}
+	}
+	if err == nil {
+		return sess, Loaded{Resumed: true, Seq: c.seq, Replayed: s.Len() - c.seq, Sum: c.sum}, nil
 	}
 	sess, lerr := session.Load(s)
 	if lerr != nil {
@@ -53,6 +69,25 @@ func (s *Store) Load() (*session.Session, Loaded, error) {
 	return sess, Loaded{Replayed: s.Len(), Why: err}, nil
 }
 
+// CheckResumed checks a session resumed by Load against a full replay
+// of the log (session.CheckImage), reading the checkpoint it was resumed
+// from again: nil when the state it gave is the replay's (or l did not
+// resume), else the *session.ImageError, or a *CheckpointError when the
+// checkpoint is no longer the one it was resumed from.
+func (s *Store) CheckResumed(l Loaded) error {
+	if !l.Resumed {
+		return nil
+	}
+	seq, image, err := s.Checkpoint()
+	if err == nil && (seq != l.Seq || crc32.Checksum(image, castagnoli) != l.Sum) {
+		err = &CheckpointError{Path: CheckpointPath(s.path), Reason: CheckpointChanged, Seq: seq,
+			Detail: fmt.Sprintf("podium started from the one of event %d", l.Seq)}
+	}
+	if err != nil {
+		return err
+	}
+	return session.CheckImage(s, image)
+}
 // String says in a line how the session was loaded, for a log.
 func (l Loaded) String() string {
 	if l.Resumed {

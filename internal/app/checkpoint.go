@@ -14,7 +14,8 @@ const CheckpointTail = 1000
 
 // CheckpointError: the state podium started from — resumed from the
 // checkpoint beside the database — is not the state of the log replayed
-// in full up to the checkpoint's event (session.CheckImage). The record
+// in full up to the checkpoint's event (session.CheckImage), or cannot be
+// checked (the checkpoint was replaced or removed meanwhile). The record
 // is not affected (the log is whole and verified); the running state may
 // be wrong. The checkpoint has been removed (unless Left names it) and
 // this podium writes no other: restart podium, which then replays the log
@@ -27,13 +28,14 @@ type CheckpointError struct {
 	// Left is the checkpoint file when it could not be removed (remove
 	// it by hand before restarting), "" once removed.
 	Left string
-	// Err is the difference (session.CheckImage's error).
+	// Err is the difference (a *session.ImageError), or why the
+	// checkpoint could not be read again (a *data.CheckpointError).
 	Err error
 }
 
 // Error says what differs and what to do.
 func (e *CheckpointError) Error() string {
-	s := fmt.Sprintf("the state podium started from (the checkpoint %s of event %d) differs from the log replayed in full: %v; ", e.Path, e.Seq, e.Err)
+	s := fmt.Sprintf("the state podium started from (the checkpoint %s of event %d) could not be confirmed against the log replayed in full: %v; ", e.Path, e.Seq, e.Err)
 	if e.Left != "" {
 		return s + "remove " + e.Left + " (it could not be removed) and restart podium, which then replays the log in full"
 	}
@@ -49,7 +51,7 @@ func (e *CheckpointError) Checkpoint() (seq uint64, left string) { return e.Seq,
 
 // Loaded says how the session was loaded: from a checkpoint and the
 // events after it, or by replaying the log in full (and why), for a note
-// or a log line. Its Image is let go once Verify has checked it.
+// or a log line.
 func (c *Congress) Loaded() data.Loaded {
 	c.ckptMu.Lock()
 	defer c.ckptMu.Unlock()
@@ -70,7 +72,7 @@ func (c *Congress) checkImage() error {
 		return nil
 	}
 	if l := c.loaded; l.Resumed && !c.checked {
-		if err := session.CheckImage(c.Store, l.Image); err != nil {
+		if err := c.Store.CheckResumed(l); err != nil {
 			c.noCheckpoints = true
 			path := data.CheckpointPath(c.Store.Path())
 			e := &CheckpointError{Path: path, Seq: l.Seq, Err: err}
@@ -80,7 +82,6 @@ func (c *Congress) checkImage() error {
 			return e
 		}
 		c.checked = true
-		c.loaded.Image = nil // checked: let it go
 	}
 	if !c.loaded.Resumed || c.loaded.Replayed >= CheckpointTail {
 		c.keepCheckpoint()

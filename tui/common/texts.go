@@ -165,9 +165,9 @@ func zhTexts() *Texts {
 		},
 		CheckpointBad: func(seq uint64, left string) string {
 			if left != "" {
-				return fmt.Sprintf("请停止操作，删除 %s 后重启 podium：启动时载入的状态（第 %d 条记录处的检查点）与完整重放记录所得不一致。重启后将完整重放记录。", left, seq)
+				return fmt.Sprintf("请停止操作，删除 %s 后重启 podium：启动时载入的状态（第 %d 条记录处的检查点）未能与完整重放记录所得核对一致。重启后将完整重放记录。", left, seq)
 			}
-			return fmt.Sprintf("请停止操作并重启 podium：启动时载入的状态（第 %d 条记录处的检查点）与完整重放记录所得不一致，该检查点已删除。重启后将完整重放记录。", seq)
+			return fmt.Sprintf("请停止操作并重启 podium：启动时载入的状态（第 %d 条记录处的检查点）未能与完整重放记录所得核对一致，该检查点已删除。重启后将完整重放记录。", seq)
 		},
 		Agenda: "议程", Units: "各单位出席", UnitHead: "单位", InExp: "到/应",
 		LeaveHead: "假", LeftHead: "离", Total: "合计",
@@ -299,9 +299,9 @@ func enTexts() *Texts {
 		},
 		CheckpointBad: func(seq uint64, left string) string {
 			if left != "" {
-				return fmt.Sprintf("Stop, remove %s and restart podium: the state it started from (the checkpoint at event %d) differs from the log replayed in full. The restart replays the log in full.", left, seq)
+				return fmt.Sprintf("Stop, remove %s and restart podium: the state it started from (the checkpoint at event %d) could not be confirmed against the log replayed in full. The restart replays the log in full.", left, seq)
 			}
-			return fmt.Sprintf("Stop and restart podium: the state it started from (the checkpoint at event %d) differs from the log replayed in full; the checkpoint is removed. The restart replays the log in full.", seq)
+			return fmt.Sprintf("Stop and restart podium: the state it started from (the checkpoint at event %d) could not be confirmed against the log replayed in full; the checkpoint is removed. The restart replays the log in full.", seq)
 		},
 		Agenda: "Agenda", Units: "Attendance by unit", UnitHead: "Unit", InExp: "in/exp",
 		LeaveHead: "lv", LeftHead: "out", Total: "Total",
