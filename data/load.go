@@ -88,6 +88,7 @@ func (s *Store) CheckResumed(l Loaded) error {
 	}
 	return session.CheckImage(s, image)
 }
+
 // String says in a line how the session was loaded, for a log.
 func (l Loaded) String() string {
 	if l.Resumed {
