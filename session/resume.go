@@ -3,6 +3,7 @@ package session
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"podium/session/snapshot"
 )
@@ -68,12 +69,23 @@ func readImage(image []byte, st *State) error {
 }
 
 // Resume returns the session of image (made by Image from the same log,
-// by the same build) brought up to date with the records after it. On an
-// error nothing is returned: load the log in full instead.
-func Resume(log TailLog, image []byte) (*Session, error) {
-	s := &Session{log: log}
+// by the same build, at event seq, which the image must hold) brought up
+// to date with the records after it. On an error nothing is returned:
+// load the log in full instead.
+//
+// The session resumed is not trusted until it is checked against a full
+// replay of the log (Checked): its first command — and every caller of
+// Checked — waits for that check, which compares every field of the
+// state it started with; after a difference it executes nothing. Run
+// Checked in the background once the session is up, so that the check is
+// done before anyone needs it.
+func Resume(log TailLog, image []byte, seq uint64) (*Session, error) {
+	s := &Session{log: log, check: &resumeCheck{}}
 	if err := readImage(image, &s.st); err != nil {
 		return nil, err
+	}
+	if s.st.Seq != seq {
+		return nil, &ImageError{Reason: fmt.Sprintf("it holds event %d, not %d", s.st.Seq, seq)}
 	}
 	p := replayer{st: &s.st, strs: map[string]string{}, refs: map[string]*nameRef{}}
 	if err := log.ReplayAfter(s.st.Seq, p.record); err != nil {
@@ -81,6 +93,62 @@ func Resume(log TailLog, image []byte) (*Session, error) {
 	}
 	p.flush()
 	return s, nil
+}
+
+// resumeCheck is the one check of a resumed session.
+type resumeCheck struct {
+	once sync.Once
+	err  error
+}
+
+// Checked checks a session resumed from a checkpoint (Resume) against
+// the log replayed in full, once, and returns the result to every
+// caller: nil when the state it started with is the replay's (and for a
+// session that was not resumed), else an *ImageError naming the first
+// field of State that differs, or the replay's error. Until the check is
+// done the session executes nothing, so that it is the state the session
+// started with that is checked, and no command is decided on a state that
+// is not the log's.
+func (s *Session) Checked() error {
+	c := s.check
+	if c == nil {
+		return nil
+	}
+	c.once.Do(func() {
+		s.mu.RLock()
+		defer s.mu.RUnlock()
+		full, err := replayTo(s.log, s.st.Seq)
+		switch {
+		case err != nil:
+			c.err = err
+		case snapshot.Differs(&s.st, &full) != "":
+			c.err = &ImageError{Seq: s.st.Seq, Field: snapshot.Differs(&s.st, &full)}
+		}
+	})
+	return c.err
+}
+
+// replayTo replays the log in full up to event seq (which it must hold).
+func replayTo(log Log, seq uint64) (State, error) {
+	var st State
+	p := replayer{st: &st, strs: map[string]string{}, refs: map[string]*nameRef{}}
+	err := log.Replay(func(r Record) error {
+		if err := p.record(r); err != nil {
+			return err
+		}
+		if st.Seq == seq {
+			return errReplayed
+		}
+		return nil
+	})
+	p.flush()
+	if !errors.Is(err, errReplayed) {
+		if err == nil {
+			err = &ImageError{Seq: seq, Reason: fmt.Sprintf("the log ends at event %d", st.Seq)}
+		}
+		return State{}, err
+	}
+	return st, nil
 }
 
 // errReplayed stops a replay at the event wanted.
@@ -94,25 +162,11 @@ func CheckImage(log Log, image []byte) error {
 	if err := readImage(image, &img); err != nil {
 		return err
 	}
-	var st State
-	p := replayer{st: &st, strs: map[string]string{}, refs: map[string]*nameRef{}}
-	err := log.Replay(func(r Record) error {
-		if err := p.record(r); err != nil {
-			return err
-		}
-		if st.Seq == img.Seq {
-			return errReplayed
-		}
-		return nil
-	})
-	p.flush()
-	if !errors.Is(err, errReplayed) {
-		if err == nil {
-			err = &ImageError{Seq: img.Seq, Reason: fmt.Sprintf("the log ends at event %d", st.Seq)}
-		}
+	full, err := replayTo(log, img.Seq)
+	if err != nil {
 		return err
 	}
-	if f := snapshot.Differs(&img, &st); f != "" {
+	if f := snapshot.Differs(&img, &full); f != "" {
 		return &ImageError{Seq: img.Seq, Field: f}
 	}
 	return nil

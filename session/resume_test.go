@@ -26,8 +26,11 @@ func TestResumeGivesReplay(t *testing.T) {
 			if err != nil || seq != uint64(k) {
 				t.Fatalf("%s at %d: image of %d: %v", name, k, seq, err)
 			}
-			s, err := Resume(&MemoryLog{recs: append([]Record(nil), log.recs...)}, image)
+			s, err := Resume(&MemoryLog{recs: append([]Record(nil), log.recs...)}, image, seq)
 			if err != nil {
+				t.Fatalf("%s at %d: %v", name, k, err)
+			}
+			if err := s.Checked(); err != nil {
 				t.Fatalf("%s at %d: %v", name, k, err)
 			}
 			if f := snapshot.Differs(&s.st, &full.st); f != "" {
@@ -74,8 +77,29 @@ func TestCheckImageSeesDifference(t *testing.T) {
 	if err := CheckImage(log, other); !errors.As(err, &ie) || ie.Field == "" {
 		t.Fatalf("another log's image: %v", err)
 	}
+	// A session resumed from it refuses every command, with the
+	// difference, and so does one resumed from an image of another log.
+	for name, img := range map[string][]byte{"changed": changed, "another log's": other} {
+		var st State
+		if err := snapshot.Decode(img, &st); err != nil {
+			t.Fatal(err)
+		}
+		s, err := Resume(&MemoryLog{recs: append([]Record(nil), log.recs[:st.Seq]...)}, img, st.Seq)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if err := s.Checked(); !errors.As(err, &ie) || ie.Field == "" {
+			t.Fatalf("%s: checked: %v", name, err)
+		}
+		if _, err := s.Execute(AddNote{Meta: by("sec", 600), Text: "不应记录"}); !errors.As(err, &ie) {
+			t.Fatalf("%s: a command was executed: %v", name, err)
+		}
+	}
+	if _, err := Resume(log, image, 3); !errors.As(err, &ie) {
+		t.Fatalf("an image of another event than the checkpoint's: %v", err)
+	}
 	for _, bad := range [][]byte{nil, []byte("podium"), image[:len(image)/2], append(append([]byte(nil), image...), 0)} {
-		if _, err := Resume(log, bad); !errors.As(err, &ie) {
+		if _, err := Resume(log, bad, uint64(len(log.recs))); !errors.As(err, &ie) {
 			t.Fatalf("Resume of %d bytes: %v", len(bad), err)
 		}
 		if err := CheckImage(log, bad); !errors.As(err, &ie) {

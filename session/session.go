@@ -41,6 +41,9 @@ type Session struct {
 	st     State
 	subs   map[int]func(Event)
 	next   int
+	// check is the check of a session resumed from a checkpoint's image
+	// against a full replay (Checked), nil for any other session.
+	check *resumeCheck
 }
 
 // Create opens a new congress on an empty log by executing cmd.
@@ -69,6 +72,9 @@ func Load(log Log) (*Session, error) {
 // Execute validates cmd, stores the events it causes durably, applies them
 // and tells the subscribers. On any error nothing has changed.
 func (s *Session) Execute(cmd Command) ([]Event, error) {
+	if err := s.Checked(); err != nil {
+		return nil, err // a resumed state that is not the log's decides nothing
+	}
 	s.mu.Lock()
 	bodies, err := decide(&s.st, cmd)
 	if err != nil {

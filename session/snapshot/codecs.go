@@ -19,10 +19,11 @@ func podEnc(size uintptr) func(*encoder, unsafe.Pointer) {
 	return func(e *encoder, p unsafe.Pointer) { e.b = append(e.b, unsafe.Slice((*byte)(p), size)...) }
 }
 
-func podDec(size uintptr) func(*decoder, unsafe.Pointer) {
+func podDec(size uintptr, bools []uintptr) func(*decoder, unsafe.Pointer) {
 	return func(d *decoder, p unsafe.Pointer) {
 		if b := d.take(int(size)); b != nil {
 			copy(unsafe.Slice((*byte)(p), size), b)
+			d.bools(p, bools)
 		}
 	}
 }
@@ -71,6 +72,7 @@ func arrayCodec(c *codec) error {
 type field struct {
 	off, size uintptr
 	c         *codec
+	bools     []uintptr // a run's bools, from the struct's start
 }
 
 // structCodec writes a struct holding pointers field by field, each run
@@ -87,6 +89,9 @@ func structCodec(c *codec) error {
 				fs[n-1].size = f.Offset + f.Type.Size() - fs[n-1].off
 			} else {
 				fs = append(fs, field{off: f.Offset, size: f.Type.Size()})
+			}
+			for _, o := range boolsIn(f.Type) {
+				fs[len(fs)-1].bools = append(fs[len(fs)-1].bools, f.Offset+o)
 			}
 			continue
 		}
@@ -114,6 +119,7 @@ func structCodec(c *codec) error {
 				f.c.dec(d, unsafe.Add(p, f.off))
 			} else if b := d.take(int(f.size)); b != nil {
 				copy(unsafe.Slice((*byte)(unsafe.Add(p, f.off)), f.size), b)
+				d.bools(p, f.bools)
 			}
 		}
 	}
@@ -191,15 +197,25 @@ func sliceCodec(c *codec) error {
 				return
 			}
 			var data unsafe.Pointer
-			if slab {
-				data = d.alloc(uintptr(n+spare) * size)
-			} else {
+			switch {
+			case slab:
+				if data = d.alloc(uintptr(n+spare) * size); data == nil {
+					return
+				}
+			case !d.charge(uint64(n+spare) * uint64(size)):
+				return
+			default:
 				data = reflect.MakeSlice(t, n, n+spare).UnsafePointer()
 			}
 			*h = sliceHeader{data, n, n + spare}
 			d.slices = append(d.slices, seenSlice{t, data, n, n + spare})
 			if ec.pod {
 				copy(unsafe.Slice((*byte)(data), uintptr(n)*size), d.take(n*int(size)))
+				if len(ec.bools) > 0 {
+					for i := 0; i < n && d.err == nil; i++ {
+						d.bools(unsafe.Add(data, uintptr(i)*size), ec.bools)
+					}
+				}
 				return
 			}
 			for i := 0; i < n && d.err == nil; i++ {
@@ -247,6 +263,9 @@ func pointerCodec(c *codec) error {
 				*(*unsafe.Pointer)(p) = d.ptrs[i].p
 			}
 		case tagNew:
+			if !d.charge(uint64(ec.size)) {
+				return
+			}
 			q := reflect.New(t.Elem()).UnsafePointer()
 			d.ptrs = append(d.ptrs, seenPtr{t, q})
 			*(*unsafe.Pointer)(p) = q
@@ -303,7 +322,7 @@ func mapCodec(c *codec) error {
 			if per == 0 && n > 1 {
 				d.fail("a map of empty keys with %d entries", n)
 			}
-			if d.err != nil {
+			if d.err != nil || !d.charge(uint64(n)*uint64(kc.size+vc.size)) {
 				return
 			}
 			m.Set(reflect.MakeMapWithSize(t, n))

@@ -55,7 +55,34 @@ type decoder struct {
 	ptrs   []seenPtr
 	slices []seenSlice
 	slab   []uint64 // where slices without pointers are cut from
+	budget uint64   // the bytes it may still allocate (charge)
 	err    error
+}
+
+// charge takes n bytes from the decoder's budget — eight times its input
+// and a mebibyte — and reports whether they were there: what a slice's
+// spare room, a map's size or a slab may ask for is bounded by the bytes
+// read, not by the numbers in them.
+func (d *decoder) charge(n uint64) bool {
+	if d.err != nil {
+		return false
+	}
+	if n > d.budget {
+		d.fail("%d bytes to allocate, over what an image of %d bytes may ask for", n, len(d.b))
+		return false
+	}
+	d.budget -= n
+	return true
+}
+
+// bools fails unless the bools at offs from p are 0 or 1.
+func (d *decoder) bools(p unsafe.Pointer, offs []uintptr) {
+	for _, o := range offs {
+		if v := *(*byte)(unsafe.Add(p, o)); v > 1 {
+			d.fail("a bool of %d", v)
+			return
+		}
+	}
 }
 
 // seenPtr is a pointer read, with its type.
@@ -140,7 +167,11 @@ func (d *decoder) alloc(size uintptr) unsafe.Pointer {
 		return unsafe.Pointer(&zero)
 	}
 	if len(d.slab) < words {
-		d.slab = make([]uint64, max(words, 1<<13))
+		n := max(words, 1<<13)
+		if !d.charge(uint64(n) * 8) {
+			return nil
+		}
+		d.slab = make([]uint64, n)
 	}
 	p := unsafe.Pointer(&d.slab[0])
 	d.slab = d.slab[words:]

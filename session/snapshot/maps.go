@@ -38,7 +38,7 @@ func typedMap[K comparable, V any](kc, vc *codec) (func(*encoder, unsafe.Pointer
 			*mp = nil
 		case tagNew:
 			n := d.count(1)
-			if d.err != nil {
+			if d.err != nil || !d.charge(uint64(n)*uint64(kc.size+vc.size)) {
 				return
 			}
 			m := make(map[K]V, n)

@@ -38,9 +38,10 @@ import (
 
 // codec writes and reads the values of one type, at a pointer to one.
 type codec struct {
-	typ  reflect.Type
-	size uintptr
-	pod  bool // no pointers at all: written as its memory
+	typ   reflect.Type
+	size  uintptr
+	pod   bool      // no pointers at all: written as its memory
+	bools []uintptr // the offsets of its bools (boolsIn)
 	enc  func(e *encoder, p unsafe.Pointer)
 	dec  func(d *decoder, p unsafe.Pointer)
 }
@@ -58,12 +59,23 @@ var (
 	prints = map[reflect.Type][8]byte{}
 )
 
-// codecOf returns the codec of t, built once.
+// codecOf returns the codec of t, built once. When t cannot be written,
+// none of the codecs built on the way is kept: they may refer to t's.
 func codecOf(t reflect.Type) (*codec, error) {
 	mu.Lock()
 	defer mu.Unlock()
-	return build(t)
+	entered = entered[:0]
+	c, err := build(t)
+	if err != nil {
+		for _, t := range entered {
+			delete(codecs, t)
+		}
+	}
+	return c, err
 }
+
+// entered are the types whose codecs the current codecOf built.
+var entered []reflect.Type
 
 // build returns t's codec; mu is held. A type is entered before its parts
 // are built, so that a type that contains itself (through a pointer, a
@@ -72,12 +84,13 @@ func build(t reflect.Type) (*codec, error) {
 	if c, ok := codecs[t]; ok {
 		return c, nil
 	}
-	c := &codec{typ: t, size: t.Size(), pod: pointerFree(t)}
+	c := &codec{typ: t, size: t.Size(), pod: pointerFree(t), bools: boolsIn(t)}
 	codecs[t] = c
+	entered = append(entered, t)
 	var err error
 	switch {
 	case c.pod:
-		c.enc, c.dec = podEnc(c.size), podDec(c.size)
+		c.enc, c.dec = podEnc(c.size), podDec(c.size, c.bools)
 	case t == timeType:
 		err = timeCodec(c)
 	default:
@@ -99,10 +112,38 @@ func build(t reflect.Type) (*codec, error) {
 		}
 	}
 	if err != nil {
-		delete(codecs, t)
 		return nil, err
 	}
 	return c, nil
+}
+
+// boolsIn returns the offsets of the bools in a value of type t without
+// pointers: a bool read must be 0 or 1, for Go assumes so (a byte of 2
+// would be true and not false at once, and index past an array).
+func boolsIn(t reflect.Type) []uintptr {
+	var out []uintptr
+	switch t.Kind() {
+	case reflect.Bool:
+		out = []uintptr{0}
+	case reflect.Array:
+		if in := boolsIn(t.Elem()); len(in) > 0 {
+			for i := range t.Len() {
+				for _, o := range in {
+					out = append(out, uintptr(i)*t.Elem().Size()+o)
+				}
+			}
+		}
+	case reflect.Struct:
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if f.Type.Kind() == reflect.Bool || f.Type.Kind() == reflect.Array || f.Type.Kind() == reflect.Struct {
+				for _, o := range boolsIn(f.Type) {
+					out = append(out, f.Offset+o)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // pointerFree reports whether t holds no pointer of any kind (strings,
@@ -220,14 +261,14 @@ func Decode(b []byte, v any) error {
 	if string(b[len(magic):len(magic)+len(f)]) != string(f[:]) {
 		return fmt.Errorf("snapshot: the image is of another type or layout than %s", c.typ)
 	}
-	d := &decoder{b: b, off: head}
+	d := &decoder{b: b, off: head, budget: 8*uint64(len(b)) + 1<<20}
 	// The slab and the text are made at once when the image says how
 	// large and that is no more than its bytes can fill; else they grow
 	// as they are cut.
-	if n := binary.LittleEndian.Uint64(b[head-16:]); n <= uint64(len(b)) {
+	if n := binary.LittleEndian.Uint64(b[head-16:]); n <= uint64(len(b)) && d.charge(n) {
 		d.slab = make([]uint64, n/8)
 	}
-	if n := binary.LittleEndian.Uint64(b[head-8:]); n <= uint64(len(b)) {
+	if n := binary.LittleEndian.Uint64(b[head-8:]); n <= uint64(len(b)) && d.charge(n) {
 		d.text = make([]byte, 0, n)
 	}
 	c.dec(d, rv.UnsafePointer())

@@ -1,7 +1,9 @@
 package snapshot
 
 import (
+	"encoding/binary"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -227,5 +229,77 @@ func TestTypedMaps(t *testing.T) {
 	var got maps
 	if err := Decode(b, &got); err != nil || !reflect.DeepEqual(*v, got) || got.e == nil {
 		t.Fatalf("%v %+v", err, got)
+	}
+}
+
+// The types of the tests of refusals below.
+type (
+	flags struct {
+		On  bool
+		N   int32
+		Arr [2]bool
+	}
+	nested struct{ S [][]int64 }
+	cycA   struct {
+		B *cycB
+		F func()
+	}
+	cycB struct{ A *cycA }
+)
+
+// TestBoolBytesRefused: a bool is read only as 0 or 1 — alone, in a run
+// of fields, in an array, in a slice — for Go takes a byte of 0x80 as
+// true and not false at once and indexes arrays past their end with it.
+func TestBoolBytesRefused(t *testing.T) {
+	type inSlice struct{ Fs []flags }
+	for name, v := range map[string]any{"a struct": &flags{On: true, N: 7}, "a slice": &inSlice{Fs: []flags{{On: true}}}, "a []bool": &struct{ B []bool }{[]bool{true, false}}} {
+		b, err := Encode(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := len(magic) + 24; i < len(b); i++ {
+			if b[i] != 1 {
+				continue
+			}
+			bad := append([]byte(nil), b...)
+			bad[i] = 0x80
+			if err := Decode(bad, reflect.New(reflect.TypeOf(v).Elem()).Interface()); err == nil {
+				t.Errorf("%s: a byte 0x80 at %d was read", name, i)
+			}
+		}
+	}
+}
+
+// TestAllocationBounded: numbers in an image cannot make Decode allocate
+// much more than the image's size: 2,000 empty slices each asking room
+// for 65,536 more are refused.
+func TestAllocationBounded(t *testing.T) {
+	b, err := Encode(&nested{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = append(b[:len(b)-1], tagNew, 0xd0, 0x0f, 0) // 2,000 slices, no spare room
+	for range 2000 {
+		b = append(b, tagNew, 0)
+		b = binary.AppendUvarint(b, 1<<16)
+	}
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	var v nested
+	err = Decode(b, &v)
+	runtime.ReadMemStats(&m1)
+	if got := m1.TotalAlloc - m0.TotalAlloc; err == nil || got > 64*uint64(len(b))+1<<20 {
+		t.Errorf("%d bytes (err %v) allocated %d MiB", len(b), err, got>>20)
+	}
+}
+
+// TestFailedBuildLeavesNoCodec: a type that cannot be written leaves no
+// half-built codec behind for the types met on the way.
+func TestFailedBuildLeavesNoCodec(t *testing.T) {
+	if _, err := Encode(&cycA{}); err == nil {
+		t.Fatal("a func was written")
+	}
+	if _, err := Encode(&cycB{A: &cycA{}}); err == nil {
+		t.Error("cycA's func written through cycB")
 	}
 }
