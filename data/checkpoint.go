@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -63,9 +64,6 @@ const (
 	// CheckpointNotResumed: it was read, but the session could not resume
 	// from its image (Load).
 	CheckpointNotResumed
-	// CheckpointChanged: it is no longer the one a session was resumed
-	// from, so that state cannot be checked (CheckResumed).
-	CheckpointChanged
 )
 
 // String names the reason in a word or two.
@@ -85,8 +83,6 @@ func (r CheckpointReason) String() string {
 		return "not on the log's chain"
 	case CheckpointNotResumed:
 		return "not resumed"
-	case CheckpointChanged:
-		return "changed since podium started"
 	}
 	return fmt.Sprintf("reason %d", int(r))
 }
@@ -141,7 +137,6 @@ type checkpointFile struct {
 	seq   uint64
 	hash  [32]byte
 	image []byte
-	sum   uint32 // the image's CRC-32C, as read
 }
 
 // encode lays the checkpoint out as its file.
@@ -197,7 +192,7 @@ func parseCheckpoint(b []byte, build string) (checkpointFile, *CheckpointError) 
 	case crc32.Checksum(b, castagnoli) != sum:
 		return damaged("its image does not match its checksum")
 	}
-	c.image, c.sum = b, sum
+	c.image = b
 	return c, nil
 }
 
@@ -235,6 +230,7 @@ func (s *Store) SaveCheckpoint(seq uint64, image []byte) error {
 	}); err != nil {
 		return err
 	}
+	removeTorn(CheckpointPath(s.path))
 	if err := writeAtomic(CheckpointPath(s.path), c.encode()); err != nil {
 		return fmt.Errorf("data: checkpoint: %w", err)
 	}
@@ -386,4 +382,17 @@ func onChain(tx *bolt.Tx, seq uint64, hash [32]byte) (CheckpointReason, string) 
 // seqKey is the events bucket's key of event seq.
 func seqKey(seq uint64) []byte {
 	return binary.BigEndian.AppendUint64(make([]byte, 0, 8), seq)
+}
+
+// removeTorn removes the temporary files that writing path through
+// writeAtomic left behind when podium was stopped in the middle (their
+// names are path, a dot and digits): only the podium that holds the log
+// writes its checkpoint, so none of them is being written.
+func removeTorn(path string) {
+	names, _ := filepath.Glob(path + ".*")
+	for _, n := range names {
+		if suffix := strings.TrimPrefix(n, path+"."); suffix != "" && strings.Trim(suffix, "0123456789") == "" {
+			os.Remove(n)
+		}
+	}
 }

@@ -171,13 +171,13 @@
 // event, and the link of event seq+1 when it is an earlier one, and so it
 // commits to every event up to seq. SaveCheckpoint writes it through a
 // temporary file beside it and a rename, without fsync (a torn one fails
-// its CRC); a read-only store never writes one. Load maps the file
+// its CRC, but for one in 2³²), removing the temporary files of a save
+// that was cut short; a read-only store never writes one. Load maps the file
 // rather than reading it onto the heap (on Linux; under guard, like the
 // log) and lets it go once decoded: the state keeps nothing of it.
-// Whoever resumes from a checkpoint should check its state against a
-// full replay once ready (CheckResumed, which reads the checkpoint again
-// and refuses one that changed meanwhile, then session.CheckImage):
-// podium does so with its background verification.
+// A session resumed from a checkpoint executes nothing until it is
+// checked against a full replay (session.Session.Checked, which podium
+// runs in the background as soon as it is up).
 //
 // # Schema
 //

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"podium/session"
@@ -125,6 +126,58 @@ func FuzzCheckpointFile(f *testing.F) {
 		}
 		if c.build != build || !bytes.Equal(c.encode(), b) {
 			t.Fatalf("read %+v from %x, which it does not encode to", c, b)
+		}
+	})
+}
+
+// FuzzResumeImage stores any bytes as the image of a whole checkpoint of
+// the log (right build, chain and CRC: only the image is wrong) and loads
+// it: never a panic; the session is either replayed in full (the image
+// refused, Loaded.Why says why), or resumed and then either checked equal
+// to a full replay or refused by its check with an *session.ImageError —
+// never a resumed state that passes its check without being the log's.
+// Run: go test ./data -run '^$' -fuzz FuzzResumeImage -fuzztime 30s.
+func FuzzResumeImage(f *testing.F) {
+	path := filepath.Join(f.TempDir(), "podium.db")
+	st, s := newSession(f, path, 12)
+	if _, err := s.Execute(toggle(s, 13, "desk-2")); err != nil {
+		f.Fatal(err)
+	}
+	image, seq, err := session.Image(st)
+	if err != nil {
+		f.Fatal(err)
+	}
+	st.Close()
+	full := func(st *Store) session.State { s, _ := session.Load(st); return state(s) }
+	f.Add(image)
+	f.Add(image[:len(image)/2])
+	for _, i := range []int{40, len(image) / 3, len(image) - 9} {
+		bad := append([]byte(nil), image...)
+		bad[i] ^= 0x41
+		f.Add(bad)
+	}
+	f.Fuzz(func(t *testing.T, img []byte) {
+		st, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		if err := st.SaveCheckpoint(seq, img); err != nil {
+			t.Fatal(err)
+		}
+		s, info, err := st.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch err := s.Checked(); {
+		case !info.Resumed && err != nil:
+			t.Fatalf("a full replay's check: %v", err)
+		case err != nil:
+			if !errors.As(err, new(*session.ImageError)) {
+				t.Fatalf("resumed, checked: %v", err)
+			}
+		case !reflect.DeepEqual(state(s), full(st)):
+			t.Fatal("a state that is not the log's passed its check")
 		}
 	})
 }

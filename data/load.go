@@ -3,7 +3,6 @@ package data
 import (
 	"errors"
 	"fmt"
-	"hash/crc32"
 
 	"podium/session"
 )
@@ -22,9 +21,6 @@ type Loaded struct {
 	// Replayed is the number of events replayed: those after the
 	// checkpoint, or all of them.
 	Replayed uint64
-	// Sum is the CRC-32C of the checkpoint's image the session was
-	// resumed from: CheckResumed checks that image (0 when none was used).
-	Sum uint32
 	// Why says why no checkpoint was used: a *CheckpointError (nil when
 	// one was).
 	Why error
@@ -35,11 +31,15 @@ type Loaded struct {
 // it) when Checkpoint finds one usable, else replayed in full
 // (session.Load). The checkpoint is only a cache: whatever is wrong with
 // it, or if the session cannot resume from it, Load replays the log in
-// full, and the error is that replay's. The state a checkpoint gives
-// should be checked later against a full replay (CheckResumed).
+// full, and the error is that replay's. A session resumed from a
+// checkpoint executes nothing until it is checked against a full replay
+// (session.Session.Checked): run that in the background once it is up.
 //
 // The checkpoint file is mapped, not read, and let go once decoded: the
-// state keeps nothing of it.
+// state keeps nothing of it. A panic while resuming from it — a memory
+// fault in the mapping, or an image no build of podium wrote — is taken as
+// a damaged checkpoint (Loaded.Why says what it was): the checkpoint is a
+// cache and never stops podium from starting.
 func (s *Store) Load() (*session.Session, Loaded, error) {
 	var (
 		sess *session.Session
@@ -51,7 +51,7 @@ func (s *Store) Load() (*session.Session, Loaded, error) {
 		c, release, err = s.checkpoint(mapCheckpointFile)
 		defer release()
 		if err == nil {
-			if sess, err = session.Resume(s, c.image); err != nil {
+			if sess, err = session.Resume(s, c.image, c.seq); err != nil {
 				err = &CheckpointError{Path: CheckpointPath(s.path), Reason: CheckpointNotResumed, Seq: c.seq, Err: err}
 			}
 		}
@@ -60,33 +60,13 @@ func (s *Store) Load() (*session.Session, Loaded, error) {
 		sess, err = nil, &CheckpointError{Path: CheckpointPath(s.path), Reason: CheckpointDamaged, Seq: c.seq, Err: gerr}
 	}
 	if err == nil {
-		return sess, Loaded{Resumed: true, Seq: c.seq, Replayed: s.Len() - c.seq, Sum: c.sum}, nil
+		return sess, Loaded{Resumed: true, Seq: c.seq, Replayed: s.Len() - c.seq}, nil
 	}
 	sess, lerr := session.Load(s)
 	if lerr != nil {
 		return nil, Loaded{Why: err}, lerr
 	}
 	return sess, Loaded{Replayed: s.Len(), Why: err}, nil
-}
-
-// CheckResumed checks a session resumed by Load against a full replay
-// of the log (session.CheckImage), reading the checkpoint it was resumed
-// from again: nil when the state it gave is the replay's (or l did not
-// resume), else the *session.ImageError, or a *CheckpointError when the
-// checkpoint is no longer the one it was resumed from.
-func (s *Store) CheckResumed(l Loaded) error {
-	if !l.Resumed {
-		return nil
-	}
-	seq, image, err := s.Checkpoint()
-	if err == nil && (seq != l.Seq || crc32.Checksum(image, castagnoli) != l.Sum) {
-		err = &CheckpointError{Path: CheckpointPath(s.path), Reason: CheckpointChanged, Seq: seq,
-			Detail: fmt.Sprintf("podium started from the one of event %d", l.Seq)}
-	}
-	if err != nil {
-		return err
-	}
-	return session.CheckImage(s, image)
 }
 
 // String says in a line how the session was loaded, for a log.

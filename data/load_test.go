@@ -73,7 +73,7 @@ func TestLoadFromCheckpoint(t *testing.T) {
 		if got, want := state(s), fullState(t, st); !reflect.DeepEqual(got, want) {
 			t.Fatalf("resumed state differs from a full replay:\n got %+v\nwant %+v", got, want)
 		}
-		if err := st.CheckResumed(info); err != nil {
+		if err := s.Checked(); err != nil {
 			t.Fatal(err)
 		}
 		if got, want := info.String(), fmt.Sprintf("resumed from the checkpoint of event 31 and the %d events after it", wantReplayed); got != want {
@@ -90,52 +90,4 @@ func TestLoadFromCheckpoint(t *testing.T) {
 	}
 	load(1200)
 	st.Close()
-}
-
-// TestCheckResumedReadsItAgain: CheckResumed reads the checkpoint again
-// (Load let its mapping go) and checks it against a full replay; when
-// the file is no longer the one the session was resumed from — replaced
-// by a newer checkpoint, or removed — the state cannot be checked, and it
-// says so rather than pass.
-func TestCheckResumedReadsItAgain(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "podium.db")
-	st, _ := newSession(t, path, 8)
-	defer st.Close()
-	image, seq, err := session.Image(st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.SaveCheckpoint(seq, image); err != nil {
-		t.Fatal(err)
-	}
-	s, info, err := st.Load()
-	if err != nil || !info.Resumed || info.Sum == 0 {
-		t.Fatalf("load: %+v, %v", info, err)
-	}
-	if err := st.CheckResumed(info); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Execute(toggle(s, 9, "desk-2")); err != nil {
-		t.Fatal(err)
-	}
-	newer, seq2, err := session.Image(st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.SaveCheckpoint(seq2, newer); err != nil {
-		t.Fatal(err)
-	}
-	var ce *CheckpointError
-	if err := st.CheckResumed(info); !errors.As(err, &ce) || ce.Reason != CheckpointChanged {
-		t.Fatalf("a newer checkpoint: %v", err)
-	}
-	if err := RemoveCheckpoint(path); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.CheckResumed(info); !errors.As(err, &ce) || ce.Reason != CheckpointMissing {
-		t.Fatalf("no checkpoint: %v", err)
-	}
-	if err := st.CheckResumed(Loaded{}); err != nil {
-		t.Fatalf("a full replay has nothing to check: %v", err)
-	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"os"
 
 	"podium/data"
 	"podium/session"
@@ -58,35 +59,66 @@ func (c *Congress) Loaded() data.Loaded {
 	return c.loaded
 }
 
-// checkImage checks the checkpoint the session was resumed from against
-// a full replay of the log (session.CheckImage), once the chain is
-// verified; on a difference it removes the checkpoint, stops writing
-// checkpoints and returns a *CheckpointError. A writer then keeps a new
-// checkpoint when none was used at start or the tail replayed after it
-// was long (CheckpointTail): written from a full replay (session.Image),
-// never from the running state; failing to write one is not an error.
+// checkImage checks the session resumed from the checkpoint against a
+// full replay of the log (resumedCheck), once the chain is verified. A
+// writer then keeps a new checkpoint when none was used at start or the
+// tail replayed after it was long (CheckpointTail): written from a full
+// replay (session.Image), never from the running state; failing to write
+// one is not an error.
 func (c *Congress) checkImage() error {
 	c.ckptMu.Lock()
 	defer c.ckptMu.Unlock()
 	if c.closed {
 		return nil
 	}
-	if l := c.loaded; l.Resumed && !c.checked {
-		if err := c.Store.CheckResumed(l); err != nil {
-			c.noCheckpoints = true
-			path := data.CheckpointPath(c.Store.Path())
-			e := &CheckpointError{Path: path, Seq: l.Seq, Err: err}
-			if rerr := data.RemoveCheckpoint(c.Store.Path()); rerr != nil {
-				e.Left = path
-			}
-			return e
-		}
-		c.checked = true
+	if err := c.resumedCheck(); err != nil {
+		return err
 	}
 	if !c.loaded.Resumed || c.loaded.Replayed >= CheckpointTail {
 		c.keepCheckpoint()
 	}
 	return nil
+}
+
+// resumedCheck checks a session resumed from the checkpoint against a
+// full replay of the log (session.Session.Checked, which holds every
+// command back until it is done), once: on a difference it removes the
+// checkpoint, stops writing checkpoints and returns a *CheckpointError
+// (every later call too). Either way it removes the mark that a check is
+// due (uncheckedPath). It is called with ckptMu held: by Open's
+// background check, Verify and Close.
+func (c *Congress) resumedCheck() error {
+	if !c.loaded.Resumed || c.checked {
+		return c.checkErr
+	}
+	c.checked = true
+	if err := c.Session.Checked(); err != nil {
+		c.noCheckpoints = true
+		path := data.CheckpointPath(c.Store.Path())
+		e := &CheckpointError{Path: path, Seq: c.loaded.Seq, Err: err}
+		if rerr := data.RemoveCheckpoint(c.Store.Path()); rerr != nil {
+			e.Left = path
+		}
+		c.checkErr = e
+	}
+	os.Remove(uncheckedPath(c.Store.Path()))
+	return c.checkErr
+}
+
+// uncheckedPath is the mark beside the database that the podium running
+// it started from its checkpoint and has not checked it yet: when a
+// podium finds it at start, the last one stopped (a crash, a kill) before
+// its check, and the checkpoint is not used again — a checkpoint that
+// stops podium before it is checked cannot stop it twice.
+func uncheckedPath(db string) string { return data.CheckpointPath(db) + ".unchecked" }
+
+// forgetUnchecked removes the checkpoint beside db when the mark of an
+// unchecked start is there, and the mark.
+func forgetUnchecked(db string) {
+	if _, err := os.Stat(uncheckedPath(db)); err == nil {
+		data.RemoveCheckpoint(db)
+		os.Remove(uncheckedPath(db))
+	}
 }
 
 // keepCheckpoint writes a checkpoint of the whole log from a full replay

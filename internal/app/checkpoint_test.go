@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -213,13 +214,68 @@ func TestVerifyKeepsCheckpoint(t *testing.T) {
 
 // TestVerifyFindsWrongCheckpoint: a session resumed from a checkpoint
 // whose image is not the log's state (another congress's, of as many
-// events) opens, but Verify says so with a *CheckpointError, removes the
-// checkpoint and writes none on Close: the next start replays in full.
+// events) opens and shows that state, but decides nothing on it: the
+// check runs at once in the background, every command, export and print
+// waits for it and is then refused (*session.ImageError), Verify says so
+// with a *CheckpointError, the checkpoint is removed and none is written
+// on Close: the next start replays in full, and the congress goes on.
 func TestVerifyFindsWrongCheckpoint(t *testing.T) {
 	dir := t.TempDir()
+	db := wrongCheckpoint(t, dir)
+	c, err := Open(db, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Loaded().Resumed {
+		t.Fatalf("not resumed: %v", c.Loaded().Why)
+	}
+	var ie *session.ImageError
+	m := session.Mark{Meta: session.Meta{At: at.Add(time.Hour), Actor: "desk-1"}, Person: "D0001", Status: session.OnLeave}
+	if _, err := c.Session.Execute(m); !errors.As(err, &ie) {
+		t.Fatalf("a command on the wrong state: %v", err)
+	}
+	if _, err := c.Export([]string{"json"}, filepath.Join(dir, "records"), "zh"); !errors.As(err, &ie) {
+		t.Fatalf("records of the wrong state: %v", err)
+	}
+	if _, err := c.PrintCredentials(context.Background(), filepath.Join(dir, "print"), "zh", false); !errors.As(err, &ie) {
+		t.Fatalf("credentials of the wrong state: %v", err)
+	}
+	_, _, err = c.Verify()
+	var ce *CheckpointError
+	if !errors.As(err, &ce) || ce.Seq != 11 || ce.Left != "" {
+		t.Fatalf("verify: %v, want a *CheckpointError", err)
+	}
+	if _, err := os.Stat(data.CheckpointPath(db)); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("the wrong checkpoint is still there: %v", err)
+	}
+	c.Close()
+	if _, err := os.Stat(data.CheckpointPath(db)); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("a checkpoint was written after a wrong one: %v", err)
+	}
+	if _, err := os.Stat(uncheckedPath(db)); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("the mark of an unchecked start is left: %v", err)
+	}
+	if c, err = Open(db, 0); err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if l := c.Loaded(); l.Resumed || stateOf(c).Seq != 11 {
+		t.Fatalf("after the restart: %+v at event %d", l, stateOf(c).Seq)
+	}
+	mark(t, c, 3, 10)
+}
+
+// wrongCheckpoint makes a congress of 10 marks in dir with, beside it, the
+// checkpoint of another congress of as many events (other delegates): of
+// the chain's length, with a state that is not the log's. Since the
+// chain check compares the hash of the checkpoint's event, the other
+// congress's checkpoint is given this log's hash: what a forged or
+// miswritten checkpoint would hold.
+func wrongCheckpoint(t *testing.T, dir string) string {
+	t.Helper()
 	db, other := filepath.Join(dir, "p.db"), filepath.Join(dir, "other.db")
 	congressWith(t, db, 10, 0)
-	congressWith(t, other, 10, 40) // other delegates
+	congressWith(t, other, 10, 40)
 	st, err := data.Open(other)
 	if err != nil {
 		t.Fatal(err)
@@ -232,35 +288,33 @@ func TestVerifyFindsWrongCheckpoint(t *testing.T) {
 	if st, err = data.Open(db); err != nil {
 		t.Fatal(err)
 	}
+	defer st.Close()
 	if err := st.SaveCheckpoint(seq, image); err != nil {
 		t.Fatal(err)
 	}
-	st.Close()
+	return db
+}
+
+// TestUncheckedStartNotRepeated: when a podium that started from its
+// checkpoint stopped before checking it (killed: the mark is left), the
+// next start does not use that checkpoint but replays in full.
+func TestUncheckedStartNotRepeated(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	congressWith(t, db, 10, 0) // closing keeps a checkpoint
+	if f, err := os.Create(uncheckedPath(db)); err != nil {
+		t.Fatal(err)
+	} else {
+		f.Close()
+	}
 	c, err := Open(db, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !c.Loaded().Resumed {
-		t.Fatalf("not resumed: %v", c.Loaded().Why)
-	}
-	_, _, err = c.Verify()
-	var ce *CheckpointError
-	if !errors.As(err, &ce) || ce.Seq != seq || ce.Left != "" {
-		t.Fatalf("verify: %v, want a *CheckpointError", err)
-	}
-	if _, err := os.Stat(data.CheckpointPath(db)); !errors.Is(err, os.ErrNotExist) {
-		t.Fatalf("the wrong checkpoint is still there: %v", err)
-	}
-	mark(t, c, 3, 10)
-	c.Close()
-	if _, err := os.Stat(data.CheckpointPath(db)); !errors.Is(err, os.ErrNotExist) {
-		t.Fatalf("a checkpoint was written after a wrong one: %v", err)
-	}
-	if c, err = Open(db, 0); err != nil {
-		t.Fatal(err)
-	}
 	defer c.Close()
-	if l := c.Loaded(); l.Resumed || stateOf(c).Seq != 14 {
-		t.Fatalf("after the restart: %+v at event %d", l, stateOf(c).Seq)
+	if l := c.Loaded(); l.Resumed {
+		t.Fatalf("resumed from a checkpoint whose start was never checked: %+v", l)
+	}
+	if _, err := os.Stat(uncheckedPath(db)); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("the mark is left: %v", err)
 	}
 }

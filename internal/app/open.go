@@ -38,8 +38,11 @@ type Congress struct {
 	// ckptSeq is the last event of the checkpoint beside the database as
 	// this podium knows it: resumed from or written (0: none).
 	ckptSeq uint64
-	// checked: the checkpoint resumed from is the full replay's state.
-	checked bool
+	// checked: the session resumed from the checkpoint was checked
+	// (resumedCheck); checkErr is what that found, nil when it was the
+	// full replay's state.
+	checked  bool
+	checkErr error
 	// noCheckpoints: the checkpoint resumed from was found wrong; this
 	// podium writes no other, so that the next start replays in full.
 	noCheckpoints bool
@@ -58,6 +61,7 @@ func (c *Congress) Close() error {
 	}
 	c.ckptMu.Lock()
 	if !c.closed {
+		c.resumedCheck() // never a new checkpoint over an unchecked one
 		c.closed = true
 		c.keepCheckpoint()
 	}
@@ -103,9 +107,10 @@ func Open(db string, wait time.Duration) (*Congress, error) {
 	if err != nil {
 		return nil, err
 	}
-	// From the checkpoint beside the database when it is usable (its
-	// state is checked against a full replay by Verify), else a full
-	// replay.
+	// From the checkpoint beside the database when it is usable, else a
+	// full replay. A resumed session is checked against a full replay at
+	// once, in the background; it executes nothing before.
+	forgetUnchecked(db)
 	s, loaded, err := store.Load()
 	if errors.Is(err, session.ErrEmpty) {
 		store.Close()
@@ -119,8 +124,21 @@ func Open(db string, wait time.Duration) (*Congress, error) {
 		store.Close()
 		return nil, err
 	}
-	return &Congress{DB: db, Store: store, Session: s, close: store.Close,
-		writer: true, loaded: loaded, ckptSeq: loaded.Seq}, nil
+	c := &Congress{DB: db, Store: store, Session: s, close: store.Close,
+		writer: true, loaded: loaded, ckptSeq: loaded.Seq}
+	if loaded.Resumed {
+		if f, err := os.Create(uncheckedPath(db)); err == nil {
+			f.Close()
+		}
+		go func() {
+			c.ckptMu.Lock()
+			defer c.ckptMu.Unlock()
+			if !c.closed {
+				c.resumedCheck()
+			}
+		}()
+	}
+	return c, nil
 }
 
 // OpenForReading opens the congress in db read-only; while podium runs

@@ -30,6 +30,9 @@ type PrintOptions struct {
 // is neither held nor next is an *InputError; no election is a refusal
 // (paper.ErrNoElection).
 func (c *Congress) PrintBallots(ctx context.Context, dir string, o PrintOptions) ([]string, error) {
+	if err := c.Session.Checked(); err != nil {
+		return nil, err // a state resumed from a checkpoint and not the log's
+	}
 	var b paper.Ballot
 	var err error
 	c.Session.Read(func(st *session.State) {
@@ -52,6 +55,9 @@ func (c *Congress) PrintBallots(ctx context.Context, dir string, o PrintOptions)
 // to an A4 sheet) and the desk lists (desk-lists.html, a page per unit)
 // into dir, with their PDFs where Chromium is installed and pdf is set.
 func (c *Congress) PrintCredentials(ctx context.Context, dir, lang string, pdf bool) ([]string, error) {
+	if err := c.Session.Checked(); err != nil {
+		return nil, err // a state resumed from a checkpoint and not the log's
+	}
 	var cr paper.Credentials
 	var err error
 	c.Session.Read(func(st *session.State) { cr, err = paper.CredentialsFor(st.Setup, lang) })
@@ -150,6 +156,9 @@ func writeWhole(path string, data []byte) error {
 // (zero-report-round-N.html) into dir, refused once a ballot is keyed in
 // it (paper.ErrBallotsKeyed).
 func (c *Congress) PrintZero(ctx context.Context, dir, lang string, pdf bool) ([]string, error) {
+	if err := c.Session.Checked(); err != nil {
+		return nil, err // a state resumed from a checkpoint and not the log's
+	}
 	var r paper.Report
 	var no int
 	var err error

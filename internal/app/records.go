@@ -20,6 +20,9 @@ func ValidFormat(f string) bool { return slices.Contains(ExportFormats, f) }
 // dir (created if missing), stamped with the log's digest (what `podium
 // verify` prints), and returns the files written.
 func (c *Congress) Export(formats []string, dir, lang string) ([]string, error) {
+	if err := c.Session.Checked(); err != nil {
+		return nil, err // a state resumed from a checkpoint and not the log's
+	}
 	n, head, err := c.Store.Verify()
 	if err != nil {
 		return nil, err

@@ -42,8 +42,8 @@ type codec struct {
 	size  uintptr
 	pod   bool      // no pointers at all: written as its memory
 	bools []uintptr // the offsets of its bools (boolsIn)
-	enc  func(e *encoder, p unsafe.Pointer)
-	dec  func(d *decoder, p unsafe.Pointer)
+	enc   func(e *encoder, p unsafe.Pointer)
+	dec   func(d *decoder, p unsafe.Pointer)
 }
 
 // sliceHeader is the memory of a slice value.

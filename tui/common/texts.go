@@ -41,6 +41,9 @@ type Texts struct {
 	// with the whole error and what to do; NotSaved its status line.
 	WriteFailed func(err string) string
 	NotSaved    string
+	// ImageRefused is a command refused because the state podium started
+	// from (its checkpoint) is not the log's: the alarm says what to do.
+	ImageRefused string
 	// TooLong refuses a text longer than the core accepts.
 	TooLong func(n, max int) string
 
@@ -150,7 +153,8 @@ func zhTexts() *Texts {
 		WriteFailed: func(err string) string {
 			return "未保存：记录文件无法写入（磁盘已满或故障）：" + err + "。已确认的记录不会丢失。腾出空间或排除故障后重新操作即可，会自动重试，无需重启。"
 		},
-		NotSaved: "未保存：记录文件无法写入，见上方提示",
+		NotSaved:     "未保存：记录文件无法写入，见上方提示",
+		ImageRefused: "未记录：启动时载入的状态未能与记录核对一致，请重启 podium，见上方提示",
 		TooLong: func(n, max int) string {
 			return fmt.Sprintf("未执行：文字太长（%d 字，最多 %d 字）", n, max)
 		},
@@ -284,7 +288,8 @@ func enTexts() *Texts {
 		WriteFailed: func(err string) string {
 			return "Not saved: the log cannot be written (disk full or failing): " + err + ". Everything acknowledged is safe. Free space on the disk or fix it, then act again: the next action retries, no restart needed."
 		},
-		NotSaved: "Not saved: the log cannot be written, see the banner",
+		NotSaved:     "Not saved: the log cannot be written, see the banner",
+		ImageRefused: "Not recorded: the state podium started from could not be confirmed against the log; restart podium, see the banner",
 		TooLong: func(n, max int) string {
 			return fmt.Sprintf("Not done: the text is too long (%d characters, at most %d)", n, max)
 		},
@@ -458,6 +463,8 @@ func (t *Texts) Refusal(err error, name func(id string) string) (text string, ca
 		return t.R.Fenced(fenced.By, fenced.At.Format("15:04:05"), fenced.Seq, fenced.Epoch), false
 	case errors.As(err, new(*session.WriteError)):
 		return t.NotSaved, false
+	case errors.As(err, new(*session.ImageError)):
+		return t.ImageRefused, false
 	case errors.As(err, &long):
 		return t.TooLong(long.Len, long.Max), false
 	case errors.As(err, &qe):

@@ -48,6 +48,7 @@ func refusals() []error {
 		&session.UnknownPersonError{ID: "X9"},
 		&session.ClockError{Last: time.Date(2026, 11, 30, 9, 0, 5, 0, time.UTC), Given: time.Date(2026, 11, 30, 9, 0, 1, 0, time.UTC)},
 		&session.WriteError{Seq: 7, Err: errors.New("write p.db: no space left on device")},
+		&session.ImageError{Seq: 11, Field: "Attendance"},
 		&session.FencedError{Epoch: 2, By: "host", At: time.Date(2026, 11, 30, 10, 12, 3, 0, time.UTC), Seq: 1235},
 		&session.TextTooLongError{Field: "text", Len: 10001, Max: session.MaxText},
 		&session.ItemError{Index: 12, Len: 11},
@@ -118,11 +119,9 @@ var screenSentinels = []error{
 
 // notForScreens are the session's sentinels and error types no screen
 // meets: they come from opening or loading a log, from podium apply's
-// command lines, or from a program error. An ImageError (a checkpoint
-// that differs from the log's replay) reaches the host's screen only
-// inside app.CheckpointError, which the frame says with CheckpointBad.
+// command lines, or from a program error.
 var notForScreens = map[string]bool{"ErrNotOpen": true, "ErrAlreadyOpen": true, "ErrUnknownCommand": true, "ErrEmpty": true,
-	"SetupError": true, "CorruptError": true, "LineError": true, "CodecError": true, "ImageError": true}
+	"SetupError": true, "CorruptError": true, "LineError": true, "CodecError": true}
 
 // TestRefusalsTranslated: every refusal is put in each language's words
 // by its type and code, never by showing the core's English (Failed) and
