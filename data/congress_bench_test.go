@@ -160,6 +160,33 @@ func BenchmarkReplayCongress(b *testing.B) {
 	b.ReportMetric(float64(congressEvents), "events")
 }
 
+// BenchmarkCheckCongress is what a podium resumed from the checkpoint
+// does next, in the background: replay the log in full and compare every
+// field of the state it started with (session.Session.Checked). Its first
+// command waits for it when it comes sooner.
+func BenchmarkCheckCongress(b *testing.B) {
+	path := congressLog(b)
+	if congressNoImage != nil {
+		b.Fatalf("no checkpoint to load from: session.Image: %v", congressNoImage)
+	}
+	st, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	for b.Loop() {
+		b.StopTimer()
+		s, info, err := st.Load()
+		if err != nil || !info.Resumed {
+			b.Fatalf("not resumed: %v %v", err, info.Why)
+		}
+		b.StartTimer()
+		if err := s.Checked(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkReplayCongressFull opens the realistic congress's log and
 // replays it in full (session.Load, no checkpoint): what the first start
 // of a build costs, and every read-only command.

@@ -132,6 +132,10 @@ func (d *decoder) uvarint() uint64 {
 	if d.err != nil {
 		return 0
 	}
+	if d.off < len(d.b) && d.b[d.off] < 0x80 { // most are under 128
+		d.off++
+		return uint64(d.b[d.off-1])
+	}
 	x, n := binary.Uvarint(d.b[d.off:])
 	if n <= 0 {
 		d.fail("a malformed number")
