@@ -118,11 +118,10 @@ func (s *Session) Checked() error {
 		s.mu.RLock()
 		defer s.mu.RUnlock()
 		full, err := replayTo(s.log, s.st.Seq)
-		switch {
-		case err != nil:
+		if err != nil {
 			c.err = err
-		case snapshot.Differs(&s.st, &full) != "":
-			c.err = &ImageError{Seq: s.st.Seq, Field: snapshot.Differs(&s.st, &full)}
+		} else if f := snapshot.Differs(&s.st, &full); f != "" {
+			c.err = &ImageError{Seq: s.st.Seq, Field: f}
 		}
 	})
 	return c.err

@@ -15,8 +15,8 @@ const CheckpointTail = 1000
 
 // CheckpointError: the state podium started from — resumed from the
 // checkpoint beside the database — is not the state of the log replayed
-// in full up to the checkpoint's event (session.CheckImage), or cannot be
-// checked (the checkpoint was replaced or removed meanwhile). The record
+// in full (session.Session.Checked), or the replay that checks it failed.
+// Nothing was recorded on it: the session refused every command. The record
 // is not affected (the log is whole and verified); the running state may
 // be wrong. The checkpoint has been removed (unless Left names it) and
 // this podium writes no other: restart podium, which then replays the log
@@ -29,8 +29,8 @@ type CheckpointError struct {
 	// Left is the checkpoint file when it could not be removed (remove
 	// it by hand before restarting), "" once removed.
 	Left string
-	// Err is the difference (a *session.ImageError), or why the
-	// checkpoint could not be read again (a *data.CheckpointError).
+	// Err is the difference (a *session.ImageError), or the error of the
+	// replay that checks it.
 	Err error
 }
 
